@@ -1,0 +1,69 @@
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { LocaleSwitcher } from "@/components/shell/locale-switcher";
+import { OrgSwitcher } from "@/components/shell/org-switcher";
+import { SidebarNav, type NavSection } from "@/components/shell/sidebar-nav";
+import { SignOutButton } from "@/components/shell/sign-out-button";
+import { listUserOrganizations } from "@/lib/auth/load-org-context";
+import { can } from "@/lib/auth/roles";
+import { requirePageContext } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const ctx = await requirePageContext();
+  if (ctx.mustChangePassword) redirect("/account/password");
+  const [t, organizations] = await Promise.all([getTranslations(), listUserOrganizations(db, ctx.userId)]);
+
+  const sections: NavSection[] = [
+    {
+      items: [
+        { href: "/", label: t("nav.overview"), icon: "◎" },
+        { href: "/import", label: t("nav.import"), icon: "⇪" },
+        { href: "/reconcile", label: t("nav.reconcile"), icon: "⇄" },
+        { href: "/receivables", label: t("nav.receivables"), icon: "¥" },
+        { href: "/reports", label: t("nav.reports"), icon: "▤" },
+        { href: "/analysis", label: t("nav.analysis"), icon: "↗" },
+        { href: "/export", label: t("nav.export"), icon: "⇩" },
+      ],
+    },
+    {
+      label: t("nav.settings"),
+      items: [
+        { href: "/settings/stores", label: t("nav.stores"), icon: "▣" },
+        { href: "/settings/accounts", label: t("nav.accounts"), icon: "▭" },
+        ...(can(ctx.role, "members.manage") ? [{ href: "/settings/members", label: t("nav.members"), icon: "☺" }] : []),
+        ...(can(ctx.role, "audit.read") ? [{ href: "/settings/audit", label: t("nav.audit"), icon: "☰" }] : []),
+      ],
+    },
+  ];
+
+  return (
+    <div className="flex min-h-screen">
+      <aside className="hidden w-56 shrink-0 flex-col bg-slate-900 px-3 py-5 md:flex">
+        <div className="mb-6 px-3">
+          <p className="text-base font-semibold text-white">{t("app.name")}</p>
+          <p className="mt-0.5 truncate text-xs text-slate-400">{ctx.orgName}</p>
+        </div>
+        <SidebarNav sections={sections} ariaLabel={t("nav.mainMenu")} />
+      </aside>
+      <div className="flex min-w-0 flex-1 flex-col">
+        <header className="flex h-14 items-center justify-between gap-4 border-b border-slate-200 bg-white px-6">
+          <OrgSwitcher
+            current={ctx.orgId}
+            choices={organizations.map((o) => ({ orgId: o.orgId, name: o.name }))}
+            label={t("shell.switchOrg")}
+          />
+          <div className="flex items-center gap-3">
+            <LocaleSwitcher label={t("shell.language")} />
+            <span className="hidden text-right text-xs leading-tight text-slate-500 sm:block" data-testid="current-user">
+              <span className="block font-medium text-slate-700">{ctx.userName}</span>
+              {t(`roles.${ctx.role}`)}
+            </span>
+            <SignOutButton label={t("shell.signOut")} />
+          </div>
+        </header>
+        <main className="mx-auto w-full max-w-6xl flex-1 px-6 py-8">{children}</main>
+      </div>
+    </div>
+  );
+}

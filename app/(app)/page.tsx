@@ -1,0 +1,78 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePageContext } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { listFundAccounts } from "@/lib/fund-accounts/fund-account-service";
+import { maskAccountNumber } from "@/lib/fund-accounts/mask-account-number";
+import { formatBpsAsPercent } from "@/lib/shared/percent-bps";
+import { listStores } from "@/lib/stores/store-service";
+
+export default async function OverviewPage() {
+  const ctx = await requirePageContext();
+  const [t, stores, accounts] = await Promise.all([
+    getTranslations(),
+    listStores(db, ctx.orgId),
+    listFundAccounts(db, ctx.orgId),
+  ]);
+  const manageLink = (href: string) => (
+    <Link href={href} className="text-sm text-brand-600 hover:underline">
+      {t("overview.manage")}
+    </Link>
+  );
+
+  return (
+    <div>
+      <PageHeader title={t("overview.title")} intro={t("overview.intro", { org: ctx.orgName })} />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title={`${t("overview.stores")} · ${stores.length}`} actions={manageLink("/settings/stores")}>
+          {stores.length === 0 ? (
+            <p className="text-sm text-slate-500">{t("overview.noStores")}</p>
+          ) : (
+            <ul className="divide-y divide-slate-100" data-testid="overview-stores">
+              {stores.map((store) => (
+                <li key={store.id} className="flex items-center justify-between gap-3 py-2.5">
+                  <div className="min-w-0">
+                    <p className="truncate text-sm font-medium text-slate-800">{store.name}</p>
+                    <p className="text-xs text-slate-500">
+                      {t("stores.termsShort")} {t("stores.termsDays", { days: store.settlementTermsDays })} ·{" "}
+                      {t("stores.feeRateShort")} {formatBpsAsPercent(store.feeRateBps)}% · {store.currency}
+                    </p>
+                  </div>
+                  <Badge tone="brand">{t(`platforms.${store.platform}`)}</Badge>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+        <Card title={`${t("overview.accounts")} · ${accounts.length}`} actions={manageLink("/settings/accounts")}>
+          {accounts.length === 0 ? (
+            <p className="text-sm text-slate-500">{t("overview.noAccounts")}</p>
+          ) : (
+            <ul className="divide-y divide-slate-100" data-testid="overview-accounts">
+              {accounts.map((account) => (
+                <li key={account.id} className="flex items-center justify-between gap-3 py-2.5">
+                  <div className="min-w-0">
+                    <p className="truncate text-sm font-medium text-slate-800">{account.name}</p>
+                    <p className="num text-xs text-slate-500">
+                      {[account.institution, maskAccountNumber(account.accountNumber), account.currency]
+                        .filter(Boolean)
+                        .join(" · ")}
+                    </p>
+                  </div>
+                  <Badge>{t(`accountTypes.${account.type}`)}</Badge>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+      <div className="mt-6 rounded-lg bg-brand-50 px-5 py-4 text-sm text-brand-900 ring-1 ring-brand-100">
+        <p className="font-medium">{t("overview.nextSteps")}</p>
+        <p className="mt-1">{t("overview.nextStepsText")}</p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+"use server";
+import { z } from "zod";
+import { publicAction } from "@/lib/actions/define-action";
+import { changePassword } from "@/lib/auth/change-password";
+import { newPasswordSchema } from "@/lib/auth/credentials-schema";
+import { getSessionUserId } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+
+const changePasswordSchema = z.object({
+  currentPassword: z.string().min(1, { error: "validation.required" }),
+  newPassword: newPasswordSchema,
+});
+
+// Not an orgAction: it concerns the person, not an organization, and must work before the
+// one-time password is replaced (when the app shell is still closed to them).
+export const changePasswordAction = publicAction(changePasswordSchema, async (input) => {
+  const userId = await getSessionUserId();
+  if (!userId) throw new AppError("UNAUTHENTICATED");
+  await changePassword(db, userId, input.currentPassword, input.newPassword);
+  return { changed: true };
+});

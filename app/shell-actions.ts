@@ -1,0 +1,29 @@
+"use server";
+// Actions of the app shell: language and active organization.
+import { cookies } from "next/headers";
+import { revalidatePath } from "next/cache";
+import { db } from "@/lib/db/client";
+import { getSessionUserId, ACTIVE_ORG_COOKIE } from "@/lib/auth/session";
+import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/locales";
+import { isUuid } from "@/lib/shared/uuid";
+
+const YEAR_SECONDS = 365 * 24 * 3600;
+
+/** Remembered on the account of a signed-in user (so every device follows), and in a cookie. */
+export async function setLocaleAction(locale: string): Promise<void> {
+  if (!isLocale(locale)) return;
+  const userId = await getSessionUserId();
+  if (userId) await db.user.update({ where: { id: userId }, data: { locale } });
+  (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: YEAR_SECONDS, sameSite: "lax" });
+  revalidatePath("/", "layout");
+}
+
+/** Only an organization the user is a member of can become active. */
+export async function switchOrganizationAction(orgId: string): Promise<void> {
+  const userId = await getSessionUserId();
+  if (!userId || !isUuid(orgId)) return;
+  const membership = await db.membership.findFirst({ where: { userId, orgId } });
+  if (!membership) return;
+  (await cookies()).set(ACTIVE_ORG_COOKIE, orgId, { path: "/", httpOnly: true, sameSite: "lax", maxAge: YEAR_SECONDS });
+  revalidatePath("/", "layout");
+}

@@ -1,0 +1,29 @@
+import type { Role } from "@/lib/db/generated/enums";
+
+export const ROLES = ["OWNER", "ADMIN", "ACCOUNTANT", "REVIEWER", "VIEWER"] as const satisfies readonly Role[];
+export type { Role };
+
+/**
+ * What each role may do. Roles are not a strict ladder: an ACCOUNTANT makes matches, a REVIEWER
+ * approves them, and neither administers the organization.
+ */
+const PERMISSIONS = {
+  "org.read": ["OWNER", "ADMIN", "ACCOUNTANT", "REVIEWER", "VIEWER"],
+  "stores.manage": ["OWNER", "ADMIN"],
+  "accounts.manage": ["OWNER", "ADMIN"],
+  "members.manage": ["OWNER", "ADMIN"],
+  "audit.read": ["OWNER", "ADMIN"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+/** Only an OWNER may create, promote to, demote from or remove the OWNER role. */
+export function canAssignRole(actor: Role, from: Role | null, to: Role | null): boolean {
+  if (!can(actor, "members.manage")) return false;
+  if (actor === "OWNER") return true;
+  return from !== "OWNER" && to !== "OWNER";
+}

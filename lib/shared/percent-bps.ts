@@ -1,0 +1,20 @@
+// Contracted fee rates are kept as integer basis points (1 bp = 0.01 %), parsed from the percent a
+// person types ("5", "0.6", "0.55 %") without going through floating point.
+
+const PERCENT = /^\s*(\d{1,3})(?:[.．](\d{1,2}))?\s*[%％]?\s*$/;
+
+export function parsePercentToBps(text: string): number | null {
+  const match = PERCENT.exec(text);
+  if (!match) return null;
+  const whole = Number(match[1]);
+  const fraction = Number((match[2] ?? "").padEnd(2, "0"));
+  const bps = whole * 100 + fraction;
+  return bps <= 10_000 ? bps : null;
+}
+
+/** 55 → "0.55", 500 → "5", 60 → "0.6". */
+export function formatBpsAsPercent(bps: number): string {
+  const whole = Math.trunc(bps / 100);
+  const fraction = String(bps % 100).padStart(2, "0").replace(/0+$/, "");
+  return fraction ? `${whole}.${fraction}` : String(whole);
+}

@@ -1,0 +1,61 @@
+// npm start: database (embedded unless DATABASE_URL is set) → migrations → demo company on first
+// start → build if needed → `next start`. Ctrl-C stops the app and the embedded database.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { createDbClient } from "../lib/db/client";
+import { prepareDatabase } from "../lib/db/prepare-database";
+import { DEMO_PASSWORD, DEMO_USERS, seedDemoCompany } from "../lib/seed/seed-demo";
+import { ensureAuthSecret } from "./lib/auth-secret";
+import { buildIsCurrent, nextBuild } from "./lib/next-build";
+
+const projectRoot = process.cwd();
+const port = Number(process.env.PORT ?? 3000);
+const say = (line: string) => console.log(`[start] ${line}`);
+
+say(process.env.DATABASE_URL ? "Using the PostgreSQL server in DATABASE_URL." : "Starting the embedded PostgreSQL (data in .data/pg) …");
+const database = await prepareDatabase({ projectRoot });
+say("Database ready, migrations applied.");
+
+const db = createDbClient(database.url);
+const seeded = await seedDemoCompany(db);
+await db.$disconnect();
+if (seeded.created) say("Created the demo company 演示贸易有限公司.");
+
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  DATABASE_URL: database.url,
+  NEXTAUTH_SECRET: ensureAuthSecret(projectRoot),
+  NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+  NEXT_TELEMETRY_DISABLED: "1",
+  NODE_ENV: "production",
+};
+
+if (!buildIsCurrent(projectRoot, ".next")) {
+  say("Building the web app (first start or changed sources; takes a minute or two) …");
+  nextBuild(projectRoot, env);
+}
+
+const server = spawn(
+  process.execPath,
+  [path.join(projectRoot, "node_modules/next/dist/bin/next"), "start", "-p", String(port)],
+  { cwd: projectRoot, env, stdio: ["ignore", "pipe", "inherit"] },
+);
+server.stdout.on("data", (chunk: Buffer) => {
+  process.stdout.write(chunk);
+  if (chunk.toString().includes("Ready")) {
+    say(`Open http://localhost:${port} and sign in to the demo company:`);
+    for (const user of DEMO_USERS) say(`  ${user.email.padEnd(24)} ${DEMO_PASSWORD}   (${user.role})`);
+  }
+});
+
+let stopping = false;
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  server.kill("SIGTERM");
+  await database.stop();
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+server.on("exit", (code) => void shutdown(code ?? 0));

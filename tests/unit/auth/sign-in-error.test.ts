@@ -1,0 +1,16 @@
+import { describe, expect, it } from "vitest";
+import { signInErrorMessage } from "@/components/auth/sign-in-error";
+
+const t = (key: string, values?: Record<string, number>) => (values ? `${key}:${JSON.stringify(values)}` : key);
+
+describe("signInErrorMessage", () => {
+  it.each([
+    ["INVALID_CREDENTIALS", "invalidCredentials"],
+    ["CredentialsSignin", "invalidCredentials"],
+    ["RATE_LIMITED:7", 'rateLimited:{"minutes":7}'],
+    ["Configuration", "signInFailed"],
+    ["", "signInFailed"],
+  ])("%s → %s", (error, expected) => {
+    expect(signInErrorMessage(error, t)).toBe(expected);
+  });
+});
