@@ -21,7 +21,7 @@ const stages = new Set<Stage>(requested.length ? requested : STAGES);
 const counts = { passed: 0, failed: 0, skipped: 0 };
 const failures: string[] = [];
 
-function run(title: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): boolean {
+function run(title: string, command: string, args: string[], env: Record<string, string | undefined> = {}): boolean {
   console.log(`\n▶ ${title}`);
   const started = Date.now();
   const result = spawnSync(command, args, { cwd: projectRoot, stdio: "inherit", env: { ...process.env, ...env } });
@@ -53,7 +53,7 @@ function countPlaywright(file: string) {
   counts.skipped += report.stats.skipped ?? 0;
 }
 
-function vitest(project: string, env: NodeJS.ProcessEnv = {}) {
+function vitest(project: string, env: Record<string, string | undefined> = {}) {
   const output = path.join(resultsDir, `vitest-${project}.json`);
   run(`${project} tests (vitest)`, bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${output}`], env);
   countVitest(output);

@@ -7,7 +7,7 @@ import { acceptInvitationAction } from "@/app/invite/[token]/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { IDLE } from "@/lib/actions/action-state";
+import { IDLE, submittedValue } from "@/lib/actions/action-state";
 
 export function AcceptInviteForm({ token, hasAccount }: { token: string; hasAccount: boolean }) {
   const t = useTranslations("auth");
@@ -37,7 +37,7 @@ export function AcceptInviteForm({ token, hasAccount }: { token: string; hasAcco
       <p className="text-sm text-slate-600">{hasAccount ? t("inviteExistingAccount") : t("inviteNewAccount")}</p>
       <input type="hidden" name="token" value={token} />
       <input type="hidden" name="mode" value={hasAccount ? "existing" : "new"} />
-      {hasAccount ? null : <TextField label={t("yourName")} name="name" autoComplete="name" error={error("name")} />}
+      {hasAccount ? null : <TextField label={t("yourName")} name="name" autoComplete="name" defaultValue={submittedValue(state, "name", "")} error={error("name")} />}
       <TextField
         label={t("password")}
         name="password"

@@ -7,7 +7,7 @@ import { signUpAction } from "@/app/(auth)/signup/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { IDLE } from "@/lib/actions/action-state";
+import { IDLE, submittedValue } from "@/lib/actions/action-state";
 
 export function SignupForm() {
   const t = useTranslations("auth");
@@ -43,9 +43,9 @@ export function SignupForm() {
       noValidate
     >
       {state.status === "error" ? <Alert tone="error">{state.message}</Alert> : null}
-      <TextField label={t("companyName")} name="companyName" autoComplete="organization" error={fieldError("companyName")} />
-      <TextField label={t("yourName")} name="name" autoComplete="name" error={fieldError("name")} />
-      <TextField label={t("email")} name="email" type="email" autoComplete="username" error={fieldError("email")} />
+      <TextField label={t("companyName")} name="companyName" autoComplete="organization" defaultValue={submittedValue(state, "companyName", "")} error={fieldError("companyName")} />
+      <TextField label={t("yourName")} name="name" autoComplete="name" defaultValue={submittedValue(state, "name", "")} error={fieldError("name")} />
+      <TextField label={t("email")} name="email" type="email" autoComplete="username" defaultValue={submittedValue(state, "email", "")} error={fieldError("email")} />
       <TextField
         label={t("password")}
         name="password"

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { createFundAccountAction, updateFundAccountAction } from "@/app/(app)/settings/accounts/actions";
 import { Alert } from "@/components/ui/alert";
 import { SelectField, TextField } from "@/components/ui/field";
-import { IDLE } from "@/lib/actions/action-state";
+import { IDLE, submittedValue } from "@/lib/actions/action-state";
 import { FUND_ACCOUNT_TYPES } from "@/lib/fund-accounts/fund-account-schema";
 import { FormActions } from "./form-actions";
 
@@ -25,23 +25,24 @@ export function FundAccountForm({ initial }: { initial: FundAccountFormValues })
     IDLE,
   );
   const error = (name: string) => (state.status === "error" ? state.fieldErrors[name] : undefined);
+  const value = (name: string, initialValue: string) => submittedValue(state, name, initialValue);
 
   return (
     <form action={formAction} className="max-w-xl space-y-5" noValidate>
       {state.status === "error" ? <Alert tone="error">{state.message}</Alert> : null}
       {initial.id ? <input type="hidden" name="id" value={initial.id} /> : null}
-      <TextField label={t("accounts.name")} name="name" defaultValue={initial.name} error={error("name")} maxLength={60} />
+      <TextField label={t("accounts.name")} name="name" defaultValue={value("name", initial.name)} error={error("name")} maxLength={60} />
       <SelectField
         label={t("accounts.type")}
         name="type"
-        defaultValue={initial.type}
+        defaultValue={value("type", initial.type)}
         error={error("type")}
         options={FUND_ACCOUNT_TYPES.map((type) => ({ value: type, label: t(`accountTypes.${type}`) }))}
       />
       <TextField
         label={t("accounts.institution")}
         name="institution"
-        defaultValue={initial.institution}
+        defaultValue={value("institution", initial.institution)}
         error={error("institution")}
         maxLength={60}
       />
@@ -51,6 +52,7 @@ export function FundAccountForm({ initial }: { initial: FundAccountFormValues })
             label={t("accounts.accountNumber")}
             name="accountNumber"
             autoComplete="off"
+            defaultValue={value("accountNumber", "")}
             error={error("accountNumber")}
             hint={
               initial.maskedAccountNumber
@@ -62,7 +64,7 @@ export function FundAccountForm({ initial }: { initial: FundAccountFormValues })
         <TextField
           label={t("accounts.currency")}
           name="currency"
-          defaultValue={initial.currency}
+          defaultValue={value("currency", initial.currency)}
           error={error("currency")}
           maxLength={3}
         />

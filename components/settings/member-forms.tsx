@@ -11,7 +11,7 @@ import {
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
-import { IDLE } from "@/lib/actions/action-state";
+import { IDLE, submittedValue } from "@/lib/actions/action-state";
 
 type RoleOption = { value: string; label: string };
 
@@ -45,9 +45,9 @@ export function AddMemberForm({ roles }: { roles: RoleOption[] }) {
         </Alert>
       ) : null}
       <div className="grid gap-4 sm:grid-cols-3">
-        <TextField label={t("email")} name="email" type="email" error={error("email")} />
-        <TextField label={t("name")} name="name" error={error("name")} />
-        <SelectField label={t("role")} name="role" defaultValue="ACCOUNTANT" options={roles} error={error("role")} />
+        <TextField label={t("email")} name="email" type="email" defaultValue={submittedValue(state, "email", "")} error={error("email")} />
+        <TextField label={t("name")} name="name" defaultValue={submittedValue(state, "name", "")} error={error("name")} />
+        <SelectField label={t("role")} name="role" defaultValue={submittedValue(state, "role", "ACCOUNTANT")} options={roles} error={error("role")} />
       </div>
       <Button type="submit" disabled={pending}>
         {t("addButton")}
@@ -75,9 +75,9 @@ export function InviteForm({ roles }: { roles: RoleOption[] }) {
       ) : null}
       <div className="grid gap-4 sm:grid-cols-3">
         <div className="sm:col-span-2">
-          <TextField label={t("email")} name="email" type="email" error={error("email")} />
+          <TextField label={t("email")} name="email" type="email" defaultValue={submittedValue(state, "email", "")} error={error("email")} />
         </div>
-        <SelectField label={t("role")} name="role" defaultValue="ACCOUNTANT" options={roles} error={error("role")} />
+        <SelectField label={t("role")} name="role" defaultValue={submittedValue(state, "role", "ACCOUNTANT")} options={roles} error={error("role")} />
       </div>
       <Button type="submit" variant="secondary" disabled={pending}>
         {t("inviteButton")}

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { createStoreAction, updateStoreAction } from "@/app/(app)/settings/stores/actions";
 import { Alert } from "@/components/ui/alert";
 import { SelectField, TextField } from "@/components/ui/field";
-import { IDLE } from "@/lib/actions/action-state";
+import { IDLE, submittedValue } from "@/lib/actions/action-state";
 import { PLATFORMS } from "@/lib/stores/store-schema";
 import { FormActions } from "./form-actions";
 
@@ -21,16 +21,17 @@ export function StoreForm({ initial }: { initial: StoreFormValues }) {
   const t = useTranslations();
   const [state, formAction, pending] = useActionState(initial.id ? updateStoreAction : createStoreAction, IDLE);
   const error = (name: string) => (state.status === "error" ? state.fieldErrors[name] : undefined);
+  const value = (name: string, initialValue: string) => submittedValue(state, name, initialValue);
 
   return (
     <form action={formAction} className="max-w-xl space-y-5" noValidate>
       {state.status === "error" ? <Alert tone="error">{state.message}</Alert> : null}
       {initial.id ? <input type="hidden" name="id" value={initial.id} /> : null}
-      <TextField label={t("stores.name")} name="name" defaultValue={initial.name} error={error("name")} maxLength={60} />
+      <TextField label={t("stores.name")} name="name" defaultValue={value("name", initial.name)} error={error("name")} maxLength={60} />
       <SelectField
         label={t("stores.platform")}
         name="platform"
-        defaultValue={initial.platform}
+        defaultValue={value("platform", initial.platform)}
         error={error("platform")}
         options={PLATFORMS.map((p) => ({ value: p, label: t(`platforms.${p}`) }))}
       />
@@ -38,7 +39,7 @@ export function StoreForm({ initial }: { initial: StoreFormValues }) {
         <TextField
           label={t("stores.currency")}
           name="currency"
-          defaultValue={initial.currency}
+          defaultValue={value("currency", initial.currency)}
           error={error("currency")}
           maxLength={3}
         />
@@ -46,7 +47,7 @@ export function StoreForm({ initial }: { initial: StoreFormValues }) {
           label={t("stores.termsShort")}
           name="settlementTermsDays"
           inputMode="numeric"
-          defaultValue={String(initial.settlementTermsDays)}
+          defaultValue={value("settlementTermsDays", String(initial.settlementTermsDays))}
           error={error("settlementTermsDays")}
           hint={t("stores.terms")}
         />
@@ -54,7 +55,7 @@ export function StoreForm({ initial }: { initial: StoreFormValues }) {
           label={t("stores.feeRate")}
           name="feeRatePercent"
           inputMode="decimal"
-          defaultValue={initial.feeRatePercent}
+          defaultValue={value("feeRatePercent", initial.feeRatePercent)}
           error={error("feeRatePercent")}
         />
       </div>

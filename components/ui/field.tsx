@@ -59,6 +59,9 @@ export function SelectField({
   return (
     <FieldFrame label={label} name={name} error={error} hint={hint}>
       <select
+        // Remount when the default changes: React's form reset after an action restores a select to
+        // its first default, not to the one passed on the latest render.
+        key={String(props.defaultValue ?? "")}
         id={name}
         name={name}
         aria-invalid={error ? true : undefined}

@@ -20,29 +20,35 @@ export function formDataToObject(formData: FormData): Record<string, string> {
 }
 
 /** Runs an action body and turns failures into a message in the user's language. */
-async function runSafely<T>(body: (t: Translate) => Promise<ActionState<T>>): Promise<ActionState<T>> {
+async function runSafely<T>(
+  formData: FormData,
+  body: (t: Translate, input: Record<string, string>) => Promise<ActionState<T>>,
+): Promise<ActionState<T>> {
   const t = await getTranslations();
+  const input = formDataToObject(formData);
+  const values = Object.fromEntries(Object.entries(input).filter(([key]) => !/password/i.test(key)));
   try {
-    return await body(t);
+    const state = await body(t, input);
+    return state.status === "error" ? { ...state, values } : state;
   } catch (error) {
     unstable_rethrow(error); // redirect() and notFound() are control flow, not failures
     if (isAppError(error)) {
       const message = t(`errors.${error.messageKey}`, error.params);
-      return { status: "error", message, fieldErrors: error.field ? { [error.field]: message } : {} };
+      return { status: "error", message, fieldErrors: error.field ? { [error.field]: message } : {}, values };
     }
     console.error("Server action failed", error);
-    return { status: "error", message: t("errors.UNEXPECTED"), fieldErrors: {} };
+    return { status: "error", message: t("errors.UNEXPECTED"), fieldErrors: {}, values };
   }
 }
 
 type Parsed<S extends z.ZodType> = { ok: true; data: z.output<S> } | { ok: false; state: ActionState<never> };
 
-function parseForm<S extends z.ZodType>(schema: S, formData: FormData, t: Translate): Parsed<S> {
-  const parsed = schema.safeParse(formDataToObject(formData));
+function parseInput<S extends z.ZodType>(schema: S, input: Record<string, string>, t: Translate): Parsed<S> {
+  const parsed = schema.safeParse(input);
   if (parsed.success) return { ok: true, data: parsed.data };
   return {
     ok: false,
-    state: { status: "error", message: t("errors.INVALID"), fieldErrors: translateIssues(parsed.error, t) },
+    state: { status: "error", message: t("errors.INVALID"), fieldErrors: translateIssues(parsed.error, t), values: {} },
   };
 }
 
@@ -53,9 +59,9 @@ export function orgAction<S extends z.ZodType, T>(
   run: (ctx: OrgContext, input: z.output<S>) => Promise<T>,
 ) {
   return async function action(_previous: ActionState<T>, formData: FormData): Promise<ActionState<T>> {
-    return runSafely<T>(async (t) => {
+    return runSafely<T>(formData, async (t, input) => {
       const ctx = await requireActionContext(permission);
-      const parsed = parseForm(schema, formData, t);
+      const parsed = parseInput(schema, input, t);
       if (!parsed.ok) return parsed.state;
       return { status: "ok", data: await run(ctx, parsed.data) };
     });
@@ -65,8 +71,8 @@ export function orgAction<S extends z.ZodType, T>(
 /** For the few doors open before sign-in (sign-up, accepting an invitation). */
 export function publicAction<S extends z.ZodType, T>(schema: S, run: (input: z.output<S>) => Promise<T>) {
   return async function action(_previous: ActionState<T>, formData: FormData): Promise<ActionState<T>> {
-    return runSafely<T>(async (t) => {
-      const parsed = parseForm(schema, formData, t);
+    return runSafely<T>(formData, async (t, input) => {
+      const parsed = parseInput(schema, input, t);
       if (!parsed.ok) return parsed.state;
       return { status: "ok", data: await run(parsed.data) };
     });

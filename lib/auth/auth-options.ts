@@ -4,12 +4,13 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "@/lib/db/client";
 import { authenticate } from "./authenticate";
+import { UNKNOWN_IP } from "./login-throttle";
 
 function clientIp(headers: Record<string, unknown> | undefined): string {
   const forwarded = headers?.["x-forwarded-for"];
   const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
   const real = headers?.["x-real-ip"];
-  return first || (typeof real === "string" ? real : "") || "unknown";
+  return first || (typeof real === "string" ? real : "") || UNKNOWN_IP;
 }
 
 export const authOptions: NextAuthOptions = {

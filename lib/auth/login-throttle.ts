@@ -1,8 +1,19 @@
 // Login throttling kept in PostgreSQL (not process memory) so it holds across app instances.
 import type { Tx } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
 
 export const MAX_FAILURES = 10;
 export const WINDOW_MINUTES = 15;
+export const UNKNOWN_IP = "unknown";
+
+function recentFailures(db: Tx, where: Prisma.LoginAttemptWhereInput) {
+  return db.loginAttempt.findMany({
+    where: { ...where, succeeded: false },
+    orderBy: { createdAt: "desc" },
+    take: MAX_FAILURES,
+    select: { createdAt: true },
+  });
+}
 
 export type ThrottleVerdict = { allowed: true } | { allowed: false; retryAfterMinutes: number };
 
@@ -17,18 +28,10 @@ export async function checkLoginThrottle(db: Tx, email: string, ip: string, now 
   });
   const emailSince = lastSuccess?.createdAt ?? since;
   const [byEmail, byIp] = await Promise.all([
-    db.loginAttempt.findMany({
-      where: { email, succeeded: false, createdAt: { gt: emailSince } },
-      orderBy: { createdAt: "desc" },
-      take: MAX_FAILURES,
-      select: { createdAt: true },
-    }),
-    db.loginAttempt.findMany({
-      where: { ip, succeeded: false, createdAt: { gt: since } },
-      orderBy: { createdAt: "desc" },
-      take: MAX_FAILURES,
-      select: { createdAt: true },
-    }),
+    recentFailures(db, { email, createdAt: { gt: emailSince } }),
+    // Without a known client address every visitor would share one bucket, and ten typos by anyone
+    // would lock everybody out; then only the per-account limit applies.
+    ip === UNKNOWN_IP ? [] : recentFailures(db, { ip, createdAt: { gt: since } }),
   ]);
   const blocking = [byEmail, byIp].filter((failures) => failures.length >= MAX_FAILURES);
   if (blocking.length === 0) return { allowed: true };

@@ -23,6 +23,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     return `/settings/audit?${query.toString()}`;
   };
   const actionLabel = (action: string) => (t.has(`audit.actions.${action}`) ? t(`audit.actions.${action}`) : action);
+  const fieldLabel = (field: string) => (t.has(`audit.fields.${field}`) ? t(`audit.fields.${field}`) : field);
 
   return (
     <div>
@@ -83,7 +84,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   <ul className="space-y-0.5 text-xs">
                     {describeChanges(entry.before, entry.after).map((change) => (
                       <li key={change.field}>
-                        <span className="font-medium text-slate-600">{change.field}</span>:{" "}
+                        <span className="font-medium text-slate-600">{fieldLabel(change.field)}</span>:{" "}
                         {change.before ? <span className="text-red-700 line-through">{change.before}</span> : null}
                         {change.before && change.after ? " → " : null}
                         {change.after ? <span className="text-emerald-700">{change.after}</span> : null}

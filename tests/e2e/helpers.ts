@@ -1,0 +1,50 @@
+import { randomUUID } from "node:crypto";
+import { expect, type Locator, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "demo1234";
+
+export function uniqueEmail(label: string): string {
+  return `${label}-${randomUUID().slice(0, 8)}@e2e.local`;
+}
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("邮箱").fill(email);
+  await page.getByLabel("密码").fill(password);
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page.getByRole("navigation", { name: "主菜单" })).toBeVisible();
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "退出登录" }).click();
+  await expect(page).toHaveURL(/\/login/);
+}
+
+/** Registers a new company through the sign-up page and lands in its (empty) app shell. */
+export async function signUp(page: Page, company: string, email: string, password = "password-e2e"): Promise<void> {
+  await page.goto("/signup");
+  await page.getByLabel("公司名称").fill(company);
+  await page.getByLabel("您的姓名").fill("测试员");
+  await page.getByLabel("邮箱").fill(email);
+  await page.getByLabel("密码").fill(password);
+  await page.getByRole("button", { name: "注册并登录" }).click();
+  await expect(page.getByRole("heading", { name: "概览" })).toBeVisible();
+}
+
+/** The id of the first store / account on a settings list, read from its edit link. */
+export async function firstRecordId(page: Page, listPath: string): Promise<string> {
+  await page.goto(listPath);
+  const href = await page.getByRole("link", { name: "编辑" }).first().getAttribute("href");
+  const id = href?.split("/").pop();
+  if (!id) throw new Error(`no record on ${listPath}`);
+  return id;
+}
+
+/** Messages our forms show; Next's route announcer also has role="alert", so it is excluded. */
+export function formAlert(scope: Page | Locator): Locator {
+  return scope.locator('[role="alert"]:not(#__next-route-announcer__)');
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { authenticate } from "@/lib/auth/authenticate";
+import { changePassword } from "@/lib/auth/change-password";
+import { MAX_FAILURES } from "@/lib/auth/login-throttle";
+import { createOrganizationWithOwner } from "@/lib/orgs/create-organization";
+import { db, makeOrg, uniqueEmail } from "./fixtures";
+
+function uniqueIp(): string {
+  return `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+}
+
+describe("sign-up", () => {
+  it("creates the organization with its OWNER and an audit row", async () => {
+    const email = uniqueEmail("boss");
+    const { org, owner } = await createOrganizationWithOwner(db, {
+      companyName: "杭州某某电子商务有限公司",
+      owner: { name: "王芳", email: ` ${email.toUpperCase()} `, password: "password123" },
+    });
+    expect(owner.email).toBe(email);
+    expect(org.slug).toMatch(/^org-[0-9a-f]{6}$/);
+    expect(await db.membership.findFirst({ where: { orgId: org.id, userId: owner.id } })).toMatchObject({ role: "OWNER" });
+    expect(await db.auditLog.count({ where: { orgId: org.id, action: "org.create" } })).toBe(1);
+  });
+
+  it("refuses an e-mail that is already registered and leaves no half-created organization", async () => {
+    const org = await makeOrg();
+    const orgsBefore = await db.organization.count();
+    await expect(
+      createOrganizationWithOwner(db, { companyName: "x", owner: { name: "x", email: org.userEmail, password: "password123" } }),
+    ).rejects.toMatchObject({ code: "CONFLICT", messageKey: "emailTaken" });
+    expect(await db.organization.count()).toBe(orgsBefore);
+  });
+});
+
+describe("authenticate", () => {
+  it("accepts the right password, case-insensitively on the e-mail", async () => {
+    const org = await makeOrg();
+    const result = await authenticate(db, org.userEmail.toUpperCase(), "password123", uniqueIp());
+    expect(result).toMatchObject({ ok: true, user: { id: org.userId } });
+  });
+
+  it("gives an unknown e-mail and a wrong password the same answer", async () => {
+    const org = await makeOrg();
+    const wrongPassword = await authenticate(db, org.userEmail, "wrong-password", uniqueIp());
+    const unknownUser = await authenticate(db, uniqueEmail("ghost"), "password123", uniqueIp());
+    expect(wrongPassword).toEqual({ ok: false, reason: "INVALID_CREDENTIALS" });
+    expect(unknownUser).toEqual(wrongPassword);
+  });
+
+  it(`throttles an account after ${MAX_FAILURES} failures, even with the right password, from any IP`, async () => {
+    const org = await makeOrg();
+    for (let i = 0; i < MAX_FAILURES; i++) await authenticate(db, org.userEmail, "wrong", uniqueIp());
+    const blocked = await authenticate(db, org.userEmail, "password123", uniqueIp());
+    expect(blocked).toMatchObject({ ok: false, reason: "RATE_LIMITED" });
+    expect(blocked.ok === false && blocked.reason === "RATE_LIMITED" && blocked.retryAfterMinutes).toBeGreaterThanOrEqual(14);
+  });
+
+  it(`throttles an IP after ${MAX_FAILURES} failures across accounts`, async () => {
+    const ip = uniqueIp();
+    for (let i = 0; i < MAX_FAILURES; i++) await authenticate(db, uniqueEmail("spray"), "guess", ip);
+    const org = await makeOrg();
+    expect(await authenticate(db, org.userEmail, "password123", ip)).toMatchObject({ reason: "RATE_LIMITED" });
+    expect(await authenticate(db, org.userEmail, "password123", uniqueIp())).toMatchObject({ ok: true });
+  });
+
+  it("lets the block lift once the failures leave the 15-minute window", async () => {
+    const org = await makeOrg();
+    const ip = uniqueIp();
+    const longAgo = new Date(Date.now() - 16 * 60_000);
+    await db.loginAttempt.createMany({
+      data: Array.from({ length: MAX_FAILURES }, () => ({ email: org.userEmail, ip, succeeded: false, createdAt: longAgo })),
+    });
+    expect(await authenticate(db, org.userEmail, "password123", ip)).toMatchObject({ ok: true });
+  });
+
+  it("forgets an account's earlier failures after a successful sign-in", async () => {
+    const org = await makeOrg();
+    for (let i = 0; i < MAX_FAILURES - 1; i++) await authenticate(db, org.userEmail, "wrong", uniqueIp());
+    expect(await authenticate(db, org.userEmail, "password123", uniqueIp())).toMatchObject({ ok: true });
+    await authenticate(db, org.userEmail, "wrong", uniqueIp());
+    expect(await authenticate(db, org.userEmail, "password123", uniqueIp())).toMatchObject({ ok: true });
+  });
+});
+
+describe("changePassword", () => {
+  it("needs the current password and clears the must-change flag", async () => {
+    const org = await makeOrg();
+    await db.user.update({ where: { id: org.userId }, data: { mustChangePassword: true } });
+    await expect(changePassword(db, org.userId, "wrong", "new-password-1")).rejects.toMatchObject({ messageKey: "wrongPassword" });
+    await expect(changePassword(db, org.userId, "password123", "password123")).rejects.toMatchObject({ messageKey: "samePassword" });
+    await changePassword(db, org.userId, "password123", "new-password-1");
+    expect(await db.user.findUnique({ where: { id: org.userId } })).toMatchObject({ mustChangePassword: false });
+    expect(await authenticate(db, org.userEmail, "new-password-1", uniqueIp())).toMatchObject({ ok: true });
+  });
+});
