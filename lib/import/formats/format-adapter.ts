@@ -1,0 +1,36 @@
+// The contract of one source format (one file each in this folder). An adapter only knows its own
+// layout: which header it recognises and how one row maps to normalised rows. Reading files,
+// finding the header, footers, natural keys and batching are the pipeline's job.
+import type { ColumnNames } from "../normalize/column-names";
+import type { RowCells } from "../normalize/row-cells";
+import type { ImportKind, LocalizedLabel, RowOfKind } from "../types";
+
+/** A normalised row before the pipeline adds sourceRow and naturalKey. */
+export type RowDraft<K extends ImportKind> = Omit<RowOfKind<K>, "sourceRow" | "naturalKey"> & {
+  /** The source's own unique id for the row, when it has one; otherwise a fingerprint is used. */
+  uniqueId?: string;
+};
+
+export interface FormatAdapter<K extends ImportKind = ImportKind> {
+  readonly id: string;
+  readonly kind: K;
+  readonly label: LocalizedLabel;
+  /** Natural keys start with this; layouts of one source share it ("alipay", "icbc"). */
+  readonly keyNamespace: string;
+  /**
+   * A column every real data row fills (usually the date). Rows at the end of the file with it
+   * empty are summaries ("合计", "共 35 笔记录") and are dropped.
+   */
+  readonly anchorColumn: ColumnNames;
+  /** How well a candidate header row (and the lines above it) fits this format, 0..1. */
+  detect(header: readonly string[], preamble: readonly string[]): number;
+  /** null: nothing to import (the row recorded why). An array: one source row, several lines. */
+  mapRow(row: RowCells): RowDraft<K> | readonly RowDraft<K>[] | null;
+}
+
+export type AnyFormatAdapter = FormatAdapter<"bank"> | FormatAdapter<"orders"> | FormatAdapter<"settlement">;
+
+/** Identity function that lets TypeScript infer K from the `kind` literal. */
+export function defineFormat<K extends ImportKind>(adapter: FormatAdapter<K>): FormatAdapter<K> {
+  return adapter;
+}

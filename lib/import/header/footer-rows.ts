@@ -1,0 +1,19 @@
+// Lines below the table that are not data: "合计" / "人民币合计" / "总计" totals, "#" comment lines
+// (Alipay 账务明细, Pinduoduo), dashed separators, and notes ("以上数据仅供参考…"). They are dropped
+// wherever they appear, but only when the marker stands where the row's date or id should be (or that
+// cell is empty): a memo that happens to start with "小计" in a real data row must not vanish.
+// Summary rows without a marker are caught later by their empty anchor column (see normalize-rows).
+import { isEmptyValue } from "../normalize/empty-value";
+
+const FOOTER_MARKER = /^(?:#|-{3,}|[^\d]{0,8}(?:合计|总计|小计)|以上数据|共\s*\d+\s*笔|导出时间)/;
+
+export function isBlankRow(cells: readonly string[]): boolean {
+  return cells.every((cell) => cell === "");
+}
+
+export function isFooterMarkerRow(cells: readonly string[], anchorIndex: number | undefined): boolean {
+  const firstIndex = cells.findIndex((cell) => cell !== "");
+  const first = cells[firstIndex];
+  if (first === undefined || !FOOTER_MARKER.test(first)) return false;
+  return anchorIndex === undefined || anchorIndex === firstIndex || isEmptyValue(cells[anchorIndex]);
+}

@@ -1,0 +1,146 @@
+// The import door: an uploaded file (buffer or stream) → its format, kind and header, and an async
+// iterable of batches of normalised rows with their per-row errors. Nothing here throws for a bad
+// file or a bad row: every problem comes back as an ImportError with a code, row and column.
+// Rows are produced as batches are pulled, so a million-row CSV never sits in memory as objects.
+import type { Readable } from "node:stream";
+import { headerSignature } from "./column-mapping/header-signature";
+import type { ZipBombLimits } from "./decode/check-zip-bomb";
+import type { TextEncoding } from "./decode/detect-text-encoding";
+import { sniffFileType } from "./decode/sniff-file-type";
+import { emptyStats, normalizeRows, type ImportBatch, type ImportStats } from "./normalize/normalize-rows";
+import { collectBytes, peekBytes } from "./pipeline/async-iteration";
+import { openSpreadsheetTable } from "./pipeline/open-spreadsheet-table";
+import { openTextTable } from "./pipeline/open-text-table";
+import { failedImport, type FailedImport, type OpenedTable } from "./pipeline/opened-table";
+import { errorReason, fileError } from "./pipeline/file-error";
+import { planDetection, type DetectionOptions } from "./pipeline/plan-detection";
+import type {
+  BankTransactionRow,
+  FileType,
+  ImportKind,
+  LocalizedLabel,
+  NormalizedRow,
+  OrderRow,
+  SettlementLineRow,
+} from "./types";
+
+export type ImportInput =
+  | { fileName: string; data: Uint8Array }
+  | { fileName: string; stream: Readable | AsyncIterable<Uint8Array> };
+
+export interface ParseImportOptions extends DetectionOptions {
+  /** Rows + errors per batch. Default 1000. */
+  batchSize?: number;
+  /** Spreadsheets must be read whole; larger ones are refused. Default 200 MiB. */
+  maxSpreadsheetBytes?: number;
+  zipLimits?: Partial<ZipBombLimits>;
+}
+
+export interface ImportFormatInfo {
+  id: string;
+  kind: ImportKind;
+  label: LocalizedLabel;
+}
+
+interface OpenedImportBase<K extends ImportKind, Row> {
+  ok: true;
+  kind: K;
+  format: ImportFormatInfo;
+  fileType: FileType;
+  encoding?: TextEncoding;
+  delimiter?: string;
+  sheetName?: string;
+  /** sourceRow of the header row. */
+  headerRow: number;
+  header: string[];
+  headerSignature: string;
+  /** Text of the rows above the header. */
+  preamble: string[];
+  /** Filled in while `batches` is consumed; final once it is done. */
+  stats: ImportStats;
+  /** Iterate once. */
+  batches: AsyncIterable<ImportBatch<Row>>;
+}
+
+export type OpenedImport =
+  | OpenedImportBase<"bank", BankTransactionRow>
+  | OpenedImportBase<"orders", OrderRow>
+  | OpenedImportBase<"settlement", SettlementLineRow>;
+
+export type { FailedImport, ImportBatch, ImportStats };
+
+const DEFAULT_BATCH_SIZE = 1000;
+const DEFAULT_MAX_SPREADSHEET_BYTES = 200 * 1024 * 1024;
+
+/** A spreadsheet that breaks mid-way ends the import with an error instead of an exception. */
+async function* withReaderErrors(batches: AsyncGenerator<ImportBatch>, fileType: FileType): AsyncGenerator<ImportBatch> {
+  try {
+    yield* batches;
+  } catch (error) {
+    const reason = errorReason(error);
+    yield { rows: [], errors: [fileError(fileType === "text" ? "READ_FAILED" : "CORRUPT_SPREADSHEET", { reason })] };
+  }
+}
+
+async function openTable(input: ImportInput, options: ParseImportOptions): Promise<OpenedTable | FailedImport> {
+  const planned = planDetection(options);
+  if (!planned.ok) return failedImport(planned.errors);
+  const source = "data" in input ? [input.data] : input.stream;
+  let peeked: Awaited<ReturnType<typeof peekBytes>>;
+  try {
+    peeked = await peekBytes(source as AsyncIterable<Uint8Array>, 8);
+  } catch (error) {
+    return failedImport([fileError("READ_FAILED", { reason: errorReason(error) })]);
+  }
+  const { head, chunks } = peeked;
+  if (head.length === 0) return failedImport([fileError("EMPTY_FILE")]);
+
+  const sniffed = sniffFileType(head);
+  if (sniffed.type === "binary") return failedImport([fileError("BINARY_FILE", { detected: sniffed.detected })]);
+  if (sniffed.type === "text") return openTextTable(input.fileName, chunks, planned.plan);
+
+  const maxBytes = options.maxSpreadsheetBytes ?? DEFAULT_MAX_SPREADSHEET_BYTES;
+  let data: Buffer | null;
+  try {
+    data = await collectBytes(chunks, maxBytes);
+  } catch (error) {
+    return failedImport([fileError("READ_FAILED", { reason: errorReason(error) })], { fileType: sniffed.type });
+  }
+  if (!data) return failedImport([fileError("FILE_TOO_LARGE", { maxBytes })], { fileType: sniffed.type });
+  return openSpreadsheetTable(sniffed.type, data, planned.plan, options.zipLimits);
+}
+
+export async function parseImportFile(
+  input: ImportInput,
+  options: ParseImportOptions = {},
+): Promise<OpenedImport | FailedImport> {
+  const table = await openTable(input, options);
+  if (!table.ok) return table;
+  const { adapter } = table;
+  const stats = emptyStats();
+  const batches = withReaderErrors(
+    normalizeRows(adapter, table.header.cells, table.dataRows, {
+      checkColumnCount: table.fileType === "text",
+      batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE,
+      stats,
+    }),
+    table.fileType,
+  );
+  const opened: OpenedImportBase<ImportKind, NormalizedRow> = {
+    ok: true,
+    kind: adapter.kind,
+    format: { id: adapter.id, kind: adapter.kind, label: adapter.label },
+    fileType: table.fileType,
+    encoding: table.encoding,
+    delimiter: table.delimiter,
+    sheetName: table.sheetName,
+    headerRow: table.header.sourceRow,
+    header: table.header.cells,
+    headerSignature: headerSignature(table.header.cells),
+    preamble: table.preamble,
+    stats,
+    batches,
+  };
+  // The adapter's kind decides the row type of every batch; the union says so to callers.
+  return opened as OpenedImport;
+}

@@ -1,0 +1,102 @@
+// Text uploads (CSV, TSV): decode, read the beginning, try each delimiter, keep the reading whose
+// header matches a format best, then stream the whole file with that delimiter.
+import { detectUnsupportedTextFormat } from "../decode/sniff-file-type";
+import { decodeTextStream, TextDecodeError } from "../decode/decode-text-stream";
+import type { TextEncoding } from "../decode/detect-text-encoding";
+import { normalizeNewlines } from "../decode/normalize-newlines";
+import { rowText, type HeaderMatch } from "../header/find-header-row";
+import { readDelimitedRows } from "../read-table/read-delimited-rows";
+import type { RawRow } from "../types";
+import { continueWith, takeRows } from "./async-iteration";
+import { failedImport, PREVIEW_ROWS, type FailedImport, type OpenedTable } from "./opened-table";
+import { errorReason, fileError } from "./file-error";
+import { explainNoHeader, matchHeader, type DetectionPlan } from "./plan-detection";
+
+// Enough text for the header scan: the scan rows, or this many characters, whichever comes first.
+const MAX_PREVIEW_CHARS = 1024 * 1024;
+
+function delimiterCandidates(fileName: string): string[] {
+  return /\.(tsv|txt|tab)$/i.test(fileName) ? ["\t", ",", ";"] : [",", "\t", ";"];
+}
+
+/** For the mapping screen when nothing matched: the reading with the most multi-column rows. */
+function mostTabular(rowSets: RawRow[][]): RawRow[] {
+  const score = (rows: RawRow[]) => rows.filter((row) => row.cells.length > 1).length;
+  return rowSets.reduce((best, rows) => (score(rows) > score(best) ? rows : best), rowSets[0] ?? []);
+}
+
+export async function openTextTable(
+  fileName: string,
+  bytes: AsyncIterable<Uint8Array>,
+  plan: DetectionPlan,
+): Promise<OpenedTable | FailedImport> {
+  let encoding: TextEncoding | undefined;
+  const text = normalizeNewlines(decodeTextStream(bytes, (detected) => (encoding = detected)));
+  const iterator = text[Symbol.asyncIterator]();
+
+  let preview = "";
+  let lines = 0;
+  let complete = false;
+  try {
+    while (preview.length < MAX_PREVIEW_CHARS && lines <= plan.maxScanRows) {
+      const next = await iterator.next();
+      if (next.done) {
+        complete = true;
+        break;
+      }
+      preview += next.value;
+      lines += next.value.split("\n").length - 1;
+    }
+  } catch (error) {
+    if (error instanceof TextDecodeError) return failedImport([fileError(error.code)], { fileType: "text" });
+    return failedImport([fileError("READ_FAILED", { reason: errorReason(error) })], { fileType: "text" });
+  }
+  // Every early return below leaves the rest of the upload unread: close it.
+  const fail = async (...args: Parameters<typeof failedImport>) => {
+    if (!complete) await iterator.return?.(undefined);
+    return failedImport(...args);
+  };
+  if (preview.trim() === "") return fail([fileError("EMPTY_FILE")], { fileType: "text", encoding });
+  const unsupported = detectUnsupportedTextFormat(preview);
+  if (unsupported) return fail([fileError("UNSUPPORTED_FILE_TYPE", { format: unsupported })], { fileType: "text", encoding });
+
+  const readings: RawRow[][] = [];
+  let best: { delimiter: string; match: HeaderMatch } | null = null;
+  for (const delimiter of delimiterCandidates(fileName)) {
+    const rows = await takeRows(readDelimitedRows([preview], { delimiter, inputIsComplete: complete }), plan.maxScanRows + 1);
+    readings.push(rows);
+    const match = matchHeader(rows, plan);
+    if (match && (!best || match.score > best.match.score)) best = { delimiter, match };
+  }
+  if (!best) {
+    return fail(explainNoHeader(readings, plan), {
+      fileType: "text",
+      encoding,
+      previewRows: mostTabular(readings).slice(0, PREVIEW_ROWS).map((row) => row.cells),
+    });
+  }
+
+  async function* wholeText(): AsyncGenerator<string> {
+    try {
+      yield preview;
+      yield* { [Symbol.asyncIterator]: () => iterator };
+    } finally {
+      // Also when the consumer leaves while still inside the preview.
+      await iterator.return?.(undefined);
+    }
+  }
+  const rows = readDelimitedRows(wholeText(), { delimiter: best.delimiter })[Symbol.asyncIterator]();
+  const upToHeader = await takeRows(rows, best.match.headerIndex + 1);
+  const header = upToHeader[best.match.headerIndex];
+  if (!header) return fail([fileError("UNKNOWN_FORMAT", {})], { fileType: "text", encoding });
+  return {
+    ok: true,
+    adapter: best.match.adapter,
+    header,
+    preamble: upToHeader.slice(0, best.match.headerIndex).map(rowText),
+    dataRows: continueWith([], rows),
+    fileType: "text",
+    encoding,
+    delimiter: best.delimiter,
+  };
+}

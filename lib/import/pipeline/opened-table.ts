@@ -1,0 +1,31 @@
+// What the text and spreadsheet openers hand to the row pipeline once the header is found.
+import type { AnyFormatAdapter } from "../formats/format-adapter";
+import type { TextEncoding } from "../decode/detect-text-encoding";
+import type { FileType, ImportError, RawRow } from "../types";
+
+export interface OpenedTable {
+  ok: true;
+  adapter: AnyFormatAdapter;
+  header: RawRow;
+  preamble: string[];
+  dataRows: AsyncIterable<RawRow>;
+  fileType: FileType;
+  encoding?: TextEncoding;
+  delimiter?: string;
+  sheetName?: string;
+}
+
+export interface FailedImport {
+  ok: false;
+  errors: ImportError[];
+  fileType?: FileType;
+  encoding?: TextEncoding;
+  /** The first rows as read (up to 20), so a UI can offer a column mapping for an unknown layout. */
+  previewRows: string[][];
+}
+
+export function failedImport(errors: ImportError[], extra: Partial<Omit<FailedImport, "ok" | "errors">> = {}): FailedImport {
+  return { ok: false, errors, previewRows: [], ...extra };
+}
+
+export const PREVIEW_ROWS = 20;

@@ -1,0 +1,55 @@
+// XLSX rows through exceljs' streaming reader, so a large workbook is read row by row. Must only be
+// given a buffer that passed the zip-bomb check. Sheets come in the order stored in the archive.
+import { Readable } from "node:stream";
+import ExcelJS from "exceljs";
+import type { RawRow } from "../types";
+import { cleanCell } from "./clean-cell";
+import { dateToText, numberToText } from "./spreadsheet-value-to-text";
+
+export interface SheetRows {
+  name: string;
+  rows: AsyncIterable<RawRow>;
+}
+
+function cellValueToText(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return numberToText(value);
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (value instanceof Date) return dateToText(value);
+  if (typeof value === "object") {
+    const cell = value as Record<string, unknown>;
+    if (Array.isArray(cell.richText)) {
+      return cell.richText.map((run) => String((run as { text?: unknown }).text ?? "")).join("");
+    }
+    if ("result" in cell) return cellValueToText(cell.result); // formula: its cached result
+    if ("text" in cell) return cellValueToText(cell.text); // hyperlink
+    if ("error" in cell) return "";
+  }
+  return String(value);
+}
+
+function toRawRow(row: ExcelJS.Row): RawRow {
+  const values = row.values as unknown[];
+  const cells: string[] = [];
+  // exceljs row values are 1-based (index 0 is unused), like Excel's column numbers.
+  for (let column = 1; column < values.length; column++) cells.push(cleanCell(cellValueToText(values[column])));
+  return { sourceRow: row.number, cells };
+}
+
+export async function* readXlsxSheets(data: Buffer): AsyncGenerator<SheetRows> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([data]), {
+    sharedStrings: "cache",
+    styles: "cache",
+    hyperlinks: "ignore",
+    worksheets: "emit",
+    entries: "ignore",
+  });
+  for await (const worksheet of reader) {
+    const sheet = worksheet as unknown as AsyncIterable<ExcelJS.Row> & { name?: string };
+    async function* rows(): AsyncGenerator<RawRow> {
+      for await (const row of sheet) yield toRawRow(row);
+    }
+    yield { name: sheet.name ?? "", rows: rows() };
+  }
+}

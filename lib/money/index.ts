@@ -1,0 +1,4 @@
+export { parseAmountToMinor, type ParseAmountResult, type ParseAmountErrorCode } from "./parse-amount";
+export { formatMinor, minorToDecimalString, type MoneyLocale } from "./format-money";
+export { currencyDecimals, normalizeCurrency } from "./currency";
+export { toHalfWidth } from "./to-half-width";
