@@ -2,6 +2,7 @@
 // never a change without its record nor a record of a change that was rolled back.
 import type { Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
+import { toJsonValue } from "@/lib/shared/json-safe";
 
 export type AuditActor = { orgId: string; userId: string | null; userEmail: string | null };
 
@@ -13,12 +14,8 @@ export type AuditEntry = {
   after?: unknown;
 };
 
-/** Dates as ISO strings and bigints as decimal strings: JSON cannot hold them as they are. */
-export function toAuditJson(value: unknown): Prisma.InputJsonValue | undefined {
-  if (value === undefined || value === null) return undefined;
-  return JSON.parse(
-    JSON.stringify(value, (_key, v: unknown) => (typeof v === "bigint" ? v.toString() : v)),
-  ) as Prisma.InputJsonValue;
+function toAuditJson(value: unknown): Prisma.InputJsonValue | undefined {
+  return value === undefined || value === null ? undefined : toJsonValue(value);
 }
 
 export async function writeAuditLog(tx: Tx, actor: AuditActor, entry: AuditEntry): Promise<void> {
@@ -36,6 +33,28 @@ export async function writeAuditLog(tx: Tx, actor: AuditActor, entry: AuditEntry
   });
 }
 
-export function actorOf(ctx: { orgId: string; userId: string; userEmail: string }): AuditActor {
+export function actorOf(ctx: { orgId: string; userId: string | null; userEmail: string | null }): AuditActor {
   return { orgId: ctx.orgId, userId: ctx.userId, userEmail: ctx.userEmail };
+}
+
+/** The same row through a plain `pg` client, for changes made outside Prisma (bulk imports). */
+export async function writeAuditLogSql(
+  client: { query: (sql: string, values: unknown[]) => Promise<unknown> },
+  actor: AuditActor,
+  entry: AuditEntry,
+): Promise<void> {
+  await client.query(
+    `INSERT INTO "AuditLog" ("orgId", "actorUserId", "actorEmail", "action", "entityType", "entityId", "before", "after")
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [
+      actor.orgId,
+      actor.userId,
+      actor.userEmail,
+      entry.action,
+      entry.entityType,
+      entry.entityId ?? null,
+      entry.before === undefined ? null : JSON.stringify(toJsonValue(entry.before)),
+      entry.after === undefined ? null : JSON.stringify(toJsonValue(entry.after)),
+    ],
+  );
 }

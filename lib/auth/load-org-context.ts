@@ -14,6 +14,9 @@ export type OrgContext = {
   role: Role;
 };
 
+/** Who makes a change: a member through the app, or an automation (the CLI) with no user. */
+export type Actor = { orgId: string; userId: string | null; userEmail: string | null };
+
 export type OrgChoice = { orgId: string; name: string; slug: string; role: Role };
 
 export async function listUserOrganizations(db: Tx, userId: string): Promise<OrgChoice[]> {

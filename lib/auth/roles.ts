@@ -13,6 +13,7 @@ const PERMISSIONS = {
   "accounts.manage": ["OWNER", "ADMIN"],
   "members.manage": ["OWNER", "ADMIN"],
   "audit.read": ["OWNER", "ADMIN"],
+  "imports.manage": ["OWNER", "ADMIN", "ACCOUNTANT"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -10,7 +10,7 @@ export async function prepareDatabase(options: {
 }): Promise<Database> {
   const database = await ensureDatabase(options);
   try {
-    applyMigrations(options.projectRoot, database.url);
+    await applyMigrations(options.projectRoot, database.url);
   } catch (error) {
     await database.stop();
     throw error;

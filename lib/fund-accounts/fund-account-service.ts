@@ -3,13 +3,12 @@
 import type { Db, Tx } from "@/lib/db/client";
 import type { FundAccount } from "@/lib/db/generated/client";
 import { actorOf, writeAuditLog } from "@/lib/audit/write-audit-log";
-import type { OrgContext } from "@/lib/auth/load-org-context";
+import type { Actor } from "@/lib/auth/load-org-context";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import { isUuid } from "@/lib/shared/uuid";
 import type { FundAccountInput } from "./fund-account-schema";
 import { maskAccountNumber } from "./mask-account-number";
 
-type Ctx = Pick<OrgContext, "orgId" | "userId" | "userEmail">;
 
 /** The audit log keeps the masked number: it is read by more people than the account settings. */
 function forAudit(account: FundAccount) {
@@ -37,7 +36,7 @@ export async function getFundAccountOrThrow(db: Tx, orgId: string, id: string): 
   return account;
 }
 
-export async function createFundAccount(db: Db, ctx: Ctx, input: FundAccountInput): Promise<FundAccount> {
+export async function createFundAccount(db: Db, ctx: Actor, input: FundAccountInput): Promise<FundAccount> {
   try {
     return await db.$transaction(async (tx) => {
       const account = await tx.fundAccount.create({ data: { orgId: ctx.orgId, ...input } });
@@ -55,7 +54,7 @@ export async function createFundAccount(db: Db, ctx: Ctx, input: FundAccountInpu
   }
 }
 
-export async function updateFundAccount(db: Db, ctx: Ctx, id: string, input: FundAccountInput): Promise<FundAccount> {
+export async function updateFundAccount(db: Db, ctx: Actor, id: string, input: FundAccountInput): Promise<FundAccount> {
   try {
     return await db.$transaction(async (tx) => {
       const before = await getFundAccountOrThrow(tx, ctx.orgId, id);
@@ -77,7 +76,7 @@ export async function updateFundAccount(db: Db, ctx: Ctx, id: string, input: Fun
   }
 }
 
-export async function setFundAccountArchived(db: Db, ctx: Ctx, id: string, archived: boolean): Promise<FundAccount> {
+export async function setFundAccountArchived(db: Db, ctx: Actor, id: string, archived: boolean): Promise<FundAccount> {
   return db.$transaction(async (tx) => {
     const before = await getFundAccountOrThrow(tx, ctx.orgId, id);
     if (Boolean(before.archivedAt) === archived) return before;

@@ -44,3 +44,22 @@ export async function createOrganizationWithOwner(
     throw error;
   }
 }
+
+/** An organization without members yet, for automation (the CLI); people join by invitation. */
+export async function createOrganization(db: Db, input: { name: string; slug: string }): Promise<Organization> {
+  try {
+    return await db.$transaction(async (tx) => {
+      const org = await tx.organization.create({ data: { name: input.name, slug: input.slug } });
+      await writeAuditLog(tx, { orgId: org.id, userId: null, userEmail: null }, {
+        action: "org.create",
+        entityType: "Organization",
+        entityId: org.id,
+        after: { name: org.name, slug: org.slug },
+      });
+      return org;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("CONFLICT", { messageKey: "orgSlugTaken", field: "slug" });
+    throw error;
+  }
+}

@@ -18,3 +18,13 @@ export function formatBpsAsPercent(bps: number): string {
   const fraction = String(bps % 100).padStart(2, "0").replace(/0+$/, "");
   return fraction ? `${whole}.${fraction}` : String(whole);
 }
+
+const FRACTION = /^\s*(0|1)(?:\.(\d{1,4}))?\s*$/;
+
+/** A rate written as a fraction, as the CLI takes it: "0.05" → 500 bps, "0.006" → 60 bps. */
+export function parseFractionToBps(text: string): number | null {
+  const match = FRACTION.exec(text);
+  if (!match) return null;
+  const bps = Number(match[1]) * 10_000 + Number((match[2] ?? "").padEnd(4, "0"));
+  return bps <= 10_000 ? bps : null;
+}

@@ -2,12 +2,11 @@
 import type { Db, Tx } from "@/lib/db/client";
 import type { Store } from "@/lib/db/generated/client";
 import { actorOf, writeAuditLog } from "@/lib/audit/write-audit-log";
-import type { OrgContext } from "@/lib/auth/load-org-context";
+import type { Actor } from "@/lib/auth/load-org-context";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import { isUuid } from "@/lib/shared/uuid";
 import type { StoreInput } from "./store-schema";
 
-type Ctx = Pick<OrgContext, "orgId" | "userId" | "userEmail">;
 
 function toRow(input: StoreInput) {
   return {
@@ -36,7 +35,7 @@ export async function getStoreOrThrow(db: Tx, orgId: string, id: string): Promis
   return store;
 }
 
-export async function createStore(db: Db, ctx: Ctx, input: StoreInput): Promise<Store> {
+export async function createStore(db: Db, ctx: Actor, input: StoreInput): Promise<Store> {
   try {
     return await db.$transaction(async (tx) => {
       const store = await tx.store.create({ data: { orgId: ctx.orgId, ...toRow(input) } });
@@ -49,7 +48,7 @@ export async function createStore(db: Db, ctx: Ctx, input: StoreInput): Promise<
   }
 }
 
-export async function updateStore(db: Db, ctx: Ctx, id: string, input: StoreInput): Promise<Store> {
+export async function updateStore(db: Db, ctx: Actor, id: string, input: StoreInput): Promise<Store> {
   try {
     return await db.$transaction(async (tx) => {
       const before = await getStoreOrThrow(tx, ctx.orgId, id);
@@ -64,7 +63,7 @@ export async function updateStore(db: Db, ctx: Ctx, id: string, input: StoreInpu
 }
 
 /** Archived stores keep their history but leave pick lists; restoring brings them back. */
-export async function setStoreArchived(db: Db, ctx: Ctx, id: string, archived: boolean): Promise<Store> {
+export async function setStoreArchived(db: Db, ctx: Actor, id: string, archived: boolean): Promise<Store> {
   return db.$transaction(async (tx) => {
     const before = await getStoreOrThrow(tx, ctx.orgId, id);
     if (Boolean(before.archivedAt) === archived) return before;

@@ -46,7 +46,7 @@ export async function createTestDatabases(projectRoot: string, purposes: string[
     await dropStaleTestDatabases(client, Date.now());
     await client.query(`CREATE DATABASE ${client.escapeIdentifier(template)}`);
   });
-  applyMigrations(projectRoot, withDatabase(server.url, template));
+  await applyMigrations(projectRoot, withDatabase(server.url, template));
   await withClient(server.url, async (client) => {
     for (const name of names) {
       await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)} TEMPLATE ${client.escapeIdentifier(template)}`);

@@ -1,7 +1,85 @@
-import { ComingSoon } from "@/components/shell/coming-soon";
+import Link from "next/link";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { BatchStatusBadge } from "@/components/import/batch-status-badge";
+import { RefreshWhile } from "@/components/import/refresh-while";
+import { UploadDropzone } from "@/components/import/upload-dropzone";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, Td, Th } from "@/components/ui/table";
+import { can } from "@/lib/auth/roles";
 import { requirePageContext } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { findFormat } from "@/lib/import";
+import { listImportBatches } from "@/lib/import-batches/batch-queries";
+import { KIND_FROM_DB } from "@/lib/import-batches/import-kinds";
+import { maxUploadBytes } from "@/lib/import-batches/import-limits";
 
-export default async function Page() {
-  await requirePageContext();
-  return <ComingSoon module="import" />;
+export default async function ImportPage() {
+  const ctx = await requirePageContext();
+  const [t, format, locale, { batches }] = await Promise.all([
+    getTranslations("imports"),
+    getFormatter(),
+    getLocale(),
+    listImportBatches(db, ctx.orgId),
+  ]);
+  const formatLabel = (id: string | null) => (id ? (findFormat(id)?.label[locale === "en" ? "en" : "zh-CN"] ?? id) : "—");
+  const busy = batches.some((batch) => batch.status === "PARSING" || batch.status === "COMMITTING");
+
+  return (
+    <div className="space-y-8">
+      <PageHeader title={t("title")} intro={t("intro")} />
+      <RefreshWhile active={busy} />
+      {can(ctx.role, "imports.manage") ? <UploadDropzone maxMb={Math.round(maxUploadBytes() / 1048576)} /> : null}
+
+      <section>
+        <h2 className="mb-3 text-sm font-semibold text-slate-800">{t("batches")}</h2>
+        {batches.length === 0 ? (
+          <p className="rounded-lg bg-white p-6 text-sm text-slate-500 ring-1 ring-slate-200">{t("noBatches")}</p>
+        ) : (
+          <Table>
+            <thead>
+              <tr>
+                <Th>{t("time")}</Th>
+                <Th>{t("file")}</Th>
+                <Th>{t("format")}</Th>
+                <Th>{t("target")}</Th>
+                <Th>{t("status")}</Th>
+                <Th className="text-right">{t("rows")}</Th>
+                <Th className="text-right">{t("new")}</Th>
+                <Th className="text-right">{t("duplicates")}</Th>
+                <Th className="text-right">{t("invalid")}</Th>
+                <Th />
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100" data-testid="import-batches">
+              {batches.map((batch) => (
+                <tr key={batch.id}>
+                  <Td className="num whitespace-nowrap">{format.dateTime(batch.createdAt, { dateStyle: "short", timeStyle: "short" })}</Td>
+                  <Td className="max-w-64 truncate font-medium text-slate-900" title={batch.fileName}>
+                    {batch.fileName}
+                  </Td>
+                  <Td>
+                    {formatLabel(batch.format)}
+                    {batch.kind ? <span className="block text-xs text-slate-500">{t(`kinds.${KIND_FROM_DB[batch.kind]}`)}</span> : null}
+                  </Td>
+                  <Td>{batch.store?.name ?? batch.fundAccount?.name ?? "—"}</Td>
+                  <Td>
+                    <BatchStatusBadge status={batch.status} />
+                  </Td>
+                  <Td className="num text-right">{batch.rowCount}</Td>
+                  <Td className="num text-right">{batch.status === "COMMITTED" || batch.status === "UNDONE" ? batch.insertedCount : "—"}</Td>
+                  <Td className="num text-right">{batch.status === "COMMITTED" || batch.status === "UNDONE" ? batch.duplicateCount : "—"}</Td>
+                  <Td className={`num text-right ${batch.invalidCount > 0 ? "text-red-700" : ""}`}>{batch.invalidCount}</Td>
+                  <Td className="text-right">
+                    <Link href={`/import/${batch.id}`} className="text-brand-600 hover:underline">
+                      {t("open")}
+                    </Link>
+                  </Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
+      </section>
+    </div>
+  );
 }

@@ -1,0 +1,132 @@
+import Link from "next/link";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { CancelImportButton, CommitForm, ReparseForm, UndoImportButton } from "@/components/import/batch-actions";
+import { BatchStatusBadge } from "@/components/import/batch-status-badge";
+import { ErrorTable, SampleTable } from "@/components/import/batch-tables";
+import { ProgressBar } from "@/components/import/progress-bar";
+import { RefreshWhile } from "@/components/import/refresh-while";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/roles";
+import { requirePageContext } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { findFormat, listFormats } from "@/lib/import";
+import type { ImportError } from "@/lib/import/types";
+import { getImportBatchOrThrow } from "@/lib/import-batches/batch-queries";
+import { KIND_FROM_DB, targetOf } from "@/lib/import-batches/import-kinds";
+import { listFundAccounts } from "@/lib/fund-accounts/fund-account-service";
+import { findOr404 } from "@/lib/shared/page-lookup";
+import { listStores } from "@/lib/stores/store-service";
+
+export default async function ImportBatchPage({ params }: { params: Promise<{ id: string }> }) {
+  const ctx = await requirePageContext();
+  const batch = await findOr404(getImportBatchOrThrow(db, ctx.orgId, (await params).id));
+  const [t, format, locale, stores, accounts, sameFile] = await Promise.all([
+    getTranslations("imports"),
+    getFormatter(),
+    getLocale(),
+    listStores(db, ctx.orgId),
+    listFundAccounts(db, ctx.orgId),
+    db.importBatch.findFirst({
+      where: { orgId: ctx.orgId, fileSha256: batch.fileSha256, status: "COMMITTED", id: { not: batch.id } },
+      select: { id: true },
+    }),
+  ]);
+  const lang = locale === "en" ? "en" : "zh-CN";
+  const kind = batch.kind ? KIND_FROM_DB[batch.kind] : null;
+  const errors = batch.errors as unknown as ImportError[];
+  const sample = batch.sample as unknown as Record<string, string | number>[];
+  const canManage = can(ctx.role, "imports.manage");
+  const formatOptions = [
+    { value: "auto", label: "auto" },
+    ...listFormats().map((f) => ({ value: f.id, label: `${f.label[lang]} (${f.id})` })),
+  ];
+  const busy = batch.status === "PARSING" || batch.status === "COMMITTING";
+  const errorTotal = batch.invalidCount + batch.warningCount;
+
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={batch.fileName}
+        intro={
+          <span className="flex flex-wrap items-center gap-2">
+            <BatchStatusBadge status={batch.status} />
+            {batch.format ? <span>{t("detected", { format: findFormat(batch.format)?.label[lang] ?? batch.format })}</span> : null}
+            {kind ? <Badge>{t(`kinds.${kind}`)}</Badge> : null}
+            {batch.headerRow ? <span className="text-slate-500">· {t("headerRow", { row: batch.headerRow })}</span> : null}
+          </span>
+        }
+        actions={
+          <Link href="/import" className="text-sm text-brand-600 hover:underline">
+            {t("backToList")}
+          </Link>
+        }
+      />
+      <RefreshWhile active={busy} />
+
+      {batch.status === "PARSING" ? <ProgressBar label={t("reading")} fraction={batch.progress} /> : null}
+      {batch.status === "COMMITTING" ? <ProgressBar label={t("committing")} fraction={batch.progress} /> : null}
+
+      {batch.status === "PREVIEW" || batch.status === "COMMITTED" || batch.status === "UNDONE" ? (
+        <div className="flex flex-wrap gap-3 text-sm" data-testid="batch-summary">
+          <Badge tone="neutral">{t("summaryRows", { rows: batch.rowCount })}</Badge>
+          <Badge tone="brand">{t("summaryValid", { count: batch.validCount })}</Badge>
+          {batch.invalidCount > 0 ? <Badge tone="warning">{t("summaryInvalid", { count: batch.invalidCount })}</Badge> : null}
+          {batch.warningCount > 0 ? <Badge tone="muted">{t("summaryWarnings", { count: batch.warningCount })}</Badge> : null}
+        </div>
+      ) : null}
+
+      {batch.status === "COMMITTED" ? (
+        <Alert tone="success">
+          {t("committedSummary", { inserted: batch.insertedCount, duplicates: batch.duplicateCount, invalid: batch.invalidCount })}
+        </Alert>
+      ) : null}
+      {batch.status === "UNDONE" && batch.undoneAt ? (
+        <Alert tone="info">{t("undoneSummary", { time: format.dateTime(batch.undoneAt, { dateStyle: "medium", timeStyle: "short" }) })}</Alert>
+      ) : null}
+      {batch.status === "CANCELLED" ? <Alert tone="info">{t("cancelledSummary")}</Alert> : null}
+      {batch.status === "FAILED" ? <Alert tone="error">{t("failedTitle")}</Alert> : null}
+      {batch.status === "PREVIEW" && sameFile ? <Alert tone="warning">{t("sameFile")}</Alert> : null}
+
+      {batch.status === "PREVIEW" && kind && canManage ? (
+        <Card title={t("previewTitle")}>
+          <div className="flex flex-wrap items-start justify-between gap-6">
+            <CommitForm
+              batchId={batch.id}
+              target={targetOf(kind)}
+              targets={(targetOf(kind) === "store" ? stores : accounts).map((item) => ({ value: item.id, label: item.name }))}
+              currentTargetId={targetOf(kind) === "store" ? batch.storeId : batch.fundAccountId}
+              invalidCount={batch.invalidCount}
+            />
+            <CancelImportButton batchId={batch.id} />
+          </div>
+        </Card>
+      ) : null}
+
+      {batch.status === "COMMITTED" && canManage ? <UndoImportButton batchId={batch.id} rows={batch.insertedCount} /> : null}
+
+      {errors.length > 0 ? (
+        <section className="space-y-3">
+          <h2 className="text-sm font-semibold text-slate-800">{t("errorsTitle")}</h2>
+          <ErrorTable errors={errors} total={Math.max(errorTotal, errors.length)} />
+        </section>
+      ) : null}
+
+      {kind && sample.length > 0 && batch.status !== "FAILED" ? (
+        <section className="space-y-3">
+          <h2 className="text-sm font-semibold text-slate-800">{t("sampleTitle", { count: sample.length })}</h2>
+          <SampleTable kind={kind} rows={sample} />
+        </section>
+      ) : null}
+
+      {(batch.status === "PREVIEW" || batch.status === "FAILED") && canManage ? (
+        <div className="flex flex-wrap items-end justify-between gap-4 border-t border-slate-200 pt-6">
+          <ReparseForm batchId={batch.id} formats={formatOptions} current={batch.format} />
+          {batch.status === "FAILED" ? <CancelImportButton batchId={batch.id} /> : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+// Step 2: read the staged file, detect its format, validate every row, and keep the counts, the
+// first errors and a few sample rows on the batch for the preview. Stores no rows.
+import type { Db } from "@/lib/db/client";
+import type { ImportBatch } from "@/lib/db/generated/client";
+import type { OrgContext } from "@/lib/auth/load-org-context";
+import { AppError } from "@/lib/errors";
+import type { ImportError } from "@/lib/import/types";
+import { toJsonValue } from "@/lib/shared/json-safe";
+import { getImportBatchOrThrow } from "./batch-queries";
+import { KEPT_ERRORS, KEPT_SAMPLE_ROWS } from "./import-limits";
+import { KIND_TO_DB, targetOf } from "./import-kinds";
+import { openStagedFile, type ScanOptions } from "./scan-staged-file";
+import { suggestFundAccount, suggestStore } from "./suggest-target";
+
+type Ctx = Pick<OrgContext, "orgId">;
+
+export type PreviewResult = {
+  batch: ImportBatch;
+  /** A committed batch of this organization with the very same file, if there is one. */
+  sameFileBatchId: string | null;
+};
+
+export async function previewBatch(db: Db, ctx: Ctx, batchId: string, options: Omit<ScanOptions, "onProgress"> = {}): Promise<PreviewResult> {
+  const batch = await getImportBatchOrThrow(db, ctx.orgId, batchId);
+  if (!["PARSING", "PREVIEW", "FAILED"].includes(batch.status)) throw new AppError("CONFLICT", { messageKey: "batchNotInPreview" });
+
+  const reportProgress = (progress: number) => void db.importBatch.update({ where: { id: batch.id }, data: { progress } }).catch(() => {});
+  const opened = await openStagedFile(db, batch, { ...options, onProgress: reportProgress });
+  if (!opened.ok) {
+    const failed = await db.importBatch.update({
+      where: { id: batch.id },
+      data: { status: "FAILED", errors: toJsonValue(opened.errors), sample: toJsonValue(opened.previewRows), progress: 1 },
+    });
+    return { batch: failed, sameFileBatchId: null };
+  }
+
+  const errors: ImportError[] = [];
+  const sample: unknown[] = [];
+  const invalidRows = new Set<number>();
+  let validCount = 0;
+  let warningCount = 0;
+  for await (const part of opened.batches as AsyncIterable<{ rows: unknown[]; errors: ImportError[] }>) {
+    validCount += part.rows.length;
+    for (const row of part.rows) if (sample.length < KEPT_SAMPLE_ROWS) sample.push(row);
+    for (const error of part.errors) {
+      if (error.severity === "error") invalidRows.add(error.row ?? -1);
+      else warningCount++;
+      if (errors.length < KEPT_ERRORS) errors.push(error);
+    }
+  }
+
+  const [stores, accounts, sameFile] = await Promise.all([
+    db.store.findMany({ where: { orgId: ctx.orgId }, select: { id: true, platform: true, archivedAt: true } }),
+    db.fundAccount.findMany({ where: { orgId: ctx.orgId }, select: { id: true, type: true, archivedAt: true } }),
+    db.importBatch.findFirst({
+      where: { orgId: ctx.orgId, fileSha256: batch.fileSha256, status: "COMMITTED", id: { not: batch.id } },
+      select: { id: true },
+    }),
+  ]);
+  const target = targetOf(opened.kind);
+  const updated = await db.importBatch.update({
+    where: { id: batch.id },
+    data: {
+      status: "PREVIEW",
+      kind: KIND_TO_DB[opened.kind],
+      format: opened.format.id,
+      headerRow: opened.headerRow,
+      rowCount: opened.stats.dataRows,
+      validCount,
+      invalidCount: invalidRows.size,
+      warningCount,
+      errors: toJsonValue(errors),
+      sample: toJsonValue(sample),
+      progress: 1,
+      // Keep the user's choice; otherwise suggest the one obvious candidate.
+      storeId: target === "store" ? (batch.storeId ?? suggestStore(opened.format.id, stores)) : null,
+      fundAccountId: target === "account" ? (batch.fundAccountId ?? suggestFundAccount(opened.format.id, accounts)) : null,
+    },
+  });
+  return { batch: updated, sameFileBatchId: sameFile?.id ?? null };
+}

