@@ -7,6 +7,7 @@ const TONES = {
   COMMITTING: "brand",
   COMMITTED: "neutral",
   FAILED: "warning",
+  REJECTED: "warning",
   CANCELLED: "muted",
   UNDONE: "muted",
 } as const;

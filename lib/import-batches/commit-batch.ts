@@ -74,6 +74,7 @@ export async function loadCommittedRows(
 ): Promise<ImportBatch> {
   const kind = KIND_FROM_DB[batch.kind!];
   const client = await pool.connect();
+  let broken: Error | undefined;
   try {
     await client.query("BEGIN");
     const loader = await openCopyLoader(client, kind, { orgId: ctx.orgId, batchId: batch.id, targetId });
@@ -96,11 +97,12 @@ export async function loadCommittedRows(
     });
     await client.query("COMMIT");
   } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
+    // The connection may be mid-COPY; dropping it makes PostgreSQL roll the transaction back.
+    broken = error instanceof Error ? error : new Error(String(error));
     await db.importBatch.update({ where: { id: batch.id }, data: { status: "PREVIEW", progress: 1 } });
     throw error;
   } finally {
-    client.release();
+    client.release(broken);
   }
   return getImportBatchOrThrow(db, ctx.orgId, batch.id);
 }

@@ -16,6 +16,8 @@ export type CopyLoader = {
   write: (rows: NormalizedRow[]) => Promise<void>;
   /** Moves the staged rows into the real table; returns how many were new. */
   finish: () => Promise<{ inserted: number; staged: number }>;
+  /** Ends the COPY without using its rows (the caller then rolls back). */
+  abort: () => Promise<void>;
 };
 
 export async function openCopyLoader(client: pg.PoolClient, kind: ImportKind, scope: RowScope): Promise<CopyLoader> {
@@ -24,6 +26,9 @@ export async function openCopyLoader(client: pg.PoolClient, kind: ImportKind, sc
   const stage = `import_stage_${kind}`;
   await client.query(`CREATE TEMP TABLE ${stage} ON COMMIT DROP AS SELECT ${columns} FROM ${quote(spec.table)} WITH NO DATA`);
   const copy = client.query(copyFrom(`COPY ${stage} (${columns}) FROM STDIN WITH (FORMAT csv)`));
+  // Errors still reach the caller through finished() and once("drain"); this listener only keeps
+  // a COPY that dies with its dropped connection (after a failure elsewhere) from crashing the process.
+  copy.on("error", () => {});
   let staged = 0;
 
   return {
@@ -34,11 +39,15 @@ export async function openCopyLoader(client: pg.PoolClient, kind: ImportKind, sc
       staged += rows.length;
       if (!copy.write(text)) await once(copy, "drain");
     },
+    async abort() {
+      copy.end();
+      await finished(copy);
+    },
     async finish() {
       copy.end();
       await finished(copy);
       const result = await client.query(
-        `INSERT INTO ${quote(spec.table)} (${columns}) SELECT ${columns} FROM ${stage} ORDER BY "sourceRow"
+        `INSERT INTO ${quote(spec.table)} (${columns}) SELECT ${columns} FROM ${stage}
          ON CONFLICT ("orgId", ${quote(spec.targetColumn)}, "naturalKey") DO NOTHING`,
       );
       return { inserted: result.rowCount ?? 0, staged };

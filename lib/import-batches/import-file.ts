@@ -1,13 +1,22 @@
-// The whole import in one call, for the CLI and tests: stage → preview → commit. The web page does
-// the same steps one by one, with the user confirming the preview.
+// The whole import in one pass, for the CLI, automation and benchmarks: the file streams through
+// the parser straight into COPY inside one transaction, with no staged copy and no second read.
+// The web page instead stages the upload and lets a person confirm the preview first.
+import { createHash } from "node:crypto";
 import type pg from "pg";
 import type { Db } from "@/lib/db/client";
+import type { ImportStatus } from "@/lib/db/generated/enums";
 import type { Actor } from "@/lib/auth/load-org-context";
-import type { ImportError, ImportKind } from "@/lib/import/types";
-import { commitBatch } from "./commit-batch";
-import { KIND_FROM_DB } from "./import-kinds";
-import { previewBatch } from "./preview-batch";
-import { stageUpload } from "./stage-upload";
+import { writeAuditLogSql } from "@/lib/audit/write-audit-log";
+import { AppError } from "@/lib/errors";
+import { parseImportFile } from "@/lib/import";
+import type { ImportError, ImportKind, NormalizedRow } from "@/lib/import/types";
+import { toJsonValue } from "@/lib/shared/json-safe";
+import { openCopyLoader } from "./copy-into-table";
+import { ErrorTally } from "./error-tally";
+import { maxUploadBytes } from "./import-limits";
+import { KIND_TO_DB, targetOf } from "./import-kinds";
+import { cleanFileName } from "./stage-upload";
+import { suggestFundAccount, suggestStore } from "./suggest-target";
 
 export type ImportFileInput = {
   fileName: string;
@@ -23,7 +32,7 @@ export type ImportFileResult = {
   batchId: string;
   format: string | null;
   kind: ImportKind | null;
-  status: string;
+  status: ImportStatus;
   rows: number;
   inserted: number;
   duplicates: number;
@@ -31,26 +40,134 @@ export type ImportFileResult = {
   errors: ImportError[];
 };
 
+/**
+ * Hashes and measures the bytes as they pass. Past the size limit the stream simply ends (the
+ * parser would take a thrown error for a damaged file) and `assertWithinLimit` tells the truth.
+ */
+function measured(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, limitBytes: number) {
+  const hash = createHash("sha256");
+  const totals = {
+    bytes: 0,
+    tooLarge: false,
+    sha256: () => hash.digest("hex"),
+    assertWithinLimit() {
+      if (totals.tooLarge) {
+        throw new AppError("INVALID", { messageKey: "fileTooLarge", params: { maxMb: Math.round(limitBytes / 1048576) } });
+      }
+    },
+  };
+  async function* pass(): AsyncGenerator<Uint8Array> {
+    for await (const chunk of source) {
+      totals.bytes += chunk.length;
+      if (totals.bytes > limitBytes) {
+        totals.tooLarge = true;
+        return;
+      }
+      hash.update(chunk);
+      yield chunk;
+    }
+  }
+  return { stream: pass(), totals };
+}
+
+async function resolveTarget(db: Db, actor: Actor, kind: ImportKind, formatId: string, input: ImportFileInput): Promise<string> {
+  if (targetOf(kind) === "store") {
+    const stores = await db.store.findMany({ where: { orgId: actor.orgId }, select: { id: true, platform: true, archivedAt: true } });
+    const id = input.storeId ?? suggestStore(formatId, stores);
+    if (!id || !stores.some((store) => store.id === id && !store.archivedAt)) {
+      throw new AppError("INVALID", { messageKey: id ? "targetArchived" : "storeRequired", field: "storeId" });
+    }
+    return id;
+  }
+  const accounts = await db.fundAccount.findMany({ where: { orgId: actor.orgId }, select: { id: true, type: true, archivedAt: true } });
+  const id = input.fundAccountId ?? suggestFundAccount(formatId, accounts);
+  if (!id || !accounts.some((account) => account.id === id && !account.archivedAt)) {
+    throw new AppError("INVALID", { messageKey: id ? "targetArchived" : "accountRequired", field: "fundAccountId" });
+  }
+  return id;
+}
+
 export async function importFile(db: Db, pool: pg.Pool, actor: Actor, input: ImportFileInput): Promise<ImportFileResult> {
-  const staged = await stageUpload(db, actor, input);
-  const { batch: previewed } = await previewBatch(db, actor, staged.id, { format: input.format, kind: input.kind });
-  const canCommit = previewed.status === "PREVIEW" && (previewed.invalidCount === 0 || input.skipInvalid);
-  const batch = canCommit
-    ? await commitBatch(db, pool, actor, previewed.id, {
-        skipInvalid: input.skipInvalid,
-        storeId: input.storeId,
-        fundAccountId: input.fundAccountId,
-      })
-    : previewed;
+  const fileName = cleanFileName(input.fileName);
+  const { stream, totals } = measured(input.source, maxUploadBytes());
+  const opened = await parseImportFile({ fileName, stream }, { format: input.format, kind: input.kind });
+  totals.assertWithinLimit();
+  const base = { orgId: actor.orgId, fileName, fileSha256: "", fileSizeBytes: 0, createdById: actor.userId };
+
+  if (!opened.ok) {
+    const failed = await db.importBatch.create({ data: { ...base, status: "FAILED", errors: toJsonValue(opened.errors), progress: 1 } });
+    return { batchId: failed.id, format: null, kind: null, status: "FAILED", rows: 0, inserted: 0, duplicates: 0, invalid: 0, errors: opened.errors };
+  }
+
+  const targetId = await resolveTarget(db, actor, opened.kind, opened.format.id, input);
+  const targetColumn = targetOf(opened.kind) === "store" ? "storeId" : "fundAccountId";
+  const batch = await db.importBatch.create({
+    data: { ...base, status: "COMMITTING", kind: KIND_TO_DB[opened.kind], format: opened.format.id, headerRow: opened.headerRow, [targetColumn]: targetId },
+  });
+
+  const tally = new ErrorTally();
+  const client = await pool.connect();
+  let outcome: { status: ImportStatus; inserted: number; staged: number };
+  let broken: unknown;
+  try {
+    await client.query("BEGIN");
+    const loader = await openCopyLoader(client, opened.kind, { orgId: actor.orgId, batchId: batch.id, targetId });
+    for await (const part of opened.batches as AsyncIterable<{ rows: NormalizedRow[]; errors: ImportError[] }>) {
+      tally.add(part.errors);
+      await loader.write(part.rows);
+    }
+    totals.assertWithinLimit();
+    const refused = tally.invalidCount > 0 && !input.skipInvalid;
+    if (refused) {
+      await loader.abort();
+      await client.query("ROLLBACK");
+      outcome = { status: "REJECTED", inserted: 0, staged: 0 };
+    } else {
+      const { inserted, staged } = await loader.finish();
+      outcome = { status: "COMMITTED", inserted, staged };
+      await writeAuditLogSql(client, actor, {
+        action: "import.commit",
+        entityType: "ImportBatch",
+        entityId: batch.id,
+        after: { fileName, format: opened.format.id, rows: staged, inserted, duplicates: staged - inserted },
+      });
+      await client.query("COMMIT");
+    }
+  } catch (error) {
+    // The connection may be mid-COPY; dropping it makes PostgreSQL roll the transaction back.
+    broken = error;
+    await db.importBatch.delete({ where: { id: batch.id } });
+    throw error;
+  } finally {
+    client.release(broken instanceof Error ? broken : broken ? new Error(String(broken)) : undefined);
+  }
+
+  const finished = await db.importBatch.update({
+    where: { id: batch.id },
+    data: {
+      status: outcome.status,
+      fileSha256: totals.sha256(),
+      fileSizeBytes: totals.bytes,
+      rowCount: opened.stats.dataRows,
+      validCount: outcome.status === "COMMITTED" ? outcome.staged : opened.stats.importedRows,
+      insertedCount: outcome.inserted,
+      duplicateCount: outcome.staged - outcome.inserted,
+      invalidCount: tally.invalidCount,
+      warningCount: tally.warningCount,
+      errors: toJsonValue(tally.kept),
+      progress: 1,
+      committedAt: outcome.status === "COMMITTED" ? new Date() : null,
+    },
+  });
   return {
-    batchId: batch.id,
-    format: batch.format,
-    kind: batch.kind ? KIND_FROM_DB[batch.kind] : null,
-    status: batch.status,
-    rows: batch.rowCount,
-    inserted: batch.insertedCount,
-    duplicates: batch.duplicateCount,
-    invalid: batch.invalidCount,
-    errors: batch.errors as unknown as ImportError[],
+    batchId: finished.id,
+    format: opened.format.id,
+    kind: opened.kind,
+    status: finished.status,
+    rows: finished.rowCount,
+    inserted: finished.insertedCount,
+    duplicates: finished.duplicateCount,
+    invalid: finished.invalidCount,
+    errors: tally.kept,
   };
 }

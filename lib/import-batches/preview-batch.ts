@@ -7,7 +7,8 @@ import { AppError } from "@/lib/errors";
 import type { ImportError } from "@/lib/import/types";
 import { toJsonValue } from "@/lib/shared/json-safe";
 import { getImportBatchOrThrow } from "./batch-queries";
-import { KEPT_ERRORS, KEPT_SAMPLE_ROWS } from "./import-limits";
+import { ErrorTally } from "./error-tally";
+import { KEPT_SAMPLE_ROWS } from "./import-limits";
 import { KIND_TO_DB, targetOf } from "./import-kinds";
 import { openStagedFile, type ScanOptions } from "./scan-staged-file";
 import { suggestFundAccount, suggestStore } from "./suggest-target";
@@ -34,19 +35,13 @@ export async function previewBatch(db: Db, ctx: Ctx, batchId: string, options: O
     return { batch: failed, sameFileBatchId: null };
   }
 
-  const errors: ImportError[] = [];
+  const tally = new ErrorTally();
   const sample: unknown[] = [];
-  const invalidRows = new Set<number>();
   let validCount = 0;
-  let warningCount = 0;
   for await (const part of opened.batches as AsyncIterable<{ rows: unknown[]; errors: ImportError[] }>) {
     validCount += part.rows.length;
     for (const row of part.rows) if (sample.length < KEPT_SAMPLE_ROWS) sample.push(row);
-    for (const error of part.errors) {
-      if (error.severity === "error") invalidRows.add(error.row ?? -1);
-      else warningCount++;
-      if (errors.length < KEPT_ERRORS) errors.push(error);
-    }
+    tally.add(part.errors);
   }
 
   const [stores, accounts, sameFile] = await Promise.all([
@@ -67,9 +62,9 @@ export async function previewBatch(db: Db, ctx: Ctx, batchId: string, options: O
       headerRow: opened.headerRow,
       rowCount: opened.stats.dataRows,
       validCount,
-      invalidCount: invalidRows.size,
-      warningCount,
-      errors: toJsonValue(errors),
+      invalidCount: tally.invalidCount,
+      warningCount: tally.warningCount,
+      errors: toJsonValue(tally.kept),
       sample: toJsonValue(sample),
       progress: 1,
       // Keep the user's choice; otherwise suggest the one obvious candidate.

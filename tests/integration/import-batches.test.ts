@@ -78,7 +78,7 @@ describe("import batches", () => {
     const csv = "交易日期,摘要,收入,支出,余额,对方户名\n2025-01-02,货款,100.00,,1100.00,甲公司\n2025-01-03,手续费,,abc,1090.00,银行\n";
     const source = () => [new TextEncoder().encode(csv)];
     const refused = await importFile(db, getPgPool(), org, { fileName: "bad.csv", source: source(), fundAccountId: bank.id });
-    expect(refused.status).toBe("PREVIEW");
+    expect(refused.status).toBe("REJECTED");
     expect(refused.inserted).toBe(0);
     expect(refused.errors).toContainEqual(expect.objectContaining({ row: 3, code: "INVALID_AMOUNT", severity: "error" }));
     expect(await db.bankTransaction.count({ where: { orgId: org.orgId } })).toBe(0);
@@ -134,8 +134,11 @@ describe("import batches", () => {
     const { org, bank } = await orgWithTargets();
     process.env.IMPORT_MAX_BYTES = String(2 * 1024 * 1024);
     try {
+      // A readable statement of about 5 MB: the limit, not a parse error, must stop it.
       async function* big() {
-        for (let i = 0; i < 5; i++) yield new Uint8Array(1024 * 1024).fill(65);
+        yield Buffer.from("交易日期,摘要,收入,支出,余额,对方户名\n");
+        const line = Buffer.from("2025-01-02,货款,100.00,,1100.00,甲公司\n");
+        for (let i = 0; i < 5; i++) yield Buffer.concat(Array.from({ length: Math.ceil((1024 * 1024) / line.length) }, () => line));
       }
       await expect(importFile(db, getPgPool(), org, { fileName: "big.csv", source: big(), fundAccountId: bank.id })).rejects.toMatchObject({
         messageKey: "fileTooLarge",

@@ -88,6 +88,7 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ id
       ) : null}
       {batch.status === "CANCELLED" ? <Alert tone="info">{t("cancelledSummary")}</Alert> : null}
       {batch.status === "FAILED" ? <Alert tone="error">{t("failedTitle")}</Alert> : null}
+      {batch.status === "REJECTED" ? <Alert tone="error">{t("rejectedSummary", { count: batch.invalidCount })}</Alert> : null}
       {batch.status === "PREVIEW" && sameFile ? <Alert tone="warning">{t("sameFile")}</Alert> : null}
 
       {batch.status === "PREVIEW" && kind && canManage ? (

@@ -1,0 +1,3 @@
+-- AlterEnum
+ALTER TYPE "ImportStatus" ADD VALUE 'REJECTED';
+
