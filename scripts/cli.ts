@@ -13,6 +13,7 @@ import { createFundAccount } from "../lib/fund-accounts/fund-account-service";
 import { formatImportError, listFormats } from "../lib/import";
 import type { ImportKind } from "../lib/import/types";
 import { importFile } from "../lib/import-batches/import-file";
+import { maxUploadBytes } from "../lib/import-batches/import-limits";
 import { createOrganization } from "../lib/orgs/create-organization";
 import { ORG_SLUG_PATTERN } from "../lib/orgs/org-slug";
 import { parseFractionToBps } from "../lib/shared/percent-bps";
@@ -126,6 +127,9 @@ async function importCommand(db: Db, args: string[]) {
   if (!values.file) fail("--file <path> is required");
   if (!fs.existsSync(values.file) || !fs.statSync(values.file).isFile()) fail(`cannot read ${values.file}: no such file`);
   if (values.kind && !["orders", "settlement", "bank"].includes(values.kind)) fail("--kind is orders, settlement or bank");
+  if (fs.statSync(values.file).size > maxUploadBytes()) {
+    fail(`${values.file}: ${(zh.errors as Record<string, string>).fileTooLarge!.replace("{maxMb}", String(Math.round(maxUploadBytes() / 1048576)))}`);
+  }
   const locale = values.lang === "en" ? "en" : "zh-CN";
   const byName = async (model: "store" | "fundAccount", name: string | undefined) => {
     if (!name) return undefined;

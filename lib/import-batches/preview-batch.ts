@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import type { ImportError } from "@/lib/import/types";
 import { toJsonValue } from "@/lib/shared/json-safe";
 import { getImportBatchOrThrow } from "./batch-queries";
+import { findMappingForRows } from "./column-mappings";
 import { ErrorTally } from "./error-tally";
 import { KEPT_SAMPLE_ROWS } from "./import-limits";
 import { KIND_TO_DB, targetOf } from "./import-kinds";
@@ -26,7 +27,12 @@ export async function previewBatch(db: Db, ctx: Ctx, batchId: string, options: O
   if (!["PARSING", "PREVIEW", "FAILED"].includes(batch.status)) throw new AppError("CONFLICT", { messageKey: "batchNotInPreview" });
 
   const reportProgress = (progress: number) => void db.importBatch.update({ where: { id: batch.id }, data: { progress } }).catch(() => {});
-  const opened = await openStagedFile(db, batch, { ...options, onProgress: reportProgress });
+  let opened = await openStagedFile(db, batch, { ...options, onProgress: reportProgress });
+  // A layout no adapter knows may have been mapped by someone before: recognise it by its header.
+  if (!opened.ok && !options.format && !options.columnMapping) {
+    const saved = await findMappingForRows(db, ctx.orgId, opened.previewRows);
+    if (saved) opened = await openStagedFile(db, batch, { columnMapping: saved, onProgress: reportProgress });
+  }
   if (!opened.ok) {
     const failed = await db.importBatch.update({
       where: { id: batch.id },

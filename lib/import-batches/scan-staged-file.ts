@@ -4,6 +4,7 @@ import type { ImportBatch } from "@/lib/db/generated/client";
 import { parseImportFile, type FailedImport, type OpenedImport } from "@/lib/import";
 import type { ColumnMapping } from "@/lib/import";
 import type { ImportKind } from "@/lib/import/types";
+import { mappingForFormat } from "./column-mappings";
 import { readStagedFile } from "./stage-upload";
 
 export type ScanOptions = {
@@ -32,10 +33,12 @@ async function* countingBytes(
   }
 }
 
-export function openStagedFile(db: Db, batch: ImportBatch, options: ScanOptions): Promise<OpenedImport | FailedImport> {
+export async function openStagedFile(db: Db, batch: ImportBatch, options: ScanOptions): Promise<OpenedImport | FailedImport> {
   const stream = countingBytes(readStagedFile(db, batch.orgId, batch.id), Number(batch.fileSizeBytes), options.onProgress);
+  // A format id "mapping:…" names a saved column mapping rather than an adapter.
+  const columnMapping = options.columnMapping ?? (await mappingForFormat(db, batch.orgId, options.format));
   return parseImportFile(
     { fileName: batch.fileName, stream },
-    { format: options.format, kind: options.kind, columnMapping: options.columnMapping },
+    columnMapping ? { columnMapping } : { format: options.format, kind: options.kind },
   );
 }

@@ -48,6 +48,14 @@ describe("npm run cli", () => {
     expect(result.stderr).toContain(file);
     expect(JSON.parse(result.stdout)).toMatchObject({ inserted: 0, errors: [expect.objectContaining({ row: null })] });
     expect(cli("import", "--org", slug, "--file", "/no/such/file.csv").code).toBe(2);
+    // A 300 MB file (sparse: no disk used) is refused by its size before anything is read.
+    const huge = path.join(os.tmpdir(), `huge-${process.pid}.csv`);
+    fs.closeSync(fs.openSync(huge, "w"));
+    fs.truncateSync(huge, 300 * 1024 * 1024);
+    const tooLarge = cli("import", "--org", slug, "--file", huge, "--account", "工行");
+    fs.rmSync(huge);
+    expect(tooLarge.code).toBe(2);
+    expect(tooLarge.stderr).toBe(`${huge}: 文件超过大小上限 200 MB。`);
     expect(cli("import", "--org", "no-such-org", "--file", ICBC).stderr).toContain("no organization");
   });
 

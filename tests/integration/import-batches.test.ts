@@ -8,6 +8,7 @@ import { importFile } from "@/lib/import-batches/import-file";
 import { undoBatch } from "@/lib/import-batches/undo-batch";
 import { closePgPool, getPgPool } from "@/lib/db/pg-pool";
 import { createStore } from "@/lib/stores/store-service";
+import { buildZip } from "../unit/import/zip-writer";
 import { db, makeOrg, STORE_INPUT } from "./fixtures";
 
 const FIXTURES = path.resolve(process.cwd(), "../shared/fixtures");
@@ -27,6 +28,9 @@ async function orgWithTargets() {
 describe("importing the shared fixtures", () => {
   const cases: [string, string, "bank" | "alipay" | "wechat" | "amazon"][] = [
     ["alipay/example-alipay-records.csv", "alipay-transactions", "alipay"],
+    ["alipay/支付宝交易明细(20201122-20201214).csv", "alipay-transactions", "alipay"],
+    ["bank-icbc/example-icbc-credit-records.csv", "icbc-statement", "bank"],
+    ["bank-icbc/example-icbc-debit-v2-records.csv", "icbc-statement", "bank"],
     ["wechat/example-wechat-records.csv", "wechat-pay-bill", "wechat"],
     ["wechat/example-wechat-records.xlsx", "wechat-pay-bill", "wechat"],
     ["bank-icbc/example-icbc-debit-v1-records.csv", "icbc-statement", "bank"],
@@ -99,6 +103,19 @@ describe("import batches", () => {
     });
     expect(binary).toMatchObject({ status: "FAILED" });
     expect(binary.errors[0]).toMatchObject({ code: "BINARY_FILE" });
+    expect(await db.bankTransaction.count({ where: { orgId: org.orgId } })).toBe(0);
+  });
+
+  it("refuses an XLSX zip bomb before inflating it, storing nothing", async () => {
+    const { org, bank } = await orgWithTargets();
+    // 64 MiB of zeros compresses to ~64 KiB: a ratio no real workbook has.
+    const bomb = buildZip([
+      { name: "[Content_Types].xml", data: Buffer.from("<Types/>") },
+      { name: "xl/worksheets/sheet1.xml", data: Buffer.alloc(64 * 1024 * 1024) },
+    ]);
+    const result = await importFile(db, getPgPool(), org, { fileName: "statement.xlsx", source: [bomb], fundAccountId: bank.id });
+    expect(result).toMatchObject({ status: "FAILED", inserted: 0 });
+    expect(result.errors[0]).toMatchObject({ code: "ZIP_BOMB", row: null });
     expect(await db.bankTransaction.count({ where: { orgId: org.orgId } })).toBe(0);
   });
 

@@ -10,6 +10,8 @@ import { claimCommit, loadCommittedRows } from "@/lib/import-batches/commit-batc
 import { previewBatch } from "@/lib/import-batches/preview-batch";
 import { recordFailure } from "@/lib/import-batches/run-in-background";
 import { cancelBatch, undoBatch } from "@/lib/import-batches/undo-batch";
+import { saveColumnMapping } from "@/lib/import-batches/column-mappings";
+import { AppError } from "@/lib/errors";
 
 const optionalId = z
   .string()
@@ -60,4 +62,44 @@ export const undoImportAction = orgAction("imports.manage", z.object({ id: z.str
   await undoBatch(db, ctx, input.id);
   revalidatePath("/import");
   return { id: input.id };
+});
+
+const mappedColumn = z
+  .string()
+  .optional()
+  .transform((value) => value || undefined);
+
+const mapColumnsSchema = z.object({
+  id: z.string(),
+  name: z.string().trim().min(1, { error: "validation.required" }).max(60, { error: "validation.tooLong" }),
+  headerRow: z.coerce.number().int().min(0).max(100),
+  kind: z.enum(["bank", "settlement"]),
+  date: z.string().min(1, { error: "validation.required" }),
+  time: mappedColumn,
+  amount: mappedColumn,
+  inflow: mappedColumn,
+  outflow: mappedColumn,
+  direction: mappedColumn,
+  reference: mappedColumn,
+  counterparty: mappedColumn,
+  orderNo: mappedColumn,
+  fee: mappedColumn,
+  memo: mappedColumn,
+  balance: mappedColumn,
+});
+
+/** Saves a column mapping for an unknown layout (recognised next time) and reads the file with it. */
+export const mapColumnsAction = orgAction("imports.manage", mapColumnsSchema, async (ctx, input) => {
+  const batch = await getImportBatchOrThrow(db, ctx.orgId, input.id);
+  const header = (batch.sample as unknown as string[][])[input.headerRow];
+  if (!header) throw new AppError("INVALID", { messageKey: "mappingIncomplete" });
+  if (!input.amount && !(input.inflow && input.outflow)) {
+    throw new AppError("INVALID", { messageKey: "mappingNeedsAmount", field: "amount" });
+  }
+  const { id: _id, name, headerRow: _headerRow, ...mapping } = input;
+  await saveColumnMapping(db, ctx, { name, header, mapping });
+  await db.importBatch.update({ where: { id: batch.id }, data: { status: "PARSING", progress: 0 } });
+  after(() => previewBatch(db, ctx, batch.id, { columnMapping: mapping }).catch((error) => recordFailure(db, batch.id, error)));
+  revalidatePath(`/import/${batch.id}`);
+  return { id: batch.id };
 });

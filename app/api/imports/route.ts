@@ -9,6 +9,7 @@ import { db } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import { previewBatch } from "@/lib/import-batches/preview-batch";
 import { recordFailure } from "@/lib/import-batches/run-in-background";
+import { maxUploadBytes } from "@/lib/import-batches/import-limits";
 import { stageUpload } from "@/lib/import-batches/stage-upload";
 import { isUuid } from "@/lib/shared/uuid";
 
@@ -32,6 +33,12 @@ export async function POST(request: Request) {
   if (!can(ctx.role, "imports.manage")) return NextResponse.json({ error: t("FORBIDDEN") }, { status: 403 });
   if (!request.body) return NextResponse.json({ error: t("INVALID") }, { status: 400 });
 
+  // Refuse an announced oversized upload before reading a byte; stageUpload still counts the
+  // bytes as they stream, for clients that send no length.
+  const announced = Number(request.headers.get("content-length") ?? 0);
+  if (announced > maxUploadBytes()) {
+    return NextResponse.json({ error: t("fileTooLarge", { maxMb: Math.round(maxUploadBytes() / 1048576) }) }, { status: 413 });
+  }
   const params = new URL(request.url).searchParams;
   const optionalId = (name: string) => {
     const value = params.get(name);

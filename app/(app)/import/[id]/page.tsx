@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { CancelImportButton, CommitForm, ReparseForm, UndoImportButton } from "@/components/import/batch-actions";
 import { BatchStatusBadge } from "@/components/import/batch-status-badge";
+import { ColumnMappingForm } from "@/components/import/column-mapping-form";
 import { ErrorTable, SampleTable } from "@/components/import/batch-tables";
 import { ProgressBar } from "@/components/import/progress-bar";
 import { RefreshWhile } from "@/components/import/refresh-while";
@@ -45,6 +46,10 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ id
   ];
   const busy = batch.status === "PARSING" || batch.status === "COMMITTING";
   const errorTotal = batch.invalidCount + batch.warningCount;
+  // Readable as a table, but no known layout: offer to map the columns by hand.
+  const needsMapping =
+    errors.some((error) => error.code === "UNKNOWN_FORMAT" || error.code === "HEADER_NOT_FOUND") &&
+    (batch.sample as unknown as string[][]).length > 0;
 
   return (
     <div className="space-y-6">
@@ -113,6 +118,13 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ id
           <h2 className="text-sm font-semibold text-slate-800">{t("errorsTitle")}</h2>
           <ErrorTable errors={errors} total={Math.max(errorTotal, errors.length)} />
         </section>
+      ) : null}
+
+      {batch.status === "FAILED" && canManage && needsMapping ? (
+        <Card title={t("mapTitle")}>
+          <p className="mb-4 text-sm text-slate-600">{t("mapIntro")}</p>
+          <ColumnMappingForm batchId={batch.id} rows={batch.sample as unknown as string[][]} fileName={batch.fileName} />
+        </Card>
       ) : null}
 
       {kind && sample.length > 0 && batch.status !== "FAILED" ? (

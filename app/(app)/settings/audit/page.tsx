@@ -8,7 +8,7 @@ import { auditFilterSchema, listAuditLog } from "@/lib/audit/list-audit-log";
 import { requirePageContext } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 
-const ACTION_PREFIXES = ["org", "store", "account", "member", "invitation", "import"] as const;
+const ACTION_PREFIXES = ["org", "store", "account", "member", "invitation", "import", "mapping"] as const;
 
 const INPUT = "rounded-md border-0 bg-white px-2.5 py-1.5 text-sm ring-1 ring-slate-300";
 

@@ -1,0 +1,53 @@
+// Saved column mappings: a layout no adapter knows is mapped once by a person, then recognised by
+// its header signature every time the same kind of file arrives again.
+import type { Db, Tx } from "@/lib/db/client";
+import { actorOf, writeAuditLog } from "@/lib/audit/write-audit-log";
+import type { Actor } from "@/lib/auth/load-org-context";
+import { columnMappingSchema, headerSignature, type ColumnMapping } from "@/lib/import";
+import { AppError } from "@/lib/errors";
+import { toJsonValue } from "@/lib/shared/json-safe";
+import { KIND_TO_DB } from "./import-kinds";
+
+const MAPPING_FORMAT_PREFIX = "mapping:";
+
+export async function saveColumnMapping(
+  db: Db,
+  actor: Actor,
+  input: { name: string; header: string[]; mapping: ColumnMapping },
+): Promise<{ signature: string }> {
+  const parsed = columnMappingSchema.safeParse(input.mapping);
+  if (!parsed.success) throw new AppError("INVALID", { messageKey: "mappingIncomplete" });
+  const signature = headerSignature(input.header);
+  const data = { name: input.name, kind: KIND_TO_DB[parsed.data.kind], mapping: toJsonValue(input.mapping) };
+  await db.$transaction(async (tx) => {
+    const saved = await tx.columnMapping.upsert({
+      where: { orgId_headerSignature: { orgId: actor.orgId, headerSignature: signature } },
+      create: { orgId: actor.orgId, headerSignature: signature, ...data },
+      update: data,
+    });
+    await writeAuditLog(tx, actorOf(actor), {
+      action: "mapping.save",
+      entityType: "ColumnMapping",
+      entityId: saved.id,
+      after: { name: input.name, mapping: input.mapping },
+    });
+  });
+  return { signature };
+}
+
+/** The saved mapping whose header appears among a file's first rows, if any. */
+export async function findMappingForRows(db: Tx, orgId: string, rows: string[][]): Promise<ColumnMapping | null> {
+  const signatures = rows.filter((cells) => cells.some((cell) => cell.trim() !== "")).map((cells) => headerSignature(cells));
+  if (signatures.length === 0) return null;
+  const found = await db.columnMapping.findFirst({ where: { orgId, headerSignature: { in: signatures } } });
+  return found ? (found.mapping as unknown as ColumnMapping) : null;
+}
+
+/** A batch read through a mapping records the format "mapping:<signature>"; this finds it again. */
+export async function mappingForFormat(db: Tx, orgId: string, formatId: string | undefined): Promise<ColumnMapping | undefined> {
+  if (!formatId?.startsWith(MAPPING_FORMAT_PREFIX)) return undefined;
+  const found = await db.columnMapping.findFirst({
+    where: { orgId, headerSignature: formatId.slice(MAPPING_FORMAT_PREFIX.length) },
+  });
+  return found ? (found.mapping as unknown as ColumnMapping) : undefined;
+}
