@@ -3,7 +3,7 @@
 import type { Db, Tx } from "@/lib/db/client";
 import { actorOf, writeAuditLog } from "@/lib/audit/write-audit-log";
 import type { Actor } from "@/lib/auth/load-org-context";
-import { columnMappingSchema, headerSignature, type ColumnMapping } from "@/lib/import";
+import { columnMappingSchema, findFormat, headerSignature, type ColumnMapping } from "@/lib/import";
 import { AppError } from "@/lib/errors";
 import { toJsonValue } from "@/lib/shared/json-safe";
 import { KIND_TO_DB } from "./import-kinds";
@@ -50,4 +50,16 @@ export async function mappingForFormat(db: Tx, orgId: string, formatId: string |
     where: { orgId, headerSignature: formatId.slice(MAPPING_FORMAT_PREFIX.length) },
   });
   return found ? (found.mapping as unknown as ColumnMapping) : undefined;
+}
+
+/** What the page calls a batch's format: the adapter's label, or the saved mapping's name. */
+export async function describeFormat(db: Tx, orgId: string, formatId: string | null, locale: "zh-CN" | "en"): Promise<string | null> {
+  if (!formatId) return null;
+  if (!formatId.startsWith(MAPPING_FORMAT_PREFIX)) return findFormat(formatId)?.label[locale] ?? formatId;
+  const found = await db.columnMapping.findFirst({
+    where: { orgId, headerSignature: formatId.slice(MAPPING_FORMAT_PREFIX.length) },
+    select: { name: true },
+  });
+  const label = locale === "en" ? "Custom column mapping" : "自定义列映射";
+  return found ? `${label}「${found.name}」` : label;
 }

@@ -24,7 +24,7 @@ test("map an unknown layout's columns, then the same layout is recognised next t
   await form.getByRole("button", { name: "保存并按此读取" }).click();
 
   await expect(page.getByText("待确认")).toBeVisible();
-  await expect(page.getByText("识别为：自定义列映射")).toBeVisible();
+  await expect(page.getByText(`识别为：自定义列映射「地方银行 ${stamp}」`)).toBeVisible();
   await expect(page.getByTestId("sample-rows")).toContainText("三月货款");
   await expect(page.getByTestId("sample-rows")).toContainText("-¥15.00");
   const commit = page.getByTestId("commit-form");
@@ -36,6 +36,6 @@ test("map an unknown layout's columns, then the same layout is recognised next t
   await page.goto("/import");
   await page.getByLabel("选择文件").setInputFiles({ name: `地方银行-${stamp}-b.csv`, mimeType: "text/csv", buffer: Buffer.from(fileB) });
   await expect(page.getByText("待确认")).toBeVisible();
-  await expect(page.getByText("识别为：自定义列映射")).toBeVisible();
+  await expect(page.getByText(`识别为：自定义列映射「地方银行 ${stamp}」`)).toBeVisible();
   await expect(page.getByTestId("sample-rows")).toContainText("补款");
 });

@@ -35,6 +35,7 @@ test("organization B cannot see or change organization A's stores and accounts",
   await page.goto("/settings/accounts/new");
   await page.getByLabel("账户名称").fill("乙公司账户");
   await page.getByRole("button", { name: "保存" }).click();
+  await expect(page).toHaveURL(/\/settings\/accounts$/);
   const accountB = await firstRecordId(page, "/settings/accounts");
   await page.goto(`/settings/accounts/${accountB}`);
   const archiveForm = page.locator("form", { has: page.getByRole("button", { name: "归档" }) });

@@ -8,8 +8,8 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { can } from "@/lib/auth/roles";
 import { requirePageContext } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { findFormat } from "@/lib/import";
 import { listImportBatches } from "@/lib/import-batches/batch-queries";
+import { describeFormat } from "@/lib/import-batches/column-mappings";
 import { KIND_FROM_DB } from "@/lib/import-batches/import-kinds";
 import { maxUploadBytes } from "@/lib/import-batches/import-limits";
 
@@ -21,7 +21,13 @@ export default async function ImportPage() {
     getLocale(),
     listImportBatches(db, ctx.orgId),
   ]);
-  const formatLabel = (id: string | null) => (id ? (findFormat(id)?.label[locale === "en" ? "en" : "zh-CN"] ?? id) : "—");
+  const lang = locale === "en" ? "en" : "zh-CN";
+  const formatLabels = new Map(
+    await Promise.all(
+      [...new Set(batches.map((batch) => batch.format))].map(async (id) => [id, await describeFormat(db, ctx.orgId, id, lang)] as const),
+    ),
+  );
+  const formatLabel = (id: string | null) => formatLabels.get(id) ?? "—";
   const busy = batches.some((batch) => batch.status === "PARSING" || batch.status === "COMMITTING");
 
   return (

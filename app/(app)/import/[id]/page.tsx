@@ -13,7 +13,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/roles";
 import { requirePageContext } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { findFormat, listFormats } from "@/lib/import";
+import { listFormats } from "@/lib/import";
+import { describeFormat } from "@/lib/import-batches/column-mappings";
 import type { ImportError } from "@/lib/import/types";
 import { getImportBatchOrThrow } from "@/lib/import-batches/batch-queries";
 import { KIND_FROM_DB, targetOf } from "@/lib/import-batches/import-kinds";
@@ -36,6 +37,7 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ id
     }),
   ]);
   const lang = locale === "en" ? "en" : "zh-CN";
+  const formatName = await describeFormat(db, ctx.orgId, batch.format, lang);
   const kind = batch.kind ? KIND_FROM_DB[batch.kind] : null;
   const errors = batch.errors as unknown as ImportError[];
   const sample = batch.sample as unknown as Record<string, string | number>[];
@@ -58,7 +60,7 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ id
         intro={
           <span className="flex flex-wrap items-center gap-2">
             <BatchStatusBadge status={batch.status} />
-            {batch.format ? <span>{t("detected", { format: findFormat(batch.format)?.label[lang] ?? batch.format })}</span> : null}
+            {formatName ? <span>{t("detected", { format: formatName })}</span> : null}
             {kind ? <Badge>{t(`kinds.${kind}`)}</Badge> : null}
             {batch.headerRow ? <span className="text-slate-500">· {t("headerRow", { row: batch.headerRow })}</span> : null}
           </span>
