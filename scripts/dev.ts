@@ -2,6 +2,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { createDbClient } from "../lib/db/client";
+import { closePgPool, getPgPool } from "../lib/db/pg-pool";
 import { prepareDatabase } from "../lib/db/prepare-database";
 import { seedDemoCompany } from "../lib/seed/seed-demo";
 import { ensureAuthSecret } from "./lib/auth-secret";
@@ -9,8 +10,9 @@ import { ensureAuthSecret } from "./lib/auth-secret";
 const projectRoot = process.cwd();
 const database = await prepareDatabase({ projectRoot });
 const db = createDbClient(database.url);
-await seedDemoCompany(db);
+await seedDemoCompany(db, getPgPool(database.url));
 await db.$disconnect();
+await closePgPool();
 
 const server = spawn(process.execPath, [path.join(projectRoot, "node_modules/next/dist/bin/next"), "dev"], {
   cwd: projectRoot,

@@ -3,6 +3,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { createDbClient } from "../lib/db/client";
+import { closePgPool, getPgPool } from "../lib/db/pg-pool";
 import { prepareDatabase } from "../lib/db/prepare-database";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoCompany } from "../lib/seed/seed-demo";
 import { ensureAuthSecret } from "./lib/auth-secret";
@@ -17,9 +18,10 @@ const database = await prepareDatabase({ projectRoot });
 say("Database ready, migrations applied.");
 
 const db = createDbClient(database.url);
-const seeded = await seedDemoCompany(db);
+const seeded = await seedDemoCompany(db, getPgPool(database.url));
 await db.$disconnect();
-if (seeded.created) say("Created the demo company 演示贸易有限公司.");
+await closePgPool();
+if (seeded.created) say(`Created the demo company 演示贸易有限公司 with a generated month (${seeded.rows} imported rows).`);
 
 const env: NodeJS.ProcessEnv = {
   ...process.env,

@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { createDbClient } from "../lib/db/client";
+import { closePgPool, getPgPool } from "../lib/db/pg-pool";
 import { seedDemoCompany } from "../lib/seed/seed-demo";
 import { createTestDatabases, type TestDatabases } from "../tests/support/test-database";
 import { chromiumPath } from "../playwright.config";
@@ -88,8 +89,9 @@ try {
     } else {
       const e2eUrl = databases!.urls[1]!;
       const db = createDbClient(e2eUrl);
-      await seedDemoCompany(db);
+      await seedDemoCompany(db, getPgPool(e2eUrl));
       await db.$disconnect();
+      await closePgPool();
       if (run("production build for browser tests (next build)", process.execPath, [path.join(projectRoot, "node_modules/next/dist/bin/next"), "build"], { NEXT_DIST_DIR: ".next-test", NEXT_TELEMETRY_DISABLED: "1" })) {
         run("browser tests (playwright)", bin("playwright"), ["test"], { E2E_DATABASE_URL: e2eUrl });
         countPlaywright(path.join(resultsDir, "playwright.json"));

@@ -9,13 +9,15 @@ import { listFundAccounts } from "@/lib/fund-accounts/fund-account-service";
 import { maskAccountNumber } from "@/lib/fund-accounts/mask-account-number";
 import { formatBpsAsPercent } from "@/lib/shared/percent-bps";
 import { listStores } from "@/lib/stores/store-service";
+import { importedRowCounts } from "@/lib/import-batches/imported-row-counts";
 
 export default async function OverviewPage() {
   const ctx = await requirePageContext();
-  const [t, stores, accounts] = await Promise.all([
+  const [t, stores, accounts, counts] = await Promise.all([
     getTranslations(),
     listStores(db, ctx.orgId),
     listFundAccounts(db, ctx.orgId),
+    importedRowCounts(db, ctx.orgId),
   ]);
   const manageLink = (href: string) => (
     <Link href={href} className="text-sm text-brand-600 hover:underline">
@@ -40,6 +42,12 @@ export default async function OverviewPage() {
                       {t("stores.termsShort")} {t("stores.termsDays", { days: store.settlementTermsDays })} ·{" "}
                       {t("stores.feeRateShort")} {formatBpsAsPercent(store.feeRateBps)}% · {store.currency}
                     </p>
+                    <p className="num text-xs text-slate-500">
+                      {t("overview.imported", {
+                        orders: counts.ordersByStore.get(store.id) ?? 0,
+                        lines: counts.settlementLinesByStore.get(store.id) ?? 0,
+                      })}
+                    </p>
                   </div>
                   <Badge tone="brand">{t(`platforms.${store.platform}`)}</Badge>
                 </li>
@@ -60,6 +68,9 @@ export default async function OverviewPage() {
                       {[account.institution, maskAccountNumber(account.accountNumber), account.currency]
                         .filter(Boolean)
                         .join(" · ")}
+                    </p>
+                    <p className="num text-xs text-slate-500">
+                      {t("overview.importedTransactions", { count: counts.transactionsByAccount.get(account.id) ?? 0 })}
                     </p>
                   </div>
                   <Badge>{t(`accountTypes.${account.type}`)}</Badge>

@@ -1,9 +1,11 @@
 // The demo company that `npm start` creates on first start, so a new installation has something to
 // look at. Idempotent: it does nothing when the demo organization already exists.
+import type pg from "pg";
 import type { Db } from "@/lib/db/client";
 import type { FundAccountType, Platform, Role } from "@/lib/db/generated/enums";
 import { hashPassword } from "@/lib/auth/password";
 import { createOrganizationWithOwner } from "@/lib/orgs/create-organization";
+import { seedDemoImports } from "./seed-demo-imports";
 
 export const DEMO_ORG_SLUG = "demo";
 export const DEMO_PASSWORD = "demo1234";
@@ -31,8 +33,9 @@ const DEMO_ACCOUNTS: { name: string; type: FundAccountType; institution: string;
   { name: "微信支付商户号", type: "WECHAT", institution: "微信支付", accountNumber: "1601234567", currency: "CNY" },
 ];
 
-export async function seedDemoCompany(db: Db): Promise<{ created: boolean }> {
-  if (await db.organization.findUnique({ where: { slug: DEMO_ORG_SLUG } })) return { created: false };
+/** Creates the demo company with its people, stores and accounts, then imports a generated month. */
+export async function seedDemoCompany(db: Db, pool: pg.Pool): Promise<{ created: boolean; rows: number }> {
+  if (await db.organization.findUnique({ where: { slug: DEMO_ORG_SLUG } })) return { created: false, rows: 0 };
   const [owner, ...others] = DEMO_USERS;
   const { org } = await createOrganizationWithOwner(db, {
     companyName: "演示贸易有限公司",
@@ -52,5 +55,6 @@ export async function seedDemoCompany(db: Db): Promise<{ created: boolean }> {
     await tx.store.createMany({ data: DEMO_STORES.map((store) => ({ orgId: org.id, ...store })) });
     await tx.fundAccount.createMany({ data: DEMO_ACCOUNTS.map((account) => ({ orgId: org.id, ...account })) });
   });
-  return { created: true };
+  const { rows } = await seedDemoImports(db, pool, org.id);
+  return { created: true, rows };
 }
