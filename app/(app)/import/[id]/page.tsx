@@ -16,7 +16,7 @@ import { db } from "@/lib/db/client";
 import { listFormats } from "@/lib/import";
 import { describeFormat } from "@/lib/import-batches/column-mappings";
 import type { ImportError } from "@/lib/import/types";
-import { getImportBatchOrThrow } from "@/lib/import-batches/batch-queries";
+import { getImportBatchOrThrow, releaseIfInterrupted } from "@/lib/import-batches/batch-queries";
 import { KIND_FROM_DB, targetOf } from "@/lib/import-batches/import-kinds";
 import { listFundAccounts } from "@/lib/fund-accounts/fund-account-service";
 import { findOr404 } from "@/lib/shared/page-lookup";
@@ -24,7 +24,8 @@ import { listStores } from "@/lib/stores/store-service";
 
 export default async function ImportBatchPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requirePageContext();
-  const batch = await findOr404(getImportBatchOrThrow(db, ctx.orgId, (await params).id));
+  const found = await findOr404(getImportBatchOrThrow(db, ctx.orgId, (await params).id));
+  const batch = await releaseIfInterrupted(db, found);
   const [t, format, locale, stores, accounts, sameFile] = await Promise.all([
     getTranslations("imports"),
     getFormatter(),
@@ -94,7 +95,7 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ id
         <Alert tone="info">{t("undoneSummary", { time: format.dateTime(batch.undoneAt, { dateStyle: "medium", timeStyle: "short" }) })}</Alert>
       ) : null}
       {batch.status === "CANCELLED" ? <Alert tone="info">{t("cancelledSummary")}</Alert> : null}
-      {batch.status === "FAILED" ? <Alert tone="error">{t("failedTitle")}</Alert> : null}
+      {batch.status === "FAILED" ? <Alert tone="error">{errors.length ? t("failedTitle") : t("interrupted")}</Alert> : null}
       {batch.status === "REJECTED" ? <Alert tone="error">{t("rejectedSummary", { count: batch.invalidCount })}</Alert> : null}
       {batch.status === "PREVIEW" && sameFile ? <Alert tone="warning">{t("sameFile")}</Alert> : null}
 
