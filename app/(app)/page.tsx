@@ -19,6 +19,7 @@ export default async function OverviewPage() {
     listFundAccounts(db, ctx.orgId),
     importedRowCounts(db, ctx.orgId),
   ]);
+  const hasData = [counts.ordersByStore, counts.settlementLinesByStore, counts.transactionsByAccount].some((byId) => byId.size > 0);
   const manageLink = (href: string) => (
     <Link href={href} className="text-sm text-brand-600 hover:underline">
       {t("overview.manage")}
@@ -82,7 +83,7 @@ export default async function OverviewPage() {
       </div>
       <div className="mt-6 rounded-lg bg-brand-50 px-5 py-4 text-sm text-brand-900 ring-1 ring-brand-100">
         <p className="font-medium">{t("overview.nextSteps")}</p>
-        <p className="mt-1">{t("overview.nextStepsText")}</p>
+        <p className="mt-1">{hasData ? t("overview.nextStepsWithData") : t("overview.nextStepsText")}</p>
       </div>
     </div>
   );
