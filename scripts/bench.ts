@@ -58,7 +58,7 @@ try {
   const store = await createStore(db, actor, { name: "天猫店", platform: "TMALL", currency: "CNY", settlementTermsDays: 0, feeRatePercent: 500 });
   await db.$disconnect();
 
-  log("End-to-end import (upload → preview → commit) …");
+  log("End-to-end import (read → validate → COPY → de-duplicate) …");
   const worker = spawnSync(path.join(projectRoot, "node_modules/.bin/tsx"), ["scripts/bench/import-worker.ts", url, org.id, store.id, file], {
     encoding: "utf8",
     maxBuffer: 1 << 24,

@@ -121,6 +121,7 @@ export async function parseImportFile(
   const batches = withReaderErrors(
     normalizeRows(adapter, table.header.cells, table.dataRows, {
       checkColumnCount: table.fileType === "text",
+      cleanCells: table.dataCellsUncleaned,
       batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE,
       stats,
     }),

@@ -11,6 +11,7 @@ import {
   looksBinary,
   type TextEncoding,
 } from "./detect-text-encoding";
+import { Gb18030Decoder, type StreamDecoder } from "./gb18030-decoder";
 
 export class TextDecodeError extends Error {
   constructor(readonly code: "BINARY_FILE" | "UNKNOWN_ENCODING") {
@@ -23,6 +24,11 @@ const SNIFF_BYTES = 64 * 1024;
 
 async function* toAsync<T>(items: Iterable<T>): AsyncGenerator<T> {
   yield* items;
+}
+
+/** Text of the next bytes; the GB18030 decoder hands it out in pieces of at most 48K characters. */
+function decodePieces(decoder: StreamDecoder, bytes: Buffer): string[] {
+  return decoder instanceof Gb18030Decoder ? decoder.writePieces(bytes) : [decoder.write(bytes)];
 }
 
 export async function* decodeTextStream(
@@ -44,6 +50,16 @@ export async function* decodeTextStream(
       }
       pending = pending.length === 0 ? Buffer.from(next.value) : Buffer.concat([pending, next.value]);
       return true;
+    };
+
+    /** The next chunk of the source, or null at the end. */
+    const readChunk = async (): Promise<Buffer | null> => {
+      const next = await input.next();
+      if (next.done) {
+        exhausted = true;
+        return null;
+      }
+      return Buffer.from(next.value);
     };
 
     while (pending.length < SNIFF_BYTES && (await readMore()));
@@ -71,18 +87,14 @@ export async function* decodeTextStream(
 
     onEncoding?.(encoding);
     // iconv-lite decoders keep a multi-byte character split across chunks and strip a BOM.
-    const decoder = iconv.getDecoder(encoding);
+    const decoder: StreamDecoder = encoding === "gb18030" ? new Gb18030Decoder() : iconv.getDecoder(encoding);
+    // The first text comes whole, as it always did: the header scan reads text until it has enough
+    // lines, and this way it normally has them from the first text, however later text is cut.
     const first = decoder.write(pending);
     yield first.startsWith("\ufeff") ? first.slice(1) : first;
     pending = Buffer.alloc(0);
-    for (;;) {
-      const next = await input.next();
-      if (next.done) {
-        exhausted = true;
-        break;
-      }
-      const text = decoder.write(Buffer.from(next.value));
-      if (text) yield text;
+    for (let bytes = await readChunk(); bytes; bytes = await readChunk()) {
+      for (const text of decodePieces(decoder, bytes)) if (text) yield text;
     }
     const tail = decoder.end();
     if (tail) yield tail;

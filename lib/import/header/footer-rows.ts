@@ -3,17 +3,24 @@
 // wherever they appear, but only when the marker stands where the row's date or id should be (or that
 // cell is empty): a memo that happens to start with "小计" in a real data row must not vanish.
 // Summary rows without a marker are caught later by their empty anchor column (see normalize-rows).
+import type { CellList } from "../normalize/cell-list";
 import { isEmptyValue } from "../normalize/empty-value";
 
 const FOOTER_MARKER = /^(?:#|-{3,}|[^\d]{0,8}(?:合计|总计|小计)|以上数据|共\s*\d+\s*笔|导出时间)/;
 
-export function isBlankRow(cells: readonly string[]): boolean {
-  return cells.every((cell) => cell === "");
+/** Index of the first non-empty cell, or -1. */
+function firstFilledIndex(cells: CellList): number {
+  for (let i = 0; i < cells.length; i++) if (cells.at(i) !== "") return i;
+  return -1;
 }
 
-export function isFooterMarkerRow(cells: readonly string[], anchorIndex: number | undefined): boolean {
-  const firstIndex = cells.findIndex((cell) => cell !== "");
-  const first = cells[firstIndex];
+export function isBlankRow(cells: CellList): boolean {
+  return firstFilledIndex(cells) === -1;
+}
+
+export function isFooterMarkerRow(cells: CellList, anchorIndex: number | undefined): boolean {
+  const firstIndex = firstFilledIndex(cells);
+  const first = firstIndex === -1 ? undefined : cells.at(firstIndex);
   if (first === undefined || !FOOTER_MARKER.test(first)) return false;
-  return anchorIndex === undefined || anchorIndex === firstIndex || isEmptyValue(cells[anchorIndex]);
+  return anchorIndex === undefined || anchorIndex === firstIndex || isEmptyValue(cells.at(anchorIndex));
 }

@@ -23,7 +23,8 @@ export class ColumnIndex {
   private readonly positions = new Map<string, number>();
   // Adapters look up the same (constant) names on every row; resolving each once keeps a
   // million-row import from normalising header names millions of times.
-  private readonly resolved = new Map<ColumnNames, number | undefined>();
+  // -1 stands for "absent", so one get() answers both whether and where.
+  private readonly resolved = new Map<ColumnNames, number>();
 
   constructor(header: readonly string[]) {
     this.header = header;
@@ -35,13 +36,14 @@ export class ColumnIndex {
 
   /** Index of the first present alternative, or undefined. */
   find(names: ColumnNames): number | undefined {
-    if (this.resolved.has(names)) return this.resolved.get(names);
+    const cached = this.resolved.get(names);
+    if (cached !== undefined) return cached === -1 ? undefined : cached;
     let found: number | undefined;
     for (const name of columnAlternatives(names)) {
       found = this.positions.get(normalizeColumnName(name));
       if (found !== undefined) break;
     }
-    this.resolved.set(names, found);
+    this.resolved.set(names, found ?? -1);
     return found;
   }
 

@@ -4,6 +4,7 @@
 import type { AnyFormatAdapter, RowDraft } from "../formats/format-adapter";
 import { isBlankRow, isFooterMarkerRow } from "../header/footer-rows";
 import type { ImportError, ImportKind, NormalizedRow, RawRow } from "../types";
+import { LazilyCleanedCells, type CellList } from "./cell-list";
 import { ColumnIndex } from "./column-names";
 import { isEmptyValue } from "./empty-value";
 import { NaturalKeyAssigner } from "./natural-key";
@@ -26,6 +27,8 @@ export interface ImportStats {
 export interface NormalizeOptions {
   /** Text files: a row must have the header's number of columns. Spreadsheets omit empty trailing cells. */
   checkColumnCount: boolean;
+  /** Text files: the CSV reader leaves cells uncleaned, and they are cleaned here as they are read. */
+  cleanCells: boolean;
   batchSize: number;
   stats: ImportStats;
 }
@@ -38,20 +41,37 @@ export function emptyStats(): ImportStats {
   return { dataRows: 0, importedRows: 0, rejectedRows: 0, skippedRows: 0, footerRows: 0 };
 }
 
-/** Drops keys whose value is undefined, so rows and fingerprints only carry what the file had. */
-function withoutUndefined<T extends object>(value: T): T {
-  const out: Record<string, unknown> = {};
-  for (const key in value) {
-    const field = value[key];
-    if (field !== undefined) out[key] = field;
+/**
+ * The row as imported: sourceRow, then the draft's fields that have a value (so rows and fingerprints
+ * only carry what the file had), without uniqueId. One object per row, built in the draft's order.
+ */
+function rowFromDraft(sourceRow: number, draft: RowDraft<ImportKind>): Record<string, unknown> {
+  const row: Record<string, unknown> = { sourceRow };
+  const fields = draft as unknown as Record<string, unknown>;
+  for (const key in fields) {
+    const value = fields[key];
+    if (value !== undefined && key !== "uniqueId") row[key] = value;
   }
-  return out as T;
+  return row;
 }
 
+/** The row's fields without sourceRow: what a fingerprint covers. */
+function fingerprintFields(row: Record<string, unknown>): Record<string, unknown> {
+  const { sourceRow: _sourceRow, ...fields } = row;
+  return fields;
+}
+
+/** A filled cell beyond the header's width. */
+function hasFilledCellAfter(cells: CellList, width: number): boolean {
+  for (let i = width; i < cells.length; i++) if (cells.at(i) !== "") return true;
+  return false;
+}
+
+/** `rows` come in batches (as the readers produce them) so the loop awaits once per batch, not per row. */
 export async function* normalizeRows(
   adapter: AnyFormatAdapter,
   header: readonly string[],
-  rows: AsyncIterable<RawRow>,
+  rows: AsyncIterable<readonly RawRow[]>,
   options: NormalizeOptions,
 ): AsyncGenerator<ImportBatch> {
   const { stats } = options;
@@ -63,11 +83,18 @@ export async function* normalizeRows(
   while (expectedCells > 0 && header[expectedCells - 1] === "") expectedCells--;
 
   let batch: ImportBatch = { rows: [], errors: [] };
-  const held: RawRow[] = [];
+  const held: Array<{ raw: RawRow; cells: CellList }> = [];
 
   const columnName = (index: number) => header[index] || `#${index + 1}`;
 
-  const process = (raw: RawRow) => {
+  const addRow = (sourceRow: number, draft: RowDraft<ImportKind>) => {
+    const out = rowFromDraft(sourceRow, draft);
+    // Only a row without its own id needs a fingerprint of its fields.
+    out.naturalKey = draft.uniqueId ? keys.forId(draft.uniqueId) : keys.forFields(fingerprintFields(out));
+    batch.rows.push(out as unknown as NormalizedRow);
+  };
+
+  const process = (raw: RawRow, cells: CellList) => {
     stats.dataRows++;
     if (raw.problem) {
       stats.rejectedRows++;
@@ -80,24 +107,20 @@ export async function* normalizeRows(
       });
       return;
     }
-    if (options.checkColumnCount) {
-      const extraFilled = raw.cells.slice(header.length).some((cell) => cell !== "");
-      if (raw.cells.length < expectedCells || extraFilled) {
-        stats.rejectedRows++;
-        batch.errors.push({
-          row: raw.sourceRow,
-          column: null,
-          code: "WRONG_COLUMN_COUNT",
-          params: { expected: expectedCells, actual: raw.cells.length },
-          severity: "error",
-        });
-        return;
-      }
+    if (options.checkColumnCount && (cells.length < expectedCells || hasFilledCellAfter(cells, header.length))) {
+      stats.rejectedRows++;
+      batch.errors.push({
+        row: raw.sourceRow,
+        column: null,
+        code: "WRONG_COLUMN_COUNT",
+        params: { expected: expectedCells, actual: cells.length },
+        severity: "error",
+      });
+      return;
     }
-    const cells = raw.cells.length >= header.length ? raw.cells : [...raw.cells, ...Array<string>(header.length - raw.cells.length).fill("")];
     const row = new RowCells(columns, cells, raw.sourceRow);
     const mapped = adapter.mapRow(row) as RowDraft<ImportKind> | readonly RowDraft<ImportKind>[] | null;
-    batch.errors.push(...row.issues);
+    if (row.issues.length > 0) batch.errors.push(...row.issues);
     if (row.hasErrors) {
       stats.rejectedRows++;
       return;
@@ -107,28 +130,28 @@ export async function* normalizeRows(
       return;
     }
     stats.importedRows++;
-    for (const draft of Array.isArray(mapped) ? mapped : [mapped as RowDraft<ImportKind>]) {
-      const { uniqueId, ...fields } = withoutUndefined(draft);
-      const naturalKey = keys.assign(fields, uniqueId);
-      batch.rows.push({ sourceRow: raw.sourceRow, ...fields, naturalKey } as NormalizedRow);
-    }
+    if (!Array.isArray(mapped)) addRow(raw.sourceRow, mapped as RowDraft<ImportKind>);
+    else for (const draft of mapped as readonly RowDraft<ImportKind>[]) addRow(raw.sourceRow, draft);
   };
 
-  for await (const raw of rows) {
-    if (!raw.problem && isBlankRow(raw.cells)) continue;
-    if (!raw.problem && isFooterMarkerRow(raw.cells, anchor)) {
-      stats.footerRows++;
-      continue;
-    }
-    if (!raw.problem && anchor !== undefined && isEmptyValue(raw.cells[anchor]) && held.length < MAX_HELD_ROWS) {
-      held.push(raw);
-      continue;
-    }
-    for (const earlier of held.splice(0)) process(earlier);
-    process(raw);
-    if (batch.rows.length + batch.errors.length >= options.batchSize) {
-      yield batch;
-      batch = { rows: [], errors: [] };
+  for await (const rawRows of rows) {
+    for (const raw of rawRows) {
+      const cells: CellList = options.cleanCells ? new LazilyCleanedCells(raw.cells) : raw.cells;
+      if (!raw.problem && isBlankRow(cells)) continue;
+      if (!raw.problem && isFooterMarkerRow(cells, anchor)) {
+        stats.footerRows++;
+        continue;
+      }
+      if (!raw.problem && anchor !== undefined && isEmptyValue(cells.at(anchor)) && held.length < MAX_HELD_ROWS) {
+        held.push({ raw, cells });
+        continue;
+      }
+      if (held.length > 0) for (const earlier of held.splice(0)) process(earlier.raw, earlier.cells);
+      process(raw, cells);
+      if (batch.rows.length + batch.errors.length >= options.batchSize) {
+        yield batch;
+        batch = { rows: [], errors: [] };
+      }
     }
   }
   stats.footerRows += held.length;

@@ -24,8 +24,15 @@ const COMPACT_TIME = /^(\d{2})(\d{2})(\d{2})$/;
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** Gregorian calendar, as Date.UTC uses, without allocating a Date. `month` is 1–12. */
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month === 2 && isLeapYear(year) ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
 }
 
 function build(
@@ -64,7 +71,29 @@ export function excelSerialToDateTime(serial: number): ParsedDateTime | null {
   return { date, time: `${pad(at.getUTCHours())}:${pad(at.getUTCMinutes())}:${pad(at.getUTCSeconds())}` };
 }
 
+// "2024-03-01 10:15:32" or "2024-03-01" with every field in range (the day is checked against its
+// month below). One regular expression test is cheaper than reading the characters one by one.
+const ISO_DATE_TIME = /^(?:19\d\d|2[01]\d\d|2200)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?: (?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d)?$/;
+
+const digitAt = (text: string, index: number) => text.charCodeAt(index) - 0x30;
+
+/**
+ * The shapes nearly every export writes, without the general patterns, and already in output form.
+ * undefined: not one of these shapes, or a day its month does not have (parseDateTime then decides,
+ * and rejects it the same way).
+ */
+function parseIsoDateTime(text: string): ParsedDateTime | undefined {
+  if (!ISO_DATE_TIME.test(text)) return undefined;
+  const year = digitAt(text, 0) * 1000 + digitAt(text, 1) * 100 + digitAt(text, 2) * 10 + digitAt(text, 3);
+  const month = digitAt(text, 5) * 10 + digitAt(text, 6);
+  const day = digitAt(text, 8) * 10 + digitAt(text, 9);
+  if (day > daysInMonth(year, month)) return undefined;
+  return text.length === 10 ? { date: text } : { date: text.slice(0, 10), time: text.slice(11) };
+}
+
 export function parseDateTime(text: string): ParsedDateTime | null {
+  const iso = parseIsoDateTime(text);
+  if (iso) return iso;
   const s = toHalfWidth(text).trim();
   if (!s) return null;
   const m = SEPARATED.exec(s) ?? CHINESE.exec(s) ?? COMPACT.exec(s);

@@ -1,10 +1,11 @@
 // What a format adapter sees of one data row: cells looked up by header name, with typed readers that
 // record a per-row problem (naming the row and the column as the file spells it) instead of throwing.
 // A row with any "error" is not imported; "warnings" travel with an imported row.
-import { parseAmountToMinor } from "@/lib/money";
 import type { ImportError, ImportErrorCode } from "../types";
+import type { CellList } from "./cell-list";
 import { ColumnIndex, type ColumnNames } from "./column-names";
 import { isEmptyValue } from "./empty-value";
+import { parseAmount } from "./parse-amount";
 import { parseDateTime, parseTimeOfDay, type ParsedDateTime } from "./parse-date-time";
 
 const MAX_ECHO_CHARS = 60;
@@ -16,7 +17,8 @@ export class RowCells {
 
   constructor(
     private readonly columns: ColumnIndex,
-    readonly cells: readonly string[],
+    /** Cleaned cells; a row may be shorter than the header (spreadsheets omit empty trailing cells). */
+    readonly cells: CellList,
     readonly sourceRow: number,
   ) {}
 
@@ -32,7 +34,7 @@ export class RowCells {
   /** The cleaned cell, placeholders included; undefined when the column is absent. */
   raw(names: ColumnNames): string | undefined {
     const index = this.columns.find(names);
-    return index === undefined ? undefined : (this.cells[index] ?? "");
+    return index === undefined ? undefined : (this.cells.at(index) ?? "");
   }
 
   /** The cell's text, or undefined when absent, blank or a placeholder ("/", "-", "--"…). */
@@ -54,7 +56,7 @@ export class RowCells {
       if (options.required) this.error("MISSING_VALUE", names, {});
       return undefined;
     }
-    const parsed = parseAmountToMinor(value, { decimals: options.decimals });
+    const parsed = parseAmount(value, options.decimals);
     if (parsed.ok) return parsed.value;
     if (parsed.code === "TOO_MANY_DECIMALS") {
       this.error("AMOUNT_TOO_MANY_DECIMALS", names, { value: echo(value), decimals: options.decimals ?? 2 });
@@ -71,7 +73,7 @@ export class RowCells {
   balance(names: ColumnNames, options: { decimals?: number } = {}): bigint | undefined {
     const value = this.text(names);
     if (value === undefined) return undefined;
-    const parsed = parseAmountToMinor(value, { decimals: options.decimals });
+    const parsed = parseAmount(value, options.decimals);
     if (parsed.ok) return parsed.value;
     this.warn("BALANCE_IGNORED", names, { value: echo(value) });
     return undefined;
@@ -113,7 +115,7 @@ export class RowCells {
   }
 
   get hasErrors(): boolean {
-    return this.issues.some((issue) => issue.severity === "error");
+    return this.issues.length > 0 && this.issues.some((issue) => issue.severity === "error");
   }
 
   get skipped(): boolean {

@@ -82,3 +82,47 @@ export async function* continueWith<T>(
     await onEnd?.();
   }
 }
+
+/**
+ * Items grouped into arrays of up to `size`, so a consumer awaits once per group. When the source
+ * fails, the items read before the failure are still handed on before the error.
+ */
+export async function* inGroups<T>(source: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
+  let group: T[] = [];
+  try {
+    for await (const item of source) {
+      group.push(item);
+      if (group.length >= size) {
+        yield group;
+        group = [];
+      }
+    }
+  } catch (error) {
+    if (group.length > 0) yield group;
+    throw error;
+  }
+  if (group.length > 0) yield group;
+}
+
+/**
+ * The first `count` items of a stream of groups, and the rest of the group they ended in; the
+ * iterator is left where the next group starts.
+ */
+export async function takeFromGroups<T>(
+  groups: AsyncIterator<T[]>,
+  count: number,
+): Promise<{ taken: T[]; rest: T[] }> {
+  const taken: T[] = [];
+  while (taken.length < count) {
+    const next = await groups.next();
+    if (next.done) break;
+    const needed = count - taken.length;
+    if (next.value.length <= needed) {
+      for (const item of next.value) taken.push(item);
+      continue;
+    }
+    for (const item of next.value.slice(0, needed)) taken.push(item);
+    return { taken, rest: next.value.slice(needed) };
+  }
+  return { taken, rest: [] };
+}

@@ -4,10 +4,13 @@ import { checkZipBomb, DEFAULT_ZIP_BOMB_LIMITS, type ZipBombLimits } from "../de
 import { rowText } from "../header/find-header-row";
 import type { SheetRows } from "../read-table/read-xlsx-sheets";
 import type { RawRow } from "../types";
-import { continueWith, drain, takeRows } from "./async-iteration";
+import { continueWith, drain, inGroups, takeRows } from "./async-iteration";
 import { failedImport, PREVIEW_ROWS, type FailedImport, type OpenedTable } from "./opened-table";
 import { errorReason, fileError } from "./file-error";
 import { explainNoHeader, matchHeader, type DetectionPlan } from "./plan-detection";
+
+// Rows go on to the row pipeline in groups, so it awaits once per group rather than once per row.
+const ROWS_PER_GROUP = 500;
 
 function describeNonWorkbookZip(names: readonly string[]): string {
   if (names.includes("xl/workbook.bin")) return "XLSB";
@@ -56,7 +59,8 @@ export async function openSpreadsheetTable(
           header,
           preamble: head.slice(0, match.headerIndex).map(rowText),
           // The workbook stays open until the chosen sheet's rows are read (or abandoned).
-          dataRows: continueWith(head.slice(match.headerIndex + 1), rows, () => workbook.return?.()),
+          dataRows: inGroups(continueWith(head.slice(match.headerIndex + 1), rows, () => workbook.return?.()), ROWS_PER_GROUP),
+          dataCellsUncleaned: false,
           fileType: type,
           sheetName: next.value.name,
         };

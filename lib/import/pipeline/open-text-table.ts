@@ -5,9 +5,10 @@ import { decodeTextStream, TextDecodeError } from "../decode/decode-text-stream"
 import type { TextEncoding } from "../decode/detect-text-encoding";
 import { normalizeNewlines } from "../decode/normalize-newlines";
 import { rowText, type HeaderMatch } from "../header/find-header-row";
-import { readDelimitedRows } from "../read-table/read-delimited-rows";
+import { cleanCell } from "../read-table/clean-cell";
+import { readDelimitedRowBatches, readDelimitedRows } from "../read-table/read-delimited-rows";
 import type { RawRow } from "../types";
-import { continueWith, takeRows } from "./async-iteration";
+import { continueWith, takeFromGroups, takeRows } from "./async-iteration";
 import { failedImport, PREVIEW_ROWS, type FailedImport, type OpenedTable } from "./opened-table";
 import { errorReason, fileError } from "./file-error";
 import { explainNoHeader, matchHeader, type DetectionPlan } from "./plan-detection";
@@ -17,6 +18,10 @@ const MAX_PREVIEW_CHARS = 1024 * 1024;
 
 function delimiterCandidates(fileName: string): string[] {
   return /\.(tsv|txt|tab)$/i.test(fileName) ? ["\t", ",", ";"] : [",", "\t", ";"];
+}
+
+function withCleanCells(row: RawRow): RawRow {
+  return { ...row, cells: row.cells.map(cleanCell) };
 }
 
 /** For the mapping screen when nothing matched: the reading with the most multi-column rows. */
@@ -85,8 +90,10 @@ export async function openTextTable(
       await iterator.return?.(undefined);
     }
   }
-  const rows = readDelimitedRows(wholeText(), { delimiter: best.delimiter })[Symbol.asyncIterator]();
-  const upToHeader = await takeRows(rows, best.match.headerIndex + 1);
+  // Data cells stay uncleaned here: the row pipeline cleans only the cells an adapter reads.
+  const batches = readDelimitedRowBatches(wholeText(), { delimiter: best.delimiter, cleanCells: false })[Symbol.asyncIterator]();
+  const { taken, rest } = await takeFromGroups(batches, best.match.headerIndex + 1);
+  const upToHeader = taken.map(withCleanCells);
   const header = upToHeader[best.match.headerIndex];
   if (!header) return fail([fileError("UNKNOWN_FORMAT", {})], { fileType: "text", encoding });
   return {
@@ -94,7 +101,8 @@ export async function openTextTable(
     adapter: best.match.adapter,
     header,
     preamble: upToHeader.slice(0, best.match.headerIndex).map(rowText),
-    dataRows: continueWith([], rows),
+    dataRows: continueWith(rest.length > 0 ? [rest] : [], batches),
+    dataCellsUncleaned: true,
     fileType: "text",
     encoding,
     delimiter: best.delimiter,

@@ -8,7 +8,10 @@ export interface OpenedTable {
   adapter: AnyFormatAdapter;
   header: RawRow;
   preamble: string[];
-  dataRows: AsyncIterable<RawRow>;
+  /** The rows below the header, in groups (one await per group, not per row). */
+  dataRows: AsyncIterable<readonly RawRow[]>;
+  /** True when dataRows' cells are as read: the row pipeline cleans each cell it reads (see clean-cell). */
+  dataCellsUncleaned: boolean;
   fileType: FileType;
   encoding?: TextEncoding;
   delimiter?: string;
