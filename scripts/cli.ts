@@ -15,6 +15,8 @@ import type { ImportKind } from "../lib/import/types";
 import { importFile } from "../lib/import-batches/import-file";
 import { maxUploadBytes } from "../lib/import-batches/import-limits";
 import { createOrganization } from "../lib/orgs/create-organization";
+import { listMatches } from "../lib/reconcile-runs/list-matches";
+import { runReconciliation } from "../lib/reconcile-runs/run-reconciliation";
 import { ORG_SLUG_PATTERN } from "../lib/orgs/org-slug";
 import { parseFractionToBps } from "../lib/shared/percent-bps";
 import { storeInputSchema } from "../lib/stores/store-schema";
@@ -26,7 +28,9 @@ const USAGE = `Usage: npm run cli -- <command>
   store create --org <slug> --name <name> --platform tmall|taobao|jd|pdd|douyin|shopify|amazon|other [--terms-days N] [--fee-rate 0.05] [--currency CNY]
   account create --org <slug> --name <name> --type bank|alipay|wechat|other [--institution <name>] [--number <account no>] [--currency CNY]
   import --org <slug> --file <path> [--kind orders|settlement|bank] [--format auto|<id>] [--store <name>] [--account <name>] [--skip-invalid] [--json] [--lang zh-CN|en]
-  formats`;
+  formats
+  reconcile --org <slug> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]
+  matches --org <slug> [--status proposed|confirmed|all]`;
 
 class CliError extends Error {}
 
@@ -159,6 +163,22 @@ async function importCommand(db: Db, args: string[]) {
   return { output, exitCode, file: values.file, status: result.status, invalid: result.invalid, json: values.json };
 }
 
+async function reconcileCommand(db: Db, args: string[]) {
+  const { values } = parseArgs({ args, options: { org: { type: "string" }, from: { type: "string" }, to: { type: "string" }, json: { type: "boolean" } } });
+  const actor = await findOrg(db, values.org);
+  for (const date of [values.from, values.to]) if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) fail(`invalid date ${date}: use YYYY-MM-DD`);
+  const summary = await runReconciliation(db, actor, { from: values.from, to: values.to });
+  return { summary, json: values.json };
+}
+
+async function matchesCommand(db: Db, args: string[]) {
+  const { values } = parseArgs({ args, options: { org: { type: "string" }, status: { type: "string", default: "all" } } });
+  const actor = await findOrg(db, values.org);
+  const status = values.status!.toUpperCase();
+  if (!["PROPOSED", "CONFIRMED", "ALL"].includes(status)) fail("--status is proposed, confirmed or all");
+  for await (const line of listMatches(db, actor.orgId, status as "PROPOSED" | "CONFIRMED" | "ALL")) console.log(JSON.stringify(line));
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, sub, ...rest] = argv;
   if (command === "formats") {
@@ -176,6 +196,15 @@ async function main(argv: string[]): Promise<number> {
     if (command === "org" && sub === "create") console.log(JSON.stringify(await orgCreate(db, rest)));
     else if (command === "store" && sub === "create") console.log(JSON.stringify(await storeCreate(db, rest)));
     else if (command === "account" && sub === "create") console.log(JSON.stringify(await accountCreate(db, rest)));
+    else if (command === "reconcile") {
+      const { summary, json } = await reconcileCommand(db, [sub ?? "", ...rest].filter(Boolean));
+      if (json) console.log(JSON.stringify(summary));
+      else
+        console.log(
+          `run ${summary.runId}: ${summary.autoConfirmed} confirmed automatically, ${summary.proposed} proposed; unmatched: ` +
+            `${summary.unmatched.orders} orders, ${summary.unmatched.settlement} settlement lines, ${summary.unmatched.bank} bank lines (${summary.durationMs} ms)`,
+        );
+    } else if (command === "matches") await matchesCommand(db, [sub ?? "", ...rest].filter(Boolean));
     else if (command === "import") {
       const result = await importCommand(db, [sub ?? "", ...rest].filter(Boolean));
       if (result.json) console.log(JSON.stringify(result.output));
@@ -190,8 +219,8 @@ async function main(argv: string[]): Promise<number> {
     } else fail(`unknown command "${argv.join(" ")}"\n${USAGE}`);
     return 0;
   } finally {
-    await db.$disconnect();
     await closePgPool();
+    await db.$disconnect();
     await database.stop();
   }
 }

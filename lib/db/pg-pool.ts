@@ -7,6 +7,9 @@ export function getPgPool(connectionString = process.env.DATABASE_URL): pg.Pool 
   if (!connectionString) throw new Error("DATABASE_URL is not set.");
   if (!globalForPool.pgPool || globalForPool.pgPoolUrl !== connectionString) {
     globalForPool.pgPool = new pg.Pool({ connectionString, max: 5 });
+    // An idle connection dropped by the server (restart, shutdown at exit) must not crash the
+    // process; the next query opens a new one.
+    globalForPool.pgPool.on("error", (error) => console.warn(`PostgreSQL connection lost: ${error.message}`));
     globalForPool.pgPoolUrl = connectionString;
   }
   return globalForPool.pgPool;

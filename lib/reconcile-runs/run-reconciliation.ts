@@ -1,0 +1,83 @@
+// One reconciliation run: claim the organization's single run slot, load, match (pure engine),
+// save the proposals, record counts and duration. A second run while one is going gets a clear
+// "already running" (a partial unique index allows one RUNNING run per organization).
+import type { Db } from "@/lib/db/client";
+import type { ReconciliationRun } from "@/lib/db/generated/client";
+import type { Actor } from "@/lib/auth/load-org-context";
+import { AppError, isUniqueViolation } from "@/lib/errors";
+import { reconcile } from "@/lib/reconcile";
+import { toJsonValue } from "@/lib/shared/json-safe";
+import { loadReconcileInput, type ReconcileScope } from "./load-reconcile-input";
+import { getOrgRules } from "./reconcile-rules-store";
+import { saveProposals } from "./save-proposals";
+
+export type RunSummary = {
+  runId: string;
+  proposed: number;
+  autoConfirmed: number;
+  unmatched: { orders: number; settlement: number; bank: number };
+  durationMs: number;
+};
+
+export async function startRun(db: Db, actor: Actor, scope: ReconcileScope): Promise<ReconciliationRun> {
+  const rules = await getOrgRules(db, actor.orgId);
+  try {
+    return await db.reconciliationRun.create({
+      data: {
+        orgId: actor.orgId,
+        status: "RUNNING",
+        rulesVersion: rules.version,
+        rules: toJsonValue(rules),
+        params: toJsonValue(scope),
+        startedById: actor.userId,
+      },
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("CONFLICT", { messageKey: "runAlreadyRunning" });
+    throw error;
+  }
+}
+
+export async function executeRun(db: Db, actor: Actor, run: ReconciliationRun): Promise<RunSummary> {
+  const started = performance.now();
+  const progress = (value: number) => db.reconciliationRun.update({ where: { id: run.id }, data: { progress: value } });
+  try {
+    const scope = run.params as ReconcileScope;
+    const input = await loadReconcileInput(db, actor.orgId, scope);
+    await progress(0.3);
+    const rules = await getOrgRules(db, actor.orgId);
+    const result = reconcile(input, rules);
+    await progress(0.7);
+    const saved = await db.$transaction((tx) => saveProposals(tx, actor.orgId, run.id, result.proposals), { timeout: 600_000 });
+    const durationMs = Math.round(performance.now() - started);
+    const summary: RunSummary = {
+      runId: run.id,
+      proposed: saved.proposed,
+      autoConfirmed: saved.autoConfirmed,
+      unmatched: result.stats.unmatched,
+      durationMs,
+    };
+    await db.reconciliationRun.update({
+      where: { id: run.id },
+      data: {
+        status: "SUCCEEDED",
+        progress: 1,
+        finishedAt: new Date(),
+        durationMs,
+        inputCounts: toJsonValue(result.stats.rows),
+        results: toJsonValue({ ...summary, byRule: result.stats.byRule }),
+      },
+    });
+    return summary;
+  } catch (error) {
+    await db.reconciliationRun.update({
+      where: { id: run.id },
+      data: { status: "FAILED", finishedAt: new Date(), error: error instanceof Error ? error.message.slice(0, 500) : String(error) },
+    });
+    throw error;
+  }
+}
+
+export async function runReconciliation(db: Db, actor: Actor, scope: ReconcileScope = {}): Promise<RunSummary> {
+  return executeRun(db, actor, await startRun(db, actor, scope));
+}
