@@ -14,6 +14,7 @@ const PERMISSIONS = {
   "members.manage": ["OWNER", "ADMIN"],
   "audit.read": ["OWNER", "ADMIN"],
   "imports.manage": ["OWNER", "ADMIN", "ACCOUNTANT"],
+  "reconcile.run": ["OWNER", "ADMIN", "ACCOUNTANT"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

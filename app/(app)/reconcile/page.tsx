@@ -1,7 +1,126 @@
-import { ComingSoon } from "@/components/shell/coming-soon";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { ProgressBar } from "@/components/import/progress-bar";
+import { RefreshWhile } from "@/components/import/refresh-while";
+import { StartRunButton } from "@/components/reconcile/start-run-button";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, Td, Th } from "@/components/ui/table";
+import { can } from "@/lib/auth/roles";
 import { requirePageContext } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { formatMinor } from "@/lib/money";
+import { formatReason, type Reason } from "@/lib/reconcile";
 
-export default async function Page() {
-  await requirePageContext();
-  return <ComingSoon module="reconcile" />;
+type RunResults = { autoConfirmed?: number; proposed?: number; unmatched?: { orders: number; settlement: number; bank: number } };
+
+export default async function ReconcilePage() {
+  const ctx = await requirePageContext();
+  const [t, format, locale, runs, proposals] = await Promise.all([
+    getTranslations("reconcile"),
+    getFormatter(),
+    getLocale(),
+    db.reconciliationRun.findMany({ where: { orgId: ctx.orgId }, orderBy: { startedAt: "desc" }, take: 10 }),
+    db.matchGroup.findMany({
+      where: { orgId: ctx.orgId, status: "PROPOSED" },
+      include: { items: true },
+      orderBy: [{ confidence: "desc" }, { id: "asc" }],
+      take: 30,
+    }),
+  ]);
+  const lang = locale === "en" ? "en" : "zh-CN";
+  const running = runs.find((run) => run.status === "RUNNING");
+  const latest = runs[0];
+
+  return (
+    <div className="space-y-8">
+      <PageHeader title={t("title")} intro={t("intro")} actions={can(ctx.role, "reconcile.run") ? <StartRunButton disabled={Boolean(running)} /> : null} />
+      <RefreshWhile active={Boolean(running)} />
+      {running ? <ProgressBar label={t("running")} fraction={running.progress} /> : null}
+      {latest?.status === "FAILED" ? <Alert tone="error">{t("failed", { error: latest.error ?? "" })}</Alert> : null}
+
+      <section className="space-y-3">
+        <h2 className="text-sm font-semibold text-slate-800">{t("runs")}</h2>
+        {runs.length === 0 ? (
+          <p className="rounded-lg bg-white p-6 text-sm text-slate-500 ring-1 ring-slate-200">{t("noRuns")}</p>
+        ) : (
+          <Table>
+            <thead>
+              <tr>
+                <Th>{t("startedAt")}</Th>
+                <Th>{t("status")}</Th>
+                <Th className="text-right">{t("autoConfirmed")}</Th>
+                <Th className="text-right">{t("proposed")}</Th>
+                <Th className="text-right">{t("unmatchedOrders")}</Th>
+                <Th className="text-right">{t("unmatchedSettlement")}</Th>
+                <Th className="text-right">{t("unmatchedBank")}</Th>
+                <Th className="text-right">{t("duration")}</Th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100" data-testid="reconcile-runs">
+              {runs.map((run) => {
+                const results = run.results as RunResults;
+                return (
+                  <tr key={run.id}>
+                    <Td className="num whitespace-nowrap">{format.dateTime(run.startedAt, { dateStyle: "short", timeStyle: "medium" })}</Td>
+                    <Td>
+                      <Badge tone={run.status === "SUCCEEDED" ? "brand" : run.status === "FAILED" ? "warning" : "neutral"}>{t(`statuses.${run.status}`)}</Badge>
+                    </Td>
+                    <Td className="num text-right">{results.autoConfirmed ?? "—"}</Td>
+                    <Td className="num text-right">{results.proposed ?? "—"}</Td>
+                    <Td className="num text-right">{results.unmatched?.orders ?? "—"}</Td>
+                    <Td className="num text-right">{results.unmatched?.settlement ?? "—"}</Td>
+                    <Td className="num text-right">{results.unmatched?.bank ?? "—"}</Td>
+                    <Td className="num text-right">{run.durationMs === null ? "—" : t("ms", { ms: run.durationMs })}</Td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </Table>
+        )}
+      </section>
+
+      <section className="space-y-3">
+        <h2 className="text-sm font-semibold text-slate-800">{t("latestProposals")}</h2>
+        {proposals.length === 0 ? (
+          <p className="rounded-lg bg-white p-6 text-sm text-slate-500 ring-1 ring-slate-200">{t("noProposals")}</p>
+        ) : (
+          <Table>
+            <thead>
+              <tr>
+                <Th>{t("rule")}</Th>
+                <Th className="text-right">{t("confidence")}</Th>
+                <Th>{t("reasons")}</Th>
+                <Th>{t("items")}</Th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100" data-testid="reconcile-proposals">
+              {proposals.map((group) => (
+                <tr key={group.id}>
+                  <Td className="whitespace-nowrap font-mono text-xs">{group.rule}</Td>
+                  <Td className="num text-right">{group.confidence}</Td>
+                  <Td>
+                    <ul className="space-y-0.5 text-xs">
+                      {(group.reasons as unknown as Reason[]).map((reason, index) => (
+                        <li key={index}>{formatReason(reason, lang)}</li>
+                      ))}
+                    </ul>
+                  </Td>
+                  <Td>
+                    <ul className="num space-y-0.5 text-xs">
+                      {group.items.map((item) => (
+                        <li key={item.id.toString()}>
+                          {t(`sides.${item.side.toLowerCase()}`)} #{item.rowId.toString()} {formatMinor(item.amountMinor, "CNY", lang)}
+                        </li>
+                      ))}
+                    </ul>
+                  </Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
+      </section>
+    </div>
+  );
 }

@@ -9,6 +9,7 @@ describe("can", () => {
     ["members.manage", ["OWNER", "ADMIN"]],
     ["audit.read", ["OWNER", "ADMIN"]],
     ["imports.manage", ["OWNER", "ADMIN", "ACCOUNTANT"]],
+    ["reconcile.run", ["OWNER", "ADMIN", "ACCOUNTANT"]],
   ];
   it.each(table)("%s is granted to exactly %j", (permission, allowed) => {
     for (const role of ROLES) expect(can(role, permission), `${role} ${permission}`).toBe(allowed.includes(role));
