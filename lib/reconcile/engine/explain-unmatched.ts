@@ -5,7 +5,6 @@ import type { Reason, UnmatchedItem } from "../types";
 import { orderFacts } from "./explain-difference";
 import { SECONDS_PER_DAY } from "./local-date";
 import { AMBIGUOUS_ORDER, ORDER_NOT_FOUND } from "./order-index";
-import { toBigInt } from "./money";
 import { dayText, reason, ReasonLists, sharedReason } from "./reasons";
 import type { RunContext } from "./run-context";
 import { NO_DAY, Role } from "./row-table";
@@ -30,7 +29,7 @@ export function explainUnmatched(context: RunContext): UnmatchedLists {
       const own = ownReason(context, row, direction, lastWithdrawal);
       const list: Reason[] = noted.length === 0 ? [own] : noted.some((other) => other.code === own.code) ? [...noted] : [...noted, own];
       const reasons = sharedLists.get(list) ?? list;
-      const item: UnmatchedItem = { side: table.side(row), id: table.id(row), direction, remainingMinor: toBigInt(left), reasons };
+      const item: UnmatchedItem = { side: table.side(row), id: table.id(row), direction, remainingMinor: context.sink.bigints.of(left), reasons };
       (item.side === "order" ? lists.orders : item.side === "settlement" ? lists.settlement : lists.bank).push(item);
     }
   }

@@ -24,18 +24,21 @@ export const text = (minor: number): string => String(minor);
 
 /** Amounts below this (in minor units, either sign) share one bigint per value. */
 const SHARED_BIGINT_LIMIT = 1 << 20;
-let sharedBigInts: (bigint | undefined)[] | undefined;
 
 /**
  * BigInt(amount), with small amounts shared: prices and fees repeat across a million rows, and one
  * object per distinct value instead of per item keeps the output (and garbage collection) small.
- * Bigints are immutable values, so sharing them cannot be observed.
+ * Bigints are immutable values, so sharing them cannot be observed. One per run, dropped with it.
  */
-export function toBigInt(amountMinor: number): bigint {
-  if (amountMinor >= SHARED_BIGINT_LIMIT || amountMinor <= -SHARED_BIGINT_LIMIT) return BigInt(amountMinor);
-  sharedBigInts ??= new Array<bigint | undefined>(2 * SHARED_BIGINT_LIMIT);
-  const at = amountMinor + SHARED_BIGINT_LIMIT;
-  let value = sharedBigInts[at];
-  if (value === undefined) sharedBigInts[at] = value = BigInt(amountMinor);
-  return value;
+export class BigIntCache {
+  private values: (bigint | undefined)[] | undefined;
+
+  of(amountMinor: number): bigint {
+    if (amountMinor >= SHARED_BIGINT_LIMIT || amountMinor <= -SHARED_BIGINT_LIMIT) return BigInt(amountMinor);
+    this.values ??= new Array<bigint | undefined>(2 * SHARED_BIGINT_LIMIT);
+    const at = amountMinor + SHARED_BIGINT_LIMIT;
+    let value = this.values[at];
+    if (value === undefined) this.values[at] = value = BigInt(amountMinor);
+    return value;
+  }
 }

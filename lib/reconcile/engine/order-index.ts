@@ -69,14 +69,6 @@ export class OrderIndex {
     this.resolveLines(walletStores);
   }
 
-  /** The order group a number names, among groups of the allowed ledgers (undefined: any ledger). */
-  lookup(rawKey: string, allowed: ReadonlySet<number> | undefined): number {
-    const key = normalizeKey(rawKey);
-    const direct = this.resolveKey(key, 0, allowed, this.byKey);
-    if (direct !== ORDER_NOT_FOUND) return direct;
-    return this.resolveKey(key, 0, allowed, this.bySubOrderNo);
-  }
-
   /** Resolves a number as written, then without a known prefix, then as a sub-order number. */
   find(rawKey: string | undefined, allowed: ReadonlySet<number> | undefined): OrderKeyHit | undefined {
     const key = normalizeKey(rawKey);
@@ -126,8 +118,13 @@ export class OrderIndex {
 
   /** Order numbers mentioned in free text that name exactly one order group. */
   findInText(text: string | undefined, allowed: ReadonlySet<number> | undefined): OrderKeyHit[] {
+    return this.findInTokens(memoTokens(text), allowed);
+  }
+
+  /** findInText() for tokens already cut from a text. */
+  findInTokens(tokens: readonly string[], allowed: ReadonlySet<number> | undefined): OrderKeyHit[] {
     const hits: OrderKeyHit[] = [];
-    for (const token of memoTokens(text)) {
+    for (const token of tokens) {
       const hit = this.find(token, allowed);
       if (hit && hit.group >= 0 && !hits.some((other) => other.group === hit.group)) hits.push({ ...hit, via: KeyVia.MEMO });
     }

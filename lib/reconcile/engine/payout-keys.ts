@@ -24,8 +24,17 @@ export function withdrawalKeys(table: RowTable, row: number): string[] {
   return keys;
 }
 
-/** The ids a bank row may quote: its own references first, then tokens of its memo. */
-export function bankKeys(table: RowTable, row: number): BankKey[] {
+const keysOfTable = new WeakMap<RowTable, (readonly BankKey[] | undefined)[]>();
+
+/** The ids a bank row may quote: its own references first, then tokens of its memo (worked out once per row and run). */
+export function bankKeys(table: RowTable, row: number): readonly BankKey[] {
+  let cache = keysOfTable.get(table);
+  if (!cache) keysOfTable.set(table, (cache = new Array<readonly BankKey[] | undefined>(table.bank.length)));
+  const at = row - table.bankStart;
+  return (cache[at] ??= readBankKeys(table, row));
+}
+
+function readBankKeys(table: RowTable, row: number): BankKey[] {
   const bankRow = table.bankRow(row);
   const keys: BankKey[] = [];
   for (const value of [bankRow.reference, bankRow.secondaryReference]) {

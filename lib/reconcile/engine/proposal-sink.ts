@@ -4,7 +4,7 @@
 // so it throws instead of producing something a person might confirm.
 import type { ReconcileRules } from "../rules";
 import type { Adjustment, AdjustmentType, MatchItem, MatchLink, MatchProposal, MatchRule, PassNumber, Reason, RuleStats } from "../types";
-import { toBigInt } from "./money";
+import { BigIntCache } from "./money";
 import { ReasonLists, sharedReason } from "./reasons";
 import type { RejectedPairs } from "./rejected-pairs";
 import { Role, type RowTable } from "./row-table";
@@ -34,20 +34,19 @@ export interface Draft {
 }
 
 const LINK_PREFIX: Record<MatchLink, string> = { ORDER_SETTLEMENT: "OS-", SETTLEMENT_PAYOUT: "SP-", PAYOUT_BANK: "PB-", ORDER_BANK: "OB-" };
-const HEX_PAIRS = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
+const HEX_CODES = Array.from("0123456789abcdef", (digit) => digit.charCodeAt(0));
 
-/** A 53-bit digest as 14 hex digits (a table lookup per byte: a million keys per run). */
+function hexDigit(value: number, shift: number): number {
+  return HEX_CODES[(value >>> shift) & 15]!;
+}
+
+/** A 53-bit digest as 14 hex digits, made in one string allocation (a million keys per run). */
 function hex53(digest: number): string {
   const high = Math.floor(digest / 4294967296);
   const low = digest >>> 0;
-  return (
-    HEX_PAIRS[(high >>> 16) & 0xff]! +
-    HEX_PAIRS[(high >>> 8) & 0xff]! +
-    HEX_PAIRS[high & 0xff]! +
-    HEX_PAIRS[low >>> 24]! +
-    HEX_PAIRS[(low >>> 16) & 0xff]! +
-    HEX_PAIRS[(low >>> 8) & 0xff]! +
-    HEX_PAIRS[low & 0xff]!
+  return String.fromCharCode(
+    hexDigit(high, 20), hexDigit(high, 16), hexDigit(high, 12), hexDigit(high, 8), hexDigit(high, 4), hexDigit(high, 0),
+    hexDigit(low, 28), hexDigit(low, 24), hexDigit(low, 20), hexDigit(low, 16), hexDigit(low, 12), hexDigit(low, 8), hexDigit(low, 4), hexDigit(low, 0),
   );
 }
 
@@ -84,6 +83,8 @@ export class ProposalSink {
   readonly proposals: MatchProposal[] = [];
   readonly byRule = new Map<MatchRule, RuleStats>();
   private readonly reasonLists = new ReasonLists();
+  /** Shared with the unmatched list of the same run. */
+  readonly bigints = new BigIntCache();
   /** Each proposal's key hash, for the collision check at the end (numbers: no million-string set). */
   private digests = new Float64Array(1024);
 
@@ -136,38 +137,44 @@ export class ProposalSink {
     for (let k = 1; k < count; k++) if (rows[k] === rows[k - 1]) throw new Error(`reconcile: row ${table.id(rows[k]!)} twice in one group`);
     if (this.rejected.conflicts(rows)) return undefined;
 
+    // First check everything (so a refused group spends nothing), then spend and write the items.
     let sum = 0;
-    const signedAmounts: number[] = new Array<number>(count);
-    const sides: Float64Array[] = new Array<Float64Array>(count);
+    let ends = 0;
     for (let k = 0; k < count; k++) {
       const row = rows[k]!;
       const slot = slotFor(table.role[row]!, draft.link);
       if (!slot) throw new Error(`reconcile: ${table.side(row)} ${table.id(row)} cannot take part in ${draft.link}`);
-      const remaining = slot === "up" ? table.up : table.down;
-      const left = remaining[row]!;
+      const left = (slot === "up" ? table.up : table.down)[row]!;
       const magnitude = allocations?.[k] ?? left;
       if (!(magnitude >= 0) || magnitude > left) throw new Error(`reconcile: ${table.side(row)} ${table.id(row)} over-allocated in ${draft.rule}`);
-      sides[k] = remaining;
-      const signed = this.signed(row, magnitude, slot);
-      signedAmounts[k] = signed;
-      sum += signed;
+      ends |= slot === "up" ? 1 : 2;
+      sum += this.signed(row, magnitude, slot);
     }
     for (const adjustment of draft.adjustments) sum += adjustment.amount;
     if (sum !== 0) throw new Error(`reconcile: ${draft.rule} group does not balance (off by ${sum})`);
     // A hop has two ends: a group with rows at only one of them explains nothing.
-    if (!sides.includes(table.up) || !sides.includes(table.down)) throw new Error(`reconcile: ${draft.rule} group has rows at one end of ${draft.link} only`);
+    if (ends !== 3) throw new Error(`reconcile: ${draft.rule} group has rows at one end of ${draft.link} only`);
 
     const items: MatchItem[] = new Array<MatchItem>(count);
     for (let k = 0; k < count; k++) {
       const row = rows[k]!;
-      const signed = signedAmounts[k]!;
-      sides[k]![row] = sides[k]![row]! - Math.abs(signed);
-      items[k] = { side: table.side(row), id: table.id(row), amountMinor: toBigInt(signed) };
+      const slot = slotFor(table.role[row]!, draft.link)!;
+      const remaining = slot === "up" ? table.up : table.down;
+      const magnitude = allocations?.[k] ?? remaining[row]!;
+      remaining[row] = remaining[row]! - magnitude;
+      items[k] = { side: table.side(row), id: table.id(row), amountMinor: this.bigints.of(this.signed(row, magnitude, slot)) };
     }
     const mayAuto = draft.pass !== 4 && this.rules.autoConfirm.enabled;
-    const reasons = [...draft.reasons, ...draft.blockers];
-    if (draft.pass === 4) reasons.push(sharedReason("SUGGESTION_ONLY"));
-    else if (!this.rules.autoConfirm.enabled && draft.blockers.length === 0) reasons.push(sharedReason("AUTO_CONFIRM_DISABLED"));
+    // The common case (an automatic group whose reasons are all shared) reuses one frozen list.
+    let reasons: readonly Reason[];
+    if (draft.pass !== 4 && this.rules.autoConfirm.enabled && draft.blockers.length === 0) {
+      reasons = this.reasonLists.get(draft.reasons) ?? draft.reasons.slice();
+    } else {
+      const list = [...draft.reasons, ...draft.blockers];
+      if (draft.pass === 4) list.push(sharedReason("SUGGESTION_ONLY"));
+      else if (!this.rules.autoConfirm.enabled && draft.blockers.length === 0) list.push(sharedReason("AUTO_CONFIRM_DISABLED"));
+      reasons = this.reasonLists.get(list) ?? list;
+    }
     const autoConfirm = mayAuto && draft.blockers.length === 0;
 
     const proposal: MatchProposal = {
@@ -177,10 +184,10 @@ export class ProposalSink {
       link: draft.link,
       autoConfirm,
       confidence: Math.max(0, Math.min(100, Math.round(draft.confidence))),
-      reasons: this.reasonLists.get(reasons) ?? reasons,
+      reasons,
       items,
       adjustments: draft.adjustments.map((draftAdjustment) => {
-        const adjustment: Adjustment = { type: draftAdjustment.type, amountMinor: toBigInt(draftAdjustment.amount) };
+        const adjustment: Adjustment = { type: draftAdjustment.type, amountMinor: this.bigints.of(draftAdjustment.amount) };
         if (draftAdjustment.note) adjustment.note = draftAdjustment.note;
         if (draftAdjustment.aboutRow !== undefined) adjustment.about = { side: table.side(draftAdjustment.aboutRow), id: table.id(draftAdjustment.aboutRow) };
         return adjustment;

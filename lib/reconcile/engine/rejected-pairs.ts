@@ -20,10 +20,6 @@ export class RejectedPairs {
     return this.partners.size === 0;
   }
 
-  has(row: number): boolean {
-    return this.partners.has(row);
-  }
-
   rejected(a: number, b: number): boolean {
     return this.partners.get(a)?.includes(b) ?? false;
   }
@@ -39,12 +35,6 @@ export class RejectedPairs {
       for (const partner of partners) if (members.has(partner)) return true;
     }
     return false;
-  }
-
-  /** The rows without those rejected with any of `anchors`. */
-  withoutRejected(rows: readonly number[], anchors: readonly number[]): number[] {
-    if (this.partners.size === 0) return rows.slice();
-    return rows.filter((row) => !anchors.some((anchor) => this.rejected(anchor, row)));
   }
 
   private link(from: number, to: number): void {

@@ -272,10 +272,6 @@ export class RowTable {
     return row >= this.settlementStart && row < this.bankStart;
   }
 
-  isBankSide(row: number): boolean {
-    return row >= this.bankStart;
-  }
-
   /** Position within the ledger as exported; falls back to the id order. */
   sequence(row: number): number {
     return this.sequenceOf[row]!;

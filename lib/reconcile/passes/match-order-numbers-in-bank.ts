@@ -3,6 +3,7 @@
 // orders, several receipts for one order — and a set becomes a group when its sums agree within the
 // tolerance. Sets that do not add up are left to pass 4 as partial payments.
 import { toleranceFor } from "../engine/money";
+import { bankKeys } from "../engine/payout-keys";
 import { draftOrdersToBank } from "../engine/orders-to-bank";
 import { reason } from "../engine/reasons";
 import type { RunContext } from "../engine/run-context";
@@ -36,7 +37,9 @@ export function memoSets(context: RunContext): MemoSet[] {
   const groupsOf = new Map<number, number[]>();
   for (let row = table.bankStart; row < table.size; row++) {
     if (table.role[row] !== Role.BANK || !(table.up[row]! > 0) || table.amount[row]! <= 0) continue;
-    const hits = index.findInText(table.bankRow(row).memo, undefined).filter((hit) => {
+    const tokens = bankKeys(table, row).filter((key) => key.via === "MEMO").map((key) => key.key);
+    if (tokens.length === 0) continue;
+    const hits = index.findInTokens(tokens, undefined).filter((hit) => {
       for (let order = index.firstRow[hit.group]!; order !== -1; order = index.nextRow[order]!) if (table.down[order]! > 0) return true;
       return false;
     });

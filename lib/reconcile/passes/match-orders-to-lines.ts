@@ -13,6 +13,7 @@ export function matchOrdersToLines(context: RunContext): void {
   const link = "ORDER_SETTLEMENT";
   const orderRows: number[] = [];
   const lines: number[] = [];
+  const signedLeft = (row: number) => sink.signedAvailable(row, link);
   for (let group = 0; group < index.groupCount; group++) {
     if (index.lineHead[group] === -1) continue;
     orderRows.length = 0;
@@ -34,7 +35,7 @@ export function matchOrdersToLines(context: RunContext): void {
     if (lines.length === 0 || orderRows.length === 0) continue;
 
     const facts = orderFacts(table, index, rules, group);
-    const explanation = explainOrderLines(table, rules, facts, lines, (row) => sink.signedAvailable(row, link));
+    const explanation = explainOrderLines(table, rules, facts, lines, signedLeft);
     sink.commit({
       pass: 1,
       rule: "ORDER_NO",

@@ -3,6 +3,7 @@
 // settling in that window. Only a unique combination within the tolerance is suggested; with more
 // candidates than the cap the search is skipped and the receipt says so.
 import { rowsInDayRange } from "../engine/day-range";
+import { settledBefore } from "../engine/direct-payouts";
 import { SECONDS_PER_DAY } from "../engine/local-date";
 import { toleranceFor } from "../engine/money";
 import { draftOrdersToBank } from "../engine/orders-to-bank";
@@ -40,14 +41,16 @@ export function suggestSubsetSums(context: RunContext): void {
       if (!payers.paysFor(counterparty, store.ledger)) continue;
       const groups: number[] = [];
       const nets: number[] = [];
-      store.groups.forEach((group, position) => {
-        const settleDay = Math.floor(store.instants[position]! / SECONDS_PER_DAY);
-        if (settleDay > day || day - settleDay > rules.dateWindowDays) return;
-        if (!(table.down[context.index.firstRow[group]!]! > 0)) return;
+      // Orders are sorted by settlement time: the window is one slice, found by binary search.
+      const from = settledBefore(store, (day - rules.dateWindowDays) * SECONDS_PER_DAY);
+      const to = settledBefore(store, (day + 1) * SECONDS_PER_DAY);
+      for (let position = from; position < to && groups.length <= cap; position++) {
+        const group = store.groups[position]!;
+        if (!(table.down[context.index.firstRow[group]!]! > 0)) continue;
         groups.push(group);
         nets.push(store.nets[position]!);
-      });
-      if (groups.length > cap) notes.add(receipt, "upstream", reason("TOO_MANY_CANDIDATES", { count: groups.length, cap }));
+      }
+      if (groups.length > cap) notes.add(receipt, "upstream", reason("TOO_MANY_CANDIDATES", { count: `${cap + 1}+`, cap }));
       else if (groups.length >= 2 && trySubset(context, receipt, groups, nets, amount, tolerance, "orders")) break;
     }
   }
