@@ -16,11 +16,7 @@ import { suggestFundAccount, suggestStore } from "./suggest-target";
 
 type Ctx = Pick<OrgContext, "orgId">;
 
-export type PreviewResult = {
-  batch: ImportBatch;
-  /** A committed batch of this organization with the very same file, if there is one. */
-  sameFileBatchId: string | null;
-};
+export type PreviewResult = { batch: ImportBatch };
 
 export async function previewBatch(db: Db, ctx: Ctx, batchId: string, options: Omit<ScanOptions, "onProgress"> = {}): Promise<PreviewResult> {
   const batch = await getImportBatchOrThrow(db, ctx.orgId, batchId);
@@ -38,7 +34,7 @@ export async function previewBatch(db: Db, ctx: Ctx, batchId: string, options: O
       where: { id: batch.id },
       data: { status: "FAILED", errors: toJsonValue(opened.errors), sample: toJsonValue(opened.previewRows), progress: 1 },
     });
-    return { batch: failed, sameFileBatchId: null };
+    return { batch: failed };
   }
 
   const tally = new ErrorTally();
@@ -50,13 +46,9 @@ export async function previewBatch(db: Db, ctx: Ctx, batchId: string, options: O
     tally.add(part.errors);
   }
 
-  const [stores, accounts, sameFile] = await Promise.all([
+  const [stores, accounts] = await Promise.all([
     db.store.findMany({ where: { orgId: ctx.orgId }, select: { id: true, platform: true, archivedAt: true } }),
     db.fundAccount.findMany({ where: { orgId: ctx.orgId }, select: { id: true, type: true, archivedAt: true } }),
-    db.importBatch.findFirst({
-      where: { orgId: ctx.orgId, fileSha256: batch.fileSha256, status: "COMMITTED", id: { not: batch.id } },
-      select: { id: true },
-    }),
   ]);
   const target = targetOf(opened.kind);
   const updated = await db.importBatch.update({
@@ -78,5 +70,5 @@ export async function previewBatch(db: Db, ctx: Ctx, batchId: string, options: O
       fundAccountId: target === "account" ? (batch.fundAccountId ?? suggestFundAccount(opened.format.id, accounts)) : null,
     },
   });
-  return { batch: updated, sameFileBatchId: sameFile?.id ?? null };
+  return { batch: updated };
 }

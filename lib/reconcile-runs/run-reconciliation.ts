@@ -5,7 +5,7 @@ import type { Db } from "@/lib/db/client";
 import type { ReconciliationRun } from "@/lib/db/generated/client";
 import type { Actor } from "@/lib/auth/load-org-context";
 import { AppError, isUniqueViolation } from "@/lib/errors";
-import { reconcile } from "@/lib/reconcile";
+import { parseRules, reconcile } from "@/lib/reconcile";
 import { toJsonValue } from "@/lib/shared/json-safe";
 import { loadReconcileInput, type ReconcileScope } from "./load-reconcile-input";
 import { getOrgRules } from "./reconcile-rules-store";
@@ -45,8 +45,9 @@ export async function executeRun(db: Db, actor: Actor, run: ReconciliationRun): 
     const scope = run.params as ReconcileScope;
     const input = await loadReconcileInput(db, actor.orgId, scope);
     await progress(0.3);
-    const rules = await getOrgRules(db, actor.orgId);
-    const result = reconcile(input, rules);
+    // The rules recorded when the run started, not whatever they are now: the run's record must
+    // say exactly which rules made its result.
+    const result = reconcile(input, parseRules(run.rules));
     await progress(0.7);
     const saved = await db.$transaction((tx) => saveProposals(tx, actor.orgId, run.id, result.proposals), { timeout: 600_000 });
     const durationMs = Math.round(performance.now() - started);

@@ -3,6 +3,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { BatchStatusBadge } from "@/components/import/batch-status-badge";
 import { RefreshWhile } from "@/components/import/refresh-while";
 import { UploadDropzone } from "@/components/import/upload-dropzone";
+import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { can } from "@/lib/auth/roles";
@@ -39,7 +40,7 @@ export default async function ImportPage() {
       <section>
         <h2 className="mb-3 text-sm font-semibold text-slate-800">{t("batches")}</h2>
         {batches.length === 0 ? (
-          <p className="rounded-lg bg-white p-6 text-sm text-slate-500 ring-1 ring-slate-200">{t("noBatches")}</p>
+          <EmptyState>{t("noBatches")}</EmptyState>
         ) : (
           <Table>
             <thead>

@@ -4,6 +4,7 @@ import { RefreshWhile } from "@/components/import/refresh-while";
 import { StartRunButton } from "@/components/reconcile/start-run-button";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { can } from "@/lib/auth/roles";
@@ -42,7 +43,7 @@ export default async function ReconcilePage() {
       <section className="space-y-3">
         <h2 className="text-sm font-semibold text-slate-800">{t("runs")}</h2>
         {runs.length === 0 ? (
-          <p className="rounded-lg bg-white p-6 text-sm text-slate-500 ring-1 ring-slate-200">{t("noRuns")}</p>
+          <EmptyState>{t("noRuns")}</EmptyState>
         ) : (
           <Table>
             <thead>
@@ -83,7 +84,7 @@ export default async function ReconcilePage() {
       <section className="space-y-3">
         <h2 className="text-sm font-semibold text-slate-800">{t("latestProposals")}</h2>
         {proposals.length === 0 ? (
-          <p className="rounded-lg bg-white p-6 text-sm text-slate-500 ring-1 ring-slate-200">{t("noProposals")}</p>
+          <EmptyState>{t("noProposals")}</EmptyState>
         ) : (
           <Table>
             <thead>

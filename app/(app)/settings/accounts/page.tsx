@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { can } from "@/lib/auth/roles";
@@ -38,7 +39,7 @@ export default async function FundAccountsPage({ searchParams }: { searchParams:
         }
       />
       {accounts.length === 0 ? (
-        <p className="rounded-lg bg-white p-6 text-sm text-slate-500 ring-1 ring-slate-200">{t("accounts.empty")}</p>
+        <EmptyState>{t("accounts.empty")}</EmptyState>
       ) : (
         <Table>
           <thead>

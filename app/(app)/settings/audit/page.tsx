@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { describeChanges } from "@/lib/audit/describe-changes";
@@ -61,7 +62,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       </form>
 
       {result.entries.length === 0 ? (
-        <p className="rounded-lg bg-white p-6 text-sm text-slate-500 ring-1 ring-slate-200">{t("audit.empty")}</p>
+        <EmptyState>{t("audit.empty")}</EmptyState>
       ) : (
         <Table>
           <thead>
