@@ -3,10 +3,11 @@ const BENCHMARKS: Record<string, string> = {
   import: "./bench/import-bench.ts",
 };
 
-const name = process.argv[2];
-const file = name ? BENCHMARKS[name] : undefined;
+const benchmark = process.argv[2];
+const file = benchmark ? BENCHMARKS[benchmark] : undefined;
 if (!file) {
   console.error(`Usage: npm run bench -- <${Object.keys(BENCHMARKS).join("|")}> [options]`);
   process.exit(2);
 }
 await import(file);
+export {};
