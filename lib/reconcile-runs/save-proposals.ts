@@ -3,11 +3,12 @@
 // without a person are stored CONFIRMED (kind AUTO), the rest PROPOSED for the workspace.
 import { randomUUID } from "node:crypto";
 import type { Tx } from "@/lib/db/client";
-import type { MatchSide } from "@/lib/db/generated/enums";
-import type { MatchProposal, Side } from "@/lib/reconcile";
+import type { MatchSide, MatchSlot } from "@/lib/db/generated/enums";
+import type { MatchProposal, Side, Slot } from "@/lib/reconcile";
 import { toJsonValue } from "@/lib/shared/json-safe";
 
 const SIDE_TO_DB: Record<Side, MatchSide> = { order: "ORDER", settlement: "SETTLEMENT", bank: "BANK" };
+const SLOT_TO_DB: Record<Slot, MatchSlot> = { up: "UP", down: "DOWN" };
 const CHUNK = 2000;
 
 async function inChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
@@ -42,7 +43,10 @@ export async function saveProposals(
     }),
   );
   const items = groups.flatMap(({ id, proposal }) =>
-    proposal.items.map((item) => ({ orgId, groupId: id, side: SIDE_TO_DB[item.side], rowId: BigInt(item.id), amountMinor: item.amountMinor })),
+    proposal.items.map((item) => {
+      if (!item.slot) throw new Error(`proposal ${proposal.key}: item ${item.side} ${item.id} has no slot`);
+      return { orgId, groupId: id, side: SIDE_TO_DB[item.side], rowId: BigInt(item.id), slot: SLOT_TO_DB[item.slot], amountMinor: item.amountMinor };
+    }),
   );
   await inChunks(items, (chunk) => tx.matchItem.createMany({ data: chunk }));
   const adjustments = groups.flatMap(({ id, proposal }) =>

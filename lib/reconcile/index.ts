@@ -8,4 +8,5 @@ export { REASON_CODES, REASON_PARAMS, type ReasonCode } from "./reason-codes";
 export { REASON_MESSAGES, ADJUSTMENT_LABELS, formatReason } from "./reason-messages";
 export { ReconcileInputError, compareIds } from "./engine/canonical-order";
 export { uniqueSubsetSum, MAX_SUBSET_CANDIDATES, type SubsetSearch } from "./engine/subset-sum";
+export { roleOfRow, slotOfRole, linkBetween, signedItemAmount, isWalletWithdrawal, type RowRole, type RoleFacts } from "./row-role";
 export * from "./types";

@@ -100,9 +100,14 @@ export interface ItemRef {
   id: string;
 }
 
+/** Which side of a row an item uses: "up" explains where its money came from, "down" where it went. */
+export type Slot = "up" | "down";
+
 /** One row in a group and the part of it the group uses, signed as README.md "Signs" says. */
 export interface MatchItem extends ItemRef {
   amountMinor: bigint;
+  /** Set on the engine's proposals; confirmed matches given as input may leave it out (the link decides). */
+  slot?: Slot;
 }
 
 export const ADJUSTMENT_TYPES = ["FEE", "COMMISSION", "SERVICE_FEE", "PROMOTION", "REFUND", "ROUNDING", "FX", "BAD_DEBT", "OTHER"] as const;

@@ -162,7 +162,7 @@ export class ProposalSink {
       const remaining = slot === "up" ? table.up : table.down;
       const magnitude = allocations?.[k] ?? remaining[row]!;
       remaining[row] = remaining[row]! - magnitude;
-      items[k] = { side: table.side(row), id: table.id(row), amountMinor: this.bigints.of(this.signed(row, magnitude, slot)) };
+      items[k] = { side: table.side(row), id: table.id(row), amountMinor: this.bigints.of(this.signed(row, magnitude, slot)), slot };
     }
     const mayAuto = draft.pass !== 4 && this.rules.autoConfirm.enabled;
     // The common case (an automatic group whose reasons are all shared) reuses one frozen list.

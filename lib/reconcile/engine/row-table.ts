@@ -8,6 +8,7 @@ import { compareIds, ReconcileInputError, sortedById } from "./canonical-order";
 import { containsAny } from "./keys";
 import { InvalidDateError, LocalDateParser, SECONDS_PER_DAY } from "./local-date";
 import { minorToNumber } from "./money";
+import { isWalletWithdrawal } from "../row-role";
 
 /** What a row is in the chain order → bill line → withdrawal → bank. */
 export const Role = {
@@ -232,7 +233,7 @@ export class RowTable {
         }
         if (day > ledgerDataUntil) ledgerDataUntil = day;
         this.down[i] = Math.abs(amount);
-        if (amount < 0 && containsAny(row.memo, keywords.WITHDRAWAL)) {
+        if (isWalletWithdrawal(amount, row.memo, rules)) {
           this.role[i] = Role.WITHDRAWAL;
           this.up[i] = Math.abs(amount);
         } else {
