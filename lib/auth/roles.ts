@@ -15,6 +15,13 @@ const PERMISSIONS = {
   "audit.read": ["OWNER", "ADMIN"],
   "imports.manage": ["OWNER", "ADMIN", "ACCOUNTANT"],
   "reconcile.run": ["OWNER", "ADMIN", "ACCOUNTANT"],
+  /** Confirm / reject proposals, match by hand, unmatch, undo, submit a month. */
+  "workspace.match": ["OWNER", "ADMIN", "ACCOUNTANT"],
+  /** Approve others' manual matches and write-offs, lock a submitted month (never one's own). */
+  "workspace.approve": ["OWNER", "ADMIN", "REVIEWER"],
+  "workspace.note": ["OWNER", "ADMIN", "ACCOUNTANT", "REVIEWER"],
+  "period.reopen": ["OWNER"],
+  "reconcile.rules": ["OWNER", "ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
