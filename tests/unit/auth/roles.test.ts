@@ -10,6 +10,7 @@ describe("can", () => {
     ["audit.read", ["OWNER", "ADMIN"]],
     ["imports.manage", ["OWNER", "ADMIN", "ACCOUNTANT"]],
     ["reconcile.run", ["OWNER", "ADMIN", "ACCOUNTANT"]],
+    ["reconcile.rules", ["OWNER", "ADMIN"]],
   ];
   it.each(table)("%s is granted to exactly %j", (permission, allowed) => {
     for (const role of ROLES) expect(can(role, permission), `${role} ${permission}`).toBe(allowed.includes(role));
