@@ -10,6 +10,8 @@ import { requirePageContext } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 
 const ACTION_PREFIXES = ["org", "store", "account", "member", "invitation", "import", "mapping"] as const;
+/** Matching rules keep their audit labels in their own namespace (matchingRules.audit). */
+const RULES_PREFIX = "reconcileRules";
 
 const INPUT = "rounded-md border-0 bg-white px-2.5 py-1.5 text-sm ring-1 ring-slate-300";
 
@@ -23,8 +25,16 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     for (const [key, value] of Object.entries({ ...filter, page })) if (value) query.set(key, String(value));
     return `/settings/audit?${query.toString()}`;
   };
-  const actionLabel = (action: string) => (t.has(`audit.actions.${action}`) ? t(`audit.actions.${action}`) : action);
-  const fieldLabel = (field: string) => (t.has(`audit.fields.${field}`) ? t(`audit.fields.${field}`) : field);
+  const rulesKey = (action: string) => `matchingRules.audit.${action.slice(RULES_PREFIX.length + 1)}`;
+  const actionLabel = (action: string) => {
+    if (t.has(`audit.actions.${action}`)) return t(`audit.actions.${action}`);
+    if (action.startsWith(`${RULES_PREFIX}.`) && t.has(rulesKey(action))) return t(rulesKey(action));
+    return action;
+  };
+  const fieldLabel = (action: string, field: string) => {
+    if (action.startsWith(`${RULES_PREFIX}.`) && t.has(`matchingRules.audit.fields.${field}`)) return t(`matchingRules.audit.fields.${field}`);
+    return t.has(`audit.fields.${field}`) ? t(`audit.fields.${field}`) : field;
+  };
 
   return (
     <div>
@@ -39,6 +49,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 {t(`audit.kinds.${prefix}`)}
               </option>
             ))}
+            <option value={`${RULES_PREFIX}.`}>{t("matchingRules.audit.kind")}</option>
           </select>
         </label>
         <label className="text-sm">
@@ -85,7 +96,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   <ul className="space-y-0.5 text-xs">
                     {describeChanges(entry.before, entry.after).map((change) => (
                       <li key={change.field}>
-                        <span className="font-medium text-slate-600">{fieldLabel(change.field)}</span>:{" "}
+                        <span className="font-medium text-slate-600">{fieldLabel(entry.action, change.field)}</span>:{" "}
                         {change.before ? <span className="text-red-700 line-through">{change.before}</span> : null}
                         {change.before && change.after ? " → " : null}
                         {change.after ? <span className="text-emerald-700">{change.after}</span> : null}
