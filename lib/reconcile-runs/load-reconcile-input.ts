@@ -1,102 +1,232 @@
 // PostgreSQL → the engine's plain input: the organization's stores, accounts, imported rows, the
-// matches already confirmed and the pairs people rejected. Ids become strings, dates "YYYY-MM-DD".
-import type { Tx } from "@/lib/db/client";
-import type { MatchSide } from "@/lib/db/generated/enums";
-import type { ConfirmedMatch, ReconcileInput, RejectedPair, Side } from "@/lib/reconcile";
-
-const SIDE_FROM_DB: Record<MatchSide, Side> = { ORDER: "order", SETTLEMENT: "settlement", BANK: "bank" };
-
-/** A DATE column arrives as UTC midnight; a TIMESTAMP (no zone) as its wall clock in UTC. */
-const day = (value: Date) => value.toISOString().slice(0, 10);
-const wallClock = (value: Date) => value.toISOString().slice(0, 19);
+// matches already decided and the pairs people rejected. Ids become strings, dates "YYYY-MM-DD".
+// A month can hold millions of rows, so the big tables are read with COPY … TO STDOUT on parallel
+// connections of one snapshot and parsed from the bytes (copy-text-reader.ts); records get only the
+// fields a row has, with repeated values shared (README "Speed and memory" of lib/reconcile).
+// Not loaded: BankTransaction.counterpartyAccount, which no pass reads (700 k wallet rows' worth).
+import type pg from "pg";
+import type {
+  BankTransactionInput,
+  ConfirmedMatch,
+  MatchItem,
+  MatchLink,
+  OrderInput,
+  ReconcileInput,
+  ReconcileStore,
+  RejectedPair,
+  SettlementLineInput,
+  SettlementLineType,
+  Side,
+  Slot,
+  Adjustment,
+  AccountType,
+  StorePlatform,
+} from "@/lib/reconcile";
+import { BigIntCache } from "@/lib/reconcile/engine/money";
+import { readCopyRows, type CopyRow } from "./copy-text-reader";
+import { SharedDates, SharedStrings } from "./shared-strings";
+import { withSnapshotClients } from "./snapshot-clients";
 
 export type ReconcileScope = { from?: string; to?: string };
 
-function dateFilter(scope: ReconcileScope) {
-  if (!scope.from && !scope.to) return undefined;
-  return { ...(scope.from ? { gte: new Date(`${scope.from}T00:00:00Z`) } : {}), ...(scope.to ? { lte: new Date(`${scope.to}T00:00:00Z`) } : {}) };
+const SIDE_FROM_DB: Record<string, Side> = { ORDER: "order", SETTLEMENT: "settlement", BANK: "bank" };
+const SLOT_FROM_DB: Record<string, Slot> = { UP: "up", DOWN: "down" };
+/** Groups whose allocations are spent: booked ones, and manual ones waiting for their reviewer. */
+export const DECIDED_STATUSES = ["CONFIRMED", "PENDING_APPROVAL"] as const;
+
+// COPY takes no bind parameters: the few values spliced into its SQL are checked to be what they claim.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function sqlDateRange(column: string, scope: ReconcileScope): string {
+  let sql = "";
+  for (const [operator, value] of [[">=", scope.from], ["<=", scope.to]] as const) {
+    if (value === undefined) continue;
+    if (!DATE.test(value)) throw new Error(`invalid date ${value}`);
+    sql += ` AND ${column} ${operator} DATE '${value}'`;
+  }
+  return sql;
 }
 
-export async function loadReconcileInput(db: Tx, orgId: string, scope: ReconcileScope = {}): Promise<ReconcileInput> {
-  const occurredOn = dateFilter(scope);
-  const [stores, accounts, orders, lines, transactions, confirmed, rejected] = await Promise.all([
-    db.store.findMany({ where: { orgId }, orderBy: { id: "asc" } }),
-    db.fundAccount.findMany({ where: { orgId }, orderBy: { id: "asc" } }),
-    db.order.findMany({ where: { orgId }, orderBy: { id: "asc" } }),
-    db.settlementLine.findMany({ where: { orgId, ...(occurredOn ? { occurredOn } : {}) }, orderBy: { id: "asc" } }),
-    db.bankTransaction.findMany({ where: { orgId, ...(occurredOn ? { occurredOn } : {}) }, orderBy: { id: "asc" } }),
-    db.matchGroup.findMany({ where: { orgId, status: "CONFIRMED" }, include: { items: true, adjustments: true }, orderBy: { id: "asc" } }),
-    db.rejectedPair.findMany({ where: { orgId } }),
-  ]);
-  return {
-    stores: stores.map((store) => ({
-      id: store.id,
-      platform: store.platform,
-      currency: store.currency,
-      settlementTermsDays: store.settlementTermsDays,
-      feeRateBps: store.feeRateBps,
-    })),
-    accounts: accounts.map((account) => ({ id: account.id, type: account.type, currency: account.currency })),
-    orders: orders.map((order) => ({
-      side: "order" as const,
-      id: String(order.id),
-      storeId: order.storeId,
-      orderNo: order.orderNo,
-      subOrderNo: order.subOrderNo ?? undefined,
-      paidMinor: order.paidAmountMinor,
-      refundMinor: order.refundMinor,
-      merchantReceivedMinor: order.merchantReceivedMinor ?? undefined,
-      currency: order.currency,
-      paidOn: order.paidAt ? day(order.paidAt) : undefined,
-      confirmedOn: order.confirmedAt ? day(order.confirmedAt) : undefined,
-      confirmedAt: order.confirmedAt ? wallClock(order.confirmedAt) : undefined,
-      status: order.status ?? undefined,
-      afterSaleStatus: order.afterSaleStatus ?? undefined,
-    })),
-    settlementLines: lines.map((line) => ({
-      side: "settlement" as const,
-      id: String(line.id),
-      storeId: line.storeId,
-      lineType: line.lineType,
-      orderNo: line.orderNo ?? undefined,
-      payoutId: line.payoutId ?? undefined,
-      amountMinor: line.amountMinor,
-      currency: line.currency,
-      occurredOn: day(line.occurredOn),
-      occurredAt: line.occurredAt ? wallClock(line.occurredAt) : undefined,
-      sequence: line.sourceRow,
-      reference: line.reference ?? undefined,
-      memo: line.memo ?? undefined,
-    })),
-    bankTransactions: transactions.map((row) => ({
-      side: "bank" as const,
-      id: String(row.id),
-      accountId: row.fundAccountId,
-      amountMinor: row.amountMinor,
-      currency: row.currency,
-      occurredOn: day(row.occurredOn),
-      occurredAt: row.occurredAt ? wallClock(row.occurredAt) : undefined,
-      sequence: row.sourceRow,
-      reference: row.reference ?? undefined,
-      secondaryReference: row.secondaryReference ?? undefined,
-      counterparty: row.counterparty ?? undefined,
-      counterpartyAccount: row.counterpartyAccount ?? undefined,
-      memo: row.memo ?? undefined,
-      merchantOrderNo: row.merchantOrderNo ?? undefined,
-    })),
-    confirmed: confirmed.map(
-      (group): ConfirmedMatch => ({
-        key: group.key,
-        link: group.link as ConfirmedMatch["link"],
-        items: group.items.map((item) => ({ side: SIDE_FROM_DB[item.side], id: String(item.rowId), amountMinor: item.amountMinor })),
-        adjustments: group.adjustments.map((adjustment) => ({ type: adjustment.type, amountMinor: adjustment.amountMinor, note: adjustment.note ?? undefined })),
-      }),
-    ),
-    rejected: rejected.map(
-      (pair): RejectedPair => ({
-        a: { side: SIDE_FROM_DB[pair.aSide], id: String(pair.aRowId) },
-        b: { side: SIDE_FROM_DB[pair.bSide], id: String(pair.bRowId) },
-      }),
-    ),
+/** Per-load shared values: one string per store, status, day…, one bigint per small amount. */
+class Vocabulary {
+  readonly strings = new SharedStrings();
+  readonly dates = new SharedDates();
+  readonly amounts = new BigIntCache();
+}
+
+function readOrder(row: CopyRow, v: Vocabulary): OrderInput {
+  // id, storeId, orderNo, subOrderNo, paidAmountMinor, refundMinor, merchantReceivedMinor, currency, paidAt, confirmedAt, status, afterSaleStatus
+  const order: OrderInput = {
+    side: "order",
+    id: row.ascii(0)!,
+    storeId: v.strings.of(row.ascii(1)!),
+    orderNo: row.text(2)!,
+    paidMinor: v.amounts.of(row.integer(4)),
+    refundMinor: v.amounts.of(row.integer(5)),
+    currency: v.strings.of(row.ascii(7)!),
   };
+  const subOrderNo = row.text(3);
+  if (subOrderNo !== undefined) order.subOrderNo = subOrderNo;
+  if (!row.isNull(6)) order.merchantReceivedMinor = v.amounts.of(row.integer(6));
+  const paidOn = v.dates.of(row.dateKey(8));
+  if (paidOn !== undefined) order.paidOn = paidOn;
+  if (!row.isNull(9)) {
+    order.confirmedOn = v.dates.of(row.dateKey(9));
+    order.confirmedAt = row.wallClock(9);
+  }
+  const status = v.strings.of(row.text(10));
+  if (status !== undefined) order.status = status;
+  const afterSaleStatus = v.strings.of(row.text(11));
+  if (afterSaleStatus !== undefined) order.afterSaleStatus = afterSaleStatus;
+  return order;
+}
+
+function readSettlementLine(row: CopyRow, v: Vocabulary): SettlementLineInput {
+  // id, storeId, lineType, orderNo, payoutId, amountMinor, currency, occurredOn, occurredAt, sourceRow, reference, memo
+  const line: SettlementLineInput = {
+    side: "settlement",
+    id: row.ascii(0)!,
+    storeId: v.strings.of(row.ascii(1)!),
+    lineType: v.strings.of(row.ascii(2)!) as SettlementLineType,
+    amountMinor: v.amounts.of(row.integer(5)),
+    currency: v.strings.of(row.ascii(6)!),
+    occurredOn: v.dates.of(row.dateKey(7))!,
+    sequence: row.integer(9),
+  };
+  const orderNo = row.text(3);
+  if (orderNo !== undefined) line.orderNo = orderNo;
+  const payoutId = row.text(4);
+  if (payoutId !== undefined) line.payoutId = payoutId;
+  const occurredAt = row.wallClock(8);
+  if (occurredAt !== undefined) line.occurredAt = occurredAt;
+  const reference = row.text(10);
+  if (reference !== undefined) line.reference = reference;
+  const memo = v.strings.of(row.text(11));
+  if (memo !== undefined) line.memo = memo;
+  return line;
+}
+
+function readBankTransaction(row: CopyRow, v: Vocabulary): BankTransactionInput {
+  // id, fundAccountId, amountMinor, currency, occurredOn, occurredAt, sourceRow, reference, secondaryReference, counterparty, memo, merchantOrderNo
+  const transaction: BankTransactionInput = {
+    side: "bank",
+    id: row.ascii(0)!,
+    accountId: v.strings.of(row.ascii(1)!),
+    amountMinor: v.amounts.of(row.integer(2)),
+    currency: v.strings.of(row.ascii(3)!),
+    occurredOn: v.dates.of(row.dateKey(4))!,
+    sequence: row.integer(6),
+  };
+  const occurredAt = row.wallClock(5);
+  if (occurredAt !== undefined) transaction.occurredAt = occurredAt;
+  const reference = row.text(7);
+  if (reference !== undefined) transaction.reference = reference;
+  const secondaryReference = row.text(8);
+  if (secondaryReference !== undefined) transaction.secondaryReference = secondaryReference;
+  const counterparty = v.strings.of(row.text(9));
+  if (counterparty !== undefined) transaction.counterparty = counterparty;
+  const memo = v.strings.of(row.text(10));
+  if (memo !== undefined) transaction.memo = memo;
+  const merchantOrderNo = row.text(11);
+  if (merchantOrderNo !== undefined) transaction.merchantOrderNo = merchantOrderNo;
+  return transaction;
+}
+
+async function readTable<T>(client: pg.ClientBase, sql: string, read: (row: CopyRow) => T): Promise<T[]> {
+  const rows: T[] = [];
+  await readCopyRows(client, sql, (row) => rows.push(read(row)));
+  return rows;
+}
+
+type ConfirmedGroup = { key: string; link: MatchLink; items: MatchItem[]; adjustments: Adjustment[] };
+
+/** Decided groups with their items and adjustments (after a month's run: as many items as rows). */
+async function readDecided(client: pg.ClientBase, org: string, v: Vocabulary): Promise<ConfirmedMatch[]> {
+  const { rows } = await client.query<{ id: string; key: string; link: string }>(
+    `SELECT id, key, link FROM "MatchGroup" WHERE "orgId" = $1 AND status = ANY($2::"MatchStatus"[]) ORDER BY id`,
+    [org, DECIDED_STATUSES],
+  );
+  const groups = new Map<string, ConfirmedGroup>();
+  for (const group of rows) groups.set(group.id, { key: group.key, link: group.link as MatchLink, items: [], adjustments: [] });
+  if (groups.size === 0) return [];
+  const decided = `SELECT id FROM "MatchGroup" WHERE "orgId" = '${org}' AND status IN (${DECIDED_STATUSES.map((status) => `'${status}'`).join(", ")})`;
+  await readCopyRows(
+    client,
+    `SELECT "groupId", side, "rowId", slot, "amountMinor" FROM "MatchItem" WHERE "orgId" = '${org}' AND "groupId" IN (${decided}) ORDER BY "groupId", id`,
+    (row) => {
+      groups.get(row.ascii(0)!)?.items.push({ side: SIDE_FROM_DB[row.ascii(1)!]!, id: row.ascii(2)!, slot: SLOT_FROM_DB[row.ascii(3)!]!, amountMinor: v.amounts.of(row.integer(4)) });
+    },
+  );
+  await readCopyRows(
+    client,
+    `SELECT "groupId", type, "amountMinor", note FROM "MatchAdjustment" WHERE "orgId" = '${org}' AND "groupId" IN (${decided}) ORDER BY "groupId", id`,
+    (row) => {
+      const adjustment: Adjustment = { type: row.ascii(1) as Adjustment["type"], amountMinor: v.amounts.of(row.integer(2)) };
+      const note = row.text(3);
+      if (note !== undefined) adjustment.note = note;
+      groups.get(row.ascii(0)!)?.adjustments.push(adjustment);
+    },
+  );
+  return [...groups.values()];
+}
+
+export async function loadReconcileInput(pool: pg.Pool, orgId: string, scope: ReconcileScope = {}): Promise<ReconcileInput> {
+  if (!UUID.test(orgId)) throw new Error(`invalid organization id ${orgId}`);
+  const org = orgId.toLowerCase();
+  const v = new Vocabulary();
+  return withSnapshotClients(pool, 3, async ([a, b, c]) => {
+    // The server's defaults, stated: the parsers read ISO dates and plain text.
+    for (const client of [a!, b!, c!]) await client.query("SET LOCAL DateStyle = ISO; SET LOCAL client_encoding = UTF8");
+    const [orders, [settlementLines, stores, accounts, rejected], [bankTransactions, confirmed]] = await Promise.all([
+      readTable(
+        a!,
+        `SELECT id, "storeId", "orderNo", "subOrderNo", "paidAmountMinor", "refundMinor", "merchantReceivedMinor", currency, "paidAt", "confirmedAt", status, "afterSaleStatus"
+         FROM "Order" WHERE "orgId" = '${org}' ORDER BY id`,
+        (row) => readOrder(row, v),
+      ),
+      (async () => {
+        const lines = await readTable(
+          b!,
+          `SELECT id, "storeId", "lineType", "orderNo", "payoutId", "amountMinor", currency, "occurredOn", "occurredAt", "sourceRow", reference, memo
+           FROM "SettlementLine" WHERE "orgId" = '${org}'${sqlDateRange(`"occurredOn"`, scope)} ORDER BY id`,
+          (row) => readSettlementLine(row, v),
+        );
+        const storeRows = await b!.query<{ id: string; platform: StorePlatform; currency: string; settlementTermsDays: number; feeRateBps: number }>(
+          `SELECT id, platform, currency, "settlementTermsDays", "feeRateBps" FROM "Store" WHERE "orgId" = $1 ORDER BY id`,
+          [org],
+        );
+        const accountRows = await b!.query<{ id: string; type: AccountType; currency: string }>(
+          `SELECT id, type, currency FROM "FundAccount" WHERE "orgId" = $1 ORDER BY id`,
+          [org],
+        );
+        const pairs = await b!.query<{ aSide: string; aRowId: string; bSide: string; bRowId: string }>(
+          `SELECT "aSide", "aRowId"::text, "bSide", "bRowId"::text FROM "RejectedPair" WHERE "orgId" = $1`,
+          [org],
+        );
+        return [lines, storeRows.rows, accountRows.rows, pairs.rows] as const;
+      })(),
+      (async () => {
+        const transactions = await readTable(
+          c!,
+          `SELECT id, "fundAccountId", "amountMinor", currency, "occurredOn", "occurredAt", "sourceRow", reference, "secondaryReference", counterparty, memo, "merchantOrderNo"
+           FROM "BankTransaction" WHERE "orgId" = '${org}'${sqlDateRange(`"occurredOn"`, scope)} ORDER BY id`,
+          (row) => readBankTransaction(row, v),
+        );
+        return [transactions, await readDecided(c!, org, v)] as const;
+      })(),
+    ]);
+    return {
+      // Which wallet serves which store has no column yet: without walletAccountIds any wallet may.
+      stores: stores.map((store): ReconcileStore => ({ ...store, currency: store.currency })),
+      accounts: accounts.map((account) => ({ id: account.id, type: account.type, currency: account.currency })),
+      orders,
+      settlementLines,
+      bankTransactions,
+      confirmed,
+      rejected: rejected.map(
+        (pair): RejectedPair => ({ a: { side: SIDE_FROM_DB[pair.aSide]!, id: pair.aRowId }, b: { side: SIDE_FROM_DB[pair.bSide]!, id: pair.bRowId } }),
+      ),
+    };
+  });
 }
