@@ -1,66 +1,101 @@
 // The engine's proposals → MatchGroup rows. A new run replaces the previous run's open proposals;
-// confirmed, rejected and reversed groups are never touched. Groups the rules allow to be booked
-// without a person are stored CONFIRMED (kind AUTO), the rest PROPOSED for the workspace.
-import { randomUUID } from "node:crypto";
-import type { Tx } from "@/lib/db/client";
+// confirmed, pending, rejected and reversed groups are never touched. Groups the rules allow to be
+// booked without a person are stored CONFIRMED (kind AUTO), the rest PROPOSED for the workspace.
+// A month's run writes hundreds of thousands of groups and millions of items, so all three tables
+// are written with COPY in one transaction: the run's result is there whole or not at all.
+import type pg from "pg";
 import type { MatchSide, MatchSlot } from "@/lib/db/generated/enums";
-import type { MatchProposal, Side, Slot } from "@/lib/reconcile";
-import { toJsonValue } from "@/lib/shared/json-safe";
+import type { MatchProposal, Reason, Side, Slot } from "@/lib/reconcile";
+import { copyText, openCopyWriter } from "./copy-text-writer";
+import { uuidV7Sequence } from "./uuid-v7";
 
 const SIDE_TO_DB: Record<Side, MatchSide> = { order: "ORDER", settlement: "SETTLEMENT", bank: "BANK" };
 const SLOT_TO_DB: Record<Slot, MatchSlot> = { up: "UP", down: "DOWN" };
-const CHUNK = 2000;
 
-async function inChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
-  for (let start = 0; start < rows.length; start += CHUNK) await insert(rows.slice(start, start + CHUNK));
+export type SaveSummary = { proposed: number; autoConfirmed: number; replaced: number };
+
+/** Reason lists are shared between groups (lib/reconcile README "Reasons"): each is written out once. */
+function reasonsJson(): (reasons: readonly Reason[]) => string {
+  const known = new Map<readonly Reason[], string>();
+  return (reasons) => {
+    let json = known.get(reasons);
+    if (json === undefined) known.set(reasons, (json = copyText(JSON.stringify(reasons))));
+    return json;
+  };
 }
 
-export async function saveProposals(
-  tx: Tx,
+/** Writes inside the caller's transaction on `client`. */
+export async function writeProposals(
+  client: pg.ClientBase,
   orgId: string,
   runId: string,
   proposals: readonly MatchProposal[],
   now = new Date(),
-): Promise<{ proposed: number; autoConfirmed: number; replaced: number }> {
-  const replaced = await tx.matchGroup.deleteMany({ where: { orgId, status: "PROPOSED" } });
-  const groups = proposals.map((proposal) => ({ id: randomUUID(), proposal }));
-  await inChunks(groups, (chunk) =>
-    tx.matchGroup.createMany({
-      data: chunk.map(({ id, proposal }) => ({
-        id,
-        orgId,
-        runId,
-        key: proposal.key,
-        kind: "AUTO" as const,
-        status: proposal.autoConfirm ? ("CONFIRMED" as const) : ("PROPOSED" as const),
-        pass: proposal.pass,
-        rule: proposal.rule,
-        link: proposal.link,
-        confidence: proposal.confidence,
-        reasons: toJsonValue(proposal.reasons),
-        decidedAt: proposal.autoConfirm ? now : null,
-      })),
-    }),
+): Promise<SaveSummary> {
+  const replaced = await client.query(`DELETE FROM "MatchGroup" WHERE "orgId" = $1 AND status = 'PROPOSED'`, [orgId]);
+  const nextId = uuidV7Sequence(now.getTime());
+  const ids = proposals.map(() => nextId());
+  const decidedAt = now.toISOString();
+  const toJson = reasonsJson();
+  // Every line of a table starts with the same org (and run) columns.
+  const org = copyText(orgId);
+  const run = copyText(runId);
+
+  const groups = openCopyWriter(
+    client,
+    `COPY "MatchGroup" (id, "orgId", "runId", key, kind, status, pass, rule, link, confidence, reasons, "decidedAt") FROM STDIN`,
   );
-  const items = groups.flatMap(({ id, proposal }) =>
-    proposal.items.map((item) => {
-      if (!item.slot) throw new Error(`proposal ${proposal.key}: item ${item.side} ${item.id} has no slot`);
-      return { orgId, groupId: id, side: SIDE_TO_DB[item.side], rowId: BigInt(item.id), slot: SLOT_TO_DB[item.slot], amountMinor: item.amountMinor };
-    }),
+  let autoConfirmed = 0;
+  for (let g = 0; g < proposals.length; g++) {
+    const p = proposals[g]!;
+    if (p.autoConfirm) autoConfirmed++;
+    const decided = p.autoConfirm ? `CONFIRMED\t${p.pass}\t${p.rule}\t${p.link}\t${p.confidence}\t${toJson(p.reasons)}\t${decidedAt}` : `PROPOSED\t${p.pass}\t${p.rule}\t${p.link}\t${p.confidence}\t${toJson(p.reasons)}\t\\N`;
+    const wait = groups.line(`${ids[g]}\t${org}\t${run}\t${copyText(p.key)}\tAUTO\t${decided}\n`);
+    if (wait) await wait;
+  }
+  await groups.end();
+
+  const items = openCopyWriter(client, `COPY "MatchItem" ("orgId", "groupId", side, "rowId", slot, "amountMinor") FROM STDIN`);
+  for (let g = 0; g < proposals.length; g++) {
+    const p = proposals[g]!;
+    const head = `${org}\t${ids[g]}\t`;
+    for (const item of p.items) {
+      if (!item.slot) throw new Error(`proposal ${p.key}: item ${item.side} ${item.id} has no slot`);
+      const wait = items.line(`${head}${SIDE_TO_DB[item.side]}\t${copyText(item.id)}\t${SLOT_TO_DB[item.slot]}\t${item.amountMinor}\n`);
+    if (wait) await wait;
+    }
+  }
+  await items.end();
+
+  const adjustments = openCopyWriter(
+    client,
+    `COPY "MatchAdjustment" ("orgId", "groupId", type, "amountMinor", note, "aboutSide", "aboutRowId") FROM STDIN`,
   );
-  await inChunks(items, (chunk) => tx.matchItem.createMany({ data: chunk }));
-  const adjustments = groups.flatMap(({ id, proposal }) =>
-    proposal.adjustments.map((adjustment) => ({
-      orgId,
-      groupId: id,
-      type: adjustment.type,
-      amountMinor: adjustment.amountMinor,
-      note: adjustment.note ?? null,
-      aboutSide: adjustment.about ? SIDE_TO_DB[adjustment.about.side] : null,
-      aboutRowId: adjustment.about ? BigInt(adjustment.about.id) : null,
-    })),
-  );
-  await inChunks(adjustments, (chunk) => tx.matchAdjustment.createMany({ data: chunk }));
-  const autoConfirmed = proposals.filter((proposal) => proposal.autoConfirm).length;
-  return { proposed: proposals.length - autoConfirmed, autoConfirmed, replaced: replaced.count };
+  for (let g = 0; g < proposals.length; g++) {
+    const p = proposals[g]!;
+    for (const adjustment of p.adjustments) {
+      const about = adjustment.about ? `${SIDE_TO_DB[adjustment.about.side]}\t${copyText(adjustment.about.id)}` : "\\N\t\\N";
+      const wait = adjustments.line(`${org}\t${ids[g]}\t${adjustment.type}\t${adjustment.amountMinor}\t${copyText(adjustment.note)}\t${about}\n`);
+    if (wait) await wait;
+    }
+  }
+  await adjustments.end();
+
+  return { proposed: proposals.length - autoConfirmed, autoConfirmed, replaced: replaced.rowCount ?? 0 };
+}
+
+/** The run's result in its own transaction on a connection of `pool`. */
+export async function saveProposals(pool: pg.Pool, orgId: string, runId: string, proposals: readonly MatchProposal[], now = new Date()): Promise<SaveSummary> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    const summary = await writeProposals(client, orgId, runId, proposals, now);
+    await client.query("COMMIT");
+    return summary;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
 }
