@@ -1,6 +1,7 @@
 // npm run bench -- <name> [options]: one benchmark per file in scripts/bench, chosen by name.
 const BENCHMARKS: Record<string, string> = {
   import: "./bench/import-bench.ts",
+  reconcile: "./bench/reconcile-bench.ts",
 };
 
 const benchmark = process.argv[2];
