@@ -19,6 +19,8 @@ type Stage = (typeof STAGES)[number];
 
 const requested = process.argv.slice(2).filter((arg): arg is Stage => (STAGES as readonly string[]).includes(arg));
 const stages = new Set<Stage>(requested.length ? requested : STAGES);
+/** Anything else is handed to Playwright, e.g. `npm test -- e2e workspace` runs the specs matching "workspace". */
+const playwrightFilters = process.argv.slice(2).filter((arg) => !(STAGES as readonly string[]).includes(arg));
 const counts = { passed: 0, failed: 0, skipped: 0 };
 const failures: string[] = [];
 
@@ -93,7 +95,7 @@ try {
       await db.$disconnect();
       await closePgPool();
       if (run("production build for browser tests (next build)", process.execPath, [path.join(projectRoot, "node_modules/next/dist/bin/next"), "build"], { NEXT_DIST_DIR: ".next-test", NEXT_TELEMETRY_DISABLED: "1" })) {
-        run("browser tests (playwright)", bin("playwright"), ["test"], { E2E_DATABASE_URL: e2eUrl });
+        run("browser tests (playwright)", bin("playwright"), ["test", ...playwrightFilters], { E2E_DATABASE_URL: e2eUrl });
         countPlaywright(path.join(resultsDir, "playwright.json"));
       }
     }
