@@ -11,7 +11,7 @@ test("run reconciliation on the demo company and see the results", async ({ page
   // The generated month has withdrawals that match their bank receipts by id: confirmed automatically.
   const autoConfirmed = Number(await latestRun.locator("td").nth(2).textContent());
   expect(autoConfirmed).toBeGreaterThan(0);
-  await expect(page.getByTestId("reconcile-proposals")).toBeVisible();
+  await expect(page.getByRole("link", { name: /待确认建议/ }).first()).toBeVisible();
   await screenshot(page, "reconcile-zh");
 });
 

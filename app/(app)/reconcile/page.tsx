@@ -1,4 +1,5 @@
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { ProgressBar } from "@/components/import/progress-bar";
 import { RefreshWhile } from "@/components/import/refresh-while";
 import { StartRunButton } from "@/components/reconcile/start-run-button";
@@ -10,26 +11,19 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { can } from "@/lib/auth/roles";
 import { requirePageContext } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { formatMinor } from "@/lib/money";
-import { formatReason, type Reason } from "@/lib/reconcile";
+import { workspaceCounts } from "@/lib/workspace/workspace-summary";
 
 type RunResults = { autoConfirmed?: number; proposed?: number; unmatched?: { orders: number; settlement: number; bank: number } };
 
 export default async function ReconcilePage() {
   const ctx = await requirePageContext();
-  const [t, format, locale, runs, proposals] = await Promise.all([
+  const [t, tw, format, runs, counts] = await Promise.all([
     getTranslations("reconcile"),
+    getTranslations("workspace"),
     getFormatter(),
-    getLocale(),
     db.reconciliationRun.findMany({ where: { orgId: ctx.orgId }, orderBy: { startedAt: "desc" }, take: 10 }),
-    db.matchGroup.findMany({
-      where: { orgId: ctx.orgId, status: "PROPOSED" },
-      include: { items: true },
-      orderBy: [{ confidence: "desc" }, { id: "asc" }],
-      take: 30,
-    }),
+    workspaceCounts(db, ctx.orgId),
   ]);
-  const lang = locale === "en" ? "en" : "zh-CN";
   const running = runs.find((run) => run.status === "RUNNING");
   const latest = runs[0];
 
@@ -39,6 +33,18 @@ export default async function ReconcilePage() {
       <RefreshWhile active={Boolean(running)} />
       {running ? <ProgressBar label={t("running")} fraction={running.progress} /> : null}
       {latest?.status === "FAILED" ? <Alert tone="error">{t("failed", { error: latest.error ?? "" })}</Alert> : null}
+
+      <section className="grid gap-3 sm:grid-cols-2" aria-label={tw("tabs.overview")}>
+        {[
+          { href: "/reconcile/proposals", label: tw("summary.proposals"), value: counts.proposals },
+          { href: "/reconcile/approvals", label: tw("summary.pending"), value: counts.pending },
+        ].map((card) => (
+          <Link key={card.href} href={card.href} className="rounded-lg bg-white p-4 ring-1 ring-slate-200 hover:ring-brand-300">
+            <span className="block text-xs text-slate-500">{card.label}</span>
+            <span className="num text-2xl font-semibold text-slate-900">{card.value}</span>
+          </Link>
+        ))}
+      </section>
 
       <section className="space-y-3">
         <h2 className="text-sm font-semibold text-slate-800">{t("runs")}</h2>
@@ -81,47 +87,6 @@ export default async function ReconcilePage() {
         )}
       </section>
 
-      <section className="space-y-3">
-        <h2 className="text-sm font-semibold text-slate-800">{t("latestProposals")}</h2>
-        {proposals.length === 0 ? (
-          <EmptyState>{t("noProposals")}</EmptyState>
-        ) : (
-          <Table>
-            <thead>
-              <tr>
-                <Th>{t("rule")}</Th>
-                <Th className="text-right">{t("confidence")}</Th>
-                <Th>{t("reasons")}</Th>
-                <Th>{t("items")}</Th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100" data-testid="reconcile-proposals">
-              {proposals.map((group) => (
-                <tr key={group.id}>
-                  <Td className="whitespace-nowrap font-mono text-xs">{group.rule}</Td>
-                  <Td className="num text-right">{group.confidence}</Td>
-                  <Td>
-                    <ul className="space-y-0.5 text-xs">
-                      {(group.reasons as unknown as Reason[]).map((reason, index) => (
-                        <li key={index}>{formatReason(reason, lang)}</li>
-                      ))}
-                    </ul>
-                  </Td>
-                  <Td>
-                    <ul className="num space-y-0.5 text-xs">
-                      {group.items.map((item) => (
-                        <li key={item.id.toString()}>
-                          {t(`sides.${item.side.toLowerCase()}`)} #{item.rowId.toString()} {formatMinor(item.amountMinor, "CNY", lang)}
-                        </li>
-                      ))}
-                    </ul>
-                  </Td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-        )}
-      </section>
     </div>
   );
 }

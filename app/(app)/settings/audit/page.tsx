@@ -9,7 +9,7 @@ import { auditFilterSchema, listAuditLog } from "@/lib/audit/list-audit-log";
 import { requirePageContext } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 
-const ACTION_PREFIXES = ["org", "store", "account", "member", "invitation", "import", "mapping"] as const;
+const ACTION_PREFIXES = ["org", "store", "account", "member", "invitation", "import", "mapping", "match", "period", "note"] as const;
 /** Matching rules keep their audit labels in their own namespace (matchingRules.audit). */
 const RULES_PREFIX = "reconcileRules";
 

@@ -1,0 +1,47 @@
+import { getTranslations } from "next-intl/server";
+import { UndoButton } from "@/components/reconcile/undo-button";
+import { UnmatchedWorkspace } from "@/components/reconcile/unmatched-workspace";
+import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/roles";
+import { requirePageContext } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { getOrgRules } from "@/lib/reconcile-runs/reconcile-rules-store";
+import { LEFT_LISTS, RIGHT_LISTS, listUnmatched, unmatchedFilterSchema, type UnmatchedList } from "@/lib/workspace/list-unmatched";
+
+/** A pane's filters live in the URL under its prefix: lq=…&lpage=2 for the left, rq=… for the right. */
+function paneFilter(params: Record<string, string | undefined>, prefix: "l" | "r") {
+  const own = Object.fromEntries(Object.entries(params).filter(([key]) => key.startsWith(prefix)).map(([key, value]) => [key.slice(1), value]));
+  return unmatchedFilterSchema.parse(own);
+}
+
+function pick<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T): T {
+  return allowed.includes(value as T) ? (value as T) : fallback;
+}
+
+export default async function UnmatchedPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const ctx = await requirePageContext();
+  const params = await searchParams;
+  const leftList: UnmatchedList = pick(params.left, LEFT_LISTS, "orders");
+  const rightList: UnmatchedList = pick(params.right, RIGHT_LISTS, "bank");
+  const rules = await getOrgRules(db, ctx.orgId);
+  const [t, left, right, stores, accounts] = await Promise.all([
+    getTranslations("workspace"),
+    listUnmatched(db, ctx.orgId, leftList, "down", paneFilter(params, "l"), rules),
+    listUnmatched(db, ctx.orgId, rightList, "up", paneFilter(params, "r"), rules),
+    db.store.findMany({ where: { orgId: ctx.orgId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db.fundAccount.findMany({ where: { orgId: ctx.orgId }, select: { id: true, name: true, type: true }, orderBy: { name: "asc" } }),
+  ]);
+  const ownersOf = (list: UnmatchedList) =>
+    list === "orders" ? stores : list === "bank" ? accounts.filter((account) => account.type === "BANK") : [...stores, ...accounts.filter((account) => account.type !== "BANK")];
+  const canMatch = can(ctx.role, "workspace.match");
+  return (
+    <div>
+      <PageHeader title={t("tabs.unmatched")} intro={t("unmatchedIntro")} actions={canMatch ? <UndoButton /> : null} />
+      <UnmatchedWorkspace
+        canMatch={canMatch}
+        left={{ list: leftList, page: left, owners: ownersOf(leftList).map(({ id, name }) => ({ id, name })) }}
+        right={{ list: rightList, page: right, owners: ownersOf(rightList).map(({ id, name }) => ({ id, name })) }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,153 @@
+"use server";
+// The workspace's doors: each checks the session, the role's permission and the input (zod), then
+// runs one lib/workspace function in a transaction. Lists of ids and manual matches arrive as JSON
+// in a `payload` field because a form cannot say "these rows, with these amounts".
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { orgAction } from "@/lib/actions/define-action";
+import { db } from "@/lib/db/client";
+import { ADJUSTMENT_TYPES } from "@/lib/reconcile";
+import { getOrgRules } from "@/lib/reconcile-runs/reconcile-rules-store";
+import { approveMatches, declineMatches } from "@/lib/workspace/approvals";
+import { confirmProposals, rejectProposals } from "@/lib/workspace/decide-proposals";
+import { UNMATCHED_LISTS, listUnmatched, unmatchedFilterSchema } from "@/lib/workspace/list-unmatched";
+import { createManualMatch } from "@/lib/workspace/manual-match";
+import { addNote } from "@/lib/workspace/notes";
+import { lockMonth, reopenMonth, returnMonth, submitMonth } from "@/lib/workspace/periods";
+import { reverseMatches } from "@/lib/workspace/reverse-match";
+import { rowRefSchema } from "@/lib/workspace/row-ref";
+import { suggestCandidates } from "@/lib/workspace/suggest-candidates";
+import { undoLastAction } from "@/lib/workspace/undo-last-action";
+
+const json = <S extends z.ZodType>(schema: S) =>
+  z
+    .string()
+    .transform((text, context) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        context.addIssue({ code: "custom", message: "invalid" });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
+
+const groupIds = z.object({ payload: json(z.array(z.uuid()).min(1).max(5000)) });
+const reason = z.string().trim().min(1).max(500);
+const minor = z.string().regex(/^-?\d{1,15}$/).transform(BigInt);
+
+function refresh() {
+  revalidatePath("/reconcile", "layout");
+}
+
+export const confirmProposalsAction = orgAction("workspace.match", groupIds, async (ctx, input) => {
+  const result = await db.$transaction((tx) => confirmProposals(tx, ctx, input.payload), { timeout: 60_000 });
+  refresh();
+  return result;
+});
+
+export const rejectProposalsAction = orgAction("workspace.match", groupIds, async (ctx, input) => {
+  const result = await db.$transaction((tx) => rejectProposals(tx, ctx, input.payload), { timeout: 60_000 });
+  refresh();
+  return result;
+});
+
+const manualRow = rowRefSchema.extend({ amountMinor: z.string().regex(/^\d{1,15}$/).transform(BigInt).optional() });
+const manualMatchSchema = z.object({
+  payload: json(
+    z.object({
+      upstream: z.array(manualRow).min(1).max(500),
+      downstream: z.array(manualRow).min(1).max(500),
+      adjustments: z.array(z.object({ type: z.enum(ADJUSTMENT_TYPES), amountMinor: minor, note: z.string().trim().max(500).optional() })).max(20),
+      note: z.string().trim().max(500).optional(),
+    }),
+  ),
+});
+
+export const manualMatchAction = orgAction("workspace.match", manualMatchSchema, async (ctx, input) => {
+  const result = await db.$transaction((tx) => createManualMatch(tx, ctx, input.payload));
+  refresh();
+  return { groupId: result.groupId, status: result.status };
+});
+
+export const approveMatchesAction = orgAction("workspace.approve", groupIds, async (ctx, input) => {
+  const count = await db.$transaction((tx) => approveMatches(tx, ctx, input.payload));
+  refresh();
+  return { count };
+});
+
+export const declineMatchesAction = orgAction("workspace.approve", groupIds.extend({ reason }), async (ctx, input) => {
+  const count = await db.$transaction((tx) => declineMatches(tx, ctx, input.payload, input.reason));
+  refresh();
+  return { count };
+});
+
+export const reverseMatchesAction = orgAction("workspace.match", groupIds.extend({ reason }), async (ctx, input) => {
+  const count = await db.$transaction((tx) => reverseMatches(tx, ctx, input.payload, input.reason));
+  refresh();
+  return { count };
+});
+
+export const undoAction = orgAction("workspace.match", z.object({}), async (ctx) => {
+  const result = await db.$transaction((tx) => undoLastAction(tx, ctx));
+  refresh();
+  return { undone: result !== null, kind: result?.kind ?? null };
+});
+
+export const addNoteAction = orgAction(
+  "workspace.note",
+  z.object({ target: z.enum(["ORDER", "SETTLEMENT", "BANK", "GROUP"]), targetId: z.string().min(1).max(40), body: z.string().trim().min(1).max(1000) }),
+  async (ctx, input) => {
+    await db.$transaction((tx) => addNote(tx, ctx, input));
+    refresh();
+    return { saved: true };
+  },
+);
+
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+
+export const submitMonthAction = orgAction("workspace.match", z.object({ month }), async (ctx, input) => {
+  await db.$transaction((tx) => submitMonth(tx, ctx, input.month));
+  refresh();
+  return { month: input.month };
+});
+
+export const lockMonthAction = orgAction("workspace.approve", z.object({ month }), async (ctx, input) => {
+  await db.$transaction((tx) => lockMonth(tx, ctx, input.month));
+  refresh();
+  return { month: input.month };
+});
+
+export const returnMonthAction = orgAction("workspace.approve", z.object({ month }), async (ctx, input) => {
+  await db.$transaction((tx) => returnMonth(tx, ctx, input.month));
+  refresh();
+  return { month: input.month };
+});
+
+export const reopenMonthAction = orgAction("period.reopen", z.object({ month, reason }), async (ctx, input) => {
+  await db.$transaction((tx) => reopenMonth(tx, ctx, input.month, input.reason));
+  refresh();
+  return { month: input.month };
+});
+
+/** Ranked candidates for one row (read-only: anyone who can read the workspace may ask). */
+export const suggestAction = orgAction(
+  "org.read",
+  z.object({ side: rowRefSchema.shape.side, id: rowRefSchema.shape.id, list: z.enum(UNMATCHED_LISTS), pane: z.enum(["left", "right"]), otherList: z.enum(UNMATCHED_LISTS) }),
+  async (ctx, input) => {
+    const rules = await getOrgRules(db, ctx.orgId);
+    const slot = input.pane === "left" ? "down" : "up";
+    const otherSlot = input.pane === "left" ? "up" : "down";
+    // The row itself, as its list shows it (with what is left of it).
+    const own = (await listUnmatched(db, ctx.orgId, input.list, slot, { ...unmatchedFilterSchema.parse({}), row: { side: input.side, id: input.id } }, rules, 1)).rows[0];
+    if (!own) return { candidates: [] };
+    const candidates = await suggestCandidates(db, ctx.orgId, own, input.otherList, otherSlot, rules);
+    return {
+      candidates: candidates.map((candidate) => ({
+        score: candidate.score,
+        reasons: candidate.reasons,
+        row: { ...candidate.row, amountMinor: candidate.row.amountMinor.toString(), remainingMinor: candidate.row.remainingMinor.toString(), flowMinor: candidate.row.flowMinor.toString() },
+      })),
+    };
+  },
+);

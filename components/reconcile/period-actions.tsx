@@ -1,0 +1,66 @@
+"use client";
+// The buttons of one month's close, by role: submit (ACCOUNTANT), approve-and-lock or send back
+// (REVIEWER), reopen with a reason (OWNER). The server checks each again.
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { useTranslations } from "next-intl";
+import { lockMonthAction, reopenMonthAction, returnMonthAction, submitMonthAction } from "@/app/(app)/reconcile/workspace-actions";
+import { Button } from "@/components/ui/button";
+import type { PeriodStatus } from "@/lib/db/generated/enums";
+import { callAction, type FormAction } from "./call-action";
+import { ReasonDialog } from "./reason-dialog";
+
+export function PeriodActions({ month, status, canSubmit, canLock, canReopen }: { month: string; status: PeriodStatus; canSubmit: boolean; canLock: boolean; canReopen: boolean }) {
+  const t = useTranslations("workspace");
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [message, setMessage] = useState<{ error: boolean; text: string }>();
+  const [reopening, setReopening] = useState(false);
+  const [reopenError, setReopenError] = useState<string>();
+
+  const run = (action: FormAction<{ month: string }>, fields: Record<string, string>, done: string) =>
+    startTransition(async () => {
+      const state = await callAction(action, { month, ...fields });
+      if (state.status === "ok") {
+        setMessage({ error: false, text: t(done, { month }) });
+        setReopening(false);
+        router.refresh();
+      } else if (state.status === "error") {
+        if (reopening) setReopenError(state.message);
+        else setMessage({ error: true, text: state.message });
+      }
+    });
+
+  return (
+    <div className="flex flex-wrap items-center justify-end gap-2">
+      {message ? (
+        <span role={message.error ? "alert" : "status"} className={`text-xs ${message.error ? "text-red-600" : "text-slate-600"}`}>
+          {message.text}
+        </span>
+      ) : null}
+      {status === "OPEN" && canSubmit ? (
+        <Button className="py-1 text-xs" disabled={pending} onClick={() => run(submitMonthAction, {}, "monthSubmitted")}>
+          {t("submitMonth")}
+        </Button>
+      ) : null}
+      {status === "SUBMITTED" && canLock ? (
+        <>
+          <Button className="py-1 text-xs" disabled={pending} onClick={() => run(lockMonthAction, {}, "monthLockedDone")}>
+            {t("lockMonth")}
+          </Button>
+          <Button className="py-1 text-xs" variant="secondary" disabled={pending} onClick={() => run(returnMonthAction, {}, "monthReturned")}>
+            {t("returnMonth")}
+          </Button>
+        </>
+      ) : null}
+      {status === "LOCKED" && canReopen ? (
+        <Button className="py-1 text-xs" variant="secondary" disabled={pending} onClick={() => setReopening(true)}>
+          {t("reopenMonth")}
+        </Button>
+      ) : null}
+      {reopening ? (
+        <ReasonDialog title={`${t("reopenMonth")} ${month}`} label={t("reopenReason")} submitLabel={t("reopenMonth")} error={reopenError} onClose={() => setReopening(false)} onSubmit={(reason) => run(reopenMonthAction, { reason }, "monthReopened")} />
+      ) : null}
+    </div>
+  );
+}

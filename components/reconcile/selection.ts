@@ -1,0 +1,41 @@
+// What the unmatched workspace holds in hand: rows picked on either side, each with the part of it
+// to use. Amounts stay bigint minor units; the page only formats them.
+import type { UnmatchedRow } from "@/lib/workspace/list-unmatched";
+
+export type Pane = "left" | "right";
+export type Picked = { row: UnmatchedRow; pane: Pane; /** Magnitude to use, minor units. */ useMinor: bigint };
+
+export const pickKey = (row: { side: string; id: string }) => `${row.side}:${row.id}`;
+
+/** The signed amount a picked row brings (its flow sign, the part used). */
+export function pickedFlow(picked: Picked): bigint {
+  return picked.row.flowMinor < 0n ? -picked.useMinor : picked.useMinor;
+}
+
+export function totals(picks: readonly Picked[]) {
+  const left = picks.filter((pick) => pick.pane === "left").reduce((sum, pick) => sum + pickedFlow(pick), 0n);
+  const right = picks.filter((pick) => pick.pane === "right").reduce((sum, pick) => sum + pickedFlow(pick), 0n);
+  return { left, right, difference: left - right };
+}
+
+export const magnitude = (value: bigint) => (value < 0n ? -value : value);
+
+/** "1,234.5" / "-12.30" → minor units; undefined when it is not an amount with at most 2 decimals. */
+export function parseYuan(text: string): bigint | undefined {
+  const cleaned = text.replace(/[,\s¥￥]/g, "");
+  const match = /^(-?)(\d{1,13})(?:\.(\d{1,2}))?$/.exec(cleaned);
+  if (!match) return undefined;
+  const value = BigInt(match[2]!) * 100n + BigInt((match[3] ?? "").padEnd(2, "0"));
+  return match[1] ? -value : value;
+}
+
+export function yuanText(minor: bigint): string {
+  const sign = minor < 0n ? "-" : "";
+  const value = magnitude(minor);
+  return `${sign}${value / 100n}.${(value % 100n).toString().padStart(2, "0")}`;
+}
+
+/** Rows as the server sends them to a client action answer (amounts as strings) back to bigint. */
+export function reviveRow(row: Omit<UnmatchedRow, "amountMinor" | "remainingMinor" | "flowMinor"> & { amountMinor: string; remainingMinor: string; flowMinor: string }): UnmatchedRow {
+  return { ...row, amountMinor: BigInt(row.amountMinor), remainingMinor: BigInt(row.remainingMinor), flowMinor: BigInt(row.flowMinor) };
+}

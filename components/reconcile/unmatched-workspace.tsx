@@ -1,0 +1,166 @@
+"use client";
+// The unmatched workspace: two panes (money leaves on the left, arrives on the right), the rows a
+// person picked on both, the running difference, and the ways to act on them — match (with a
+// difference explained), candidates for one row, undo — all reachable from the keyboard.
+import { useRouter } from "next/navigation";
+import { useMemo, useState, useTransition } from "react";
+import { useTranslations } from "next-intl";
+import { manualMatchAction } from "@/app/(app)/reconcile/workspace-actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { LEFT_LISTS, RIGHT_LISTS, type UnmatchedList, type UnmatchedPage, type UnmatchedRow } from "@/lib/workspace/list-unmatched";
+import { callAction } from "./call-action";
+import { useMoney } from "./group-card";
+import { MatchDialog, type MatchPayload } from "./match-dialog";
+import { pickKey, totals, type Pane, type Picked } from "./selection";
+import { SuggestionsDialog } from "./suggestions-dialog";
+import { UnmatchedPane } from "./unmatched-pane";
+import { useListKeys } from "./use-list-keys";
+
+type PaneData = { list: UnmatchedList; page: UnmatchedPage; owners: { id: string; name: string }[] };
+
+export function UnmatchedWorkspace({ left, right, canMatch }: { left: PaneData; right: PaneData; canMatch: boolean }) {
+  const t = useTranslations("workspace");
+  const router = useRouter();
+  const { money } = useMoney();
+  const [picks, setPicks] = useState<Map<string, Picked>>(new Map());
+  const [activePane, setActivePane] = useState<Pane>("left");
+  const [focus, setFocus] = useState({ left: 0, right: 0 });
+  const [dialog, setDialog] = useState<{ kind: "match" } | { kind: "suggest"; row: UnmatchedRow; pane: Pane } | null>(null);
+  const [message, setMessage] = useState<{ tone: "success" | "error"; text: string }>();
+  const [matchError, setMatchError] = useState<string>();
+  const [pending, startTransition] = useTransition();
+
+  const picked = [...picks.values()];
+  const sums = totals(picked);
+  const selectedKeys = useMemo(() => new Set(picks.keys()), [picks]);
+  const panes = { left, right };
+
+  const toggle = (row: UnmatchedRow, pane: Pane) =>
+    setPicks((current) => {
+      const next = new Map(current);
+      const key = pickKey(row);
+      if (next.has(key)) next.delete(key);
+      else next.set(key, { row, pane, useMinor: row.remainingMinor });
+      return next;
+    });
+
+  const saveMatch = (payload: MatchPayload) =>
+    startTransition(async () => {
+      const state = await callAction(manualMatchAction, { payload: JSON.stringify(payload) });
+      if (state.status === "ok") {
+        setDialog(null);
+        setMatchError(undefined);
+        setPicks(new Map());
+        setMessage({ tone: "success", text: state.data.status === "PENDING_APPROVAL" ? t("matchedPending") : t("matched") });
+        router.refresh();
+      } else if (state.status === "error") {
+        setMatchError(state.message);
+        setMessage(dialog?.kind === "match" ? undefined : { tone: "error", text: state.message });
+      }
+    });
+
+  const payloadOf = (rows: Picked[]): MatchPayload => ({
+    upstream: rows.filter((pick) => pick.pane === "left").map((pick) => ({ side: pick.row.side, id: pick.row.id, amountMinor: pick.useMinor.toString() })),
+    downstream: rows.filter((pick) => pick.pane === "right").map((pick) => ({ side: pick.row.side, id: pick.row.id, amountMinor: pick.useMinor.toString() })),
+    adjustments: [],
+  });
+
+  /** A candidate taken from the suggestions: pick the pair; book it when it balances, else explain. */
+  const accept = (target: UnmatchedRow, pane: Pane, candidate: UnmatchedRow) => {
+    const pair: Picked[] = [
+      { row: target, pane, useMinor: target.remainingMinor },
+      { row: candidate, pane: pane === "left" ? "right" : "left", useMinor: candidate.remainingMinor },
+    ];
+    setPicks(new Map(pair.map((pick) => [pickKey(pick.row), pick])));
+    if (totals(pair).difference === 0n && canMatch) {
+      setDialog(null);
+      saveMatch(payloadOf(pair));
+    } else setDialog(canMatch ? { kind: "match" } : null);
+  };
+
+  const keys = useMemo(() => {
+    const rows = panes[activePane].page.rows;
+    const index = focus[activePane];
+    const move = (delta: number) => setFocus((current) => ({ ...current, [activePane]: Math.max(0, Math.min(rows.length - 1, current[activePane] + delta)) }));
+    return {
+      ArrowDown: () => move(1),
+      j: () => move(1),
+      ArrowUp: () => move(-1),
+      k: () => move(-1),
+      ArrowLeft: () => setActivePane("left"),
+      h: () => setActivePane("left"),
+      ArrowRight: () => setActivePane("right"),
+      l: () => setActivePane("right"),
+      " ": () => rows[index] && toggle(rows[index], activePane),
+      x: () => rows[index] && toggle(rows[index], activePane),
+      s: () => rows[index] && setDialog({ kind: "suggest", row: rows[index], pane: activePane }),
+      m: () => canMatch && picked.length > 0 && setDialog({ kind: "match" }),
+      Escape: () => setPicks(new Map()),
+    } as Record<string, () => void>;
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the handlers read the current render's state
+  }, [activePane, focus, left, right, picks, canMatch]);
+  useListKeys(keys);
+
+  const paneProps = (pane: Pane) => ({
+    pane,
+    list: panes[pane].list,
+    data: panes[pane].page,
+    owners: panes[pane].owners,
+    selected: selectedKeys,
+    focusIndex: focus[pane],
+    active: activePane === pane,
+    onToggle: (row: UnmatchedRow) => toggle(row, pane),
+    onFocus: (index: number) => {
+      setActivePane(pane);
+      setFocus((current) => ({ ...current, [pane]: index }));
+    },
+    onSuggest: (row: UnmatchedRow) => setDialog({ kind: "suggest", row, pane }),
+  });
+
+  return (
+    <div className="space-y-3 pb-20">
+      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+      <div className="grid gap-4 xl:grid-cols-2">
+        <UnmatchedPane {...paneProps("left")} lists={LEFT_LISTS} />
+        <UnmatchedPane {...paneProps("right")} lists={RIGHT_LISTS} />
+      </div>
+
+      <div className="fixed inset-x-0 bottom-0 z-20 border-t border-slate-200 bg-white/95 backdrop-blur lg:left-60">
+        <div className="num flex flex-wrap items-center gap-4 px-6 py-3 text-sm" data-testid="selection-bar">
+          <span className="text-slate-600">
+            {t("leftTotal")} <strong className="text-slate-900">{money(sums.left)}</strong>
+          </span>
+          <span className="text-slate-600">
+            {t("rightTotal")} <strong className="text-slate-900">{money(sums.right)}</strong>
+          </span>
+          <span className="text-slate-600">
+            {t("difference")} <strong className={sums.difference === 0n ? "text-emerald-700" : "text-amber-700"} data-testid="difference">{money(sums.difference)}</strong>
+          </span>
+          <span className="ml-auto flex gap-2">
+            <Button variant="ghost" disabled={picked.length === 0} onClick={() => setPicks(new Map())} title="Esc">
+              {t("clear")}
+            </Button>
+            {canMatch ? (
+              <Button disabled={picked.length === 0 || pending} onClick={() => setDialog({ kind: "match" })} title="M">
+                {t("match")}
+              </Button>
+            ) : null}
+          </span>
+        </div>
+      </div>
+
+      {dialog?.kind === "match" ? <MatchDialog picks={picked} pending={pending} error={matchError} onClose={() => setDialog(null)} onSubmit={saveMatch} /> : null}
+      {dialog?.kind === "suggest" ? (
+        <SuggestionsDialog
+          target={dialog.row}
+          pane={dialog.pane}
+          list={panes[dialog.pane].list}
+          otherList={panes[dialog.pane === "left" ? "right" : "left"].list}
+          onAccept={(candidate) => accept(dialog.row, dialog.pane, candidate)}
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
+    </div>
+  );
+}
