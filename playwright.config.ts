@@ -2,6 +2,7 @@
 // scripts/test.ts (E2E_DATABASE_URL), in Debian's Chromium (Playwright cannot download browsers here).
 import { defineConfig } from "@playwright/test";
 
+// E2E_PORT and E2E_DIST_DIR let two checkouts (or two people) run browser tests side by side.
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -32,7 +33,7 @@ export default defineConfig({
     timeout: 120_000,
     env: {
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
-      NEXT_DIST_DIR: ".next-test",
+      NEXT_DIST_DIR: process.env.E2E_DIST_DIR ?? ".next-test",
       NEXTAUTH_SECRET: "e2e-only-secret-not-for-production",
       NEXTAUTH_URL: `http://localhost:${port}`,
       NEXT_TELEMETRY_DISABLED: "1",

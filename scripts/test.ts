@@ -94,7 +94,7 @@ try {
       await seedDemoCompany(db, getPgPool(e2eUrl));
       await db.$disconnect();
       await closePgPool();
-      if (run("production build for browser tests (next build)", process.execPath, [path.join(projectRoot, "node_modules/next/dist/bin/next"), "build"], { NEXT_DIST_DIR: ".next-test", NEXT_TELEMETRY_DISABLED: "1" })) {
+      if (run("production build for browser tests (next build)", process.execPath, [path.join(projectRoot, "node_modules/next/dist/bin/next"), "build"], { NEXT_DIST_DIR: process.env.E2E_DIST_DIR ?? ".next-test", NEXT_TELEMETRY_DISABLED: "1" })) {
         run("browser tests (playwright)", bin("playwright"), ["test", ...playwrightFilters], { E2E_DATABASE_URL: e2eUrl });
         countPlaywright(path.join(resultsDir, "playwright.json"));
       }

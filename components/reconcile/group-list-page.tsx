@@ -1,6 +1,5 @@
 // The shared body of the proposals, approvals and matched pages: filters, totals, the list, paging.
 import { getLocale, getTranslations } from "next-intl/server";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/roles";
 import { requirePageContext } from "@/lib/auth/session";
@@ -36,19 +35,16 @@ export async function GroupListPage({ mode, searchParams }: { mode: keyof typeof
       <p className="num mb-3 text-sm text-slate-600" data-testid="groups-total">
         {t("groupsTotal", { count: data.page.total, amount: formatMinor(data.page.totalAmountMinor, "CNY", locale) })}
       </p>
-      {data.page.groups.length === 0 ? (
-        <EmptyState>{t(config.empty)}</EmptyState>
-      ) : (
-        <GroupList
-          mode={mode}
-          groups={data.page.groups}
-          canAct={canAct}
-          canNote={can(ctx.role, "workspace.note")}
-          currentUserId={ctx.userId}
-          people={data.people}
-          notes={data.notes}
-        />
-      )}
+      <GroupList
+        mode={mode}
+        groups={data.page.groups}
+        emptyText={t(config.empty)}
+        canAct={canAct}
+        canNote={can(ctx.role, "workspace.note")}
+        currentUserId={ctx.userId}
+        people={data.people}
+        notes={data.notes}
+      />
       <Pager path={path} params={searchParams} page={data.page.page} pages={data.page.pages} total={data.page.total} />
     </div>
   );

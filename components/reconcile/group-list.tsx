@@ -15,6 +15,7 @@ import {
 } from "@/app/(app)/reconcile/workspace-actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 import { Modal } from "@/components/ui/modal";
 import type { GroupView } from "@/lib/workspace/list-groups";
 import { callAction } from "./call-action";
@@ -31,6 +32,7 @@ type Message = { tone: "success" | "error" | "warning"; text: string } | null;
 export function GroupList({
   mode,
   groups,
+  emptyText,
   canAct,
   canNote,
   currentUserId,
@@ -39,6 +41,8 @@ export function GroupList({
 }: {
   mode: Mode;
   groups: GroupView[];
+  /** Shown instead of the list when it is empty (the outcome message of the last action stays). */
+  emptyText: string;
   canAct: boolean;
   canNote: boolean;
   currentUserId: string;
@@ -115,7 +119,8 @@ export function GroupList({
   return (
     <div className="space-y-3">
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
-      {canAct && mode !== "matched" ? (
+      {groups.length === 0 ? <EmptyState>{emptyText}</EmptyState> : null}
+      {canAct && mode !== "matched" && groups.length > 0 ? (
         <div className="sticky top-0 z-10 flex flex-wrap items-center gap-3 rounded-lg bg-white/95 px-4 py-2.5 shadow-xs ring-1 ring-slate-200 backdrop-blur">
           <label className="flex items-center gap-2 text-sm text-slate-700">
             <input

@@ -26,7 +26,9 @@ export function MatchDialog({ picks, onClose, onSubmit, pending, error }: { pick
   const tc = useTranslations("common");
   const { locale, money } = useMoney();
   const [amounts, setAmounts] = useState<Record<string, string>>(() => Object.fromEntries(picks.map((pick) => [pickKey(pick.row), yuanText(pick.useMinor)])));
-  const parsedPicks = picks.map((pick) => ({ ...pick, useMinor: parseYuan(amounts[pickKey(pick.row)] ?? "") ?? -1n }));
+  // Left (money leaves) first, as on the page.
+  const ordered = [...picks.filter((pick) => pick.pane === "left"), ...picks.filter((pick) => pick.pane === "right")];
+  const parsedPicks = ordered.map((pick) => ({ ...pick, useMinor: parseYuan(amounts[pickKey(pick.row)] ?? "") ?? -1n }));
   const validPicks = parsedPicks.every((pick) => pick.useMinor > 0n && pick.useMinor <= pick.row.remainingMinor);
   const sums = totals(parsedPicks.map((pick) => ({ ...pick, useMinor: pick.useMinor > 0n ? pick.useMinor : 0n })));
   const [adjustments, setAdjustments] = useState<AdjustmentDraft[]>(() => (sums.difference !== 0n ? [{ type: "FEE", amount: yuanText(sums.difference), note: "" }] : []));

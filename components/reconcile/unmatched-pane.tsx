@@ -104,14 +104,15 @@ export function UnmatchedPane({
       {data.rows.length === 0 ? (
         <p className="p-6 text-sm text-slate-500">{t("noRows")}</p>
       ) : (
+        <div className="overflow-x-auto">
         <table className="w-full text-xs">
           <thead>
             <tr className="bg-slate-50 text-left text-slate-500">
               <th className="w-8 px-2 py-1.5" />
               <th className="px-2 py-1.5 font-medium">{t("columns.date")}</th>
               <th className="px-2 py-1.5 font-medium">{t("columns.ref")}</th>
-              <th className="px-2 py-1.5 font-medium">{t("columns.detail")}</th>
               <th className="px-2 py-1.5 text-right font-medium">{t("columns.remaining")}</th>
+              <th className="px-2 py-1.5 font-medium">{t("columns.detail")}</th>
               <th className="w-14 px-2 py-1.5" />
             </tr>
           </thead>
@@ -139,6 +140,10 @@ export function UnmatchedPane({
                       {row.owner} · {t("sourceRow", { file: row.file, row: row.sourceRow })}
                     </div>
                   </td>
+                  <td className={`num px-2 py-1.5 text-right whitespace-nowrap ${row.flowMinor < 0n ? "text-red-700" : "text-slate-900"}`}>
+                    {money(row.flowMinor)}
+                    {row.remainingMinor !== (row.amountMinor < 0n ? -row.amountMinor : row.amountMinor) ? <div className="text-slate-400">/ {money(row.amountMinor)}</div> : null}
+                  </td>
                   <td className="max-w-48 truncate px-2 py-1.5 text-slate-600" title={row.detail ?? ""}>
                     {row.kind ? <span className="mr-1 text-slate-400">{row.kind}</span> : null}
                     {row.detail}
@@ -147,10 +152,6 @@ export function UnmatchedPane({
                         <Badge tone="warning">{t("hasProposal")}</Badge>
                       </span>
                     ) : null}
-                  </td>
-                  <td className={`num px-2 py-1.5 text-right whitespace-nowrap ${row.flowMinor < 0n ? "text-red-700" : "text-slate-900"}`}>
-                    {money(row.flowMinor)}
-                    {row.remainingMinor !== (row.amountMinor < 0n ? -row.amountMinor : row.amountMinor) ? <div className="text-slate-400">/ {money(row.amountMinor)}</div> : null}
                   </td>
                   <td className="px-2 py-1.5 text-right">
                     <button type="button" className="text-brand-700 hover:underline" onClick={() => onSuggest(row)}>
@@ -162,6 +163,7 @@ export function UnmatchedPane({
             })}
           </tbody>
         </table>
+        </div>
       )}
       {data.pages > 1 ? (
         <footer className="flex items-center justify-between border-t border-slate-100 px-3 py-2 text-xs text-slate-600">

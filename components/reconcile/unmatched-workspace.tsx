@@ -129,10 +129,10 @@ export function UnmatchedWorkspace({ left, right, canMatch }: { left: PaneData; 
       <div className="fixed inset-x-0 bottom-0 z-20 border-t border-slate-200 bg-white/95 backdrop-blur lg:left-60">
         <div className="num flex flex-wrap items-center gap-4 px-6 py-3 text-sm" data-testid="selection-bar">
           <span className="text-slate-600">
-            {t("leftTotal")} <strong className="text-slate-900">{money(sums.left)}</strong>
+            {t("leftTotal")} ({picked.filter((pick) => pick.pane === "left").length}) <strong className="text-slate-900">{money(sums.left)}</strong>
           </span>
           <span className="text-slate-600">
-            {t("rightTotal")} <strong className="text-slate-900">{money(sums.right)}</strong>
+            {t("rightTotal")} ({picked.filter((pick) => pick.pane === "right").length}) <strong className="text-slate-900">{money(sums.right)}</strong>
           </span>
           <span className="text-slate-600">
             {t("difference")} <strong className={sums.difference === 0n ? "text-emerald-700" : "text-amber-700"} data-testid="difference">{money(sums.difference)}</strong>

@@ -21,8 +21,11 @@ test("run, bulk-confirm, match by hand with a fee write-off, approve, close the 
   test.setTimeout(240_000);
   await signIn(page, "accountant@demo.local");
   await page.goto("/reconcile");
+  const runs = page.getByTestId("reconcile-runs").getByRole("row");
+  const runsBefore = await runs.count();
   await page.getByRole("button", { name: "开始对账" }).click();
-  await expect(page.getByTestId("reconcile-runs").getByRole("row").first()).toContainText("已完成", { timeout: 60_000 });
+  await expect(runs).toHaveCount(runsBefore + 1, { timeout: 15_000 });
+  await expect(runs.first()).toContainText("已完成", { timeout: 60_000 });
 
   // Bulk-confirm the proposals found by order number: count and total are shown before confirming.
   await page.goto("/reconcile/proposals?rule=ORDER_NO");
@@ -63,8 +66,8 @@ test("run, bulk-confirm, match by hand with a fee write-off, approve, close the 
   // Without a note the write-off cannot be saved.
   await expect(matchDialog.getByRole("button", { name: "确认匹配" })).toBeDisabled();
   await matchDialog.getByRole("combobox", { name: "原因" }).selectOption({ label: "手续费" });
-  await expect(matchDialog.getByRole("textbox", { name: "金额" })).toHaveValue("11.90");
-  await matchDialog.getByRole("textbox", { name: "说明" }).fill("抖音技术服务费");
+  await expect(matchDialog.getByRole("textbox", { name: "金额", exact: true })).toHaveValue("11.90");
+  await matchDialog.getByRole("textbox", { name: "说明", exact: true }).fill("抖音技术服务费");
   await expect(matchDialog.getByTestId("unexplained")).toHaveText("差额已全部解释。");
   await screenshot(page, "workspace-match-dialog");
   await matchDialog.getByRole("button", { name: "确认匹配" }).click();
