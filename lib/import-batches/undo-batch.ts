@@ -6,6 +6,7 @@ import type { ImportBatch } from "@/lib/db/generated/client";
 import type { Actor } from "@/lib/auth/load-org-context";
 import { actorOf, writeAuditLog } from "@/lib/audit/write-audit-log";
 import { AppError } from "@/lib/errors";
+import { assertBatchRowsRemovable } from "./undo-guards";
 import { getImportBatchOrThrow } from "./batch-queries";
 
 
@@ -13,6 +14,7 @@ export async function undoBatch(db: Db, ctx: Actor, batchId: string): Promise<Im
   return db.$transaction(async (tx) => {
     const batch = await getImportBatchOrThrow(tx, ctx.orgId, batchId);
     if (batch.status !== "COMMITTED") throw new AppError("CONFLICT", { messageKey: "batchNotCommitted" });
+    if (batch.kind) await assertBatchRowsRemovable(tx, ctx.orgId, batch.id, batch.kind);
     const where = { orgId: ctx.orgId, batchId: batch.id };
     const removed =
       batch.kind === "ORDERS"

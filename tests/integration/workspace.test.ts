@@ -13,6 +13,7 @@ import { lockMonth, reopenMonth, submitMonth } from "@/lib/workspace/periods";
 import { reverseMatches } from "@/lib/workspace/reverse-match";
 import { undoLastAction } from "@/lib/workspace/undo-last-action";
 import { loadAllocations } from "@/lib/workspace/allocations";
+import { undoBatch } from "@/lib/import-batches/undo-batch";
 import { ACCOUNT_INPUT, STORE_INPUT, addUser, db, makeOrg } from "./fixtures";
 
 type Org = { owner: OrgContext; accountant: OrgContext; reviewer: OrgContext; storeId: string; bankId: string };
@@ -148,6 +149,30 @@ describe("month close", () => {
     await inTx((tx) => reopenMonth(tx, org.owner, "2025-04", "银行补发了回单"));
     await inTx((tx) => reverseMatches(tx, org.accountant, [booked.groupId], "改"));
     expect(await db.auditLog.count({ where: { orgId: org.owner.orgId, action: { startsWith: "period." } } })).toBe(3);
+  });
+});
+
+describe("undoing an import under the workspace", () => {
+  it("is refused while its rows are matched or their month is locked", async () => {
+    const org = await makeWorkspaceOrg();
+    const batch = await db.importBatch.create({
+      data: { orgId: org.owner.orgId, kind: "ORDERS", status: "COMMITTED", fileName: "orders.csv", fileSha256: randomUUID(), fileSizeBytes: 10n, storeId: org.storeId },
+    });
+    const row = await db.order.create({
+      data: { orgId: org.owner.orgId, storeId: org.storeId, batchId: batch.id, sourceRow: 2, orderNo: "U-1", paidAmountMinor: 700n, currency: "CNY", paidAt: new Date("2025-06-02T08:00:00Z"), naturalKey: "U-1" },
+    });
+    const o = { side: "order" as const, id: row.id.toString() };
+    const b = await receipt(org, 700n, "2025-06-05");
+    const made = await match(org.accountant, { upstream: [o], downstream: [b], adjustments: [] });
+
+    await expect(undoBatch(db, org.accountant, batch.id)).rejects.toMatchObject({ messageKey: "batchRowsMatched", params: { count: 1 } });
+    await inTx((tx) => reverseMatches(tx, org.accountant, [made.groupId], "导错了文件"));
+    await inTx((tx) => submitMonth(tx, org.accountant, "2025-06"));
+    await inTx((tx) => lockMonth(tx, org.reviewer, "2025-06"));
+    await expect(undoBatch(db, org.accountant, batch.id)).rejects.toMatchObject({ code: "LOCKED", params: { month: "2025-06" } });
+    await inTx((tx) => reopenMonth(tx, org.owner, "2025-06", "撤销错误导入"));
+    await undoBatch(db, org.accountant, batch.id);
+    expect(await db.order.count({ where: { batchId: batch.id } })).toBe(0);
   });
 });
 
