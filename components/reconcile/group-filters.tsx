@@ -9,7 +9,7 @@ const INPUT = "rounded-md border-0 bg-white px-2.5 py-1.5 text-sm ring-1 ring-sl
 
 export type FilterOption = { id: string; name: string };
 
-export async function GroupFilters({ path, values, stores, accounts, withRule = true }: { path: string; values: Record<string, string | undefined>; stores: FilterOption[]; accounts: FilterOption[]; withRule?: boolean }) {
+export async function GroupFilters({ path, values, stores, accounts, engineFilters = true }: { path: string; values: Record<string, string | undefined>; stores: FilterOption[]; accounts: FilterOption[]; engineFilters?: boolean }) {
   const t = await getTranslations("workspace");
   const field = (name: string, label: string, input: React.ReactNode) => (
     <label className="text-sm" key={name}>
@@ -43,7 +43,7 @@ export async function GroupFilters({ path, values, stores, accounts, withRule = 
           ))}
         </select>,
       )}
-      {withRule
+      {engineFilters
         ? field(
             "rule",
             t("filters.rule"),
@@ -57,7 +57,7 @@ export async function GroupFilters({ path, values, stores, accounts, withRule = 
             </select>,
           )
         : null}
-      {field("minConfidence", t("filters.minConfidence"), <input name="minConfidence" type="number" min={0} max={100} defaultValue={values.minConfidence ?? ""} className={`${INPUT} w-20`} />)}
+      {engineFilters ? field("minConfidence", t("filters.minConfidence"), <input name="minConfidence" type="number" min={0} max={100} defaultValue={values.minConfidence ?? ""} className={`${INPUT} w-20`} />) : null}
       {field("min", t("filters.min"), <input name="min" inputMode="decimal" defaultValue={values.min ?? ""} className={`${INPUT} w-28`} />)}
       {field("max", t("filters.max"), <input name="max" inputMode="decimal" defaultValue={values.max ?? ""} className={`${INPUT} w-28`} />)}
       {field("from", t("filters.from"), <input name="from" type="date" defaultValue={values.from ?? ""} className={INPUT} />)}

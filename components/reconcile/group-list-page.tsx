@@ -19,7 +19,8 @@ const MODES = {
   matched: { statuses: ["CONFIRMED"], intro: "matchedIntro", empty: "noMatched", title: "tabs.matched", permission: "workspace.match" },
 } as const satisfies Record<string, { statuses: MatchStatus[]; intro: string; empty: string; title: string; permission: string }>;
 
-export async function GroupListPage({ mode, searchParams }: { mode: keyof typeof MODES; searchParams: Record<string, string | undefined> }) {
+/** `children` go between the page's header and its filters (the approvals page's thresholds). */
+export async function GroupListPage({ mode, searchParams, children }: { mode: keyof typeof MODES; searchParams: Record<string, string | undefined>; children?: React.ReactNode }) {
   const ctx = await requirePageContext();
   const config = MODES[mode];
   const filter = groupFilterSchema.parse(searchParams);
@@ -31,7 +32,8 @@ export async function GroupListPage({ mode, searchParams }: { mode: keyof typeof
   return (
     <div>
       <PageHeader title={t(config.title)} intro={t(config.intro)} actions={can(ctx.role, "workspace.match") ? <UndoButton /> : null} />
-      <GroupFilters path={path} values={searchParams} stores={data.stores} accounts={data.accounts} withRule={mode !== "approvals"} />
+      {children}
+      <GroupFilters path={path} values={searchParams} stores={data.stores} accounts={data.accounts} engineFilters={mode !== "approvals"} />
       <p className="num mb-3 text-sm text-slate-600" data-testid="groups-total">
         {t("groupsTotal", { count: data.page.total, amount: formatMinor(data.page.totalAmountMinor, "CNY", locale) })}
       </p>

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import type { OrgContext } from "@/lib/auth/load-org-context";
 import { createFundAccount } from "@/lib/fund-accounts/fund-account-service";
 import { createStore } from "@/lib/stores/store-service";
+import { updateApprovalThresholds } from "@/lib/workspace/approval-thresholds";
 import { approveMatches } from "@/lib/workspace/approvals";
 import { confirmProposals, rejectProposals } from "@/lib/workspace/decide-proposals";
 import { createManualMatch, type ManualMatchInput } from "@/lib/workspace/manual-match";
@@ -71,6 +72,16 @@ describe("manual matching", () => {
     await inTx((tx) => approveMatches(tx, org.reviewer, [made.groupId]));
     expect((await db.matchGroup.findUniqueOrThrow({ where: { id: made.groupId } })).status).toBe("CONFIRMED");
     expect(await db.auditLog.count({ where: { orgId: org.owner.orgId, action: { in: ["match.create", "match.approve"] } } })).toBe(2);
+  });
+
+  it("books a write-off within the organization's threshold at once, and one above it for approval", async () => {
+    const org = await makeWorkspaceOrg();
+    await inTx((tx) => updateApprovalThresholds(tx, org.owner, { writeOff: 100n, manualMatch: 10_000_000n }));
+    const small = await match(org.accountant, { upstream: [await order(org, "W-1", 10_000n)], downstream: [await receipt(org, 9_990n)], adjustments: [{ type: "ROUNDING", amountMinor: 10n, note: "尾差" }] });
+    expect(small.status).toBe("CONFIRMED");
+    const large = await match(org.accountant, { upstream: [await order(org, "W-2", 10_000n)], downstream: [await receipt(org, 9_800n)], adjustments: [{ type: "FEE", amountMinor: 200n, note: "手续费" }] });
+    expect(large.status).toBe("PENDING_APPROVAL");
+    expect(await db.auditLog.count({ where: { orgId: org.owner.orgId, action: "org.approvalThresholds" } })).toBe(1);
   });
 
   it("never allocates a row beyond its amount: splits, partial payments and a second claim", async () => {

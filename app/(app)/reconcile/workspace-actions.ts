@@ -8,6 +8,7 @@ import { orgAction } from "@/lib/actions/define-action";
 import { db } from "@/lib/db/client";
 import { ADJUSTMENT_TYPES } from "@/lib/reconcile";
 import { getOrgRules } from "@/lib/reconcile-runs/reconcile-rules-store";
+import { approvalThresholdsSchema, updateApprovalThresholds } from "@/lib/workspace/approval-thresholds";
 import { approveMatches, declineMatches } from "@/lib/workspace/approvals";
 import { confirmProposals, rejectProposals } from "@/lib/workspace/decide-proposals";
 import { UNMATCHED_LISTS, listUnmatched, unmatchedFilterSchema } from "@/lib/workspace/list-unmatched";
@@ -151,3 +152,9 @@ export const suggestAction = orgAction(
     };
   },
 );
+
+export const updateThresholdsAction = orgAction("reconcile.rules", approvalThresholdsSchema, async (ctx, input) => {
+  await db.$transaction((tx) => updateApprovalThresholds(tx, ctx, input));
+  refresh();
+  return { saved: true };
+});

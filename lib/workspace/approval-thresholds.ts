@@ -1,0 +1,35 @@
+// The organization's maker–checker thresholds: a manual match writing off more than
+// `writeOffApprovalMinor`, or moving more than `manualMatchApprovalMinor`, waits for a reviewer.
+import { z } from "zod";
+import type { OrgContext } from "@/lib/auth/load-org-context";
+import { actorOf, writeAuditLog } from "@/lib/audit/write-audit-log";
+import type { Tx } from "@/lib/db/client";
+
+/** Yuan as typed ("0", "50", "0.05") → minor units; never via floats. */
+const yuan = z
+  .string()
+  .trim()
+  .regex(/^\d{1,13}(\.\d{1,2})?$/, { error: "validation.yuan" })
+  .transform((text) => {
+    const [whole, fraction = ""] = text.split(".");
+    return BigInt(whole!) * 100n + BigInt(fraction.padEnd(2, "0"));
+  });
+
+export const approvalThresholdsSchema = z.object({ writeOff: yuan, manualMatch: yuan });
+
+export type ApprovalThresholds = { writeOffApprovalMinor: bigint; manualMatchApprovalMinor: bigint };
+
+export async function getApprovalThresholds(tx: Tx, orgId: string): Promise<ApprovalThresholds> {
+  return tx.organization.findUniqueOrThrow({ where: { id: orgId }, select: { writeOffApprovalMinor: true, manualMatchApprovalMinor: true } });
+}
+
+export async function updateApprovalThresholds(tx: Tx, ctx: OrgContext, input: z.output<typeof approvalThresholdsSchema>): Promise<ApprovalThresholds> {
+  const before = await getApprovalThresholds(tx, ctx.orgId);
+  const after = await tx.organization.update({
+    where: { id: ctx.orgId },
+    data: { writeOffApprovalMinor: input.writeOff, manualMatchApprovalMinor: input.manualMatch },
+    select: { writeOffApprovalMinor: true, manualMatchApprovalMinor: true },
+  });
+  await writeAuditLog(tx, actorOf(ctx), { action: "org.approvalThresholds", entityType: "Organization", entityId: ctx.orgId, before, after });
+  return after;
+}
