@@ -23,6 +23,8 @@ export function UnmatchedPane({
   onToggle,
   onFocus,
   onSuggest,
+  onNote,
+  notes,
 }: {
   pane: Pane;
   list: UnmatchedList;
@@ -35,6 +37,8 @@ export function UnmatchedPane({
   onToggle: (row: UnmatchedRow) => void;
   onFocus: (index: number) => void;
   onSuggest: (row: UnmatchedRow) => void;
+  onNote?: (row: UnmatchedRow) => void;
+  notes: Record<string, string[]>;
 }) {
   const t = useTranslations("workspace");
   const tc = useTranslations("common");
@@ -147,16 +151,26 @@ export function UnmatchedPane({
                   <td className="max-w-48 truncate px-2 py-1.5 text-slate-600" title={row.detail ?? ""}>
                     {row.kind ? <span className="mr-1 text-slate-400">{row.kind}</span> : null}
                     {row.detail}
+                    {notes[pickKey(row)] ? (
+                      <span className="ml-1 cursor-help text-amber-700" title={notes[pickKey(row)]!.join("\n")} aria-label={`${t("notes")}: ${notes[pickKey(row)]!.join("；")}`}>
+                        ✎{notes[pickKey(row)]!.length}
+                      </span>
+                    ) : null}
                     {row.proposed ? (
                       <span className="ml-1">
                         <Badge tone="warning">{t("hasProposal")}</Badge>
                       </span>
                     ) : null}
                   </td>
-                  <td className="px-2 py-1.5 text-right">
+                  <td className="px-2 py-1.5 text-right whitespace-nowrap">
                     <button type="button" className="text-brand-700 hover:underline" onClick={() => onSuggest(row)}>
                       {t("suggest")}
                     </button>
+                    {onNote ? (
+                      <button type="button" className="ml-2 text-slate-500 hover:underline" onClick={() => onNote(row)}>
+                        {t("addNote")}
+                      </button>
+                    ) : null}
                   </td>
                 </tr>
               );

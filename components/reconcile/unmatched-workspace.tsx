@@ -5,13 +5,14 @@
 import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
-import { manualMatchAction } from "@/app/(app)/reconcile/workspace-actions";
+import { addNoteAction, manualMatchAction } from "@/app/(app)/reconcile/workspace-actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { LEFT_LISTS, RIGHT_LISTS, type UnmatchedList, type UnmatchedPage, type UnmatchedRow } from "@/lib/workspace/list-unmatched";
 import { callAction } from "./call-action";
 import { useMoney } from "./group-card";
 import { MatchDialog, type MatchPayload } from "./match-dialog";
+import { ReasonDialog } from "./reason-dialog";
 import { pickKey, totals, type Pane, type Picked } from "./selection";
 import { SuggestionsDialog } from "./suggestions-dialog";
 import { UnmatchedPane } from "./unmatched-pane";
@@ -19,14 +20,15 @@ import { useListKeys } from "./use-list-keys";
 
 type PaneData = { list: UnmatchedList; page: UnmatchedPage; owners: { id: string; name: string }[] };
 
-export function UnmatchedWorkspace({ left, right, canMatch }: { left: PaneData; right: PaneData; canMatch: boolean }) {
+export function UnmatchedWorkspace({ left, right, canMatch, canNote, notes }: { left: PaneData; right: PaneData; canMatch: boolean; canNote: boolean; notes: Record<string, string[]> }) {
   const t = useTranslations("workspace");
   const router = useRouter();
   const { money } = useMoney();
   const [picks, setPicks] = useState<Map<string, Picked>>(new Map());
   const [activePane, setActivePane] = useState<Pane>("left");
   const [focus, setFocus] = useState({ left: 0, right: 0 });
-  const [dialog, setDialog] = useState<{ kind: "match" } | { kind: "suggest"; row: UnmatchedRow; pane: Pane } | null>(null);
+  const [dialog, setDialog] = useState<{ kind: "match" } | { kind: "suggest" | "note"; row: UnmatchedRow; pane: Pane } | null>(null);
+  const [noteError, setNoteError] = useState<string>();
   const [message, setMessage] = useState<{ tone: "success" | "error"; text: string }>();
   const [matchError, setMatchError] = useState<string>();
   const [pending, startTransition] = useTransition();
@@ -116,7 +118,20 @@ export function UnmatchedWorkspace({ left, right, canMatch }: { left: PaneData; 
       setFocus((current) => ({ ...current, [pane]: index }));
     },
     onSuggest: (row: UnmatchedRow) => setDialog({ kind: "suggest", row, pane }),
+    onNote: canNote ? (row: UnmatchedRow) => setDialog({ kind: "note", row, pane }) : undefined,
+    notes,
   });
+
+  const saveNote = (row: UnmatchedRow, body: string) =>
+    startTransition(async () => {
+      const state = await callAction(addNoteAction, { target: row.side.toUpperCase(), targetId: row.id, body });
+      if (state.status === "ok") {
+        setDialog(null);
+        setNoteError(undefined);
+        setMessage({ tone: "success", text: t("noteSaved") });
+        router.refresh();
+      } else if (state.status === "error") setNoteError(state.message);
+    });
 
   return (
     <div className="space-y-3 pb-20">
@@ -151,6 +166,9 @@ export function UnmatchedWorkspace({ left, right, canMatch }: { left: PaneData; 
       </div>
 
       {dialog?.kind === "match" ? <MatchDialog picks={picked} pending={pending} error={matchError} onClose={() => setDialog(null)} onSubmit={saveMatch} /> : null}
+      {dialog?.kind === "note" ? (
+        <ReasonDialog title={`${t("addNote")} · ${dialog.row.ref ?? dialog.row.id}`} label={t("notes")} submitLabel={t("addNote")} error={noteError} onClose={() => setDialog(null)} onSubmit={(body) => saveNote(dialog.row, body)} />
+      ) : null}
       {dialog?.kind === "suggest" ? (
         <SuggestionsDialog
           target={dialog.row}

@@ -25,3 +25,22 @@ export async function listNotes(tx: Tx, orgId: string, target: NoteTarget, targe
   if (targetIds.length === 0) return [];
   return tx.note.findMany({ where: { orgId, target, targetId: { in: [...targetIds] } }, orderBy: { createdAt: "asc" } });
 }
+
+const TARGET_OF_SIDE = { order: "ORDER", settlement: "SETTLEMENT", bank: "BANK" } as const;
+
+/** Notes on the rows of a page, as "side:id" → lines of "who: text", oldest first. */
+export async function rowNotes(tx: Tx, orgId: string, rows: readonly { side: "order" | "settlement" | "bank"; id: string }[]): Promise<Record<string, string[]>> {
+  if (rows.length === 0) return {};
+  const notes = await tx.note.findMany({
+    where: { orgId, OR: (["order", "settlement", "bank"] as const).map((side) => ({ target: TARGET_OF_SIDE[side], targetId: { in: rows.filter((row) => row.side === side).map((row) => row.id) } })) },
+    orderBy: { createdAt: "asc" },
+  });
+  const authors = await tx.user.findMany({ where: { id: { in: [...new Set(notes.flatMap((note) => (note.createdById ? [note.createdById] : [])))] } }, select: { id: true, name: true } });
+  const name = new Map(authors.map((author) => [author.id, author.name]));
+  const byRow: Record<string, string[]> = {};
+  for (const note of notes) {
+    const side = note.target === "ORDER" ? "order" : note.target === "SETTLEMENT" ? "settlement" : "bank";
+    (byRow[`${side}:${note.targetId}`] ??= []).push(`${note.createdById ? (name.get(note.createdById) ?? "") : ""}：${note.body}`);
+  }
+  return byRow;
+}

@@ -73,6 +73,18 @@ test("run, bulk-confirm, match by hand with a fee write-off, approve, close the 
   await matchDialog.getByRole("button", { name: "确认匹配" }).click();
   await expect(page.getByRole("status").filter({ hasText: "匹配已保存，差额核销需复核人审批。" })).toBeVisible();
 
+  // A note on a row that stays open, and ranked candidates for a receipt.
+  await page.goto("/reconcile/unmatched");
+  const firstOrder = page.getByTestId("pane-left-rows").getByRole("row").first();
+  await firstOrder.getByRole("button", { name: "添加备注" }).click();
+  await page.getByRole("dialog").getByRole("textbox").fill("买家申请退款中，下周再核");
+  await page.getByRole("dialog").getByRole("button", { name: "添加备注" }).click();
+  await expect(firstOrder.getByLabel("备注: 张敏（会计）：买家申请退款中，下周再核")).toBeVisible();
+  await page.getByTestId("pane-right-rows").getByRole("row").first().getByRole("button", { name: "候选" }).click();
+  await expect(page.getByRole("dialog")).toContainText("的候选");
+  await screenshot(page, "workspace-suggestions");
+  await page.keyboard.press("Escape");
+
   // The maker sees it waiting but has no way to approve it.
   await page.goto("/reconcile/approvals");
   await expect(page.getByTestId("group-card")).toHaveCount(1);
@@ -111,4 +123,15 @@ test("run, bulk-confirm, match by hand with a fee write-off, approve, close the 
   await reasonDialog.getByRole("textbox").fill("想改一下");
   await reasonDialog.getByRole("button", { name: "取消匹配" }).click();
   await expect(formAlert(reasonDialog)).toContainText("2025-03 已锁定，不能修改");
+
+  await page.keyboard.press("Escape");
+  await expect(reasonDialog).toHaveCount(0);
+
+  // The same workspace in English (then back: the language is remembered per user).
+  await page.getByRole("button", { name: "English" }).click();
+  await page.goto("/reconcile/unmatched");
+  await expect(page.getByRole("heading", { name: "Unmatched" })).toBeVisible();
+  await screenshot(page, "workspace-unmatched-en");
+  await page.getByRole("button", { name: "中文" }).click();
+  await expect(page.getByRole("heading", { name: "未匹配" })).toBeVisible();
 });

@@ -7,6 +7,7 @@ import { requirePageContext } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { getOrgRules } from "@/lib/reconcile-runs/reconcile-rules-store";
 import { LEFT_LISTS, RIGHT_LISTS, listUnmatched, unmatchedFilterSchema, type UnmatchedList } from "@/lib/workspace/list-unmatched";
+import { rowNotes } from "@/lib/workspace/notes";
 
 /** A pane's filters live in the URL under its prefix: lq=…&lpage=2 for the left, rq=… for the right. */
 function paneFilter(params: Record<string, string | undefined>, prefix: "l" | "r") {
@@ -34,11 +35,14 @@ export default async function UnmatchedPage({ searchParams }: { searchParams: Pr
   const ownersOf = (list: UnmatchedList) =>
     list === "orders" ? stores : list === "bank" ? accounts.filter((account) => account.type === "BANK") : [...stores, ...accounts.filter((account) => account.type !== "BANK")];
   const canMatch = can(ctx.role, "workspace.match");
+  const notes = await rowNotes(db, ctx.orgId, [...left.rows, ...right.rows]);
   return (
     <div>
       <PageHeader title={t("tabs.unmatched")} intro={t("unmatchedIntro")} actions={canMatch ? <UndoButton /> : null} />
       <UnmatchedWorkspace
         canMatch={canMatch}
+        canNote={can(ctx.role, "workspace.note")}
+        notes={notes}
         left={{ list: leftList, page: left, owners: ownersOf(leftList).map(({ id, name }) => ({ id, name })) }}
         right={{ list: rightList, page: right, owners: ownersOf(rightList).map(({ id, name }) => ({ id, name })) }}
       />
