@@ -12,12 +12,15 @@ import { toJsonValue } from "@/lib/shared/json-safe";
 import { loadReconcileInput, type ReconcileScope } from "./load-reconcile-input";
 import { getOrgRules } from "./reconcile-rules-store";
 import { saveProposals } from "./save-proposals";
+import { lockedMonthsOf, skipLockedMonths } from "./skip-locked-months";
 
 export type RunSummary = {
   runId: string;
   proposed: number;
   autoConfirmed: number;
   unmatched: { orders: number; settlement: number; bank: number };
+  /** Groups the engine found in months that are locked: neither booked nor proposed. */
+  skippedInLockedMonths: number;
   durationMs: number;
   /** Where the time went: reading the rows, the engine, writing the groups. */
   phasesMs: { load: number; match: number; save: number };
@@ -56,10 +59,11 @@ export async function executeRun(db: Db, actor: Actor, run: ReconciliationRun, p
     // The rules recorded when the run started, not whatever they are now: the run's record must
     // say exactly which rules made its result.
     const result = reconcile(input, parseRules(run.rules));
+    const open = skipLockedMonths(input, result.proposals, await lockedMonthsOf(pool, actor.orgId));
     const match = since(matchStarted);
     await progress(0.7);
     const saveStarted = performance.now();
-    const saved = await saveProposals(pool, actor.orgId, run.id, result.proposals);
+    const saved = await saveProposals(pool, actor.orgId, run.id, open.kept);
     const save = since(saveStarted);
     const durationMs = since(started);
     const summary: RunSummary = {
@@ -67,6 +71,7 @@ export async function executeRun(db: Db, actor: Actor, run: ReconciliationRun, p
       proposed: saved.proposed,
       autoConfirmed: saved.autoConfirmed,
       unmatched: result.stats.unmatched,
+      skippedInLockedMonths: open.skipped,
       durationMs,
       phasesMs: { load, match, save },
     };

@@ -15,6 +15,7 @@ import { reverseMatches } from "@/lib/workspace/reverse-match";
 import { undoLastAction } from "@/lib/workspace/undo-last-action";
 import { loadAllocations } from "@/lib/workspace/allocations";
 import { undoBatch } from "@/lib/import-batches/undo-batch";
+import { runReconciliation } from "@/lib/reconcile-runs/run-reconciliation";
 import { ACCOUNT_INPUT, STORE_INPUT, addUser, db, makeOrg } from "./fixtures";
 
 type Org = { owner: OrgContext; accountant: OrgContext; reviewer: OrgContext; storeId: string; bankId: string };
@@ -160,6 +161,26 @@ describe("month close", () => {
     await inTx((tx) => reopenMonth(tx, org.owner, "2025-04", "银行补发了回单"));
     await inTx((tx) => reverseMatches(tx, org.accountant, [booked.groupId], "改"));
     expect(await db.auditLog.count({ where: { orgId: org.owner.orgId, action: { startsWith: "period." } } })).toBe(3);
+  });
+});
+
+describe("a run and a locked month", () => {
+  it("books and proposes nothing in a locked month, and does once it is reopened", async () => {
+    const org = await makeWorkspaceOrg();
+    const o = await order(org, "L-77", 10_000n, "2025-08-03T08:00:00Z");
+    await db.settlementLine.create({
+      data: { orgId: org.owner.orgId, storeId: org.storeId, batchId, sourceRow: 9, lineType: "SALE", orderNo: "L-77", amountMinor: 10_000n, currency: "CNY", occurredOn: new Date("2025-08-10T00:00:00Z"), naturalKey: randomUUID() },
+    });
+    await inTx((tx) => submitMonth(tx, org.accountant, "2025-08"));
+    await inTx((tx) => lockMonth(tx, org.reviewer, "2025-08"));
+
+    const locked = await runReconciliation(db, org.accountant);
+    expect(locked).toMatchObject({ autoConfirmed: 0, proposed: 0, skippedInLockedMonths: 1 });
+    expect((await loadAllocations(db, org.owner.orgId, [o])).size).toBe(0);
+
+    await inTx((tx) => reopenMonth(tx, org.owner, "2025-08", "补录八月账单"));
+    const reopened = await runReconciliation(db, org.accountant);
+    expect(reopened.autoConfirmed + reopened.proposed).toBe(1);
   });
 });
 
