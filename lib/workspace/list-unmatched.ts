@@ -57,17 +57,90 @@ export type UnmatchedRow = {
 
 export type UnmatchedPage = { rows: UnmatchedRow[]; total: number; remainingMinor: bigint; page: number; pages: number };
 
-type Raw = Omit<UnmatchedRow, "side" | "id" | "sourceRow"> & { side: string; id: bigint; sourceRow: number; withdrawal: boolean; total: bigint; totalRemaining: bigint };
+type Found = { side: string; id: bigint; remainingMinor: bigint; total: bigint; totalRemaining: bigint };
+type Detail = Omit<UnmatchedRow, "side" | "id" | "sourceRow" | "remainingMinor" | "flowMinor" | "file"> & { side: string; id: bigint; sourceRow: number; withdrawal: boolean };
 
-/** Rows of one table with what is left on one side, as SQL: one place for the allocation rule. */
-function leftSql(table: "Order" | "SettlementLine" | "BankTransaction", side: "ORDER" | "SETTLEMENT" | "BANK", amount: string, slotParam: string): string {
-  return `(ABS(${amount}) - COALESCE((
-      SELECT SUM(ABS(i."amountMinor")) FROM "MatchItem" i JOIN "MatchGroup" g ON g."orgId" = i."orgId" AND g.id = i."groupId"
-       WHERE i."orgId" = t."orgId" AND i.side = '${side}' AND i."rowId" = t.id AND i.slot = ${slotParam}
-         AND g.status IN ('CONFIRMED', 'PENDING_APPROVAL')), 0))::bigint`;
+type SideName = "ORDER" | "SETTLEMENT" | "BANK";
+/** One table's part of a list: how its rows are dated, owned, searched, and shown. */
+type Branch = {
+  side: Side;
+  dbSide: SideName;
+  from: string;
+  /** Extra conditions on `t` (and the joined owner) beyond the organization. */
+  where: string;
+  amount: string;
+  day: string;
+  owner: string;
+  haystack: string;
+  /** The columns a page shows, over `t` and its owner. */
+  columns: (withdrawal: () => string) => string;
+};
+
+const ORDERS: Branch = {
+  side: "order",
+  dbSide: "ORDER",
+  from: `"Order" t JOIN "Store" s ON s."orgId" = t."orgId" AND s.id = t."storeId"`,
+  where: "",
+  amount: `t."paidAmountMinor"`,
+  day: `COALESCE(t."paidAt", t."orderedAt", t."confirmedAt")::date`,
+  owner: `t."storeId"`,
+  haystack: `concat_ws(' ', t."orderNo", t."subOrderNo", t.status)`,
+  columns: () => `to_char(COALESCE(t."paidAt", t."orderedAt", t."confirmedAt"), 'YYYY-MM-DD') AS day,
+        t."orderNo" AS ref, t.status AS detail, s.name AS owner, t."afterSaleStatus" AS kind, t.currency, t."paidAmountMinor" AS "amountMinor", false AS withdrawal`,
+};
+
+const LINES: Branch = {
+  side: "settlement",
+  dbSide: "SETTLEMENT",
+  from: `"SettlementLine" t JOIN "Store" s ON s."orgId" = t."orgId" AND s.id = t."storeId"`,
+  where: "",
+  amount: `t."amountMinor"`,
+  day: `t."occurredOn"`,
+  owner: `t."storeId"`,
+  haystack: `concat_ws(' ', t."orderNo", t."payoutId", t.reference, t.memo)`,
+  columns: () => `to_char(t."occurredOn", 'YYYY-MM-DD') AS day,
+        COALESCE(t."orderNo", t."payoutId", t.reference) AS ref, t.memo AS detail, s.name AS owner, t."lineType"::text AS kind, t.currency, t."amountMinor", t."lineType" = 'WITHDRAWAL' AS withdrawal`,
+};
+
+function bankBranch(list: "lines" | "bank"): Branch {
+  return {
+    side: "bank",
+    dbSide: "BANK",
+    from: `"BankTransaction" t JOIN "FundAccount" a ON a."orgId" = t."orgId" AND a.id = t."fundAccountId"`,
+    where: list === "bank" ? `a.type = 'BANK'` : `a.type <> 'BANK'`,
+    amount: `t."amountMinor"`,
+    day: `t."occurredOn"`,
+    owner: `t."fundAccountId"`,
+    haystack: `concat_ws(' ', t.reference, t."merchantOrderNo", t."secondaryReference", t.counterparty, t.memo)`,
+    columns: (withdrawal) => `to_char(t."occurredOn", 'YYYY-MM-DD') AS day,
+        COALESCE(t.reference, t."merchantOrderNo", t."secondaryReference", t.counterparty) AS ref, concat_ws(' · ', t.counterparty, t.memo) AS detail, a.name AS owner,
+        t.channel AS kind, t.currency, t."amountMinor", ${list === "lines" ? withdrawal() : "false"} AS withdrawal`,
+  };
 }
 
-function proposedSql(side: "ORDER" | "SETTLEMENT" | "BANK", slotParam: string): string {
+const BRANCHES: Record<UnmatchedList, Branch[]> = { orders: [ORDERS], lines: [LINES, bankBranch("lines")], bank: [bankBranch("bank")] };
+
+/**
+ * What active groups (CONFIRMED, PENDING_APPROVAL) took of one side and slot of every row, one row
+ * per rowId: a single pass over that side's items, instead of a lookup per row. The few groups that
+ * are not active (open proposals, rejected, reversed) are the ones left out, so the join against
+ * MatchGroup is against those few rather than against every confirmed group.
+ */
+function allocatedSql(side: SideName, slotParam: string): string {
+  return `SELECT i."rowId", SUM(ABS(i."amountMinor"))::bigint AS allocated FROM "MatchItem" i
+      WHERE i."orgId" = $1::uuid AND i.side = '${side}' AND i.slot = ${slotParam}
+        AND NOT EXISTS (SELECT 1 FROM "MatchGroup" g WHERE g."orgId" = i."orgId" AND g.id = i."groupId" AND g.status NOT IN ('CONFIRMED', 'PENDING_APPROVAL'))
+      GROUP BY i."rowId"`;
+}
+
+/** What active groups took of one row's side and slot, looked up through the (orgId, side, rowId) index. */
+function allocatedOneSql(side: SideName, slotParam: string): string {
+  return `(SELECT SUM(ABS(i."amountMinor"))::bigint FROM "MatchItem" i JOIN "MatchGroup" g ON g."orgId" = i."orgId" AND g.id = i."groupId"
+       WHERE i."orgId" = t."orgId" AND i.side = '${side}' AND i."rowId" = t.id AND i.slot = ${slotParam}
+         AND g.status IN ('CONFIRMED', 'PENDING_APPROVAL'))`;
+}
+
+function proposedSql(side: SideName, slotParam: string): string {
   return `EXISTS (SELECT 1 FROM "MatchItem" i JOIN "MatchGroup" g ON g."orgId" = i."orgId" AND g.id = i."groupId"
        WHERE i."orgId" = t."orgId" AND i.side = '${side}' AND i."rowId" = t.id AND i.slot = ${slotParam} AND g.status = 'PROPOSED')`;
 }
@@ -81,7 +154,109 @@ export async function listUnmatched(
   rules: Pick<ReconcileRules, "walletKeywords">,
   pageSize = UNMATCHED_PAGE_SIZE,
 ): Promise<UnmatchedPage> {
-  // $1 org, $2 slot; the wallet's withdrawal words and the filters follow when used.
+  // $1 org, $2 slot; the filters follow when used.
+  const params: unknown[] = [orgId, slot === "up" ? "UP" : "DOWN"];
+  const param = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const slotParam = `$2::"MatchSlot"`;
+  const branches = BRANCHES[list].filter((branch) => !filter.row || branch.side === filter.row.side);
+
+  // Step 1, narrow: every row of the list that still has something left, as (side, id, day, what is
+  // left), filtered; counted and totalled once, and the page cut from it. Filters on the row's own
+  // columns apply before what is left is computed.
+  const owner = filter.owner ? param(filter.owner) : undefined;
+  const from = filter.from ? param(filter.from) : undefined;
+  const to = filter.to ? param(filter.to) : undefined;
+  const q = filter.q ? param(filter.q) : undefined;
+  const rowId = filter.row ? param(BigInt(filter.row.id)) : undefined;
+  const narrow = branches.map((branch) => {
+    const where = [`t."orgId" = $1::uuid`];
+    if (branch.where) where.push(branch.where);
+    if (owner) where.push(`${branch.owner} = ${owner}::uuid`);
+    if (from) where.push(`${branch.day} >= ${from}::date`);
+    if (to) where.push(`${branch.day} <= ${to}::date`);
+    if (q) where.push(`strpos(${branch.haystack}, ${q}) > 0`);
+    if (rowId) where.push(`t.id = ${rowId}::bigint`);
+    // A list: one pass over the side's items, joined by hash. One row, or the few rows a searched
+    // text finds: a lookup per row through the (orgId, side, rowId) index, after the filters.
+    const perRow = Boolean(rowId || q);
+    const allocated = perRow ? allocatedOneSql(branch.dbSide, slotParam) : "alloc.allocated";
+    const join = perRow ? "" : `LEFT JOIN (${allocatedSql(branch.dbSide, slotParam)}) alloc ON alloc."rowId" = t.id`;
+    return `SELECT '${branch.side}' AS side, t.id, ${branch.day} AS sort_day, (ABS(${branch.amount}) - COALESCE(${allocated}, 0))::bigint AS "remainingMinor"
+      FROM ${branch.from} ${join} WHERE ${where.join(" AND ")}`;
+  });
+  const left: string[] = [`u."remainingMinor" > 0`];
+  if (filter.min) left.push(`u."remainingMinor" >= ${param(BigInt(filter.min))}::bigint`);
+  if (filter.max) left.push(`u."remainingMinor" <= ${param(BigInt(filter.max))}::bigint`);
+  const offset = (filter.page - 1) * pageSize;
+
+  const found =
+    narrow.length === 0
+      ? []
+      : await tx.$queryRawUnsafe<Found[]>(
+          `WITH u AS MATERIALIZED (SELECT * FROM (${narrow.join(" UNION ALL ")}) u WHERE ${left.join(" AND ")}),
+                totals AS (SELECT count(*)::bigint AS total, SUM("remainingMinor")::bigint AS "totalRemaining" FROM u)
+           SELECT p.side, p.id, p."remainingMinor", totals.total, totals."totalRemaining"
+             FROM (SELECT * FROM u ORDER BY u.sort_day NULLS LAST, u.side, u.id LIMIT ${pageSize} OFFSET ${offset}) p CROSS JOIN totals
+            ORDER BY p.sort_day NULLS LAST, p.side, p.id`,
+          ...params,
+        );
+  const total = Number(found[0]?.total ?? (await countOnly()));
+  async function countOnly(): Promise<bigint> {
+    if (filter.page === 1 || narrow.length === 0) return 0n; // an empty first page means nothing matched the filter
+    const [row] = await tx.$queryRawUnsafe<{ total: bigint }[]>(`SELECT count(*)::bigint AS total FROM (${narrow.join(" UNION ALL ")}) u WHERE ${left.join(" AND ")}`, ...params);
+    return row?.total ?? 0n;
+  }
+
+  // Step 2, wide: what the page shows of its rows (at most a page of them, by id).
+  const details = await describeRows(tx, orgId, slot, list, found, rules);
+  const files = await fileNames(tx, orgId, [...details.values()].map((row) => row.batchId));
+  return {
+    rows: found.flatMap((entry) => {
+      const row = details.get(`${entry.side}:${entry.id}`);
+      if (!row) return [];
+      // Money flows from a withdrawal towards the bank: its flow is the opposite of its balance sign.
+      const negativeFlow = row.withdrawal ? row.amountMinor > 0n : row.amountMinor < 0n;
+      return [
+        {
+          side: row.side as Side,
+          id: row.id.toString(),
+          day: row.day,
+          ref: row.ref,
+          detail: row.detail,
+          owner: row.owner,
+          kind: row.kind,
+          currency: row.currency.trim(),
+          amountMinor: row.amountMinor,
+          remainingMinor: entry.remainingMinor,
+          flowMinor: negativeFlow ? -entry.remainingMinor : entry.remainingMinor,
+          batchId: row.batchId,
+          file: files.get(row.batchId) ?? "",
+          sourceRow: row.sourceRow,
+          proposed: row.proposed,
+        },
+      ];
+    }),
+    total,
+    remainingMinor: found[0]?.totalRemaining ?? 0n,
+    page: filter.page,
+    pages: Math.max(1, Math.ceil(total / pageSize)),
+  };
+}
+
+/** The shown columns of the page's rows, keyed "side:id". */
+async function describeRows(
+  tx: Tx,
+  orgId: string,
+  slot: Slot,
+  list: UnmatchedList,
+  found: readonly Found[],
+  rules: Pick<ReconcileRules, "walletKeywords">,
+): Promise<Map<string, Detail>> {
+  const described = new Map<string, Detail>();
+  if (found.length === 0) return described;
   const params: unknown[] = [orgId, slot === "up" ? "UP" : "DOWN"];
   const param = (value: unknown) => {
     params.push(value);
@@ -90,86 +265,17 @@ export async function listUnmatched(
   const slotParam = `$2::"MatchSlot"`;
   const walletWithdrawal = () =>
     `(t."amountMinor" < 0 AND EXISTS (SELECT 1 FROM unnest(${param(rules.walletKeywords.WITHDRAWAL)}::text[]) AS w(word) WHERE strpos(COALESCE(t.memo, ''), w.word) > 0))`;
-
-  const selects: string[] = [];
-  if (list === "orders") {
-    selects.push(`SELECT 'order' AS side, t.id, to_char(COALESCE(t."paidAt", t."orderedAt", t."confirmedAt"), 'YYYY-MM-DD') AS day,
-        t."orderNo" AS ref, t.status AS detail, s.name AS owner, t."afterSaleStatus" AS kind, t.currency, t."paidAmountMinor" AS "amountMinor",
-        ${leftSql("Order", "ORDER", `t."paidAmountMinor"`, slotParam)} AS "remainingMinor", false AS withdrawal,
-        t."batchId", t."sourceRow", ${proposedSql("ORDER", slotParam)} AS proposed, t."storeId" AS "ownerId",
-        COALESCE(t."paidAt", t."orderedAt", t."confirmedAt")::date AS sort_day, concat_ws(' ', t."orderNo", t."subOrderNo", t.status) AS haystack
-      FROM "Order" t JOIN "Store" s ON s."orgId" = t."orgId" AND s.id = t."storeId" WHERE t."orgId" = $1::uuid`);
-  } else if (list === "lines") {
-    selects.push(`SELECT 'settlement' AS side, t.id, to_char(t."occurredOn", 'YYYY-MM-DD') AS day,
-        COALESCE(t."orderNo", t."payoutId", t.reference) AS ref, t.memo AS detail, s.name AS owner, t."lineType"::text AS kind, t.currency, t."amountMinor",
-        ${leftSql("SettlementLine", "SETTLEMENT", `t."amountMinor"`, slotParam)} AS "remainingMinor", t."lineType" = 'WITHDRAWAL' AS withdrawal,
-        t."batchId", t."sourceRow", ${proposedSql("SETTLEMENT", slotParam)} AS proposed, t."storeId" AS "ownerId",
-        t."occurredOn" AS sort_day, concat_ws(' ', t."orderNo", t."payoutId", t.reference, t.memo) AS haystack
-      FROM "SettlementLine" t JOIN "Store" s ON s."orgId" = t."orgId" AND s.id = t."storeId" WHERE t."orgId" = $1::uuid`);
-  }
-  if (list === "lines" || list === "bank") {
-    const accountTypes = list === "bank" ? `a.type = 'BANK'` : `a.type <> 'BANK'`;
-    selects.push(`SELECT 'bank' AS side, t.id, to_char(t."occurredOn", 'YYYY-MM-DD') AS day,
-        COALESCE(t.reference, t."merchantOrderNo", t."secondaryReference", t.counterparty) AS ref, concat_ws(' · ', t.counterparty, t.memo) AS detail, a.name AS owner,
-        t.channel AS kind, t.currency, t."amountMinor",
-        ${leftSql("BankTransaction", "BANK", `t."amountMinor"`, slotParam)} AS "remainingMinor", ${list === "lines" ? walletWithdrawal() : "false"} AS withdrawal,
-        t."batchId", t."sourceRow", ${proposedSql("BANK", slotParam)} AS proposed, t."fundAccountId" AS "ownerId",
-        t."occurredOn" AS sort_day, concat_ws(' ', t.reference, t."merchantOrderNo", t."secondaryReference", t.counterparty, t.memo) AS haystack
-      FROM "BankTransaction" t JOIN "FundAccount" a ON a."orgId" = t."orgId" AND a.id = t."fundAccountId" WHERE t."orgId" = $1::uuid AND ${accountTypes}`);
-  }
-
-  const where: string[] = [`u."remainingMinor" > 0`];
-  if (filter.owner) where.push(`u."ownerId" = ${param(filter.owner)}::uuid`);
-  if (filter.from) where.push(`u.sort_day >= ${param(filter.from)}::date`);
-  if (filter.to) where.push(`u.sort_day <= ${param(filter.to)}::date`);
-  if (filter.min) where.push(`u."remainingMinor" >= ${param(BigInt(filter.min))}::bigint`);
-  if (filter.max) where.push(`u."remainingMinor" <= ${param(BigInt(filter.max))}::bigint`);
-  if (filter.q) where.push(`strpos(u.haystack, ${param(filter.q)}) > 0`);
-  if (filter.row) where.push(`u.side = ${param(filter.row.side)} AND u.id = ${param(BigInt(filter.row.id))}::bigint`);
-  const offset = (filter.page - 1) * pageSize;
-
-  const rows = await tx.$queryRawUnsafe<Raw[]>(
-    `SELECT u.*, count(*) OVER ()::bigint AS total, SUM(u."remainingMinor") OVER ()::bigint AS "totalRemaining"
-       FROM (${selects.join(" UNION ALL ")}) u
-      WHERE ${where.join(" AND ")}
-      ORDER BY u.sort_day NULLS LAST, u.side, u.id
-      LIMIT ${pageSize} OFFSET ${offset}`,
-    ...params,
-  );
-  const files = await fileNames(tx, orgId, rows.map((row) => row.batchId));
-  const total = Number(rows[0]?.total ?? (await countOnly()));
-  async function countOnly(): Promise<bigint> {
-    if (filter.page === 1) return 0n; // an empty first page means nothing matched the filter
-    const [row] = await tx.$queryRawUnsafe<{ total: bigint }[]>(`SELECT count(*)::bigint AS total FROM (${selects.join(" UNION ALL ")}) u WHERE ${where.join(" AND ")}`, ...params);
-    return row?.total ?? 0n;
-  }
-  return {
-    rows: rows.map((row) => {
-      // Money flows from a withdrawal towards the bank: its flow is the opposite of its balance sign.
-      const negativeFlow = row.withdrawal ? row.amountMinor > 0n : row.amountMinor < 0n;
-      return {
-        side: row.side as Side,
-        id: row.id.toString(),
-        day: row.day,
-        ref: row.ref,
-        detail: row.detail,
-        owner: row.owner,
-        kind: row.kind,
-        currency: row.currency.trim(),
-        amountMinor: row.amountMinor,
-        remainingMinor: row.remainingMinor,
-        flowMinor: negativeFlow ? -row.remainingMinor : row.remainingMinor,
-        batchId: row.batchId,
-        file: files.get(row.batchId) ?? "",
-        sourceRow: row.sourceRow,
-        proposed: row.proposed,
-      };
-    }),
-    total,
-    remainingMinor: rows[0]?.totalRemaining ?? 0n,
-    page: filter.page,
-    pages: Math.max(1, Math.ceil(total / pageSize)),
-  };
+  const selects = BRANCHES[list].flatMap((branch) => {
+    const ids = found.filter((row) => row.side === branch.side).map((row) => row.id);
+    if (ids.length === 0) return [];
+    return [
+      `SELECT '${branch.side}' AS side, t.id, ${branch.columns(walletWithdrawal)}, t."batchId", t."sourceRow", ${proposedSql(branch.dbSide, slotParam)} AS proposed
+         FROM ${branch.from} WHERE t."orgId" = $1::uuid AND t.id = ANY(${param(ids)}::bigint[])`,
+    ];
+  });
+  const rows = await tx.$queryRawUnsafe<Detail[]>(selects.join(" UNION ALL "), ...params);
+  for (const row of rows) described.set(`${row.side}:${row.id}`, row);
+  return described;
 }
 
 export async function fileNames(tx: Tx, orgId: string, batchIds: readonly string[]): Promise<Map<string, string>> {
