@@ -60,11 +60,30 @@ export type GroupView = {
 
 export type GroupPage = { groups: GroupView[]; total: number; totalAmountMinor: bigint; page: number; pages: number };
 
-/** The day of each item's row, as SQL over an item alias `i` (orders by payment, others by booking). */
-const ITEM_DAY = `CASE i.side
-    WHEN 'ORDER' THEN (SELECT COALESCE(o."paidAt", o."orderedAt", o."confirmedAt")::date FROM "Order" o WHERE o."orgId" = i."orgId" AND o.id = i."rowId")
-    WHEN 'SETTLEMENT' THEN (SELECT s."occurredOn" FROM "SettlementLine" s WHERE s."orgId" = i."orgId" AND s.id = i."rowId")
-    ELSE (SELECT b."occurredOn" FROM "BankTransaction" b WHERE b."orgId" = i."orgId" AND b.id = i."rowId") END`;
+/**
+ * Each group of the wanted statuses with what arrived at its downstream end (`amount`) and the day
+ * of its latest row (`day`): the groups' items joined to their rows side by side — one pass over
+ * each table, hashed, rather than a lookup per item — and summed per group. Groups without items
+ * keep amount 0 and no day; an item whose row is gone still counts in the amount.
+ */
+const GROUPS_WITH_FACTS = `WITH g AS MATERIALIZED (
+      SELECT g.id, g."orgId", g.rule, g.confidence, g."createdAt" FROM "MatchGroup" g WHERE g."orgId" = $1::uuid AND g.status = ANY($2::"MatchStatus"[])),
+    items AS (
+      SELECT i."groupId", i.slot, i."amountMinor", COALESCE(o."paidAt", o."orderedAt", o."confirmedAt")::date AS day
+        FROM g JOIN "MatchItem" i ON i."orgId" = g."orgId" AND i."groupId" = g.id LEFT JOIN "Order" o ON o."orgId" = i."orgId" AND o.id = i."rowId"
+       WHERE i.side = 'ORDER'
+      UNION ALL
+      SELECT i."groupId", i.slot, i."amountMinor", s."occurredOn"
+        FROM g JOIN "MatchItem" i ON i."orgId" = g."orgId" AND i."groupId" = g.id LEFT JOIN "SettlementLine" s ON s."orgId" = i."orgId" AND s.id = i."rowId"
+       WHERE i.side = 'SETTLEMENT'
+      UNION ALL
+      SELECT i."groupId", i.slot, i."amountMinor", b."occurredOn"
+        FROM g JOIN "MatchItem" i ON i."orgId" = g."orgId" AND i."groupId" = g.id LEFT JOIN "BankTransaction" b ON b."orgId" = i."orgId" AND b.id = i."rowId"
+       WHERE i.side = 'BANK'),
+    facts AS (
+      SELECT "groupId", ABS(COALESCE(SUM("amountMinor") FILTER (WHERE slot = 'UP'), 0))::bigint AS amount, max(day) AS day FROM items GROUP BY "groupId")
+    SELECT g.id, g."orgId", g.rule, g.confidence, g."createdAt", COALESCE(f.amount, 0)::bigint AS amount, f.day
+      FROM g LEFT JOIN facts f ON f."groupId" = g.id`;
 
 export async function listGroups(tx: Tx, orgId: string, statuses: readonly MatchStatus[], filter: GroupFilter, pageSize = GROUP_PAGE_SIZE): Promise<GroupPage> {
   const params: unknown[] = [orgId, statuses];
@@ -92,10 +111,7 @@ export async function listGroups(tx: Tx, orgId: string, statuses: readonly Match
   const offset = (filter.page - 1) * pageSize;
   const found = await tx.$queryRawUnsafe<{ id: string; amount: bigint; day: string | null; total: bigint; totalAmount: bigint }[]>(
     `SELECT x.id, x.amount, to_char(x.day, 'YYYY-MM-DD') AS day, count(*) OVER ()::bigint AS total, SUM(x.amount) OVER ()::bigint AS "totalAmount"
-       FROM (SELECT g.id, g."orgId", g.rule, g.confidence, g."createdAt",
-                    (SELECT ABS(COALESCE(SUM(i."amountMinor"), 0)) FROM "MatchItem" i WHERE i."orgId" = g."orgId" AND i."groupId" = g.id AND i.slot = 'UP')::bigint AS amount,
-                    (SELECT max(${ITEM_DAY}) FROM "MatchItem" i WHERE i."orgId" = g."orgId" AND i."groupId" = g.id) AS day
-               FROM "MatchGroup" g WHERE g."orgId" = $1::uuid AND g.status = ANY($2::"MatchStatus"[])) x
+       FROM (${GROUPS_WITH_FACTS}) x
       ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""}
       ORDER BY x.confidence DESC, x.day NULLS LAST, x.id
       LIMIT ${pageSize} OFFSET ${offset}`,
