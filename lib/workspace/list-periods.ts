@@ -19,20 +19,28 @@ export type PeriodView = {
   reopenReason: string | null;
 };
 
-const OPEN_SIDE = (side: string, slot: string, amount: string) => `ABS(${amount}) > COALESCE((
-    SELECT SUM(ABS(i."amountMinor")) FROM "MatchItem" i JOIN "MatchGroup" g ON g."orgId" = i."orgId" AND g.id = i."groupId"
-     WHERE i."orgId" = t."orgId" AND i.side = '${side}' AND i."rowId" = t.id AND i.slot = '${slot}' AND g.status IN ('CONFIRMED', 'PENDING_APPROVAL')), 0)`;
+/**
+ * What active groups (CONFIRMED, PENDING_APPROVAL) took of one side and slot of each row: one pass
+ * over that side's items, summed per row, to be joined by hash (not a lookup per row). The groups
+ * left out are the few inactive ones (proposals, rejected, reversed).
+ */
+const ALLOCATED = (side: string, slot: string) => `SELECT i."rowId", SUM(ABS(i."amountMinor"))::bigint AS allocated FROM "MatchItem" i
+     WHERE i."orgId" = $1::uuid AND i.side = '${side}' AND i.slot = '${slot}'
+       AND NOT EXISTS (SELECT 1 FROM "MatchGroup" g WHERE g."orgId" = i."orgId" AND g.id = i."groupId" AND g.status NOT IN ('CONFIRMED', 'PENDING_APPROVAL'))
+     GROUP BY i."rowId"`;
 
 export async function listPeriods(tx: Tx, orgId: string): Promise<PeriodView[]> {
+  // Counted per month start, named once per month ("YYYY-MM" of the month start is that of every day in it).
   const counts = await tx.$queryRawUnsafe<{ month: string; openOrders: bigint; openBank: bigint }[]>(
-    `SELECT month, SUM(o)::bigint AS "openOrders", SUM(b)::bigint AS "openBank" FROM (
-        SELECT to_char(COALESCE(t."paidAt", t."orderedAt", t."confirmedAt"), 'YYYY-MM') AS month, (${OPEN_SIDE("ORDER", "DOWN", `t."paidAmountMinor"`)})::int AS o, 0 AS b
-          FROM "Order" t WHERE t."orgId" = $1::uuid
+    `SELECT to_char(month, 'YYYY-MM') AS month, SUM(o)::bigint AS "openOrders", SUM(b)::bigint AS "openBank" FROM (
+        SELECT date_trunc('month', COALESCE(t."paidAt", t."orderedAt", t."confirmedAt")) AS month, (ABS(t."paidAmountMinor") > COALESCE(a.allocated, 0))::int AS o, 0 AS b
+          FROM "Order" t LEFT JOIN (${ALLOCATED("ORDER", "DOWN")}) a ON a."rowId" = t.id WHERE t."orgId" = $1::uuid
         UNION ALL
-        SELECT to_char(t."occurredOn", 'YYYY-MM'), 0, (${OPEN_SIDE("BANK", "UP", `t."amountMinor"`)})::int
-          FROM "BankTransaction" t JOIN "FundAccount" a ON a."orgId" = t."orgId" AND a.id = t."fundAccountId" WHERE t."orgId" = $1::uuid AND a.type = 'BANK'
+        SELECT date_trunc('month', t."occurredOn"::timestamp), 0, (ABS(t."amountMinor") > COALESCE(al.allocated, 0))::int
+          FROM "BankTransaction" t JOIN "FundAccount" a ON a."orgId" = t."orgId" AND a.id = t."fundAccountId" LEFT JOIN (${ALLOCATED("BANK", "UP")}) al ON al."rowId" = t.id
+         WHERE t."orgId" = $1::uuid AND a.type = 'BANK'
         UNION ALL
-        SELECT to_char(t."occurredOn", 'YYYY-MM'), 0, 0 FROM "SettlementLine" t WHERE t."orgId" = $1::uuid
+        SELECT date_trunc('month', t."occurredOn"::timestamp), 0, 0 FROM "SettlementLine" t WHERE t."orgId" = $1::uuid
       ) x WHERE month IS NOT NULL GROUP BY month`,
     orgId,
   );
