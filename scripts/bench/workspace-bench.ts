@@ -1,4 +1,4 @@
-// npm run bench -- workspace [--orders N] [--bank N] [--lines N] [--json]  (dispatched by scripts/bench.ts)
+// npm run bench -- workspace [--orders N] [--bank N] [--lines N] [--json] [--keep]  (dispatched by scripts/bench.ts)
 // The reconciliation workspace at scale: one organization with a few stores and accounts, N orders,
 // ~N/2 settlement lines, the bank statement and a small Alipay ledger, about half of the orders and
 // lines already in CONFIRMED groups (items signed as lib/reconcile/README.md "Signs" says), a few
@@ -34,6 +34,8 @@ const { values } = parseArgs({
     bank: { type: "string", default: "100000" },
     lines: { type: "string" },
     json: { type: "boolean", default: false },
+    /** Keep the seeded database (its URL is printed) for EXPLAIN; drop it yourself. */
+    keep: { type: "boolean", default: false },
     // Internal: the timing process, started by this script on the seeded database.
     worker: { type: "string" },
     org: { type: "string" },
@@ -475,6 +477,7 @@ try {
   console.error(error);
   process.exitCode = 1;
 } finally {
-  await databases.drop();
+  if (values.keep) console.error(`Kept the database: ${url}`);
+  else await databases.drop();
 }
 process.exit();
