@@ -164,7 +164,9 @@ export async function listUnmatched(
   const branches = BRANCHES[list].filter((branch) => !filter.row || branch.side === filter.row.side);
 
   // Step 1, narrow: every row of the list that still has something left, as (side, id, day, what is
-  // left), filtered; counted and totalled once, and the page cut from it. Filters on the row's own
+  // left), filtered; counted and totalled once (materialized: row estimates after "what is left > 0"
+  // are poor, and the planner would otherwise redo the totals for every row of the page), and the
+  // page cut from it. Filters on the row's own
   // columns apply before what is left is computed.
   const owner = filter.owner ? param(filter.owner) : undefined;
   const from = filter.from ? param(filter.from) : undefined;
@@ -197,7 +199,7 @@ export async function listUnmatched(
       ? []
       : await tx.$queryRawUnsafe<Found[]>(
           `WITH u AS MATERIALIZED (SELECT * FROM (${narrow.join(" UNION ALL ")}) u WHERE ${left.join(" AND ")}),
-                totals AS (SELECT count(*)::bigint AS total, SUM("remainingMinor")::bigint AS "totalRemaining" FROM u)
+                totals AS MATERIALIZED (SELECT count(*)::bigint AS total, SUM("remainingMinor")::bigint AS "totalRemaining" FROM u)
            SELECT p.side, p.id, p."remainingMinor", totals.total, totals."totalRemaining"
              FROM (SELECT * FROM u ORDER BY u.sort_day NULLS LAST, u.side, u.id LIMIT ${pageSize} OFFSET ${offset}) p CROSS JOIN totals
             ORDER BY p.sort_day NULLS LAST, p.side, p.id`,
