@@ -22,7 +22,8 @@ export type PeriodView = {
 /**
  * What active groups (CONFIRMED, PENDING_APPROVAL) took of one side and slot of each row: one pass
  * over that side's items, summed per row, to be joined by hash (not a lookup per row). The groups
- * left out are the few inactive ones (proposals, rejected, reversed).
+ * left out are the few inactive ones (proposals, rejected, reversed). Materialized once: in a
+ * parallel plan every worker would otherwise build its own copy.
  */
 const ALLOCATED = (side: string, slot: string) => `SELECT i."rowId", SUM(ABS(i."amountMinor"))::bigint AS allocated FROM "MatchItem" i
      WHERE i."orgId" = $1::uuid AND i.side = '${side}' AND i.slot = '${slot}'
@@ -32,12 +33,13 @@ const ALLOCATED = (side: string, slot: string) => `SELECT i."rowId", SUM(ABS(i."
 export async function listPeriods(tx: Tx, orgId: string): Promise<PeriodView[]> {
   // Counted per month start, named once per month ("YYYY-MM" of the month start is that of every day in it).
   const counts = await tx.$queryRawUnsafe<{ month: string; openOrders: bigint; openBank: bigint }[]>(
-    `SELECT to_char(month, 'YYYY-MM') AS month, SUM(o)::bigint AS "openOrders", SUM(b)::bigint AS "openBank" FROM (
+    `WITH order_allocated AS MATERIALIZED (${ALLOCATED("ORDER", "DOWN")}), bank_allocated AS MATERIALIZED (${ALLOCATED("BANK", "UP")})
+     SELECT to_char(month, 'YYYY-MM') AS month, SUM(o)::bigint AS "openOrders", SUM(b)::bigint AS "openBank" FROM (
         SELECT date_trunc('month', COALESCE(t."paidAt", t."orderedAt", t."confirmedAt")) AS month, (ABS(t."paidAmountMinor") > COALESCE(a.allocated, 0))::int AS o, 0 AS b
-          FROM "Order" t LEFT JOIN (${ALLOCATED("ORDER", "DOWN")}) a ON a."rowId" = t.id WHERE t."orgId" = $1::uuid
+          FROM "Order" t LEFT JOIN order_allocated a ON a."rowId" = t.id WHERE t."orgId" = $1::uuid
         UNION ALL
         SELECT date_trunc('month', t."occurredOn"::timestamp), 0, (ABS(t."amountMinor") > COALESCE(al.allocated, 0))::int
-          FROM "BankTransaction" t JOIN "FundAccount" a ON a."orgId" = t."orgId" AND a.id = t."fundAccountId" LEFT JOIN (${ALLOCATED("BANK", "UP")}) al ON al."rowId" = t.id
+          FROM "BankTransaction" t JOIN "FundAccount" a ON a."orgId" = t."orgId" AND a.id = t."fundAccountId" LEFT JOIN bank_allocated al ON al."rowId" = t.id
          WHERE t."orgId" = $1::uuid AND a.type = 'BANK'
         UNION ALL
         SELECT date_trunc('month', t."occurredOn"::timestamp), 0, 0 FROM "SettlementLine" t WHERE t."orgId" = $1::uuid

@@ -166,8 +166,7 @@ export async function listUnmatched(
   // Step 1, narrow: every row of the list that still has something left, as (side, id, day, what is
   // left), filtered; counted and totalled once (materialized: row estimates after "what is left > 0"
   // are poor, and the planner would otherwise redo the totals for every row of the page), and the
-  // page cut from it. Filters on the row's own
-  // columns apply before what is left is computed.
+  // page cut from it. Filters on the row's own columns apply before what is left is computed.
   const owner = filter.owner ? param(filter.owner) : undefined;
   const from = filter.from ? param(filter.from) : undefined;
   const to = filter.to ? param(filter.to) : undefined;
