@@ -6,13 +6,14 @@
 import { readZipCentralDirectory } from "../decode/read-zip-central-directory";
 import type { RawRow } from "../types";
 import { readMergedRanges } from "./xlsx/merged-cells";
-import { sheetRows } from "./xlsx/sheet-rows";
+import { sheetRowGroups } from "./xlsx/sheet-rows";
 import { readWorkbookParts } from "./xlsx/workbook-parts";
 import { XlsxReadError, zipEntryText } from "./xlsx/zip-entry-text";
 
 export interface SheetRows {
   name: string;
-  rows: AsyncIterable<RawRow>;
+  /** The sheet's rows in groups (a consumer awaits once per group, not once per row). */
+  rowGroups: AsyncIterable<RawRow[]>;
 }
 
 export async function* readXlsxSheets(data: Buffer): AsyncGenerator<SheetRows> {
@@ -21,6 +22,6 @@ export async function* readXlsxSheets(data: Buffer): AsyncGenerator<SheetRows> {
   const parts = await readWorkbookParts(data, directory.entries);
   for (const sheet of parts.sheets) {
     const merged = await readMergedRanges(data, sheet.entry);
-    yield { name: sheet.name, rows: sheetRows(zipEntryText(data, sheet.entry), parts, merged) };
+    yield { name: sheet.name, rowGroups: sheetRowGroups(zipEntryText(data, sheet.entry), parts, merged) };
   }
 }

@@ -6,7 +6,9 @@ import { describe, expect, it } from "vitest";
 import { readXlsxSheets } from "@/lib/import/read-table/read-xlsx-sheets";
 import { cleanCell } from "@/lib/import/read-table/clean-cell";
 import { dateToText, numberToText } from "@/lib/import/read-table/spreadsheet-value-to-text";
-import { isDateFormat } from "@/lib/import/read-table/xlsx/workbook-parts";
+import { sheetRowGroups } from "@/lib/import/read-table/xlsx/sheet-rows";
+import { isDateFormat, type WorkbookParts } from "@/lib/import/read-table/xlsx/workbook-parts";
+import { completeElements } from "@/lib/import/read-table/xlsx/xml-text";
 import { buildZip } from "./zip-writer";
 import { fixturePath, samplePath } from "./helpers";
 
@@ -45,7 +47,7 @@ async function readWithReader(data: Buffer): Promise<Sheet[]> {
   const sheets: Sheet[] = [];
   for await (const sheet of readXlsxSheets(data)) {
     const rows: Sheet["rows"] = [];
-    for await (const row of sheet.rows) rows.push({ sourceRow: row.sourceRow, cells: row.cells });
+    for await (const group of sheet.rowGroups) for (const row of group) rows.push({ sourceRow: row.sourceRow, cells: row.cells });
     sheets.push({ name: sheet.name, rows });
   }
   return sheets;
@@ -130,5 +132,29 @@ describe("XLSX reader", () => {
     expect(isDateFormat('yyyy"年"m"月"d"日"')).toBe(true);
     expect(isDateFormat("#,##0.00")).toBe(false);
     expect(isDateFormat('[Red]0.00;"m"0')).toBe(false);
+  });
+
+  it("reads the same rows and strings wherever the inflated text is cut", async () => {
+    const parts: WorkbookParts = { sheets: [], date1904: false, dateStyles: [false, true], sharedStrings: ["甲", "乙"] };
+    const sheet =
+      '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" s="1"><v>45352.5</v></c></row><row r="2"/>' +
+      '<row r="3"><c r="C3" t="inlineStr"><is><t>丙&amp;</t></is></c><c r="D3"><v>1.5</v></c></row></sheetData>';
+    const strings = "<sst><si><t>甲</t></si><si><r><t>乙</t></r></si></sst>";
+    const collect = async <T>(groups: AsyncIterable<T[]>) => {
+      const all: T[] = [];
+      for await (const group of groups) all.push(...group);
+      return all;
+    };
+    async function* cut(text: string, at: number) {
+      yield text.slice(0, at);
+      yield text.slice(at);
+    }
+    const rows = await collect(sheetRowGroups(cut(sheet, 0), parts));
+    expect(rows).toEqual([
+      { sourceRow: 1, cells: ["甲", "2024-03-01 12:00:00"] },
+      { sourceRow: 3, cells: ["", "", "丙&", "1.5"] },
+    ]);
+    for (let at = 1; at < sheet.length; at++) expect(await collect(sheetRowGroups(cut(sheet, at), parts)), `cut at ${at}`).toEqual(rows);
+    for (let at = 0; at < strings.length; at++) expect(await collect(completeElements(cut(strings, at), "si")), `cut at ${at}`).toHaveLength(2);
   });
 });

@@ -54,9 +54,20 @@ function readDateStyles(styles: string): boolean[] {
   });
 }
 
+/**
+ * The parts read whole (workbook, relationships, styles, shared strings) stay in memory while the
+ * sheet is read; past this they are refused, whatever the zip-bomb limits allowed for the sheets.
+ */
+const MAX_HELD_PART_BYTES = 256 * 1024 * 1024;
+
+function assertHeldSize(entry: ZipEntry): void {
+  if (entry.uncompressedSize > MAX_HELD_PART_BYTES) throw new XlsxReadError(`${entry.name} is too large`);
+}
+
 async function readSharedStrings(buffer: Buffer, entry: ZipEntry | undefined): Promise<string[]> {
   const strings: string[] = [];
   if (!entry) return strings;
+  assertHeldSize(entry);
   for await (const items of completeElements(zipEntryText(buffer, entry), "si")) for (const item of items) strings.push(stringItemText(item));
   return strings;
 }
@@ -65,6 +76,7 @@ export async function readWorkbookParts(buffer: Buffer, entries: ZipEntry[]): Pr
   const byName = new Map(entries.map((entry) => [entry.name, entry]));
   const workbookEntry = byName.get("xl/workbook.xml");
   if (!workbookEntry) throw new XlsxReadError("no xl/workbook.xml");
+  for (const entry of entries) if (/^xl\/(workbook\.xml|_rels\/|styles\.xml)/.test(entry.name)) assertHeldSize(entry);
   const workbook = await zipEntryString(buffer, workbookEntry);
   const relsEntry = byName.get("xl/_rels/workbook.xml.rels");
   const rels = relsEntry ? await zipEntryString(buffer, relsEntry) : "";

@@ -74,6 +74,10 @@ export async function* completeElements(pieces: AsyncIterable<string>, name: str
         from = Math.max(from, pending.length - open.length);
         break;
       }
+      if (start + open.length >= pending.length) {
+        from = start; // the piece ends right after the name: decide with the next one
+        break;
+      }
       const next = pending.charCodeAt(start + open.length);
       if (next !== 0x20 && next !== 0x3e && next !== 0x2f && next !== 0x0a && next !== 0x0d && next !== 0x09) {
         // Another element whose name starts the same (<rows>, <sis>): skip it.
