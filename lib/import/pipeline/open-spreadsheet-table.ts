@@ -4,13 +4,10 @@ import { checkZipBomb, DEFAULT_ZIP_BOMB_LIMITS, type ZipBombLimits } from "../de
 import { rowText } from "../header/find-header-row";
 import type { SheetRows } from "../read-table/read-xlsx-sheets";
 import type { RawRow } from "../types";
-import { continueWith, drain, inGroups, takeRows } from "./async-iteration";
+import { continueWith, drain, takeFromGroups } from "./async-iteration";
 import { failedImport, PREVIEW_ROWS, type FailedImport, type OpenedTable } from "./opened-table";
 import { errorReason, fileError } from "./file-error";
 import { explainNoHeader, matchHeader, type DetectionPlan } from "./plan-detection";
-
-// Rows go on to the row pipeline in groups, so it awaits once per group rather than once per row.
-const ROWS_PER_GROUP = 500;
 
 function describeNonWorkbookZip(names: readonly string[]): string {
   if (names.includes("xl/workbook.bin")) return "XLSB";
@@ -46,26 +43,28 @@ export async function openSpreadsheetTable(
     for (;;) {
       const next = await sheets.next();
       if (next.done) break;
-      const rows = next.value.rows[Symbol.asyncIterator]();
-      const head = await takeRows(rows, plan.maxScanRows + 1);
+      const groups = next.value.rowGroups[Symbol.asyncIterator]();
+      const { taken: head, rest } = await takeFromGroups(groups, plan.maxScanRows + 1);
       scanned.push(head);
       const match = matchHeader(head, plan);
       const header = match ? head[match.headerIndex] : undefined;
       if (match && header) {
         const workbook = sheets;
+        const first = head.slice(match.headerIndex + 1).concat(rest);
         return {
           ok: true,
           adapter: match.adapter,
           header,
           preamble: head.slice(0, match.headerIndex).map(rowText),
           // The workbook stays open until the chosen sheet's rows are read (or abandoned).
-          dataRows: inGroups(continueWith(head.slice(match.headerIndex + 1), rows, () => workbook.return?.()), ROWS_PER_GROUP),
+          // Rows go on to the row pipeline in the reader's groups, so it awaits once per group.
+          dataRows: continueWith(first.length > 0 ? [first] : [], groups, () => workbook.return?.()),
           dataCellsUncleaned: false,
           fileType: type,
           sheetName: next.value.name,
         };
       }
-      await drain(rows);
+      await drain(groups);
     }
   } catch (error) {
     return failedImport([fileError("CORRUPT_SPREADSHEET", { reason: errorReason(error) })], { fileType: type });

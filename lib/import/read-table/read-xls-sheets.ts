@@ -34,18 +34,21 @@ export async function* readXlsSheets(data: Buffer): AsyncGenerator<SheetRows> {
   for (const name of workbook.SheetNames) {
     const sheet = workbook.Sheets[name];
     const ref = sheet?.["!ref"];
-    async function* rows(): AsyncGenerator<RawRow> {
+    async function* rowGroups(): AsyncGenerator<RawRow[]> {
       if (!sheet || !ref) return;
       const range = XLSX.utils.decode_range(ref);
+      const rows: RawRow[] = [];
       for (let r = range.s.r; r <= range.e.r; r++) {
         const cells: string[] = [];
         // Start at column A whatever the used range says, so positions match what Excel shows.
         for (let c = 0; c <= range.e.c; c++) {
           cells.push(cleanCell(cellToText(sheet[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined)));
         }
-        yield { sourceRow: r + 1, cells };
+        rows.push({ sourceRow: r + 1, cells });
       }
+      // At most 65,536 rows, already in memory as the workbook: one group.
+      yield rows;
     }
-    yield { name, rows: rows() };
+    yield { name, rowGroups: rowGroups() };
   }
 }

@@ -17,7 +17,7 @@ describe("XLSX zip-bomb guard", () => {
   });
 
   it("refuses an archive whose declared total is over the limit, without inflating anything", () => {
-    const zip = buildZip([...workbookEntries, { name: "xl/worksheets/sheet1.xml", data: Buffer.from("<x/>"), declaredSize: 2 ** 31 }]);
+    const zip = buildZip([...workbookEntries, { name: "xl/worksheets/sheet1.xml", data: Buffer.from("<x/>"), declaredSize: 2 ** 32 - 1 }]);
     expect(checkZipDeclaredSizes(zip)).toMatchObject({ ok: false, code: "ZIP_BOMB", params: { reason: "total size" } });
   });
 
