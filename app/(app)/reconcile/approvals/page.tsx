@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { GroupListPage } from "@/components/reconcile/group-list-page";
+import { GroupListPage } from "../_shared/group-list-page";
 import { ThresholdForm } from "@/components/reconcile/threshold-form";
 import { yuanText } from "@/components/reconcile/selection";
 import { can } from "@/lib/auth/roles";

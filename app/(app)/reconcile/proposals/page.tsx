@@ -1,4 +1,4 @@
-import { GroupListPage } from "@/components/reconcile/group-list-page";
+import { GroupListPage } from "../_shared/group-list-page";
 
 export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   return <GroupListPage mode="proposals" searchParams={await searchParams} />;

@@ -1,4 +1,4 @@
-// The shared body of the proposals, approvals and matched pages: filters, totals, the list, paging.
+// The shared body of the proposals, approvals and matched pages (loads data, so it lives in app/).
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/roles";
@@ -8,10 +8,10 @@ import type { MatchStatus } from "@/lib/db/generated/enums";
 import { formatMinor } from "@/lib/money";
 import { groupFilterSchema } from "@/lib/workspace/list-groups";
 import { loadGroupPage } from "@/lib/workspace/load-group-page";
-import { GroupFilters } from "./group-filters";
-import { GroupList } from "./group-list";
-import { Pager } from "./pager";
-import { UndoButton } from "./undo-button";
+import { GroupFilters } from "@/components/reconcile/group-filters";
+import { GroupList } from "@/components/reconcile/group-list";
+import { Pager } from "@/components/reconcile/pager";
+import { UndoButton } from "@/components/reconcile/undo-button";
 
 const MODES = {
   proposals: { statuses: ["PROPOSED"], intro: "proposalsIntro", empty: "noProposals", title: "tabs.proposals", permission: "workspace.match" },
