@@ -62,7 +62,7 @@ export async function writeProposals(
     for (const item of p.items) {
       if (!item.slot) throw new Error(`proposal ${p.key}: item ${item.side} ${item.id} has no slot`);
       const wait = items.line(`${head}${SIDE_TO_DB[item.side]}\t${copyText(item.id)}\t${SLOT_TO_DB[item.slot]}\t${item.amountMinor}\n`);
-    if (wait) await wait;
+      if (wait) await wait;
     }
   }
   await items.end();
@@ -76,7 +76,7 @@ export async function writeProposals(
     for (const adjustment of p.adjustments) {
       const about = adjustment.about ? `${SIDE_TO_DB[adjustment.about.side]}\t${copyText(adjustment.about.id)}` : "\\N\t\\N";
       const wait = adjustments.line(`${org}\t${ids[g]}\t${adjustment.type}\t${adjustment.amountMinor}\t${copyText(adjustment.note)}\t${about}\n`);
-    if (wait) await wait;
+      if (wait) await wait;
     }
   }
   await adjustments.end();
