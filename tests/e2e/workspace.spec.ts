@@ -106,12 +106,13 @@ test("run, bulk-confirm, match by hand with a fee write-off, approve, close the 
   await page.goto("/reconcile/periods");
   const march = page.locator('[data-month="2025-03"]');
   await march.getByRole("button", { name: "提交结账" }).click();
-  await expect(march).toContainText("已提交，待审批");
+  await expect(march.getByText("已提交，待审批", { exact: true })).toBeVisible();
   await signOut(page);
   await signIn(page, "reviewer@demo.local");
   await page.goto("/reconcile/periods");
   await page.locator('[data-month="2025-03"]').getByRole("button", { name: "审批并锁定" }).click();
-  await expect(page.locator('[data-month="2025-03"]')).toContainText("已锁定");
+  // The status badge itself, not just the outcome message.
+  await expect(page.locator('[data-month="2025-03"]').getByText("已锁定", { exact: true })).toBeVisible();
   await screenshot(page, "workspace-periods");
   await signOut(page);
 
