@@ -11,6 +11,11 @@ describe("can", () => {
     ["imports.manage", ["OWNER", "ADMIN", "ACCOUNTANT"]],
     ["reconcile.run", ["OWNER", "ADMIN", "ACCOUNTANT"]],
     ["reconcile.rules", ["OWNER", "ADMIN"]],
+    // The workspace: ACCOUNTANT makes, REVIEWER approves, VIEWER only reads.
+    ["workspace.match", ["OWNER", "ADMIN", "ACCOUNTANT"]],
+    ["workspace.approve", ["OWNER", "ADMIN", "REVIEWER"]],
+    ["workspace.note", ["OWNER", "ADMIN", "ACCOUNTANT", "REVIEWER"]],
+    ["period.reopen", ["OWNER"]],
   ];
   it.each(table)("%s is granted to exactly %j", (permission, allowed) => {
     for (const role of ROLES) expect(can(role, permission), `${role} ${permission}`).toBe(allowed.includes(role));
