@@ -79,6 +79,22 @@ const MESSAGES: Record<ImportErrorCode, { "zh-CN": Message; en: Message }> = {
     "zh-CN": () => "表头下面没有任何数据行。",
     en: () => "There are no data rows below the header.",
   },
+  STATEMENT_MALFORMED: {
+    "zh-CN": (p) => {
+      const tag = String(p.tag ?? "");
+      if (p.problem === "TRUNCATED") return `${p.format} 文件不完整：从这里开始的 <${tag}> 没有结束（文件可能被截断），请重新导出。`;
+      if (p.problem === "MISMATCHED_TAG") return `${p.format} 文件结构错误：</${tag}> 与前面的标签不匹配。`;
+      if (p.problem === "NO_TRANSACTIONS") return `${p.format} 文件中没有任何交易记录（${tag}）。`;
+      return `这不是可读取的 ${p.format} 对账单（缺少 ${tag}）。`;
+    },
+    en: (p) => {
+      const tag = String(p.tag ?? "");
+      if (p.problem === "TRUNCATED") return `The ${p.format} file is incomplete: <${tag}> opened here is never closed (the file may be cut off). Export it again.`;
+      if (p.problem === "MISMATCHED_TAG") return `The ${p.format} file is malformed: </${tag}> does not close the element opened before it.`;
+      if (p.problem === "NO_TRANSACTIONS") return `The ${p.format} file holds no transactions (${tag}).`;
+      return `This is not a readable ${p.format} statement (${tag} is missing).`;
+    },
+  },
   TOO_MANY_ERRORS: {
     "zh-CN": (p) => `错误太多，另有 ${p.count} 条未列出。`,
     en: (p) => `Too many errors; ${p.count} more are not listed.`,

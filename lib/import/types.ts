@@ -113,6 +113,7 @@ export type ImportErrorCode =
   | "MAPPING_KIND_UNSUPPORTED"
   | "NO_DATA_ROWS"
   | "TOO_MANY_ERRORS"
+  | "STATEMENT_MALFORMED"
   // text structure
   | "UNTERMINATED_QUOTE"
   | "INVALID_QUOTES"

@@ -37,14 +37,14 @@ export function sniffFileType(head: Uint8Array): SniffedFileType {
 }
 
 /**
- * Text formats we recognise but do not import yet (bank OFX, ISO 20022 CAMT, SWIFT MT940) and HTML
- * tables that some Chinese banks serve as ".xls". Named so the user learns what to export instead.
+ * Text formats we recognise but do not import (ISO 20022 CAMT reports other than camt.053 statements)
+ * and HTML tables that some Chinese banks serve as ".xls". Named so the user learns what to export
+ * instead. OFX, camt.053 and MT940 statements are imported (statements/parse-statement.ts) and are
+ * checked for before this.
  */
 export function detectUnsupportedTextFormat(textHead: string): string | null {
   const head = textHead.slice(0, 4096);
-  if (/^\s*OFXHEADER\s*:|<OFX>/i.test(head)) return "OFX";
   if (/urn:iso:std:iso:20022:tech:xsd:camt\./i.test(head)) return "CAMT";
-  if (/^:20:/m.test(head) && /^:6[01][FM]?:/m.test(head)) return "MT940";
   if (/^\s*<(?:!doctype\s+html|html|table)\b/i.test(head)) return "HTML";
   return null;
 }

@@ -6,12 +6,15 @@ import { alipayTransactions } from "./alipay-transactions";
 import { alipayTransactionsLegacy } from "./alipay-transactions-legacy";
 import { amazonSettlementV2 } from "./amazon-settlement-v2";
 import { bocStatement } from "./boc-statement";
+import { camt053Statement } from "./camt053-statement";
 import { ccbStatement } from "./ccb-statement";
 import { cmbStatement } from "./cmb-statement";
 import { douyinOrders } from "./douyin-orders";
 import { genericBank } from "./generic-bank";
 import { icbcStatement } from "./icbc-statement";
 import { jdOrders } from "./jd-orders";
+import { mt940Statement } from "./mt940-statement";
+import { ofxStatement } from "./ofx-statement";
 import { pddAccountLedger } from "./pdd-account-ledger";
 import { pddOrders } from "./pdd-orders";
 import { shopifyPayments } from "./shopify-payments";
@@ -30,6 +33,10 @@ const FORMATS: readonly AnyFormatAdapter[] = [
   ccbStatement,
   cmbStatement,
   bocStatement,
+  // bank statement files that are not tables (parsed whole, see statements/)
+  ofxStatement,
+  camt053Statement,
+  mt940Statement,
   // platforms
   tmallOrders,
   pddOrders,

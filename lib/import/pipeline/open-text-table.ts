@@ -12,6 +12,8 @@ import { continueWith, takeFromGroups, takeRows } from "./async-iteration";
 import { failedImport, PREVIEW_ROWS, type FailedImport, type OpenedTable } from "./opened-table";
 import { errorReason, fileError } from "./file-error";
 import { explainNoHeader, matchHeader, type DetectionPlan } from "./plan-detection";
+import { detectStatementFormat } from "../statements/parse-statement";
+import { MAX_STATEMENT_CHARS, openStatementTable } from "./open-statement-table";
 
 // Enough text for the header scan: the scan rows, or this many characters, whichever comes first.
 const MAX_PREVIEW_CHARS = 1024 * 1024;
@@ -62,6 +64,25 @@ export async function openTextTable(
     return failedImport(...args);
   };
   if (preview.trim() === "") return fail([fileError("EMPTY_FILE")], { fileType: "text", encoding });
+  const statement = detectStatementFormat(preview);
+  if (statement) {
+    // Not a table: read it whole (within a cap) and parse it.
+    let whole = preview;
+    try {
+      while (!complete) {
+        const next = await iterator.next();
+        if (next.done) complete = true;
+        else whole += next.value;
+        if (whole.length > MAX_STATEMENT_CHARS) {
+          return fail([fileError("FILE_TOO_LARGE", { maxBytes: MAX_STATEMENT_CHARS })], { fileType: "text", encoding });
+        }
+      }
+    } catch (error) {
+      if (error instanceof TextDecodeError) return failedImport([fileError(error.code)], { fileType: "text", encoding });
+      return failedImport([fileError("READ_FAILED", { reason: errorReason(error) })], { fileType: "text", encoding });
+    }
+    return openStatementTable(statement, whole, plan, encoding);
+  }
   const unsupported = detectUnsupportedTextFormat(preview);
   if (unsupported) return fail([fileError("UNSUPPORTED_FILE_TYPE", { format: unsupported })], { fileType: "text", encoding });
 

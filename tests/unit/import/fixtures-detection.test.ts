@@ -1,7 +1,7 @@
 // Every real export in ../shared/fixtures is recognised without being told its format.
 // Header rows and data-row counts were read off the files by hand.
 import { describe, expect, it } from "vitest";
-import { expectFailed, fixturePath, importPath } from "./helpers";
+import { expectFailed, fixturePath, importPath, importText } from "./helpers";
 
 describe("auto-detection of the real fixtures", () => {
   it.each([
@@ -28,15 +28,28 @@ describe("auto-detection of the real fixtures", () => {
     expect(result.errors.filter((e) => e.severity === "error")).toEqual([]);
   });
 
+  // Bank statements that are not tables: parsed whole and handed on under a synthetic header (row 0).
   it.each([
-    ["ofx/checking.ofx", "OFX"],
-    ["ofx/bank_medium.ofx", "OFX"],
-    ["camt/camt053.v8.xml", "CAMT"],
-    ["camt/camt053.v2.minimal.xml", "CAMT"],
-    ["mt940/cmxl_mt940.sta", "MT940"],
-    ["mt940/jejik_abnamro.sta", "MT940"],
-  ])("%s is named as an unsupported %s file rather than an unknown layout", async (file, format) => {
-    const result = expectFailed(await importPath(fixturePath(file)));
-    expect(result.errors).toEqual([expect.objectContaining({ code: "UNSUPPORTED_FILE_TYPE", params: { format } })]);
+    // file, format, imported rows
+    ["ofx/checking.ofx", "ofx-statement", 3],
+    ["ofx/bank_medium.ofx", "ofx-statement", 3],
+    ["camt/camt053.v8.xml", "camt053-statement", 1],
+    ["camt/camt053.v2.minimal.xml", "camt053-statement", 1],
+    ["mt940/cmxl_mt940.sta", "mt940-statement", 16],
+    ["mt940/jejik_abnamro.sta", "mt940-statement", 10],
+  ] as const)("%s → %s", async (file, formatId, rowCount) => {
+    const result = await importPath(fixturePath(file));
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.format.id).toBe(formatId);
+    expect(result.kind).toBe("bank");
+    expect(result.headerRow).toBe(0);
+    expect(result.rows).toHaveLength(rowCount);
+    expect(result.errors).toEqual([]);
+  });
+
+  it("other ISO 20022 CAMT reports (camt.052/054) are still named as unsupported", async () => {
+    const text = '<?xml version="1.0"?>\n<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.054.001.02"><BkToCstmrDbtCdtNtfctn/></Document>\n';
+    const result = expectFailed(await importText("notification.xml", text));
+    expect(result.errors).toEqual([expect.objectContaining({ code: "UNSUPPORTED_FILE_TYPE", params: { format: "CAMT" } })]);
   });
 });
