@@ -38,6 +38,12 @@ describe("importing the shared fixtures", () => {
     ["bank-cmb/example-cmb-debit-records.csv", "cmb-statement", "bank"],
     ["bank-boc/example-boc-debit-records.csv", "boc-statement", "bank"],
     ["amazon-settlement/settlement-sample.txt", "amazon-settlement-v2", "amazon"],
+    ["ofx/bank_medium.ofx", "ofx-statement", "bank"],
+    ["ofx/checking.ofx", "ofx-statement", "bank"],
+    ["camt/camt053.v2.minimal.xml", "camt053-statement", "bank"],
+    ["camt/camt053.v8.xml", "camt053-statement", "bank"],
+    ["mt940/cmxl_mt940.sta", "mt940-statement", "bank"],
+    ["mt940/jejik_abnamro.sta", "mt940-statement", "bank"],
   ];
 
   it.each(cases)("%s → %s, stored once, then 0 new rows on re-import", async (file, format, targetName) => {
