@@ -136,3 +136,15 @@ test("run, bulk-confirm, match by hand with a fee write-off, approve, close the 
   await page.getByRole("button", { name: "中文" }).click();
   await expect(page.getByRole("heading", { name: "未匹配" })).toBeVisible();
 });
+
+test("a VIEWER reads the workspace but has no way to change it", async ({ page }) => {
+  await signIn(page, "viewer@demo.local");
+  await page.goto("/reconcile/unmatched");
+  await expect(page.getByTestId("pane-left")).toBeVisible();
+  await expect(page.getByRole("button", { name: "匹配", exact: true })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "添加备注" })).toHaveCount(0);
+  await page.goto("/reconcile/proposals");
+  await expect(page.getByRole("button", { name: "确认所选" })).toHaveCount(0);
+  await page.goto("/reconcile/periods");
+  await expect(page.getByRole("button", { name: /提交结账|审批并锁定|重新打开/ })).toHaveCount(0);
+});
