@@ -4,9 +4,10 @@
 import type { Tx } from "@/lib/db/client";
 import type { ImportKind } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
+import { orderDaySql } from "@/lib/workspace/order-day-sql";
 
 const ROWS: Record<ImportKind, { table: string; side: string; day: string }> = {
-  ORDERS: { table: "Order", side: "ORDER", day: `COALESCE(t."paidAt", t."orderedAt", t."confirmedAt")` },
+  ORDERS: { table: "Order", side: "ORDER", day: orderDaySql("t") },
   SETTLEMENT: { table: "SettlementLine", side: "SETTLEMENT", day: `t."occurredOn"` },
   BANK: { table: "BankTransaction", side: "BANK", day: `t."occurredOn"` },
 };

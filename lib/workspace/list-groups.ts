@@ -9,6 +9,7 @@ import type { MatchStatus } from "@/lib/db/generated/enums";
 import { MATCH_RULES, type Reason, type Side, type Slot } from "@/lib/reconcile";
 import { fileNames } from "./list-unmatched";
 import { SIDE_FROM_DB, SLOT_FROM_DB } from "./row-ref";
+import { orderDaySql } from "./order-day-sql";
 
 export const GROUP_PAGE_SIZE = 25;
 
@@ -69,7 +70,7 @@ export type GroupPage = { groups: GroupView[]; total: number; totalAmountMinor: 
 const GROUPS_WITH_FACTS = `WITH g AS MATERIALIZED (
       SELECT g.id, g."orgId", g.rule, g.confidence, g."createdAt" FROM "MatchGroup" g WHERE g."orgId" = $1::uuid AND g.status = ANY($2::"MatchStatus"[])),
     items AS (
-      SELECT i."groupId", i.slot, i."amountMinor", COALESCE(o."paidAt", o."orderedAt", o."confirmedAt")::date AS day
+      SELECT i."groupId", i.slot, i."amountMinor", ${orderDaySql("o")}::date AS day
         FROM g JOIN "MatchItem" i ON i."orgId" = g."orgId" AND i."groupId" = g.id LEFT JOIN "Order" o ON o."orgId" = i."orgId" AND o.id = i."rowId"
        WHERE i.side = 'ORDER'
       UNION ALL
@@ -130,7 +131,7 @@ async function describeGroups(tx: Tx, orgId: string, found: readonly { id: strin
     include: { items: { orderBy: { id: "asc" } }, adjustments: { orderBy: { id: "asc" } } },
   });
   const rows = await tx.$queryRawUnsafe<{ side: string; id: bigint; ref: string | null; day: string | null; owner: string | null; batchId: string; sourceRow: number }[]>(
-    `SELECT 'ORDER' AS side, o.id, o."orderNo" AS ref, to_char(COALESCE(o."paidAt", o."orderedAt", o."confirmedAt"), 'YYYY-MM-DD') AS day, s.name AS owner, o."batchId", o."sourceRow"
+    `SELECT 'ORDER' AS side, o.id, o."orderNo" AS ref, to_char(${orderDaySql("o")}, 'YYYY-MM-DD') AS day, s.name AS owner, o."batchId", o."sourceRow"
        FROM "MatchItem" i JOIN "Order" o ON o."orgId" = i."orgId" AND o.id = i."rowId" JOIN "Store" s ON s."orgId" = o."orgId" AND s.id = o."storeId"
       WHERE i."orgId" = $1::uuid AND i."groupId" = ANY($2::uuid[]) AND i.side = 'ORDER'
      UNION ALL

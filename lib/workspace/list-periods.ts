@@ -3,6 +3,7 @@
 import type { Tx } from "@/lib/db/client";
 import type { PeriodStatus } from "@/lib/db/generated/enums";
 import { countPendingApprovals } from "./periods";
+import { orderDaySql } from "./order-day-sql";
 
 export type PeriodView = {
   month: string;
@@ -35,7 +36,7 @@ export async function listPeriods(tx: Tx, orgId: string): Promise<PeriodView[]> 
   const counts = await tx.$queryRawUnsafe<{ month: string; openOrders: bigint; openBank: bigint }[]>(
     `WITH order_allocated AS MATERIALIZED (${ALLOCATED("ORDER", "DOWN")}), bank_allocated AS MATERIALIZED (${ALLOCATED("BANK", "UP")})
      SELECT to_char(month, 'YYYY-MM') AS month, SUM(o)::bigint AS "openOrders", SUM(b)::bigint AS "openBank" FROM (
-        SELECT date_trunc('month', COALESCE(t."paidAt", t."orderedAt", t."confirmedAt")) AS month, (ABS(t."paidAmountMinor") > COALESCE(a.allocated, 0))::int AS o, 0 AS b
+        SELECT date_trunc('month', ${orderDaySql("t")}) AS month, (ABS(t."paidAmountMinor") > COALESCE(a.allocated, 0))::int AS o, 0 AS b
           FROM "Order" t LEFT JOIN order_allocated a ON a."rowId" = t.id WHERE t."orgId" = $1::uuid
         UNION ALL
         SELECT date_trunc('month', t."occurredOn"::timestamp), 0, (ABS(t."amountMinor") > COALESCE(al.allocated, 0))::int

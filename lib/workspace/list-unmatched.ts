@@ -11,6 +11,7 @@ import { z } from "zod";
 import { yuanFilter } from "./amount-filter";
 import type { Tx } from "@/lib/db/client";
 import type { ReconcileRules, Side, Slot } from "@/lib/reconcile";
+import { orderDaySql } from "./order-day-sql";
 
 export const UNMATCHED_LISTS = ["orders", "lines", "bank"] as const;
 export type UnmatchedList = (typeof UNMATCHED_LISTS)[number];
@@ -82,10 +83,10 @@ const ORDERS: Branch = {
   from: `"Order" t JOIN "Store" s ON s."orgId" = t."orgId" AND s.id = t."storeId"`,
   where: "",
   amount: `t."paidAmountMinor"`,
-  day: `COALESCE(t."paidAt", t."orderedAt", t."confirmedAt")::date`,
+  day: `${orderDaySql("t")}::date`,
   owner: `t."storeId"`,
   haystack: `concat_ws(' ', t."orderNo", t."subOrderNo", t.status)`,
-  columns: () => `to_char(COALESCE(t."paidAt", t."orderedAt", t."confirmedAt"), 'YYYY-MM-DD') AS day,
+  columns: () => `to_char(${orderDaySql("t")}, 'YYYY-MM-DD') AS day,
         t."orderNo" AS ref, t.status AS detail, s.name AS owner, t."afterSaleStatus" AS kind, t.currency, t."paidAmountMinor" AS "amountMinor", false AS withdrawal`,
 };
 

@@ -7,6 +7,7 @@ import { actorOf, writeAuditLog } from "@/lib/audit/write-audit-log";
 import type { Tx } from "@/lib/db/client";
 import type { PeriodStatus } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
+import { orderDaySql } from "./order-day-sql";
 
 export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -47,7 +48,7 @@ export async function countPendingApprovals(tx: Tx, orgId: string, month: string
     `SELECT count(*)::bigint AS count FROM "MatchGroup" g
       WHERE g."orgId" = $1::uuid AND g.status = 'PENDING_APPROVAL'
         AND to_char((SELECT max(d.day) FROM (
-              SELECT COALESCE(o."paidAt", o."orderedAt", o."confirmedAt")::date AS day FROM "MatchItem" i JOIN "Order" o ON o.id = i."rowId" AND o."orgId" = i."orgId" WHERE i."orgId" = g."orgId" AND i."groupId" = g.id AND i.side = 'ORDER'
+              SELECT ${orderDaySql("o")}::date AS day FROM "MatchItem" i JOIN "Order" o ON o.id = i."rowId" AND o."orgId" = i."orgId" WHERE i."orgId" = g."orgId" AND i."groupId" = g.id AND i.side = 'ORDER'
               UNION ALL SELECT s."occurredOn" FROM "MatchItem" i JOIN "SettlementLine" s ON s.id = i."rowId" AND s."orgId" = i."orgId" WHERE i."orgId" = g."orgId" AND i."groupId" = g.id AND i.side = 'SETTLEMENT'
               UNION ALL SELECT b."occurredOn" FROM "MatchItem" i JOIN "BankTransaction" b ON b.id = i."rowId" AND b."orgId" = i."orgId" WHERE i."orgId" = g."orgId" AND i."groupId" = g.id AND i.side = 'BANK'
             ) d), 'YYYY-MM') = $2`,
