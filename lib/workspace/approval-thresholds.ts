@@ -4,18 +4,9 @@ import { z } from "zod";
 import type { OrgContext } from "@/lib/auth/load-org-context";
 import { actorOf, writeAuditLog } from "@/lib/audit/write-audit-log";
 import type { Tx } from "@/lib/db/client";
+import { yuanAmount } from "./amount-filter";
 
-/** Yuan as typed ("0", "50", "0.05") → minor units; never via floats. */
-const yuan = z
-  .string()
-  .trim()
-  .regex(/^\d{1,13}(\.\d{1,2})?$/, { error: "validation.yuan" })
-  .transform((text) => {
-    const [whole, fraction = ""] = text.split(".");
-    return BigInt(whole!) * 100n + BigInt(fraction.padEnd(2, "0"));
-  });
-
-export const approvalThresholdsSchema = z.object({ writeOff: yuan, manualMatch: yuan });
+export const approvalThresholdsSchema = z.object({ writeOff: yuanAmount, manualMatch: yuanAmount });
 
 export type ApprovalThresholds = { writeOffApprovalMinor: bigint; manualMatchApprovalMinor: bigint };
 

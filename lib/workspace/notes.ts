@@ -4,6 +4,7 @@ import { actorOf, writeAuditLog } from "@/lib/audit/write-audit-log";
 import type { Tx } from "@/lib/db/client";
 import type { NoteTarget } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
+import { peopleNames } from "./workspace-summary";
 
 async function targetExists(tx: Tx, orgId: string, target: NoteTarget, targetId: string): Promise<boolean> {
   if (target === "GROUP") return (await tx.matchGroup.count({ where: { orgId, id: targetId } })) > 0;
@@ -35,12 +36,11 @@ export async function rowNotes(tx: Tx, orgId: string, rows: readonly { side: "or
     where: { orgId, OR: (["order", "settlement", "bank"] as const).map((side) => ({ target: TARGET_OF_SIDE[side], targetId: { in: rows.filter((row) => row.side === side).map((row) => row.id) } })) },
     orderBy: { createdAt: "asc" },
   });
-  const authors = await tx.user.findMany({ where: { id: { in: [...new Set(notes.flatMap((note) => (note.createdById ? [note.createdById] : [])))] } }, select: { id: true, name: true } });
-  const name = new Map(authors.map((author) => [author.id, author.name]));
+  const names = await peopleNames(tx, notes.map((note) => note.createdById));
   const byRow: Record<string, string[]> = {};
   for (const note of notes) {
     const side = note.target === "ORDER" ? "order" : note.target === "SETTLEMENT" ? "settlement" : "bank";
-    (byRow[`${side}:${note.targetId}`] ??= []).push(`${note.createdById ? (name.get(note.createdById) ?? "") : ""}：${note.body}`);
+    (byRow[`${side}:${note.targetId}`] ??= []).push(`${note.createdById ? (names[note.createdById] ?? "") : ""}：${note.body}`);
   }
   return byRow;
 }
