@@ -38,7 +38,7 @@ export async function* listMatches(db: Tx, orgId: string, status: MatchStatus | 
   while (true) {
     const groups = await db.matchGroup.findMany({
       where: { orgId, ...(status === "ALL" ? {} : { status }) },
-      include: { items: { orderBy: { id: "asc" } } },
+      include: { items: { orderBy: [{ side: "asc" }, { rowId: "asc" }, { slot: "asc" }] } },
       orderBy: { id: "asc" },
       take: PAGE,
       ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),

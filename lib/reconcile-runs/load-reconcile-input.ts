@@ -153,7 +153,7 @@ async function readDecided(client: pg.ClientBase, org: string, v: Vocabulary): P
   const decided = `SELECT id FROM "MatchGroup" WHERE "orgId" = '${org}' AND status IN (${DECIDED_STATUSES.map((status) => `'${status}'`).join(", ")})`;
   await readCopyRows(
     client,
-    `SELECT "groupId", side, "rowId", slot, "amountMinor" FROM "MatchItem" WHERE "orgId" = '${org}' AND "groupId" IN (${decided}) ORDER BY "groupId", id`,
+    `SELECT "groupId", side, "rowId", slot, "amountMinor" FROM "MatchItem" WHERE "orgId" = '${org}' AND "groupId" IN (${decided}) ORDER BY "groupId", side, "rowId", slot`,
     (row) => {
       groups.get(row.ascii(0)!)?.items.push({ side: SIDE_FROM_DB[row.ascii(1)!]!, id: row.ascii(2)!, slot: SLOT_FROM_DB[row.ascii(3)!]!, amountMinor: v.amounts.of(row.integer(4)) });
     },

@@ -128,7 +128,7 @@ async function describeGroups(tx: Tx, orgId: string, found: readonly { id: strin
   const ids = found.map((row) => row.id);
   const groups = await tx.matchGroup.findMany({
     where: { orgId, id: { in: ids } },
-    include: { items: { orderBy: { id: "asc" } }, adjustments: { orderBy: { id: "asc" } } },
+    include: { items: { orderBy: [{ side: "asc" }, { rowId: "asc" }, { slot: "asc" }] }, adjustments: { orderBy: { id: "asc" } } },
   });
   const rows = await tx.$queryRawUnsafe<{ side: string; id: bigint; ref: string | null; day: string | null; owner: string | null; batchId: string; sourceRow: number }[]>(
     `SELECT 'ORDER' AS side, o.id, o."orderNo" AS ref, to_char(${orderDaySql("o")}, 'YYYY-MM-DD') AS day, s.name AS owner, o."batchId", o."sourceRow"

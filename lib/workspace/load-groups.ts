@@ -13,7 +13,7 @@ export async function loadGroupsForChange(tx: Tx, orgId: string, groupIds: reado
   await tx.$queryRawUnsafe(`SELECT id FROM "MatchGroup" WHERE "orgId" = $1::uuid AND id = ANY($2::uuid[]) ORDER BY id FOR UPDATE`, orgId, ids);
   const groups = await tx.matchGroup.findMany({
     where: { orgId, id: { in: ids } },
-    include: { items: { orderBy: { id: "asc" } }, adjustments: { orderBy: { id: "asc" } } },
+    include: { items: { orderBy: [{ side: "asc" }, { rowId: "asc" }, { slot: "asc" }] }, adjustments: { orderBy: { id: "asc" } } },
     orderBy: { id: "asc" },
   });
   const refs = groups.flatMap((group) => group.items.map((item) => ({ side: SIDE_FROM_DB[item.side], id: item.rowId.toString() })));

@@ -192,7 +192,7 @@ describe("reconciliation load and save through COPY", () => {
     const [walletRow, bankRow] = expected.bankTransactions;
     const run = await db.reconciliationRun.create({ data: { orgId: org.orgId, status: "RUNNING", rulesVersion: "t", rules: {} } });
     const kept = await db.matchGroup.create({ data: { orgId: org.orgId, key: "OS-kept", kind: "MANUAL", status: "CONFIRMED", pass: 1, rule: "ORDER_NO", link: "ORDER_SETTLEMENT", confidence: 100 } });
-    await db.matchGroup.create({ data: { orgId: org.orgId, key: "OS-old", kind: "AUTO", status: "PROPOSED", pass: 1, rule: "ORDER_NO", link: "ORDER_SETTLEMENT", confidence: 90, items: { create: [{ side: "ORDER", rowId: BigInt(order1!.id), slot: "DOWN", amountMinor: -1n }] } } });
+    await db.matchGroup.create({ data: { orgId: org.orgId, key: "OS-old", kind: "AUTO", status: "PROPOSED", pass: 1, rule: "ORDER_NO", link: "ORDER_SETTLEMENT", confidence: 90, items: { create: [{ side: "ORDER", rowId: BigInt(order1!.id), slot: "DOWN", amountMinor: -1n }] }, adjustments: { create: [{ type: "OTHER", amountMinor: 1n }] } } });
 
     const proposals: MatchProposal[] = [
       {
@@ -231,8 +231,14 @@ describe("reconciliation load and save through COPY", () => {
     const now = new Date("2025-04-01T12:00:00.123Z");
     const saved = await saveProposals(getPgPool(), org.orgId, run.id, proposals, now);
     expect(saved).toEqual({ proposed: 1, autoConfirmed: 1, replaced: 1 });
+    // The replaced proposal's items and adjustments went with it (a statement trigger, not an FK).
+    const orphans = await db.$queryRawUnsafe<{ items: bigint; adjustments: bigint }[]>(
+      `SELECT (SELECT count(*) FROM "MatchItem" i WHERE NOT EXISTS (SELECT 1 FROM "MatchGroup" g WHERE g.id = i."groupId")) AS items,
+              (SELECT count(*) FROM "MatchAdjustment" a WHERE NOT EXISTS (SELECT 1 FROM "MatchGroup" g WHERE g.id = a."groupId")) AS adjustments`,
+    );
+    expect(orphans).toEqual([{ items: 0n, adjustments: 0n }]);
 
-    const groups = await db.matchGroup.findMany({ where: { orgId: org.orgId }, include: { items: { orderBy: { id: "asc" } }, adjustments: { orderBy: { id: "asc" } } }, orderBy: { key: "asc" } });
+    const groups = await db.matchGroup.findMany({ where: { orgId: org.orgId }, include: { items: { orderBy: [{ side: "asc" }, { rowId: "asc" }, { slot: "asc" }] }, adjustments: { orderBy: { id: "asc" } } }, orderBy: { key: "asc" } });
     expect(groups.map((group) => group.key)).toEqual(["OS-0000000000000a", "OS-kept", "PB-0000000000000b"]);
     expect(groups[1]!.id).toBe(kept.id);
     for (const [group, proposal] of [
@@ -251,7 +257,10 @@ describe("reconciliation load and save through COPY", () => {
         confidence: proposal.confidence,
         reasons: proposal.reasons,
       });
-      expect(group.items.map((item) => ({ side: item.side.toLowerCase(), id: String(item.rowId), slot: item.slot.toLowerCase(), amountMinor: item.amountMinor }))).toEqual(proposal.items);
+      // Stored in the table's key order: side (order, settlement, bank), row id, slot.
+      const sideRank = { order: 0, settlement: 1, bank: 2 } as const;
+      const inKeyOrder = [...proposal.items].sort((a, b) => sideRank[a.side] - sideRank[b.side] || Number(BigInt(a.id) - BigInt(b.id)) || (a.slot! < b.slot! ? 1 : -1));
+      expect(group.items.map((item) => ({ side: item.side.toLowerCase(), id: String(item.rowId), slot: item.slot.toLowerCase(), amountMinor: item.amountMinor }))).toEqual(inKeyOrder);
       expect(
         group.adjustments.map((a) => ({
           type: a.type,
