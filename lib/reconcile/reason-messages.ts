@@ -24,6 +24,14 @@ export const REASON_MESSAGES: Messages = {
     "zh-CN": "{orders} 笔订单的预计结算日在 {fromDate} 至 {toDate} 之间",
     en: "{orders} orders are due to settle between {fromDate} and {toDate}",
   },
+  SETTLED_BETWEEN_PAYOUTS: {
+    "zh-CN": "{orders} 笔订单预计于 {fromDate} 至 {toDate} 结算：晚于上一笔打款（{previousOn} 到账），早于本笔打款最早可能的发出日 {earliestOn}",
+    en: "{orders} orders were due to settle from {fromDate} to {toDate}: after the previous payout (booked on {previousOn}) and before {earliestOn}, the earliest day this payout can have been sent",
+  },
+  SETTLED_SINCE_STATEMENT_START: {
+    "zh-CN": "{orders} 笔订单预计于 {fromDate} 至 {toDate} 结算：晚于银行流水的起始日 {statementFrom}，早于本笔打款最早可能的发出日 {earliestOn}，其间没有别的打款",
+    en: "{orders} orders were due to settle from {fromDate} to {toDate}: after the bank statement begins ({statementFrom}) and before {earliestOn}, the earliest day this payout can have been sent, with no payout in between",
+  },
   SUM_EXACT: { "zh-CN": "合计金额 {amountMinor} 完全相等", en: "The totals agree exactly at {amountMinor}" },
   SUM_WITHIN_TOLERANCE: {
     "zh-CN": "应收 {expectedMinor}，实收 {actualMinor}，差额 {differenceMinor} 在容差 {toleranceMinor} 内",
@@ -55,6 +63,10 @@ export const REASON_MESSAGES: Messages = {
   DIFFERENCE_TYPE_NOT_AUTO: { "zh-CN": "{type} 差额 {amountMinor} 需人工确认", en: "A {type} difference of {amountMinor} needs a person" },
   DATE_OUTSIDE_WINDOW: { "zh-CN": "日期相差 {days} 天，超过 {windowDays} 天的范围", en: "The dates are {days} days apart, beyond the {windowDays}-day window" },
   INFERRED_FROM_SETTLEMENT_DATES: { "zh-CN": "按预计结算日推断，没有单号可核对", en: "Inferred from settlement dates; no number ties the rows together" },
+  RECEIPT_PARTLY_EXPLAINED: {
+    "zh-CN": "这些订单只说明了到账 {receivedMinor} 中的 {explainedMinor}，其余 {restMinor} 仍未匹配（未导入的上期订单、打款日前后结算的订单、平台补贴的优惠等）",
+    en: "These orders explain {explainedMinor} of the {receivedMinor} received; the other {restMinor} stays open (orders of an earlier period not imported, orders due around the payout days, discounts the platform pays back …)",
+  },
   SUGGESTION_ONLY: { "zh-CN": "仅为建议，需人工确认", en: "A suggestion only: a person must confirm it" },
   AUTO_CONFIRM_DISABLED: { "zh-CN": "规则未允许自动确认", en: "The rules do not allow automatic confirmation" },
   NEVER_PAID: { "zh-CN": "买家未付款", en: "The buyer never paid" },
@@ -62,6 +74,14 @@ export const REASON_MESSAGES: Messages = {
   NOT_CONFIRMED_YET: { "zh-CN": "尚未确认收货（{status}）", en: "Not yet confirmed as received ({status})" },
   NOT_DUE_YET: { "zh-CN": "预计 {expectedOn} 结算，晚于数据截止日 {dataUntil}", en: "Due to settle on {expectedOn}, after the data ends on {dataUntil}" },
   NO_SETTLEMENT_FOUND: { "zh-CN": "订单 {orderNo} 预计 {expectedOn} 结算，但未找到结算明细", en: "Order {orderNo} was due to settle on {expectedOn}, but no settlement was found" },
+  SETTLES_NEAR_PAYOUT: {
+    "zh-CN": "预计 {expectedOn} 结算，离 {payoutOn} 到账的打款太近，无法确定由这笔还是下一笔打款支付",
+    en: "Due to settle on {expectedOn}, too close to the payout booked on {payoutOn} to tell whether that payout or the next one paid it",
+  },
+  REFUND_MAY_PRECEDE_SETTLEMENT: {
+    "zh-CN": "订单有退款：若在结算前退款，平台不会为它打款，因此不按结算日归入打款",
+    en: "The order was refunded: if that happened before it settled, no payout includes it, so it is not placed by settlement date",
+  },
   ORDER_NOT_FOUND: { "zh-CN": "未导入订单 {orderNo}（可能是上期订单）", en: "Order {orderNo} is not imported (perhaps from an earlier period)" },
   AMBIGUOUS_ORDER_NO: { "zh-CN": "订单号 {orderNo} 对应 {candidates} 个店铺的订单", en: "Order number {orderNo} exists in {candidates} stores" },
   ORDER_ALREADY_RECONCILED: { "zh-CN": "订单 {orderNo} 已在之前确认的对账中结清", en: "Order {orderNo} was settled in an earlier confirmed match" },

@@ -4,7 +4,7 @@
 // the bank receipts from that platform's paying entity.
 import { expectedOrderNet, orderFacts } from "./explain-difference";
 import type { RunContext } from "./run-context";
-import { Role } from "./row-table";
+import { NO_DAY, Role } from "./row-table";
 
 export interface DirectPayoutStore {
   ledger: number;
@@ -15,6 +15,13 @@ export interface DirectPayoutStore {
   nets: Float64Array;
   /** Open positive bank receipts from this store's paying entity only, by day then id. */
   receipts: number[];
+  /**
+   * Every positive receipt from that entity, open or placed by an earlier pass, by day, booking time,
+   * id: each one is a payout, and payouts bound one another's windows whoever placed them.
+   */
+  payouts: number[];
+  /** The first day of the bank statements those payouts are on (the latest such first day). */
+  statementFromDay: number;
 }
 
 /** A store is paid directly when it has no bill, no wallet tied to it, and none of its orders has a wallet line. */
@@ -36,11 +43,20 @@ export function directPayoutStores(context: RunContext): DirectPayoutStore[] {
 
   // A receipt belongs to a store only when its payer pays for no other direct-payout store.
   const receiptsOf = new Map<number, number[]>(ledgers.map((ledger) => [ledger, []]));
+  const payoutsOf = new Map<number, number[]>(ledgers.map((ledger) => [ledger, []]));
+  /** Per bank account: the first day its statement shows. */
+  const firstDayOf = new Map<number, number>();
   for (let row = table.bankStart; row < table.size; row++) {
-    if (table.role[row] !== Role.BANK || !(table.up[row]! > 0) || table.amount[row]! <= 0) continue;
+    if (table.role[row] !== Role.BANK) continue;
+    const account = table.ledgerOf[row]!;
+    const first = firstDayOf.get(account);
+    if (first === undefined || table.day[row]! < first) firstDayOf.set(account, table.day[row]!);
+    if (table.amount[row]! <= 0) continue;
     const counterparty = table.bankRow(row).counterparty;
     const paying = ledgers.filter((ledger) => payers.paysFor(counterparty, ledger));
-    if (paying.length === 1) receiptsOf.get(paying[0]!)!.push(row);
+    if (paying.length !== 1) continue;
+    payoutsOf.get(paying[0]!)!.push(row);
+    if (table.up[row]! > 0) receiptsOf.get(paying[0]!)!.push(row);
   }
 
   const candidatesOf = new Map<number, { group: number; instant: number; net: number }[]>(ledgers.map((ledger) => [ledger, []]));
@@ -60,12 +76,17 @@ export function directPayoutStores(context: RunContext): DirectPayoutStore[] {
   const stores: DirectPayoutStore[] = [];
   for (const ledger of ledgers) {
     const candidates = candidatesOf.get(ledger)!.sort((a, b) => a.instant - b.instant || a.group - b.group);
+    const payouts = payoutsOf.get(ledger)!.sort((a, b) => table.day[a]! - table.day[b]! || table.instant[a]! - table.instant[b]! || a - b);
+    let statementFromDay = NO_DAY;
+    for (const payout of payouts) statementFromDay = Math.max(statementFromDay, firstDayOf.get(table.ledgerOf[payout]!)!);
     stores.push({
       ledger,
       groups: candidates.map((entry) => entry.group),
       instants: Float64Array.from(candidates, (entry) => entry.instant),
       nets: Float64Array.from(candidates, (entry) => entry.net),
       receipts: receiptsOf.get(ledger)!.sort((a, b) => table.day[a]! - table.day[b]! || a - b),
+      payouts,
+      statementFromDay,
     });
   }
   return stores;

@@ -10,9 +10,11 @@ export interface OrdersToBankDraft {
   rows: number[];
   adjustments: DraftAdjustment[];
   blockers: Reason[];
-  /** What the orders should bring, and what the receipts brought. */
+  /** What the orders should bring, and what the receipts brought (or, capped, what was taken of them). */
   expected: number;
   received: number;
+  /** Per row, the magnitude taken (only when the receipts were capped). */
+  allocations?: number[];
 }
 
 /** What one order group should bring into the bank, and why (adjustments about its first row). */
@@ -40,11 +42,13 @@ export function availableOrderRows(context: RunContext, group: number): number[]
 
 /**
  * Orders (all their rows) against receipts (all that is left of them): per-order adjustments from
- * the expectation, and the rest of the difference as rounding or OTHER.
+ * the expectation, and the rest of the difference as rounding or OTHER. With `receiveAtMost`, the
+ * receipts are taken, in order, only up to that much (the rest of them stays open).
  */
-export function draftOrdersToBank(context: RunContext, groups: readonly number[], receipts: readonly number[], viaPlatform: boolean): OrdersToBankDraft {
+export function draftOrdersToBank(context: RunContext, groups: readonly number[], receipts: readonly number[], viaPlatform: boolean, receiveAtMost?: number): OrdersToBankDraft {
   const { sink, rules } = context;
   const rows: number[] = [];
+  const allocations: number[] | undefined = receiveAtMost === undefined ? undefined : [];
   const adjustments: DraftAdjustment[] = [];
   const blockers: Reason[] = [];
   let expected = 0;
@@ -54,6 +58,7 @@ export function draftOrdersToBank(context: RunContext, groups: readonly number[]
     expected += expectation.net;
     for (const row of availableOrderRows(context, group)) {
       rows.push(row);
+      allocations?.push(sink.available(row, "ORDER_BANK"));
       sum += sink.signedAvailable(row, "ORDER_BANK");
     }
     for (const adjustment of expectation.adjustments) {
@@ -63,12 +68,19 @@ export function draftOrdersToBank(context: RunContext, groups: readonly number[]
     for (const blocker of expectation.blockers) if (!blockers.some((other) => other.code === blocker.code)) blockers.push(blocker);
   }
   let received = 0;
+  let budget = receiveAtMost ?? Number.POSITIVE_INFINITY;
   for (const receipt of receipts) {
+    const left = sink.available(receipt, "ORDER_BANK");
+    const take = Math.max(0, Math.min(left, budget));
+    budget -= take;
     rows.push(receipt);
-    const amount = sink.signedAvailable(receipt, "ORDER_BANK");
+    allocations?.push(take);
+    const amount = sink.signedAvailable(receipt, "ORDER_BANK") < 0 ? -take : take;
     received += amount;
     sum += amount;
   }
   closeRemainder(rules, adjustments, blockers, -sum);
-  return { rows, adjustments: adjustments.map(({ aboutRow, ...rest }) => (aboutRow === undefined ? rest : { ...rest, aboutRow })), blockers, expected, received };
+  const draft: OrdersToBankDraft = { rows, adjustments: adjustments.map(({ aboutRow, ...rest }) => (aboutRow === undefined ? rest : { ...rest, aboutRow })), blockers, expected, received };
+  if (allocations) draft.allocations = allocations;
+  return draft;
 }

@@ -2,7 +2,7 @@
 // paired only where the pairing is unique both ways — the source has exactly one receipt within the
 // tolerance and the date window, and that receipt fits no other source. Sources are withdrawals
 // (→ any receipt not from another platform's payer) and single orders of platforms that pay the bank
-// directly (→ receipts from that platform's payer only).
+// directly (→ whole receipts from that platform's payer only).
 import { explainTransfer } from "../engine/explain-difference";
 import { SECONDS_PER_DAY } from "../engine/local-date";
 import { toleranceFor } from "../engine/money";
@@ -52,7 +52,8 @@ export function matchAmountAndDate(context: RunContext): void {
     if (table.currencyOf[receipt] !== source.currency) return false;
     if (Math.abs(table.day[receipt]! - source.day) > rules.dateWindowDays) return false;
     const counterparty = table.bankRow(receipt).counterparty;
-    if (source.kind === "order") return payers.paysFor(counterparty, source.ledger);
+    // What is left of a payout that pass 2 split among its orders is not one order's payout.
+    if (source.kind === "order") return table.up[receipt] === Math.abs(table.amount[receipt]!) && payers.paysFor(counterparty, source.ledger);
     return !payers.isKnownPayer(counterparty) || payers.paysFor(counterparty, source.ledger);
   };
   const candidatesOf = sources.map((source) => {
