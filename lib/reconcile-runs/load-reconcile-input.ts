@@ -3,6 +3,8 @@
 // A month can hold millions of rows, so the big tables are read with COPY … TO STDOUT on parallel
 // connections of one snapshot and parsed from the bytes (copy-text-reader.ts); records get only the
 // fields a row has, with repeated values shared (README "Speed and memory" of lib/reconcile).
+// Rows come unsorted: the engine's result does not depend on their order (the golden test shuffles
+// them), and ORDER BY id made PostgreSQL walk the primary key over every organization's rows.
 // Not loaded: BankTransaction.counterpartyAccount, which no pass reads (700 k wallet rows' worth).
 import type pg from "pg";
 import type {
@@ -182,14 +184,14 @@ export async function loadReconcileInput(pool: pg.Pool, orgId: string, scope: Re
       readTable(
         a!,
         `SELECT id, "storeId", "orderNo", "subOrderNo", "paidAmountMinor", "refundMinor", "merchantReceivedMinor", currency, "paidAt", "confirmedAt", status, "afterSaleStatus"
-         FROM "Order" WHERE "orgId" = '${org}' ORDER BY id`,
+         FROM "Order" WHERE "orgId" = '${org}'`,
         (row) => readOrder(row, v),
       ),
       (async () => {
         const lines = await readTable(
           b!,
           `SELECT id, "storeId", "lineType", "orderNo", "payoutId", "amountMinor", currency, "occurredOn", "occurredAt", "sourceRow", reference, memo
-           FROM "SettlementLine" WHERE "orgId" = '${org}'${sqlDateRange(`"occurredOn"`, scope)} ORDER BY id`,
+           FROM "SettlementLine" WHERE "orgId" = '${org}'${sqlDateRange(`"occurredOn"`, scope)}`,
           (row) => readSettlementLine(row, v),
         );
         const storeRows = await b!.query<{ id: string; platform: StorePlatform; currency: string; settlementTermsDays: number; feeRateBps: number }>(
@@ -210,7 +212,7 @@ export async function loadReconcileInput(pool: pg.Pool, orgId: string, scope: Re
         const transactions = await readTable(
           c!,
           `SELECT id, "fundAccountId", "amountMinor", currency, "occurredOn", "occurredAt", "sourceRow", reference, "secondaryReference", counterparty, memo, "merchantOrderNo"
-           FROM "BankTransaction" WHERE "orgId" = '${org}'${sqlDateRange(`"occurredOn"`, scope)} ORDER BY id`,
+           FROM "BankTransaction" WHERE "orgId" = '${org}'${sqlDateRange(`"occurredOn"`, scope)}`,
           (row) => readBankTransaction(row, v),
         );
         return [transactions, await readDecided(c!, org, v)] as const;
