@@ -15,7 +15,6 @@
 // and keeps the rest open; orders that expect more than arrived mean a payout is missing from the
 // statement, and no group is made. The groups are proposals: nothing but dates ties these rows.
 import { type DirectPayoutStore, settledBefore } from "../engine/direct-payouts";
-import { orderFacts } from "../engine/explain-difference";
 import { SECONDS_PER_DAY } from "../engine/local-date";
 import { toleranceFor } from "../engine/money";
 import { draftOrdersToBank } from "../engine/orders-to-bank";
@@ -63,8 +62,7 @@ function groupStore(context: RunContext, store: DirectPayoutStore): void {
         const group = store.groups[position]!;
         const first = index.firstRow[group]!;
         if (!(table.down[first]! > 0)) continue;
-        const facts = orderFacts(table, index, rules, group);
-        if (facts.refundByStatus || facts.refund > 0) {
+        if (refunded(context, first)) {
           notes.add(first, "downstream", sharedReason("REFUND_MAY_PRECEDE_SETTLEMENT"));
           continue;
         }
@@ -135,14 +133,28 @@ function proposeWindow(context: RunContext, store: DirectPayoutStore, payout: nu
   });
 }
 
+/** Does any row of the order say it was refunded (status words or a refund amount)? */
+function refunded(context: RunContext, first: number): boolean {
+  const { table, index } = context;
+  for (let row = first; row !== -1; row = index.nextRow[row]!) if (table.orderRefundByStatus[row] === 1 || table.orderRefund[row]! > 0) return true;
+  return false;
+}
+
 /** Orders due between the earliest and the latest moment a payout can have been sent: either payout's. */
 function noteOrdersNearPayout(context: RunContext, store: DirectPayoutStore, from: number, to: number, payout: number): void {
   const { table, index, notes } = context;
   const payoutOn = dayText(table.day[payout]!);
+  // Orders come by due time, so one reason serves each due day (no key built per order).
+  let day = Number.NaN;
+  let note: Reason | undefined;
   for (let position = from; position < to; position++) {
     const first = index.firstRow[store.groups[position]!]!;
     if (!(table.down[first]! > 0)) continue;
-    const expectedOn = dayText(Math.floor(store.instants[position]! / SECONDS_PER_DAY));
-    notes.add(first, "downstream", sharedReason("SETTLES_NEAR_PAYOUT", { expectedOn, payoutOn }));
+    const dueDay = Math.floor(store.instants[position]! / SECONDS_PER_DAY);
+    if (dueDay !== day || !note) {
+      day = dueDay;
+      note = sharedReason("SETTLES_NEAR_PAYOUT", { expectedOn: dayText(dueDay), payoutOn });
+    }
+    notes.add(first, "downstream", note);
   }
 }
