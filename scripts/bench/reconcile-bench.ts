@@ -1,4 +1,4 @@
-// npm run bench -- reconcile [--orders N] [--bank N] [--runs N] [--json]  (dispatched by scripts/bench.ts)
+// npm run bench -- reconcile [--orders N] [--bank N] [--runs N] [--json] [--keep]  (dispatched by scripts/bench.ts)
 // A month of N orders, their bill and wallet lines and the bank statement (reconcile-month.ts) is
 // written into a fresh database (not timed). Then, per run, in a process of its own: passes 1–3 as
 // the app runs them (executeRun: load from PostgreSQL → engine → write the groups back), timed by
@@ -23,6 +23,8 @@ const { values } = parseArgs({
     bank: { type: "string", default: "200000" },
     runs: { type: "string", default: "1" },
     json: { type: "boolean", default: false },
+    // Leaves the database (with the last run's groups) for EXPLAIN and experiments.
+    keep: { type: "boolean", default: false },
   },
 });
 const orderCount = Number(values.orders);
@@ -156,6 +158,7 @@ try {
   }
 } finally {
   await pool.end();
-  await databases.drop();
+  if (values.keep) console.error(`Kept the database: ${url}`);
+  else await databases.drop();
 }
 process.exit(0);
