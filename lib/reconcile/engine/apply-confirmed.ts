@@ -1,6 +1,7 @@
 // Confirmed groups are history: before any pass runs, what they allocated is taken off their rows, so
 // a new run can only work with what is left and never proposes those allocations again. Items whose
 // rows are not in this run's input are ignored (they belong to other periods).
+// A re-run after a month's run spends millions of items here, hence plain loops over a reused array.
 import type { ConfirmedMatch } from "../types";
 import { compareIds } from "./canonical-order";
 import type { RowTable } from "./row-table";
@@ -11,21 +12,24 @@ export function applyConfirmed(table: RowTable, matches: readonly ConfirmedMatch
   let overAllocated = 0;
   // Key order, so that clamping (only for inconsistent input) does not depend on the loader.
   const ordered = [...matches].sort((a, b) => compareIds(a.key, b.key));
+  const rows: number[] = [];
   for (const match of ordered) {
-    const rows = match.items.map((item) => table.indexOf(item.side, item.id));
+    const items = match.items;
+    rows.length = 0;
+    for (const item of items) rows.push(table.indexOf(item.side, item.id));
     const link = match.link ?? inferLink(new Set(rows.filter((row) => row >= 0).map((row) => table.role[row]!)));
     if (!link) continue;
-    match.items.forEach((item, position) => {
+    for (let position = 0; position < items.length; position++) {
       const row = rows[position]!;
-      if (row < 0) return;
+      if (row < 0) continue;
       const slot = slotFor(table.role[row]!, link);
-      if (!slot) return;
+      if (!slot) continue;
       const left = table[slot][row]!;
-      if (Number.isNaN(left)) return;
-      const spent = Math.abs(Number(item.amountMinor));
+      if (Number.isNaN(left)) continue;
+      const spent = Math.abs(Number(items[position]!.amountMinor));
       if (spent > left) overAllocated++;
       table[slot][row] = Math.max(0, left - spent);
-    });
+    }
   }
   return overAllocated;
 }

@@ -284,19 +284,72 @@ export class RowTable {
 
   /** The row with this side and id, or −1 (binary search over the id-sorted block). */
   indexOf(side: Side, id: string): number {
-    const [rows, start]: [readonly { id: string }[], number] =
-      side === "order" ? [this.orders, 0] : side === "settlement" ? [this.settlement, this.settlementStart] : [this.bank, this.bankStart];
-    let low = 0;
-    let high = rows.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >>> 1;
-      const order = compareIds(rows[middle]!.id, id);
-      if (order === 0) return start + middle;
-      if (order < 0) low = middle + 1;
-      else high = middle - 1;
+    const [start, end] = side === "order" ? [0, this.settlementStart] : side === "settlement" ? [this.settlementStart, this.bankStart] : [this.bankStart, this.size];
+    const numbers = this.numericIds();
+    if (numbers) {
+      // Every id is a plain decimal, so an id in any other spelling ("007", "1e3") is not here.
+      const wanted = Number(id);
+      if (String(wanted) !== id) return -1;
+      return searchNumbers(numbers, start, end, wanted);
     }
-    return -1;
+    return binarySearch(start, end, (row) => compareIds(this.ids[row]!, id));
   }
+
+  /**
+   * The ids as numbers when every one is a plain non-negative decimal below 2^53 (database bigints): a run that
+   * spends a month's confirmed groups looks up millions of items, and comparing numbers is several
+   * times faster than comparing strings. Each block is sorted by id, which for these is numeric order.
+   */
+  private numericIds(): Float64Array | null {
+    if (this.idNumbers === undefined) {
+      const numbers = new Float64Array(this.size);
+      for (let row = 0; row < this.size; row++) {
+        const id = this.ids[row]!;
+        const value = Number(id);
+        if (!Number.isSafeInteger(value) || value < 0 || String(value) !== id) return (this.idNumbers = null);
+        numbers[row] = value;
+      }
+      this.idNumbers = numbers;
+    }
+    return this.idNumbers;
+  }
+  private idNumbers: Float64Array | null | undefined;
+}
+
+/**
+ * The row in [start, end) whose id is `wanted`, or -1. Database ids are nearly dense, so a guess
+ * from where `wanted` lies between the block's ends usually lands on it or next to it; a million
+ * lookups that way touch a few cache lines each instead of the twenty of a binary search. Two
+ * guesses at most, then binary search, so ids spread any other way cost no more than before.
+ */
+function searchNumbers(numbers: Float64Array, start: number, end: number, wanted: number): number {
+  let low = start;
+  let high = end - 1;
+  for (let guesses = 0; guesses < 2 && low <= high; guesses++) {
+    const lowId = numbers[low]!;
+    const highId = numbers[high]!;
+    if (wanted < lowId || wanted > highId) return -1;
+    const guess = highId === lowId ? low : low + Math.floor(((wanted - lowId) / (highId - lowId)) * (high - low));
+    const id = numbers[guess]!;
+    if (id === wanted) return guess;
+    if (id < wanted) low = guess + 1;
+    else high = guess - 1;
+  }
+  return binarySearch(low, high + 1, (row) => numbers[row]! - wanted);
+}
+
+/** The row in [start, end) where `compare` is 0, or -1; `compare` < 0 means the row sorts before. */
+function binarySearch(start: number, end: number, compare: (row: number) => number): number {
+  let low = start;
+  let high = end - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const order = compare(middle);
+    if (order === 0) return middle;
+    if (order < 0) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
 }
 
 const LINE_KIND_OF_TYPE: Record<Exclude<SettlementLineInput["lineType"], "WITHDRAWAL">, LineKindCode> = {
