@@ -38,6 +38,14 @@ export class CopyRow {
     return this.buffer.toString("latin1", this.starts[field]!, this.ends[field]!);
   }
 
+  /** Whether an ASCII field is `value`, without making a string (for runs of rows that repeat a key). */
+  is(field: number, value: string): boolean {
+    const start = this.starts[field]!;
+    if (this.ends[field]! - start !== value.length || this.escaped[field]) return false;
+    for (let i = 0; i < value.length; i++) if (this.buffer[start + i] !== value.charCodeAt(i)) return false;
+    return true;
+  }
+
   /** An integer column (int, bigint within ±2^53) as a number, without making a string; NaN for NULL. */
   integer(field: number): number {
     if (this.isNull(field)) return Number.NaN;

@@ -19,7 +19,6 @@ import type {
   SettlementLineInput,
   SettlementLineType,
   Side,
-  Slot,
   Adjustment,
   AccountType,
   StorePlatform,
@@ -32,7 +31,6 @@ import { withSnapshotClients } from "./snapshot-clients";
 export type ReconcileScope = { from?: string; to?: string };
 
 const SIDE_FROM_DB: Record<string, Side> = { ORDER: "order", SETTLEMENT: "settlement", BANK: "bank" };
-const SLOT_FROM_DB: Record<string, Slot> = { UP: "up", DOWN: "down" };
 /** Groups whose allocations are spent: booked ones, and manual ones waiting for their reviewer. */
 export const DECIDED_STATUSES = ["CONFIRMED", "PENDING_APPROVAL"] as const;
 
@@ -141,25 +139,32 @@ async function readTable<T>(client: pg.ClientBase, sql: string, read: (row: Copy
   return rows;
 }
 
+/** A MatchSide label read from the bytes (millions of items: no string per label). */
+function sideOf(row: CopyRow, field: number): Side {
+  return row.is(field, "ORDER") ? "order" : row.is(field, "SETTLEMENT") ? "settlement" : "bank";
+}
+
 type ConfirmedGroup = { key: string; link: MatchLink; items: MatchItem[]; adjustments: Adjustment[] };
 
-/** Decided groups with their items and adjustments (after a month's run: as many items as rows). */
+/**
+ * Decided groups with their items and adjustments. After a month's run that is millions of items,
+ * read in the table's own order (a sort by group would cost PostgreSQL seconds; the engine needs no
+ * order, and a group's items never name one row and slot twice); the rows of one group arrive
+ * together, so the group is looked up once per run of rows rather than once per item.
+ */
 async function readDecided(client: pg.ClientBase, org: string, v: Vocabulary): Promise<ConfirmedMatch[]> {
-  const { rows } = await client.query<{ id: string; key: string; link: string }>(
-    `SELECT id, key, link FROM "MatchGroup" WHERE "orgId" = $1 AND status = ANY($2::"MatchStatus"[]) ORDER BY id`,
-    [org, DECIDED_STATUSES],
-  );
-  const groups = new Map<string, ConfirmedGroup>();
-  for (const group of rows) groups.set(group.id, { key: group.key, link: group.link as MatchLink, items: [], adjustments: [] });
-  if (groups.size === 0) return [];
   const decided = `SELECT id FROM "MatchGroup" WHERE "orgId" = '${org}' AND status IN (${DECIDED_STATUSES.map((status) => `'${status}'`).join(", ")})`;
-  await readCopyRows(
-    client,
-    `SELECT "groupId", side, "rowId", slot, "amountMinor" FROM "MatchItem" WHERE "orgId" = '${org}' AND "groupId" IN (${decided}) ORDER BY "groupId", side, "rowId", slot`,
-    (row) => {
-      groups.get(row.ascii(0)!)?.items.push({ side: SIDE_FROM_DB[row.ascii(1)!]!, id: row.ascii(2)!, slot: SLOT_FROM_DB[row.ascii(3)!]!, amountMinor: v.amounts.of(row.integer(4)) });
-    },
-  );
+  const groups = new Map<string, ConfirmedGroup>();
+  await readCopyRows(client, `SELECT id, key, link FROM "MatchGroup" WHERE id IN (${decided}) ORDER BY id`, (row) => {
+    groups.set(row.ascii(0)!, { key: row.text(1)!, link: row.ascii(2) as MatchLink, items: [], adjustments: [] });
+  });
+  if (groups.size === 0) return [];
+  let groupId = "";
+  let group: ConfirmedGroup | undefined;
+  await readCopyRows(client, `SELECT "groupId", side, "rowId", slot, "amountMinor" FROM "MatchItem" WHERE "orgId" = '${org}' AND "groupId" IN (${decided})`, (row) => {
+    if (!row.is(0, groupId)) group = groups.get((groupId = row.ascii(0)!));
+    group?.items.push({ side: sideOf(row, 1), id: row.ascii(2)!, slot: row.is(3, "UP") ? "up" : "down", amountMinor: v.amounts.of(row.integer(4)) });
+  });
   await readCopyRows(
     client,
     `SELECT "groupId", type, "amountMinor", note FROM "MatchAdjustment" WHERE "orgId" = '${org}' AND "groupId" IN (${decided}) ORDER BY "groupId", id`,
@@ -177,10 +182,10 @@ export async function loadReconcileInput(pool: pg.Pool, orgId: string, scope: Re
   if (!UUID.test(orgId)) throw new Error(`invalid organization id ${orgId}`);
   const org = orgId.toLowerCase();
   const v = new Vocabulary();
-  return withSnapshotClients(pool, 3, async ([a, b, c]) => {
+  return withSnapshotClients(pool, 4, async ([a, b, c, d]) => {
     // The server's defaults, stated: the parsers read ISO dates and plain text.
-    for (const client of [a!, b!, c!]) await client.query("SET LOCAL DateStyle = ISO; SET LOCAL client_encoding = UTF8");
-    const [orders, [settlementLines, stores, accounts, rejected], [bankTransactions, confirmed]] = await Promise.all([
+    for (const client of [a!, b!, c!, d!]) await client.query("SET LOCAL DateStyle = ISO; SET LOCAL client_encoding = UTF8");
+    const [orders, [settlementLines, stores, accounts, rejected], bankTransactions, confirmed] = await Promise.all([
       readTable(
         a!,
         `SELECT id, "storeId", "orderNo", "subOrderNo", "paidAmountMinor", "refundMinor", "merchantReceivedMinor", currency, "paidAt", "confirmedAt", status, "afterSaleStatus"
@@ -208,15 +213,13 @@ export async function loadReconcileInput(pool: pg.Pool, orgId: string, scope: Re
         );
         return [lines, storeRows.rows, accountRows.rows, pairs.rows] as const;
       })(),
-      (async () => {
-        const transactions = await readTable(
-          c!,
-          `SELECT id, "fundAccountId", "amountMinor", currency, "occurredOn", "occurredAt", "sourceRow", reference, "secondaryReference", counterparty, memo, "merchantOrderNo"
-           FROM "BankTransaction" WHERE "orgId" = '${org}'${sqlDateRange(`"occurredOn"`, scope)}`,
-          (row) => readBankTransaction(row, v),
-        );
-        return [transactions, await readDecided(c!, org, v)] as const;
-      })(),
+      readTable(
+        c!,
+        `SELECT id, "fundAccountId", "amountMinor", currency, "occurredOn", "occurredAt", "sourceRow", reference, "secondaryReference", counterparty, memo, "merchantOrderNo"
+         FROM "BankTransaction" WHERE "orgId" = '${org}'${sqlDateRange(`"occurredOn"`, scope)}`,
+        (row) => readBankTransaction(row, v),
+      ),
+      readDecided(d!, org, v),
     ]);
     return {
       // Which wallet serves which store has no column yet: without walletAccountIds any wallet may.
