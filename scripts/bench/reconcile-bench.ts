@@ -2,8 +2,9 @@
 // A month of N orders, their bill and wallet lines and the bank statement (reconcile-month.ts) is
 // written into a fresh database (not timed). Then, per run, in a process of its own: passes 1–3 as
 // the app runs them (executeRun: load from PostgreSQL → engine → write the groups back), timed by
-// phase, with the peak RSS; beside it, on the same data in the same run, what PostgreSQL alone
-// takes for pass 1 as one plain SQL hash join (order number ↔ bill and wallet lines, summed per order).
+// phase, with the peak RSS; then once more over the month with those groups booked (a re-run).
+// Beside each, on the same data in the same run, what PostgreSQL alone takes for pass 1 as one plain
+// SQL hash join (order number ↔ bill and wallet lines, summed per order).
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -114,13 +115,10 @@ try {
   await db.$disconnect();
   log(`  ${counts.orders} orders, ${counts.settlementLines} bill lines, ${counts.walletLines} wallet lines, ${counts.bankLines} bank lines in ${seconds(performance.now() - seedStarted)} s`);
 
-  const results: RunFigures[] = [];
-  for (let run = 0; run < runs; run++) {
-    // Every run is a month's first run: nothing decided yet, everything to write.
-    if (run > 0) await pool.query(`TRUNCATE "MatchItem", "MatchAdjustment", "MatchGroup" CASCADE`);
+  const measure = async (): Promise<RunFigures> => {
     const sql = await baseline(pool, orgId);
     const result = timedRun(url, orgId);
-    const figures: RunFigures = {
+    return {
       loadSeconds: seconds(result.phasesMs.load),
       engineSeconds: seconds(result.phasesMs.match),
       saveSeconds: seconds(result.phasesMs.save),
@@ -135,16 +133,27 @@ try {
       sqlJoinedOrders: sql.orders,
       sqlJoinedLines: sql.lines,
     };
-    results.push(figures);
-    log(
-      `  run ${run + 1}: load ${figures.loadSeconds} s, engine ${figures.engineSeconds} s, save ${figures.saveSeconds} s = ${figures.totalSeconds} s, ` +
-        `peak RSS ${figures.peakRssMiB} MiB; SQL hash join ${figures.sqlHashJoinSeconds} s`,
-    );
-  }
+  };
+  const describe = (figures: RunFigures) =>
+    `load ${figures.loadSeconds} s, engine ${figures.engineSeconds} s, save ${figures.saveSeconds} s = ${figures.totalSeconds} s, ` +
+    `peak RSS ${figures.peakRssMiB} MiB; SQL hash join ${figures.sqlHashJoinSeconds} s`;
 
-  const worst = { totalSeconds: Math.max(...results.map((r) => r.totalSeconds)), peakRssMiB: Math.max(...results.map((r) => r.peakRssMiB)) };
+  const results: RunFigures[] = [];
+  for (let run = 0; run < runs; run++) {
+    // Every run is a month's first run: nothing decided yet, everything to write.
+    if (run > 0) await pool.query(`TRUNCATE "MatchItem", "MatchAdjustment", "MatchGroup" CASCADE`);
+    results.push(await measure());
+    log(`  run ${run + 1}: ${describe(results[results.length - 1]!)}`);
+  }
+  // What staff do after every import: run again over a month whose groups are booked. Nothing new is
+  // written, but every booked item is read back and spent before the passes start.
+  const rerun = await measure();
+  log(`  re-run over the booked month: ${describe(rerun)} (${rerun.groups} open proposals written again)`);
+
+  const all = [...results, rerun];
+  const worst = { totalSeconds: Math.max(...all.map((r) => r.totalSeconds)), peakRssMiB: Math.max(...all.map((r) => r.peakRssMiB)) };
   const verdict = { totalSeconds: worst.totalSeconds <= TARGETS.totalSeconds, peakRss: worst.peakRssMiB <= TARGETS.peakRssMiB };
-  if (values.json) console.log(JSON.stringify({ ...counts, passes: "1-3", runs: results, targets: TARGETS, meets: verdict }));
+  if (values.json) console.log(JSON.stringify({ ...counts, passes: "1-3", runs: results, rerun, targets: TARGETS, meets: verdict }));
   else {
     const last = results[results.length - 1]!;
     const of = (key: keyof RunFigures) => range(results.map((r) => r[key]));
@@ -153,7 +162,8 @@ try {
     console.log(`  engine          ${of("engineSeconds")} s`);
     console.log(`  save            ${of("saveSeconds")} s   (${last.groups.toLocaleString("en")} groups, ${last.items.toLocaleString("en")} items, ${last.adjustments.toLocaleString("en")} adjustments)`);
     console.log(`  total           ${of("totalSeconds")} s   (target ≤ ${TARGETS.totalSeconds} s) ${verdict.totalSeconds ? "✔" : "✘"}`);
-    console.log(`  peak RSS        ${of("peakRssMiB")} MiB   (target ≤ ${TARGETS.peakRssMiB} MiB) ${verdict.peakRss ? "✔" : "✘"}`);
+    console.log(`  re-run          ${rerun.totalSeconds} s   (the month again, its groups booked: load ${rerun.loadSeconds} s, engine ${rerun.engineSeconds} s)`);
+    console.log(`  peak RSS        ${range(all.map((r) => r.peakRssMiB))} MiB   (target ≤ ${TARGETS.peakRssMiB} MiB) ${verdict.peakRss ? "✔" : "✘"}`);
     console.log(`  SQL hash join   ${of("sqlHashJoinSeconds")} s   (pass 1 alone in plain SQL: ${last.sqlJoinedOrders.toLocaleString("en")} orders, ${last.sqlJoinedLines.toLocaleString("en")} lines)`);
   }
 } finally {
