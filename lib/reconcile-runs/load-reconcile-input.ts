@@ -1,5 +1,5 @@
-// PostgreSQL → the engine's plain input: the organization's stores, accounts, imported rows, the
-// matches already decided and the pairs people rejected. Ids become strings, dates "YYYY-MM-DD".
+// PostgreSQL → the engine's plain input: the organization's stores, accounts, imported rows, what
+// decided groups already spent and the pairs people rejected. Ids become strings, dates "YYYY-MM-DD".
 // A month can hold millions of rows, so the big tables are read with COPY … TO STDOUT on parallel
 // connections of one snapshot and parsed from the bytes (copy-text-reader.ts); records get only the
 // fields a row has, with repeated values shared (README "Speed and memory" of lib/reconcile).
@@ -9,9 +9,6 @@
 import type pg from "pg";
 import type {
   BankTransactionInput,
-  ConfirmedMatch,
-  MatchItem,
-  MatchLink,
   OrderInput,
   ReconcileInput,
   ReconcileStore,
@@ -19,10 +16,11 @@ import type {
   SettlementLineInput,
   SettlementLineType,
   Side,
-  Adjustment,
   AccountType,
   StorePlatform,
+  SpentAllocations,
 } from "@/lib/reconcile";
+import { SpentAllocationsBuilder } from "@/lib/reconcile/spent-allocations";
 import { BigIntCache } from "@/lib/reconcile/engine/money";
 import { readCopyRows, type CopyRow } from "./copy-text-reader";
 import { SharedDates, SharedStrings } from "./shared-strings";
@@ -139,53 +137,30 @@ async function readTable<T>(client: pg.ClientBase, sql: string, read: (row: Copy
   return rows;
 }
 
-/** A MatchSide label read from the bytes (millions of items: no string per label). */
-function sideOf(row: CopyRow, field: number): Side {
-  return row.is(field, "ORDER") ? "order" : row.is(field, "SETTLEMENT") ? "settlement" : "bank";
-}
-
-type ConfirmedGroup = { key: string; link: MatchLink; items: MatchItem[]; adjustments: Adjustment[] };
-
 /**
- * Decided groups with their items and adjustments. After a month's run that is millions of items,
- * read in the table's own order (a sort by group would cost PostgreSQL seconds; the engine needs no
- * order, and a group's items never name one row and slot twice); the rows of one group arrive
- * together, so the group is looked up once per run of rows rather than once per item.
+ * What decided groups spent, item by item, into columns (spent-allocations.ts): after a month's run
+ * that is millions of items, read in the table's own order (a sort would cost PostgreSQL seconds and
+ * the engine needs none) with no object or string made per item.
  */
-async function readDecided(client: pg.ClientBase, org: string, v: Vocabulary): Promise<ConfirmedMatch[]> {
+async function readSpent(client: pg.ClientBase, org: string): Promise<SpentAllocations> {
   const decided = `SELECT id FROM "MatchGroup" WHERE "orgId" = '${org}' AND status IN (${DECIDED_STATUSES.map((status) => `'${status}'`).join(", ")})`;
-  const groups = new Map<string, ConfirmedGroup>();
-  await readCopyRows(client, `SELECT id, key, link FROM "MatchGroup" WHERE id IN (${decided}) ORDER BY id`, (row) => {
-    groups.set(row.ascii(0)!, { key: row.text(1)!, link: row.ascii(2) as MatchLink, items: [], adjustments: [] });
+  const spent = new SpentAllocationsBuilder();
+  await readCopyRows(client, `SELECT side, "rowId", slot, "amountMinor" FROM "MatchItem" WHERE "orgId" = '${org}' AND "groupId" IN (${decided})`, (row) => {
+    // Indices into SPENT_SIDES and SPENT_SLOTS, read from the enum labels' bytes.
+    const side = row.is(0, "ORDER") ? 0 : row.is(0, "SETTLEMENT") ? 1 : 2;
+    spent.push(side, row.integer(1), row.is(2, "UP") ? 0 : 1, row.integer(3));
   });
-  if (groups.size === 0) return [];
-  let groupId = "";
-  let group: ConfirmedGroup | undefined;
-  await readCopyRows(client, `SELECT "groupId", side, "rowId", slot, "amountMinor" FROM "MatchItem" WHERE "orgId" = '${org}' AND "groupId" IN (${decided})`, (row) => {
-    if (!row.is(0, groupId)) group = groups.get((groupId = row.ascii(0)!));
-    group?.items.push({ side: sideOf(row, 1), id: row.ascii(2)!, slot: row.is(3, "UP") ? "up" : "down", amountMinor: v.amounts.of(row.integer(4)) });
-  });
-  await readCopyRows(
-    client,
-    `SELECT "groupId", type, "amountMinor", note FROM "MatchAdjustment" WHERE "orgId" = '${org}' AND "groupId" IN (${decided}) ORDER BY "groupId", id`,
-    (row) => {
-      const adjustment: Adjustment = { type: row.ascii(1) as Adjustment["type"], amountMinor: v.amounts.of(row.integer(2)) };
-      const note = row.text(3);
-      if (note !== undefined) adjustment.note = note;
-      groups.get(row.ascii(0)!)?.adjustments.push(adjustment);
-    },
-  );
-  return [...groups.values()];
+  return spent.build();
 }
 
 export async function loadReconcileInput(pool: pg.Pool, orgId: string, scope: ReconcileScope = {}): Promise<ReconcileInput> {
   if (!UUID.test(orgId)) throw new Error(`invalid organization id ${orgId}`);
   const org = orgId.toLowerCase();
   const v = new Vocabulary();
-  return withSnapshotClients(pool, 4, async ([a, b, c, d]) => {
+  return withSnapshotClients(pool, 3, async ([a, b, c]) => {
     // The server's defaults, stated: the parsers read ISO dates and plain text.
-    for (const client of [a!, b!, c!, d!]) await client.query("SET LOCAL DateStyle = ISO; SET LOCAL client_encoding = UTF8");
-    const [orders, [settlementLines, stores, accounts, rejected], bankTransactions, confirmed] = await Promise.all([
+    for (const client of [a!, b!, c!]) await client.query("SET LOCAL DateStyle = ISO; SET LOCAL client_encoding = UTF8");
+    const [orders, [settlementLines, stores, accounts, rejected, spent], bankTransactions] = await Promise.all([
       readTable(
         a!,
         `SELECT id, "storeId", "orderNo", "subOrderNo", "paidAmountMinor", "refundMinor", "merchantReceivedMinor", currency, "paidAt", "confirmedAt", status, "afterSaleStatus"
@@ -211,7 +186,8 @@ export async function loadReconcileInput(pool: pg.Pool, orgId: string, scope: Re
           `SELECT "aSide", "aRowId"::text, "bSide", "bRowId"::text FROM "RejectedPair" WHERE "orgId" = $1`,
           [org],
         );
-        return [lines, storeRows.rows, accountRows.rows, pairs.rows] as const;
+        // The bill lines are the smallest table: what decided groups spent comes after them.
+        return [lines, storeRows.rows, accountRows.rows, pairs.rows, await readSpent(b!, org)] as const;
       })(),
       readTable(
         c!,
@@ -219,7 +195,6 @@ export async function loadReconcileInput(pool: pg.Pool, orgId: string, scope: Re
          FROM "BankTransaction" WHERE "orgId" = '${org}'${sqlDateRange(`"occurredOn"`, scope)}`,
         (row) => readBankTransaction(row, v),
       ),
-      readDecided(d!, org, v),
     ]);
     return {
       // Which wallet serves which store has no column yet: without walletAccountIds any wallet may.
@@ -228,7 +203,7 @@ export async function loadReconcileInput(pool: pg.Pool, orgId: string, scope: Re
       orders,
       settlementLines,
       bankTransactions,
-      confirmed,
+      spent,
       rejected: rejected.map(
         (pair): RejectedPair => ({ a: { side: SIDE_FROM_DB[pair.aSide]!, id: pair.aRowId }, b: { side: SIDE_FROM_DB[pair.bSide]!, id: pair.bRowId } }),
       ),

@@ -10,3 +10,4 @@ export { ReconcileInputError, compareIds } from "./engine/canonical-order";
 export { uniqueSubsetSum, MAX_SUBSET_CANDIDATES, type SubsetSearch } from "./engine/subset-sum";
 export { roleOfRow, slotOfRole, linkBetween, signedItemAmount, isWalletWithdrawal, type RowRole, type RoleFacts } from "./row-role";
 export * from "./types";
+export { SPENT_SIDES, SPENT_SLOTS, SpentAllocationsBuilder, type SpentAllocations } from "./spent-allocations";

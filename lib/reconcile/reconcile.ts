@@ -1,7 +1,7 @@
 // The engine's one door: plain rows + confirmed and rejected history + rules in, proposals and the
 // explained rest out. Pure: no database, no clock, no randomness; the same input and rules give the
 // same result, byte for byte (see serializeResult).
-import { applyConfirmed } from "./engine/apply-confirmed";
+import { applyConfirmed, applySpent } from "./engine/apply-confirmed";
 import { explainUnmatched } from "./engine/explain-unmatched";
 import { createRunContext, type RunContext } from "./engine/run-context";
 import { matchAmountAndDate } from "./passes/amount-date";
@@ -20,7 +20,7 @@ const PASSES: Record<PassKind, (context: RunContext) => void> = {
 
 export function reconcile(input: ReconcileInput, rules: ReconcileRules): ReconcileResult {
   const context = createRunContext(input, rules);
-  const confirmedOverAllocated = applyConfirmed(context.table, input.confirmed ?? []);
+  const confirmedOverAllocated = applyConfirmed(context.table, input.confirmed ?? []) + (input.spent ? applySpent(context.table, input.spent) : 0);
   for (const pass of rules.passes) PASSES[pass](context);
   context.sink.finishKeys();
   const unmatched = explainUnmatched(context);

@@ -4,6 +4,7 @@
 // Sign convention and slots: see README.md ("Signs" and "Links and slots").
 import type { SettlementLineType } from "@/lib/import/types";
 import type { ReasonCode } from "./reason-codes";
+import type { SpentAllocations } from "./spent-allocations";
 
 export type { SettlementLineType };
 
@@ -195,6 +196,8 @@ export interface ReconcileInput {
   settlementLines: readonly SettlementLineInput[];
   bankTransactions: readonly BankTransactionInput[];
   confirmed?: readonly ConfirmedMatch[];
+  /** Booked groups' items in columns (spent-allocations.ts): spent like `confirmed`, for large loads. */
+  spent?: SpentAllocations;
   rejected?: readonly RejectedPair[];
 }
 

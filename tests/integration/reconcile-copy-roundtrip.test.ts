@@ -1,11 +1,11 @@
 // The run's fast paths (COPY out of the row tables, COPY into the match tables) against what the
 // rows say through Prisma: every field, NULLs, escapes (TAB, newline, backslash), Chinese text,
-// big amounts, decided groups with their slots and adjustments, and the replace-open-proposals rule.
+// big amounts, what decided groups spent (with their slots), and the replace-open-proposals rule.
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { closePgPool, getPgPool } from "@/lib/db/pg-pool";
 import { createFundAccount } from "@/lib/fund-accounts/fund-account-service";
-import type { MatchProposal } from "@/lib/reconcile";
+import { SPENT_SIDES, SPENT_SLOTS, type MatchProposal } from "@/lib/reconcile";
 import { loadReconcileInput } from "@/lib/reconcile-runs/load-reconcile-input";
 import { saveProposals } from "@/lib/reconcile-runs/save-proposals";
 import { createStore } from "@/lib/stores/store-service";
@@ -102,7 +102,7 @@ async function expectedInput(orgId: string) {
 }
 
 describe("reconciliation load and save through COPY", () => {
-  it("loads exactly what the rows say, decided groups with slots and adjustments, and rejected pairs", async () => {
+  it("loads exactly what the rows say, what decided groups spent with their slots, and rejected pairs", async () => {
     const { org, store, bank, wallet } = await world();
     const expected = await expectedInput(org.orgId);
     const [order1, order2] = expected.orders;
@@ -157,26 +157,22 @@ describe("reconciliation load and save through COPY", () => {
         { id: wallet.id, type: "ALIPAY", currency: "CNY" },
       ].sort((a, b) => (a.id < b.id ? -1 : 1)),
     );
-    expect([...(input.confirmed ?? [])].sort((a, b) => (a.key < b.key ? -1 : 1))).toEqual([
-      {
-        key: "OB-pending",
-        link: "ORDER_BANK",
-        items: [
-          { side: "order", id: order2!.id, slot: "down", amountMinor: -BIG },
-          { side: "bank", id: bankRow!.id, slot: "up", amountMinor: 99_999n },
-        ],
-        adjustments: [{ type: "OTHER", amountMinor: BIG - 99_999n }],
-      },
-      {
-        key: "OS-confirmed",
-        link: "ORDER_SETTLEMENT",
-        items: [
-          { side: "order", id: order1!.id, slot: "down", amountMinor: -12_345n },
-          { side: "settlement", id: sale!.id, slot: "up", amountMinor: 12_000n },
-        ],
-        adjustments: [{ type: "COMMISSION", amountMinor: 345n, note: AWKWARD }],
-      },
+    // What the confirmed and the pending group spent, item by item with the slot each recorded; the
+    // open and the rejected groups spend nothing.
+    const spent = input.spent!;
+    const entries = Array.from({ length: spent.count }, (_, item) => ({
+      side: SPENT_SIDES[spent.side[item]!],
+      id: String(spent.rowId[item]),
+      slot: SPENT_SLOTS[spent.slot[item]!],
+      amountMinor: spent.amountMinor[item],
+    }));
+    expect(entries.sort((a, b) => a.side!.localeCompare(b.side!) || Number(BigInt(a.id) - BigInt(b.id)))).toEqual([
+      { side: "bank", id: bankRow!.id, slot: "up", amountMinor: 99_999 },
+      { side: "order", id: order1!.id, slot: "down", amountMinor: -12_345 },
+      { side: "order", id: order2!.id, slot: "down", amountMinor: -Number(BIG) },
+      { side: "settlement", id: sale!.id, slot: "up", amountMinor: 12_000 },
     ]);
+    expect(input.confirmed).toBeUndefined();
     expect(input.rejected).toEqual([{ a: { side: "order", id: order1!.id }, b: { side: "bank", id: walletRow!.id } }]);
 
     // A date scope narrows bill and bank rows, never orders.
@@ -275,8 +271,13 @@ describe("reconciliation load and save through COPY", () => {
     // Ids of one run ascend in the order the groups were written (B-tree locality).
     expect(groups[0]!.id < groups[2]!.id).toBe(true);
 
-    // What was saved loads back as decided input (the confirmed one only).
-    const input = await loadReconcileInput(getPgPool(), org.orgId);
-    expect(input.confirmed?.map((group) => group.key).sort()).toEqual(["OS-0000000000000a", "OS-kept"]);
+    // What was saved loads back as spent: the items of the booked groups only.
+    const booked = await db.matchGroup.findMany({ where: { orgId: org.orgId, status: "CONFIRMED" }, include: { items: true } });
+    expect(booked.map((group) => group.key).sort()).toEqual(["OS-0000000000000a", "OS-kept"]);
+    const { spent } = await loadReconcileInput(getPgPool(), org.orgId);
+    const loaded = Array.from({ length: spent!.count }, (_, item) => `${SPENT_SIDES[spent!.side[item]!]}:${spent!.rowId[item]}:${SPENT_SLOTS[spent!.slot[item]!]}:${spent!.amountMinor[item]}`);
+    const stored = booked.flatMap((group) => group.items.map((item) => `${item.side.toLowerCase()}:${item.rowId}:${item.slot.toLowerCase()}:${item.amountMinor}`));
+    expect(stored.length).toBeGreaterThan(0);
+    expect(loaded.sort()).toEqual(stored.sort());
   });
 });

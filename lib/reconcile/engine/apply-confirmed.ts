@@ -2,6 +2,7 @@
 // a new run can only work with what is left and never proposes those allocations again. Items whose
 // rows are not in this run's input are ignored (they belong to other periods).
 // A re-run after a month's run spends millions of items here, hence plain loops over a reused array.
+import { SPENT_SIDES, SPENT_SLOTS, type SpentAllocations } from "../spent-allocations";
 import type { ConfirmedMatch } from "../types";
 import { compareIds } from "./canonical-order";
 import type { RowTable } from "./row-table";
@@ -30,6 +31,26 @@ export function applyConfirmed(table: RowTable, matches: readonly ConfirmedMatch
       if (spent > left) overAllocated++;
       table[slot][row] = Math.max(0, left - spent);
     }
+  }
+  return overAllocated;
+}
+
+/**
+ * The same for booked items given in columns: each spends from the side of its row it recorded.
+ * Returns how many asked for more than was left (in the loader's order; the amounts left do not
+ * depend on it).
+ */
+export function applySpent(table: RowTable, spent: SpentAllocations): number {
+  let overAllocated = 0;
+  for (let item = 0; item < spent.count; item++) {
+    const row = table.indexOfNumber(SPENT_SIDES[spent.side[item]!]!, spent.rowId[item]!);
+    if (row < 0) continue;
+    const slot = SPENT_SLOTS[spent.slot[item]!]!;
+    const left = table[slot][row]!;
+    if (Number.isNaN(left)) continue;
+    const amount = Math.abs(spent.amountMinor[item]!);
+    if (amount > left) overAllocated++;
+    table[slot][row] = Math.max(0, left - amount);
   }
   return overAllocated;
 }

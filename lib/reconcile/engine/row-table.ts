@@ -284,15 +284,29 @@ export class RowTable {
 
   /** The row with this side and id, or −1 (binary search over the id-sorted block). */
   indexOf(side: Side, id: string): number {
-    const [start, end] = side === "order" ? [0, this.settlementStart] : side === "settlement" ? [this.settlementStart, this.bankStart] : [this.bankStart, this.size];
+    const [start, end] = this.block(side);
     const numbers = this.numericIds();
     if (numbers) {
       // Every id is a plain decimal, so an id in any other spelling ("007", "1e3") is not here.
       const wanted = Number(id);
-      if (String(wanted) !== id) return -1;
+      if (!Number.isSafeInteger(wanted) || wanted < 0 || String(wanted) !== id) return -1;
       return searchNumbers(numbers, start, end, wanted);
     }
     return binarySearch(start, end, (row) => compareIds(this.ids[row]!, id));
+  }
+
+  /** The rows of one side: [first, end). */
+  private block(side: Side): [number, number] {
+    return side === "order" ? [0, this.settlementStart] : side === "settlement" ? [this.settlementStart, this.bankStart] : [this.bankStart, this.size];
+  }
+
+  /** indexOf for an id given as a number (its decimal spelling). */
+  indexOfNumber(side: Side, id: number): number {
+    const numbers = this.numericIds();
+    if (!numbers) return this.indexOf(side, String(id));
+    if (!Number.isSafeInteger(id) || id < 0) return -1;
+    const [start, end] = this.block(side);
+    return searchNumbers(numbers, start, end, id);
   }
 
   /**

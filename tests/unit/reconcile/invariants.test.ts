@@ -3,7 +3,7 @@
 // no row allocated beyond its amount (and every unallocated fen accounted for as unmatched),
 // rejected pairs never proposed again, confirmed groups never touched by a new run.
 import { describe, expect, it } from "vitest";
-import type { ConfirmedMatch, MatchItem, MatchLink, ReconcileInput, ReconcileResult, RejectedPair } from "@/lib/reconcile";
+import { SPENT_SIDES, SPENT_SLOTS, SpentAllocationsBuilder, type ConfirmedMatch, type MatchItem, type MatchLink, type ReconcileInput, type ReconcileResult, type RejectedPair } from "@/lib/reconcile";
 import { expectBalanced, hashResult, run } from "./helpers";
 import { Random, randomWorld } from "./random-world";
 
@@ -130,5 +130,27 @@ describe("invariants over random months", () => {
     const everything = run(data).proposals.map((proposal) => ({ key: proposal.key, items: proposal.items }));
     const rest = run({ ...data, confirmed: everything });
     expect(rest.proposals).toEqual([]);
+  });
+
+  it.each(SEEDS)("seed %i: booked items given in columns spend exactly what the groups would", (seed) => {
+    const data = randomWorld(seed);
+    const random = new Random(seed + 2000);
+    const booked = run(data).proposals.filter(() => random.chance(0.5));
+    const columns = new SpentAllocationsBuilder();
+    for (const proposal of booked) {
+      for (const item of proposal.items) columns.push(SPENT_SIDES.indexOf(item.side), Number(item.id), SPENT_SLOTS.indexOf(item.slot!), Number(item.amountMinor));
+    }
+    const asGroups = run({ ...data, confirmed: booked.map((proposal) => ({ key: proposal.key, link: proposal.link, items: proposal.items })) });
+    const asColumns = run({ ...data, spent: columns.build() });
+    expect(hashResult(asColumns)).toBe(hashResult(asGroups));
+    expect(asColumns.stats.confirmedOverAllocated).toBe(0);
+    // Items that ask for more than is left (inconsistent input: here every item twice) are clamped
+    // and counted; nothing left goes below zero, and the groups they leave no room for are not made.
+    for (const proposal of booked) for (const item of proposal.items) columns.push(SPENT_SIDES.indexOf(item.side), Number(item.id), SPENT_SLOTS.indexOf(item.slot!), Number(item.amountMinor));
+    const twice = run({ ...data, spent: columns.build() });
+    expect(twice.stats.confirmedOverAllocated).toBeGreaterThan(0);
+    for (const side of ["orders", "settlement", "bank"] as const) for (const rest of twice.unmatched[side]) expect(rest.remainingMinor).toBeGreaterThanOrEqual(0n);
+    const bookedKeys = new Set(booked.map((proposal) => proposal.key));
+    expect(twice.proposals.some((proposal) => bookedKeys.has(proposal.key))).toBe(false);
   });
 });
