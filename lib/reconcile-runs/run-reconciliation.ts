@@ -63,7 +63,9 @@ export async function executeRun(db: Db, actor: Actor, run: ReconciliationRun, p
     const match = since(matchStarted);
     await progress(0.7);
     const saveStarted = performance.now();
-    const saved = await saveProposals(pool, actor.orgId, run.id, open.kept);
+    const saveProgress = throttled((fraction) => progress(0.7 + 0.29 * fraction));
+    const saved = await saveProposals(pool, actor.orgId, run.id, open.kept, undefined, saveProgress.report);
+    await saveProgress.settled();
     const save = since(saveStarted);
     const durationMs = since(started);
     const summary: RunSummary = {
@@ -94,6 +96,29 @@ export async function executeRun(db: Db, actor: Actor, run: ReconciliationRun, p
     });
     throw error;
   }
+}
+
+/**
+ * Progress reports from inside a long step, written at most once a second and one at a time, never
+ * awaited by the step (a failed write loses a tick, not the run); settled() before the final write.
+ */
+function throttled(write: (fraction: number) => Promise<unknown>): { report: (fraction: number) => void; settled: () => Promise<void> } {
+  let last = 0;
+  let inFlight: Promise<void> | undefined;
+  return {
+    report(fraction) {
+      const now = Date.now();
+      if (inFlight || now - last < 1000) return;
+      last = now;
+      inFlight = write(fraction).then(
+        () => void (inFlight = undefined),
+        () => void (inFlight = undefined),
+      );
+    },
+    settled: async () => {
+      await inFlight;
+    },
+  };
 }
 
 export async function runReconciliation(db: Db, actor: Actor, scope: ReconcileScope = {}, pool?: pg.Pool): Promise<RunSummary> {

@@ -46,7 +46,16 @@ export async function writeProposals(
   runId: string,
   proposals: readonly MatchProposal[],
   now = new Date(),
+  onProgress?: (fraction: number) => void,
 ): Promise<SaveSummary> {
+  // A month's save takes tens of seconds: say how far it is each time a chunk goes out.
+  let lines = 0;
+  let written = 0;
+  for (const p of proposals) lines += 1 + p.items.length + p.adjustments.length;
+  const sent = (wait: Promise<void>) => {
+    onProgress?.(written / lines);
+    return wait;
+  };
   const replaced = await client.query(`DELETE FROM "MatchGroup" WHERE "orgId" = $1 AND status = 'PROPOSED'`, [orgId]);
   const nextId = uuidV7Sequence(now.getTime());
   const ids = proposals.map(() => nextId());
@@ -65,8 +74,9 @@ export async function writeProposals(
     const p = proposals[g]!;
     if (p.autoConfirm) autoConfirmed++;
     const decided = p.autoConfirm ? `CONFIRMED\t${p.pass}\t${p.rule}\t${p.link}\t${p.confidence}\t${toJson(p.reasons)}\t${decidedAt}` : `PROPOSED\t${p.pass}\t${p.rule}\t${p.link}\t${p.confidence}\t${toJson(p.reasons)}\t\\N`;
+    written++;
     const wait = groups.line(`${ids[g]}\t${org}\t${run}\t${copyText(p.key)}\tAUTO\t${decided}\n`);
-    if (wait) await wait;
+    if (wait) await sent(wait);
   }
   await groups.end();
 
@@ -76,8 +86,9 @@ export async function writeProposals(
     const head = `${org}\t${ids[g]}\t`;
     for (const item of inKeyOrder(p.items)) {
       if (!item.slot) throw new Error(`proposal ${p.key}: item ${item.side} ${item.id} has no slot`);
+      written++;
       const wait = items.line(`${head}${SIDE_TO_DB[item.side]}\t${copyText(item.id)}\t${SLOT_TO_DB[item.slot]}\t${item.amountMinor}\n`);
-      if (wait) await wait;
+      if (wait) await sent(wait);
     }
   }
   await items.end();
@@ -90,8 +101,9 @@ export async function writeProposals(
     const p = proposals[g]!;
     for (const adjustment of p.adjustments) {
       const about = adjustment.about ? `${SIDE_TO_DB[adjustment.about.side]}\t${copyText(adjustment.about.id)}` : "\\N\t\\N";
+      written++;
       const wait = adjustments.line(`${org}\t${ids[g]}\t${adjustment.type}\t${adjustment.amountMinor}\t${copyText(adjustment.note)}\t${about}\n`);
-      if (wait) await wait;
+      if (wait) await sent(wait);
     }
   }
   await adjustments.end();
@@ -100,11 +112,18 @@ export async function writeProposals(
 }
 
 /** The run's result in its own transaction on a connection of `pool`. */
-export async function saveProposals(pool: pg.Pool, orgId: string, runId: string, proposals: readonly MatchProposal[], now = new Date()): Promise<SaveSummary> {
+export async function saveProposals(
+  pool: pg.Pool,
+  orgId: string,
+  runId: string,
+  proposals: readonly MatchProposal[],
+  now = new Date(),
+  onProgress?: (fraction: number) => void,
+): Promise<SaveSummary> {
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
-    const summary = await writeProposals(client, orgId, runId, proposals, now);
+    const summary = await writeProposals(client, orgId, runId, proposals, now, onProgress);
     await client.query("COMMIT");
     return summary;
   } catch (error) {

@@ -280,4 +280,29 @@ describe("reconciliation load and save through COPY", () => {
     expect(stored.length).toBeGreaterThan(0);
     expect(loaded.sort()).toEqual(stored.sort());
   });
+
+  it("says how far a long save is, in rising fractions", async () => {
+    const { org } = await world();
+    const [order] = (await expectedInput(org.orgId)).orders;
+    const run = await db.reconciliationRun.create({ data: { orgId: org.orgId, status: "RUNNING", rulesVersion: "t", rules: {} } });
+    // Enough lines for several chunks of COPY text.
+    const proposals: MatchProposal[] = Array.from({ length: 6000 }, (_, n) => ({
+      key: `OB-${String(n).padStart(14, "0")}`,
+      pass: 3,
+      rule: "AMOUNT_DATE",
+      link: "ORDER_BANK",
+      autoConfirm: false,
+      confidence: 60,
+      reasons: [],
+      items: [{ side: "order", id: order!.id, slot: "down", amountMinor: -1n }],
+      adjustments: [{ type: "OTHER", amountMinor: 1n }],
+    }));
+    const fractions: number[] = [];
+    await saveProposals(getPgPool(), org.orgId, run.id, proposals, new Date(), (fraction) => fractions.push(fraction));
+    expect(fractions.length).toBeGreaterThan(2);
+    expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+    expect(fractions[0]).toBeGreaterThan(0);
+    expect(fractions[fractions.length - 1]).toBeLessThanOrEqual(1);
+    expect(await db.matchGroup.count({ where: { orgId: org.orgId } })).toBe(6000);
+  });
 });
