@@ -4,6 +4,7 @@ import path from "node:path";
 import { createDbClient } from "../lib/db/client";
 import { closePgPool, getPgPool } from "../lib/db/pg-pool";
 import { prepareDatabase } from "../lib/db/prepare-database";
+import { failInterruptedRuns } from "../lib/reconcile-runs/interrupted-runs";
 import { seedDemoCompany } from "../lib/seed/seed-demo";
 import { ensureAuthSecret } from "./lib/auth-secret";
 
@@ -11,6 +12,7 @@ const projectRoot = process.cwd();
 const database = await prepareDatabase({ projectRoot });
 const db = createDbClient(database.url);
 await seedDemoCompany(db, getPgPool(database.url));
+await failInterruptedRuns(db);
 await db.$disconnect();
 await closePgPool();
 

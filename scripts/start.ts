@@ -5,6 +5,7 @@ import path from "node:path";
 import { createDbClient } from "../lib/db/client";
 import { closePgPool, getPgPool } from "../lib/db/pg-pool";
 import { prepareDatabase } from "../lib/db/prepare-database";
+import { failInterruptedRuns } from "../lib/reconcile-runs/interrupted-runs";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoCompany } from "../lib/seed/seed-demo";
 import { ensureAuthSecret } from "./lib/auth-secret";
 import { buildIsCurrent, nextBuild } from "./lib/next-build";
@@ -19,8 +20,10 @@ say("Database ready, migrations applied.");
 
 const db = createDbClient(database.url);
 const seeded = await seedDemoCompany(db, getPgPool(database.url));
+const interrupted = await failInterruptedRuns(db);
 await db.$disconnect();
 await closePgPool();
+if (interrupted) say(`Marked ${interrupted} reconciliation run(s) cut off by the last stop as interrupted.`);
 if (seeded.created) say(`Created the demo company 演示贸易有限公司 with a generated month (${seeded.rows} imported rows).`);
 
 const env: NodeJS.ProcessEnv = {

@@ -10,6 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { can } from "@/lib/auth/roles";
 import { requirePageContext } from "@/lib/auth/session";
+import { RUN_INTERRUPTED } from "@/lib/reconcile-runs/interrupted-runs";
 import { db } from "@/lib/db/client";
 import { workspaceCounts } from "@/lib/workspace/workspace-summary";
 
@@ -32,7 +33,7 @@ export default async function ReconcilePage() {
       <PageHeader title={t("title")} intro={t("intro")} actions={can(ctx.role, "reconcile.run") ? <StartRunButton disabled={Boolean(running)} /> : null} />
       <RefreshWhile active={Boolean(running)} />
       {running ? <ProgressBar label={t("running")} fraction={running.progress} /> : null}
-      {latest?.status === "FAILED" ? <Alert tone="error">{t("failed", { error: latest.error ?? "" })}</Alert> : null}
+      {latest?.status === "FAILED" ? <Alert tone="error">{latest.error === RUN_INTERRUPTED ? t("interrupted") : t("failed", { error: latest.error ?? "" })}</Alert> : null}
 
       <section className="grid gap-3 sm:grid-cols-2" aria-label={tw("tabs.overview")}>
         {[
