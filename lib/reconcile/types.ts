@@ -230,7 +230,7 @@ export interface ReconcileStats {
   /** By rule, in MATCH_RULES order; rules that made nothing are left out. */
   byRule: Partial<Record<MatchRule, RuleStats>>;
   unmatched: { orders: number; settlement: number; bank: number };
-  /** Confirmed items whose amounts exceeded what the row had left (clamped; the input is inconsistent). */
+  /** Confirmed items whose amounts exceeded what the row had left (clamped; the input is inconsistent); for `spent`, row sides. */
   confirmedOverAllocated: number;
 }
 

@@ -37,11 +37,11 @@ export function applyConfirmed(table: RowTable, matches: readonly ConfirmedMatch
 
 /**
  * The same for booked items given in columns: each spends from the side of its row it recorded.
- * Returns how many asked for more than was left (in the loader's order; the amounts left do not
- * depend on it).
+ * Returns how many row sides were asked for more than they had: the loader's order (a parallel scan
+ * varies it) changes neither that nor what is left.
  */
 export function applySpent(table: RowTable, spent: SpentAllocations): number {
-  let overAllocated = 0;
+  const overAllocated = new Set<number>();
   for (let item = 0; item < spent.count; item++) {
     const row = table.indexOfNumber(SPENT_SIDES[spent.side[item]!]!, spent.rowId[item]!);
     if (row < 0) continue;
@@ -49,8 +49,8 @@ export function applySpent(table: RowTable, spent: SpentAllocations): number {
     const left = table[slot][row]!;
     if (Number.isNaN(left)) continue;
     const amount = Math.abs(spent.amountMinor[item]!);
-    if (amount > left) overAllocated++;
+    if (amount > left) overAllocated.add(row * 2 + spent.slot[item]!);
     table[slot][row] = Math.max(0, left - amount);
   }
-  return overAllocated;
+  return overAllocated.size;
 }

@@ -152,5 +152,12 @@ describe("invariants over random months", () => {
     for (const side of ["orders", "settlement", "bank"] as const) for (const rest of twice.unmatched[side]) expect(rest.remainingMinor).toBeGreaterThanOrEqual(0n);
     const bookedKeys = new Set(booked.map((proposal) => proposal.key));
     expect(twice.proposals.some((proposal) => bookedKeys.has(proposal.key))).toBe(false);
+    // The loader's order (a parallel scan varies it) changes nothing, not even the count.
+    const reversed = new SpentAllocationsBuilder();
+    const all = columns.build();
+    for (let item = all.count - 1; item >= 0; item--) reversed.push(all.side[item]!, all.rowId[item]!, all.slot[item]!, all.amountMinor[item]!);
+    const twiceReversed = run({ ...data, spent: reversed.build() });
+    expect(hashResult(twiceReversed)).toBe(hashResult(twice));
+    expect(twiceReversed.stats).toEqual(twice.stats);
   });
 });
