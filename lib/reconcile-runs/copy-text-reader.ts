@@ -38,7 +38,7 @@ export class CopyRow {
     return this.buffer.toString("latin1", this.starts[field]!, this.ends[field]!);
   }
 
-  /** Whether an ASCII field is `value`, without making a string (for runs of rows that repeat a key). */
+  /** Whether an ASCII field is `value` (an enum label, say), without making a string. */
   is(field: number, value: string): boolean {
     const start = this.starts[field]!;
     if (this.ends[field]! - start !== value.length || this.escaped[field]) return false;

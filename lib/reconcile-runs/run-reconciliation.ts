@@ -64,7 +64,7 @@ export async function executeRun(db: Db, actor: Actor, run: ReconciliationRun, p
     await progress(0.7);
     const saveStarted = performance.now();
     const saveProgress = throttled((fraction) => progress(0.7 + 0.29 * fraction));
-    const saved = await saveProposals(pool, actor.orgId, run.id, open.kept, undefined, saveProgress.report);
+    const saved = await saveProposals(pool, actor.orgId, run.id, open.kept, { onProgress: saveProgress.report });
     await saveProgress.settled();
     const save = since(saveStarted);
     const durationMs = since(started);

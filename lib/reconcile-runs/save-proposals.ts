@@ -6,7 +6,7 @@
 import type pg from "pg";
 import type { MatchSide, MatchSlot } from "@/lib/db/generated/enums";
 import type { MatchItem, MatchProposal, Reason, Side, Slot } from "@/lib/reconcile";
-import { copyText, openCopyWriter } from "./copy-text-writer";
+import { copyText, openCopyWriter, type CopyWriter } from "./copy-text-writer";
 import { uuidV7Sequence } from "./uuid-v7";
 
 const SIDE_TO_DB: Record<Side, MatchSide> = { order: "ORDER", settlement: "SETTLEMENT", bank: "BANK" };
@@ -28,6 +28,8 @@ function inKeyOrder(items: readonly MatchItem[]): readonly MatchItem[] {
 }
 
 export type SaveSummary = { proposed: number; autoConfirmed: number; replaced: number };
+/** `now` stamps the groups (decidedAt, ids); `onProgress` hears the share of lines sent. */
+export type SaveOptions = { now?: Date; onProgress?: (fraction: number) => void };
 
 /** Reason lists are shared between groups (lib/reconcile README "Reasons"): each is written out once. */
 function reasonsJson(): (reasons: readonly Reason[]) => string {
@@ -45,15 +47,17 @@ export async function writeProposals(
   orgId: string,
   runId: string,
   proposals: readonly MatchProposal[],
-  now = new Date(),
-  onProgress?: (fraction: number) => void,
+  { now = new Date(), onProgress }: SaveOptions = {},
 ): Promise<SaveSummary> {
   // A month's save takes tens of seconds: say how far it is each time a chunk goes out.
   let lines = 0;
   let written = 0;
   for (const p of proposals) lines += 1 + p.items.length + p.adjustments.length;
-  const sent = (wait: Promise<void>) => {
-    onProgress?.(written / lines);
+  // Not async: a promise only when a chunk went out, so the loops await rarely (copy-text-writer.ts).
+  const send = (writer: CopyWriter, line: string) => {
+    written++;
+    const wait = writer.line(line);
+    if (wait) onProgress?.(written / lines);
     return wait;
   };
   const replaced = await client.query(`DELETE FROM "MatchGroup" WHERE "orgId" = $1 AND status = 'PROPOSED'`, [orgId]);
@@ -74,9 +78,8 @@ export async function writeProposals(
     const p = proposals[g]!;
     if (p.autoConfirm) autoConfirmed++;
     const decided = p.autoConfirm ? `CONFIRMED\t${p.pass}\t${p.rule}\t${p.link}\t${p.confidence}\t${toJson(p.reasons)}\t${decidedAt}` : `PROPOSED\t${p.pass}\t${p.rule}\t${p.link}\t${p.confidence}\t${toJson(p.reasons)}\t\\N`;
-    written++;
-    const wait = groups.line(`${ids[g]}\t${org}\t${run}\t${copyText(p.key)}\tAUTO\t${decided}\n`);
-    if (wait) await sent(wait);
+    const wait = send(groups, `${ids[g]}\t${org}\t${run}\t${copyText(p.key)}\tAUTO\t${decided}\n`);
+    if (wait) await wait;
   }
   await groups.end();
 
@@ -86,9 +89,8 @@ export async function writeProposals(
     const head = `${org}\t${ids[g]}\t`;
     for (const item of inKeyOrder(p.items)) {
       if (!item.slot) throw new Error(`proposal ${p.key}: item ${item.side} ${item.id} has no slot`);
-      written++;
-      const wait = items.line(`${head}${SIDE_TO_DB[item.side]}\t${copyText(item.id)}\t${SLOT_TO_DB[item.slot]}\t${item.amountMinor}\n`);
-      if (wait) await sent(wait);
+      const wait = send(items, `${head}${SIDE_TO_DB[item.side]}\t${copyText(item.id)}\t${SLOT_TO_DB[item.slot]}\t${item.amountMinor}\n`);
+      if (wait) await wait;
     }
   }
   await items.end();
@@ -101,9 +103,8 @@ export async function writeProposals(
     const p = proposals[g]!;
     for (const adjustment of p.adjustments) {
       const about = adjustment.about ? `${SIDE_TO_DB[adjustment.about.side]}\t${copyText(adjustment.about.id)}` : "\\N\t\\N";
-      written++;
-      const wait = adjustments.line(`${org}\t${ids[g]}\t${adjustment.type}\t${adjustment.amountMinor}\t${copyText(adjustment.note)}\t${about}\n`);
-      if (wait) await sent(wait);
+      const wait = send(adjustments, `${org}\t${ids[g]}\t${adjustment.type}\t${adjustment.amountMinor}\t${copyText(adjustment.note)}\t${about}\n`);
+      if (wait) await wait;
     }
   }
   await adjustments.end();
@@ -112,18 +113,11 @@ export async function writeProposals(
 }
 
 /** The run's result in its own transaction on a connection of `pool`. */
-export async function saveProposals(
-  pool: pg.Pool,
-  orgId: string,
-  runId: string,
-  proposals: readonly MatchProposal[],
-  now = new Date(),
-  onProgress?: (fraction: number) => void,
-): Promise<SaveSummary> {
+export async function saveProposals(pool: pg.Pool, orgId: string, runId: string, proposals: readonly MatchProposal[], options: SaveOptions = {}): Promise<SaveSummary> {
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
-    const summary = await writeProposals(client, orgId, runId, proposals, now, onProgress);
+    const summary = await writeProposals(client, orgId, runId, proposals, options);
     await client.query("COMMIT");
     return summary;
   } catch (error) {

@@ -227,7 +227,7 @@ describe("reconciliation load and save through COPY", () => {
       },
     ];
     const now = new Date("2025-04-01T12:00:00.123Z");
-    const saved = await saveProposals(getPgPool(), org.orgId, run.id, proposals, now);
+    const saved = await saveProposals(getPgPool(), org.orgId, run.id, proposals, { now });
     expect(saved).toEqual({ proposed: 1, autoConfirmed: 1, replaced: 1 });
     // The replaced proposal's items and adjustments went with it (a statement trigger, not an FK).
     const orphans = await db.$queryRawUnsafe<{ items: bigint; adjustments: bigint }[]>(
@@ -298,7 +298,7 @@ describe("reconciliation load and save through COPY", () => {
       adjustments: [{ type: "OTHER", amountMinor: 1n }],
     }));
     const fractions: number[] = [];
-    await saveProposals(getPgPool(), org.orgId, run.id, proposals, new Date(), (fraction) => fractions.push(fraction));
+    await saveProposals(getPgPool(), org.orgId, run.id, proposals, { onProgress: (fraction) => fractions.push(fraction) });
     expect(fractions.length).toBeGreaterThan(2);
     expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
     expect(fractions[0]).toBeGreaterThan(0);

@@ -10,8 +10,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { can } from "@/lib/auth/roles";
 import { requirePageContext } from "@/lib/auth/session";
-import { RUN_INTERRUPTED } from "@/lib/reconcile-runs/interrupted-runs";
 import { db } from "@/lib/db/client";
+import { RUN_INTERRUPTED } from "@/lib/reconcile-runs/interrupted-runs";
 import { workspaceCounts } from "@/lib/workspace/workspace-summary";
 
 type RunResults = { autoConfirmed?: number; proposed?: number; unmatched?: { orders: number; settlement: number; bank: number } };

@@ -310,9 +310,10 @@ export class RowTable {
   }
 
   /**
-   * The ids as numbers when every one is a plain non-negative decimal below 2^53 (database bigints): a run that
-   * spends a month's confirmed groups looks up millions of items, and comparing numbers is several
-   * times faster than comparing strings. Each block is sorted by id, which for these is numeric order.
+   * The ids as numbers when every one is a plain non-negative decimal below 2^53 (database bigints):
+   * a run that spends a month's confirmed groups looks up millions of items, and comparing numbers is
+   * several times faster than comparing strings. Each block is sorted by id, which for these is
+   * numeric order.
    */
   private numericIds(): Float64Array | null {
     if (this.idNumbers === undefined) {
