@@ -3,13 +3,17 @@
 import { cookies } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db/client";
-import { getSessionUserId, ACTIVE_ORG_COOKIE } from "@/lib/auth/session";
+import { getOrgContext, getSessionUserId, ACTIVE_ORG_COOKIE } from "@/lib/auth/session";
 import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { isUuid } from "@/lib/shared/uuid";
 
 const YEAR_SECONDS = 365 * 24 * 3600;
 
-/** Remembered on the account of a signed-in user (so every device follows), and in a cookie. */
+/**
+ * Remembered on the account of a signed-in user (so every device follows), and in a cookie.
+ * Open to someone who must still change a one-time password: the password page has a language
+ * switcher, and this changes nothing but their own preference.
+ */
 export async function setLocaleAction(locale: string): Promise<void> {
   if (!isLocale(locale)) return;
   const userId = await getSessionUserId();
@@ -18,11 +22,11 @@ export async function setLocaleAction(locale: string): Promise<void> {
   revalidatePath("/", "layout");
 }
 
-/** Only an organization the user is a member of can become active. */
+/** Only an organization the user is a member of can become active; not before a one-time password is replaced. */
 export async function switchOrganizationAction(orgId: string): Promise<void> {
-  const userId = await getSessionUserId();
-  if (!userId || !isUuid(orgId)) return;
-  const membership = await db.membership.findFirst({ where: { userId, orgId } });
+  const ctx = await getOrgContext();
+  if (!ctx || ctx.mustChangePassword || !isUuid(orgId)) return;
+  const membership = await db.membership.findFirst({ where: { userId: ctx.userId, orgId } });
   if (!membership) return;
   (await cookies()).set(ACTIVE_ORG_COOKIE, orgId, { path: "/", httpOnly: true, sameSite: "lax", maxAge: YEAR_SECONDS });
   revalidatePath("/", "layout");

@@ -6,6 +6,7 @@ import type { Db } from "@/lib/db/client";
 import type { ImportBatch } from "@/lib/db/generated/client";
 import type { Actor } from "@/lib/auth/load-org-context";
 import { AppError } from "@/lib/errors";
+import { isUuid } from "@/lib/shared/uuid";
 import { CHUNK_BYTES, maxUploadBytes } from "./import-limits";
 
 
@@ -32,12 +33,25 @@ export function cleanFileName(fileName: string): string {
   return base.replace(/[\u0000-\u001f\u007f]/g, "").slice(0, 255) || "upload";
 }
 
+/** A store or fund account named by the client must be the company's own: else "not found", naming which. */
+async function assertTargetsBelongToOrg(db: Db, orgId: string, ids: { storeId?: string | null; fundAccountId?: string | null }) {
+  if (ids.storeId != null) {
+    const found = isUuid(ids.storeId) && (await db.store.count({ where: { orgId, id: ids.storeId } })) > 0;
+    if (!found) throw new AppError("NOT_FOUND", { messageKey: "storeNotFound" });
+  }
+  if (ids.fundAccountId != null) {
+    const found = isUuid(ids.fundAccountId) && (await db.fundAccount.count({ where: { orgId, id: ids.fundAccountId } })) > 0;
+    if (!found) throw new AppError("NOT_FOUND", { messageKey: "fundAccountNotFound" });
+  }
+}
+
 export async function stageUpload(
   db: Db,
   ctx: Actor,
   input: { fileName: string; source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>; storeId?: string | null; fundAccountId?: string | null },
   limitBytes = maxUploadBytes(),
 ): Promise<ImportBatch> {
+  await assertTargetsBelongToOrg(db, ctx.orgId, input);
   const batch = await db.importBatch.create({
     data: {
       orgId: ctx.orgId,

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { publicAction } from "@/lib/actions/define-action";
 import { changePassword } from "@/lib/auth/change-password";
 import { newPasswordSchema } from "@/lib/auth/credentials-schema";
-import { getSessionUserId } from "@/lib/auth/session";
+import { getActiveSession } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 
@@ -15,8 +15,8 @@ const changePasswordSchema = z.object({
 // Not an orgAction: it concerns the person, not an organization, and must work before the
 // one-time password is replaced (when the app shell is still closed to them).
 export const changePasswordAction = publicAction(changePasswordSchema, async (input) => {
-  const userId = await getSessionUserId();
-  if (!userId) throw new AppError("UNAUTHENTICATED");
-  await changePassword(db, userId, input.currentPassword, input.newPassword);
+  const session = await getActiveSession();
+  if (!session) throw new AppError("UNAUTHENTICATED");
+  await changePassword(db, session.userId, input.currentPassword, input.newPassword, session.sessionId);
   return { changed: true };
 });

@@ -3,15 +3,16 @@
 // so a 200 MB statement never sits in memory, and the browser can show upload progress.
 import { after, NextResponse } from "next/server";
 import { getTranslations } from "next-intl/server";
-import { getOrgContext } from "@/lib/auth/session";
-import { can } from "@/lib/auth/roles";
+import type { OrgContext } from "@/lib/auth/load-org-context";
+import { requireActionContext } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
+import { appErrorStatus } from "@/lib/http/app-error-status";
+import { isSameOriginRequest } from "@/lib/http/same-origin";
 import { previewBatch } from "@/lib/import-batches/preview-batch";
 import { recordFailure } from "@/lib/import-batches/run-in-background";
 import { maxUploadBytes } from "@/lib/import-batches/import-limits";
 import { stageUpload } from "@/lib/import-batches/stage-upload";
-import { isUuid } from "@/lib/shared/uuid";
 
 async function* bodyChunks(body: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
   const reader = body.getReader();
@@ -28,9 +29,19 @@ async function* bodyChunks(body: ReadableStream<Uint8Array>): AsyncGenerator<Uin
 
 export async function POST(request: Request) {
   const t = await getTranslations("errors");
-  const ctx = await getOrgContext();
-  if (!ctx) return NextResponse.json({ error: t("UNAUTHENTICATED") }, { status: 401 });
-  if (!can(ctx.role, "imports.manage")) return NextResponse.json({ error: t("FORBIDDEN") }, { status: 403 });
+  // Cookies ride along on cross-site posts; only our own pages may upload into the user's company.
+  if (!isSameOriginRequest(request.headers)) return NextResponse.json({ error: t("crossOrigin") }, { status: 403 });
+  const errorResponse = (error: unknown) => {
+    if (!isAppError(error)) throw error;
+    return NextResponse.json({ error: t(error.messageKey, error.params) }, { status: appErrorStatus(error) });
+  };
+  let ctx: OrgContext;
+  try {
+    // The same guard as server actions: signed in, password settled, allowed to import.
+    ctx = await requireActionContext("imports.manage");
+  } catch (error) {
+    return errorResponse(error);
+  }
   if (!request.body) return NextResponse.json({ error: t("INVALID") }, { status: 400 });
 
   // Refuse an announced oversized upload before reading a byte; stageUpload still counts the
@@ -40,10 +51,8 @@ export async function POST(request: Request) {
     return NextResponse.json({ error: t("fileTooLarge", { maxMb: Math.round(maxUploadBytes() / 1048576) }) }, { status: 413 });
   }
   const params = new URL(request.url).searchParams;
-  const optionalId = (name: string) => {
-    const value = params.get(name);
-    return value && isUuid(value) ? value : null;
-  };
+  // stageUpload answers "not found" for an id that is not one of the company's.
+  const optionalId = (name: string) => params.get(name) || null;
   try {
     const batch = await stageUpload(db, ctx, {
       fileName: params.get("fileName") ?? "upload",
@@ -54,7 +63,6 @@ export async function POST(request: Request) {
     after(() => previewBatch(db, ctx, batch.id).catch((error) => recordFailure(db, batch.id, error)));
     return NextResponse.json({ batchId: batch.id }, { status: 201 });
   } catch (error) {
-    if (isAppError(error)) return NextResponse.json({ error: t(error.messageKey, error.params) }, { status: 413 });
-    throw error;
+    return errorResponse(error);
   }
 }
