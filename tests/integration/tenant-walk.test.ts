@@ -4,6 +4,7 @@
 // carry no id, touch only B), and nothing of A may change. A new door without a case fails here.
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { ACTIVE_ORG_COOKIE } from "@/lib/auth/session";
 import { closePgPool } from "@/lib/db/pg-pool";
 import { ACTION_CASES, type Walk } from "./tenant-walk/action-cases";
 import { companySnapshot } from "./tenant-walk/company-snapshot";
@@ -11,20 +12,27 @@ import { discoverServerActions } from "./tenant-walk/discover-actions";
 import { DOOR_CASES, discoverDoors } from "./tenant-walk/door-cases";
 import { seedCompanyA, seedCompanyB } from "./tenant-walk/seed-companies";
 
-// What a request gives the server: B's session, the cookies it sets, the work it defers with after().
-const request = vi.hoisted(() => ({ userId: null as string | null, cookiesSet: new Map<string, string>(), scheduled: [] as unknown[] }));
+// What a request gives the server: who is signed in, the cookies it sends and sets, the work it
+// defers with after().
+const request = vi.hoisted(() => ({
+  userId: null as string | null,
+  cookiesSent: new Map<string, string>(),
+  cookiesSet: new Map<string, string>(),
+  scheduled: [] as unknown[],
+}));
 
 vi.mock("server-only", () => ({}));
-// The session comes from next-auth; everything after it (session.ts → membership → OrgContext) is real.
-vi.mock("next-auth", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("next-auth")>()),
-  getServerSession: async () => (request.userId ? { user: { id: request.userId } } : null),
-}));
+// B's owner is signed in; from the user id on, the path is real (membership → OrgContext → role).
+vi.mock("@/lib/auth/session", async (importOriginal) => {
+  const original = await importOriginal<typeof import("@/lib/auth/session")>();
+  const { sessionStandIn } = await import("./tenant-walk/session-stand-in");
+  return { ...original, ...sessionStandIn(request, original.ACTIVE_ORG_COOKIE) };
+});
 vi.mock("next/headers", () => ({
   cookies: async () => ({
-    get: () => undefined,
-    getAll: () => [],
-    has: () => false,
+    get: (name: string) => (request.cookiesSent.has(name) ? { name, value: request.cookiesSent.get(name)! } : undefined),
+    getAll: () => [...request.cookiesSent].map(([name, value]) => ({ name, value })),
+    has: (name: string) => request.cookiesSent.has(name),
     set: (name: string, value: string) => void request.cookiesSet.set(name, value),
     delete: (name: string) => void request.cookiesSet.delete(name),
   }),
@@ -60,6 +68,8 @@ beforeAll(async () => {
   const b = await seedCompanyB();
   walk = { a, b, request };
   request.userId = b.owner.userId;
+  // B asks for A as its active company throughout; only a membership may make it so.
+  request.cookiesSent.set(ACTIVE_ORG_COOKIE, a.owner.orgId);
   companyABefore = await companySnapshot(a.owner.orgId);
 }, 240_000);
 
@@ -73,8 +83,8 @@ describe("the tenant walk's tables", () => {
     expect(Object.keys(ACTION_CASES).filter((name) => !names.includes(name)), "cases without an action").toEqual([]);
   });
 
-  it("has a case for every route handler and every page with an id in its URL, and for nothing else", () => {
-    const files = [...doors.routes, ...doors.idPages];
+  it("has a case for every route handler and every page with an id in its URL or query, and for nothing else", () => {
+    const files = [...doors.routes, ...doors.idPages, ...doors.queryPages];
     expect(files.filter((file) => !DOOR_CASES[file]), "doors without a case").toEqual([]);
     expect(Object.keys(DOOR_CASES).filter((file) => !files.includes(file)), "cases without a door").toEqual([]);
   });
@@ -104,8 +114,8 @@ describe("every server action, called by company B's owner with company A's ids"
   });
 });
 
-describe("every route handler and id page, with company A's ids", () => {
-  it.each([...doors.routes, ...doors.idPages])("%s", async (file) => {
+describe("every route handler and page with ids in its URL or query, with company A's ids", () => {
+  it.each([...doors.routes, ...doors.idPages, ...doors.queryPages])("%s", async (file) => {
     const entry = DOOR_CASES[file];
     if (!entry) throw new Error(`${file} has no case in tests/integration/tenant-walk/door-cases.ts`);
     const aBefore = await companySnapshot(walk.a.owner.orgId);

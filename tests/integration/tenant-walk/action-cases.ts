@@ -3,13 +3,14 @@
 // signed in; an action without ids says why, and its probe checks that it only touched B.
 import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
+import { ACTIVE_ORG_COOKIE } from "@/lib/auth/session";
 import { defaultRules } from "@/lib/reconcile";
 import { rulesToFormValues } from "@/lib/reconcile-rules/rules-form";
 import { db } from "../fixtures";
 import { invoke, notFound, ok, redirectsTo, refused, submit, type Call } from "./answers";
 import type { CompanyA, CompanyB } from "./seed-companies";
 
-export type RequestRecord = { cookiesSet: Map<string, string>; scheduled: unknown[] };
+export type RequestRecord = { userId: string | null; cookiesSent: Map<string, string>; cookiesSet: Map<string, string>; scheduled: unknown[] };
 export type Walk = { a: CompanyA; b: CompanyB; request: RequestRecord };
 
 export type Probe = {
@@ -50,7 +51,7 @@ export const ACTION_CASES: Record<string, ActionCase> = {
         carries: "A's organization id",
         call: invoke(a.owner.orgId),
         expect: (answer) => expect(answer).toBeUndefined(),
-        then: async ({ request }) => expect(request.cookiesSet.has("active_org")).toBe(false),
+        then: async ({ request }) => expect(request.cookiesSet.has(ACTIVE_ORG_COOKIE)).toBe(false),
       },
     ],
   },

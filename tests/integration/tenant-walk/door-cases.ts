@@ -6,6 +6,8 @@ import { expect } from "vitest";
 import { db } from "../fixtures";
 import { translate } from "./answers";
 import type { Walk } from "./action-cases";
+import { companyMarkers } from "./company-markers";
+import { renderServerTree } from "./render-server-tree";
 
 function filesNamed(folder: string, name: string): string[] {
   return fs.readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
@@ -15,12 +17,15 @@ function filesNamed(folder: string, name: string): string[] {
   });
 }
 
-export function discoverDoors(root: string): { routes: string[]; idPages: string[] } {
+/** Route handlers, pages with an id in their path, and pages that read query parameters. */
+export function discoverDoors(root: string): { routes: string[]; idPages: string[]; queryPages: string[] } {
   const relative = (file: string) => path.relative(root, file);
   const app = path.join(root, "app");
+  const pages = filesNamed(app, "page.tsx");
   return {
     routes: filesNamed(app, "route.ts").map(relative).sort(),
-    idPages: filesNamed(app, "page.tsx").map(relative).filter((file) => /\/\[[^\]]+\]\//.test(file)).sort(),
+    idPages: pages.map(relative).filter((file) => /\/\[[^\]]+\]\//.test(file)).sort(),
+    queryPages: pages.filter((file) => fs.readFileSync(file, "utf8").includes("searchParams")).map(relative).sort(),
   };
 }
 
@@ -37,6 +42,28 @@ function pageOf(module: Record<string, unknown>): Page {
 
 async function expectPage404(module: Record<string, unknown>, params: Record<string, string>) {
   await expect(pageOf(module)({ params: Promise.resolve(params) })).rejects.toMatchObject({ digest: NOT_FOUND_DIGEST });
+}
+
+type QueryPage = (props: { searchParams: Promise<Record<string, string>> }) => Promise<unknown>;
+
+/**
+ * The page with A's ids in its query, as B, shows nothing of A. The control first: the same page
+ * as A's owner (no query) does show some of A's ids, so their absence for B means something.
+ */
+async function expectQueryPageHidesA({ a, b, request }: Walk, module: Record<string, unknown>, query: Record<string, string>) {
+  const page = module.default as QueryPage;
+  // The query's own values come back in links and filter forms; they are not a leak.
+  const echoed = Object.values(query);
+  const markers = (await companyMarkers(a.owner.orgId)).filter((marker) => !echoed.includes(marker));
+  request.userId = a.owner.userId;
+  try {
+    const asA = await renderServerTree(page({ searchParams: Promise.resolve({}) }));
+    expect(markers.some((marker) => asA.includes(marker)), "control: the page shows A's own data to A").toBe(true);
+  } finally {
+    request.userId = b.owner.userId;
+  }
+  const asB = await renderServerTree(page({ searchParams: Promise.resolve(query) }));
+  expect(markers.filter((marker) => asB.includes(marker)), `A's ids on the page for B with ${JSON.stringify(query)}`).toEqual([]);
 }
 
 type RouteHandler = (request: Request) => Promise<Response>;
@@ -71,6 +98,21 @@ export const DOOR_CASES: Record<string, DoorCase> = {
     walk: async ({ a }, module) => {
       for (const id of [a.previewBatchId, a.committedBatchId, a.unmappedBatchId]) await expectPage404(module, { id });
     },
+  },
+  "app/(app)/settings/stores/page.tsx": {
+    withoutForeignIds: "only ?archived=1; B's list must hold none of A's stores",
+    walk: (walk, module) => expectQueryPageHidesA(walk, module, { archived: "1" }),
+  },
+  "app/(app)/settings/accounts/page.tsx": {
+    withoutForeignIds: "only ?archived=1; B's list must hold none of A's accounts",
+    walk: (walk, module) => expectQueryPageHidesA(walk, module, { archived: "1" }),
+  },
+  "app/(app)/settings/audit/page.tsx": { walk: (walk, module) => expectQueryPageHidesA(walk, module, { actor: walk.a.owner.userEmail }) },
+  "app/(app)/reconcile/proposals/page.tsx": { walk: (walk, module) => expectQueryPageHidesA(walk, module, { store: walk.a.storeId, account: walk.a.fundAccountId }) },
+  "app/(app)/reconcile/approvals/page.tsx": { walk: (walk, module) => expectQueryPageHidesA(walk, module, { store: walk.a.storeId, account: walk.a.fundAccountId }) },
+  "app/(app)/reconcile/matched/page.tsx": { walk: (walk, module) => expectQueryPageHidesA(walk, module, { store: walk.a.storeId, account: walk.a.fundAccountId }) },
+  "app/(app)/reconcile/unmatched/page.tsx": {
+    walk: (walk, module) => expectQueryPageHidesA(walk, module, { left: "orders", right: "bank", lowner: walk.a.storeId, rowner: walk.a.fundAccountId }),
   },
   "app/invite/[token]/page.tsx": {
     withoutForeignIds: "the token is the secret itself (only its hash is stored); A's invitation id must show the invalid-link card",
