@@ -1,7 +1,8 @@
 // Tenant isolation, door by door: every server action (found by scanning app/ and lib/ for
-// "use server" modules), every route handler and every page with an id in its URL is called by
-// company B's OWNER with company A's ids. Each must answer "not found" (or, for the few doors that
-// carry no id, touch only B), and nothing of A may change. A new door without a case fails here.
+// "use server" modules), every route handler and every page with an id in its URL or its query is
+// called by company B's OWNER with company A's ids. Each must answer "not found" or show nothing
+// of A (or, for the few doors that carry no id, touch only B), and nothing of A may change.
+// A new door without a case in tenant-walk/action-cases.ts or door-cases.ts fails here.
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ACTIVE_ORG_COOKIE } from "@/lib/auth/session";
