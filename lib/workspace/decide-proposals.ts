@@ -4,6 +4,7 @@
 import type { OrgContext } from "@/lib/auth/load-org-context";
 import { actorOf, writeAuditLog } from "@/lib/audit/write-audit-log";
 import type { Tx } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
 import { getOrgRules } from "@/lib/reconcile-runs/reconcile-rules-store";
 import { loadAllocations } from "./allocations";
 import type { BookedItem } from "./book-group";
@@ -15,9 +16,16 @@ import { recordAction } from "./workspace-action";
 export type SkipReason = "notProposed" | "monthLocked" | "rowsTaken";
 export type DecisionResult = { done: string[]; skipped: { id: string; reason: SkipReason }[] };
 
-export async function confirmProposals(tx: Tx, ctx: OrgContext, groupIds: readonly string[]): Promise<DecisionResult> {
+/** The organization's groups among `groupIds`; an id it does not own (another tenant's) is NOT_FOUND, as everywhere. */
+async function loadOwnGroups(tx: Tx, ctx: OrgContext, groupIds: readonly string[]) {
   const rules = await getOrgRules(tx, ctx.orgId);
   const groups = await loadGroupsForChange(tx, ctx.orgId, groupIds, rules);
+  if (groups.length !== new Set(groupIds).size) throw new AppError("NOT_FOUND");
+  return groups;
+}
+
+export async function confirmProposals(tx: Tx, ctx: OrgContext, groupIds: readonly string[]): Promise<DecisionResult> {
+  const groups = await loadOwnGroups(tx, ctx, groupIds);
   const locked = await lockedMonths(tx, ctx.orgId, groups.flatMap((entry) => (entry.month ? [entry.month] : [])));
   const allocated = await loadAllocations(tx, ctx.orgId, groups.flatMap((entry) => entry.items));
   const result: DecisionResult = { done: [], skipped: [] };
@@ -43,8 +51,7 @@ export function rejectedPairsOf(items: readonly BookedItem[]) {
 }
 
 export async function rejectProposals(tx: Tx, ctx: OrgContext, groupIds: readonly string[]): Promise<DecisionResult> {
-  const rules = await getOrgRules(tx, ctx.orgId);
-  const groups = await loadGroupsForChange(tx, ctx.orgId, groupIds, rules);
+  const groups = await loadOwnGroups(tx, ctx, groupIds);
   const result: DecisionResult = { done: [], skipped: [] };
   const pairs = [];
   for (const entry of groups) {

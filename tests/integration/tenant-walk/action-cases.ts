@@ -1,0 +1,275 @@
+// The walk's table: one entry per server action, named as it is exported. An action that carries
+// ids gets one probe per id-carrying field, filled with company A's ids while company B's OWNER is
+// signed in; an action without ids says why, and its probe checks that it only touched B.
+import { randomUUID } from "node:crypto";
+import { expect } from "vitest";
+import { ACTIVE_ORG_COOKIE } from "@/lib/auth/session";
+import { defaultRules } from "@/lib/reconcile";
+import { rulesToFormValues } from "@/lib/reconcile-rules/rules-form";
+import { db } from "../fixtures";
+import { invoke, notFound, ok, redirectsTo, refused, submit, type Call } from "./answers";
+import type { CompanyA, CompanyB } from "./seed-companies";
+
+export type RequestRecord = { userId: string | null; cookiesSent: Map<string, string>; cookiesSet: Map<string, string>; scheduled: unknown[] };
+export type Walk = { a: CompanyA; b: CompanyB; request: RequestRecord };
+
+export type Probe = {
+  /** What of A's the probe carries (or what it does, for an action without ids). */
+  carries: string;
+  call: Call;
+  expect: (answer: unknown) => void;
+  /** Counted before the call, handed to `then`. */
+  before?: () => Promise<number>;
+  /** Further checks after the call, e.g. that the write landed in B. */
+  then?: (walk: Walk, before: number) => Promise<void>;
+};
+
+export type ActionCase = { probes: (walk: Walk) => Probe[]; withoutForeignIds?: string };
+
+const storeFields = { name: "劫持", platform: "TMALL", currency: "CNY", settlementTermsDays: "7", feeRatePercent: "5" };
+const accountFields = { name: "劫持", type: "BANK", institution: "招商银行", accountNumber: "6214830000000000", currency: "CNY" };
+const payload = (value: unknown) => JSON.stringify(value);
+const freshEmail = (label: string) => `${label}-${randomUUID().slice(0, 8)}@test.local`;
+
+
+export const ACTION_CASES: Record<string, ActionCase> = {
+  // ---- shell ----------------------------------------------------------------------------------
+  setLocaleAction: {
+    withoutForeignIds: "a locale, applied to the signed-in user only",
+    probes: ({ b }) => [
+      {
+        carries: "locale en",
+        call: invoke("en"),
+        expect: (answer) => expect(answer).toBeUndefined(),
+        then: async () => expect((await db.user.findUniqueOrThrow({ where: { id: b.owner.userId } })).locale).toBe("en"),
+      },
+    ],
+  },
+  switchOrganizationAction: {
+    probes: ({ a }) => [
+      {
+        carries: "A's organization id",
+        call: invoke(a.owner.orgId),
+        expect: (answer) => expect(answer).toBeUndefined(),
+        then: async ({ request }) => expect(request.cookiesSet.has(ACTIVE_ORG_COOKIE)).toBe(false),
+      },
+    ],
+  },
+
+  // ---- before sign-in / the person --------------------------------------------------------------
+  signUpAction: {
+    withoutForeignIds: "creates a new company; takes no id",
+    probes: () => [
+      {
+        carries: "a new company",
+        call: submit({ companyName: "丙公司", name: "新老板", email: freshEmail("signup"), password: "password1234" }),
+        expect: ok({ orgId: expect.any(String) }),
+        before: () => db.organization.count(),
+        then: async (_walk, before) => expect(await db.organization.count()).toBe(before + 1),
+      },
+    ],
+  },
+  changePasswordAction: {
+    withoutForeignIds: "acts on the session's own user; takes no id",
+    probes: () => [{ carries: "a wrong current password", call: submit({ currentPassword: "not-it-123", newPassword: "another-pass-123" }), expect: refused("wrongPassword") }],
+  },
+  acceptInvitationAction: {
+    probes: ({ a }) => [
+      { carries: "A's invitation id as the token", call: submit({ mode: "existing", token: a.invitationId, password: "password123" }), expect: notFound("invitationInvalid") },
+    ],
+  },
+
+  // ---- settings: stores -------------------------------------------------------------------------
+  createStoreAction: {
+    withoutForeignIds: "creates a store in the session's company",
+    probes: ({ b }) => [
+      {
+        carries: "a new store",
+        call: submit({ ...storeFields, name: "乙的新店" }),
+        expect: redirectsTo("/settings/stores"),
+        before: () => db.store.count({ where: { orgId: b.owner.orgId } }),
+        then: async (_walk, before) => expect(await db.store.count({ where: { orgId: b.owner.orgId } })).toBe(before + 1),
+      },
+    ],
+  },
+  updateStoreAction: { probes: ({ a }) => [{ carries: "A's store id", call: submit({ ...storeFields, id: a.storeId }), expect: notFound() }] },
+  setStoreArchivedAction: { probes: ({ a }) => [{ carries: "A's store id", call: submit({ id: a.storeId, archived: "true" }), expect: notFound() }] },
+
+  // ---- settings: fund accounts ------------------------------------------------------------------
+  createFundAccountAction: {
+    withoutForeignIds: "creates a fund account in the session's company",
+    probes: ({ b }) => [
+      {
+        carries: "a new account",
+        call: submit({ ...accountFields, name: "乙的新账户" }),
+        expect: redirectsTo("/settings/accounts"),
+        before: () => db.fundAccount.count({ where: { orgId: b.owner.orgId } }),
+        then: async (_walk, before) => expect(await db.fundAccount.count({ where: { orgId: b.owner.orgId } })).toBe(before + 1),
+      },
+    ],
+  },
+  updateFundAccountAction: { probes: ({ a }) => [{ carries: "A's fund account id", call: submit({ ...accountFields, id: a.fundAccountId }), expect: notFound() }] },
+  setFundAccountArchivedAction: { probes: ({ a }) => [{ carries: "A's fund account id", call: submit({ id: a.fundAccountId, archived: "true" }), expect: notFound() }] },
+
+  // ---- settings: members ------------------------------------------------------------------------
+  addMemberAction: {
+    withoutForeignIds: "an e-mail address, added to the session's company",
+    probes: () => [{ carries: "a new person", call: submit({ email: freshEmail("added"), name: "新同事", role: "VIEWER" }), expect: ok({ oneTimePassword: expect.any(String) }) }],
+  },
+  inviteMemberAction: {
+    withoutForeignIds: "an e-mail address, invited to the session's company",
+    probes: ({ b }) => [
+      {
+        carries: "a new invitation",
+        call: submit({ email: freshEmail("invited"), role: "VIEWER" }),
+        expect: ok({ path: expect.stringMatching(/^\/invite\//) }),
+        then: async () => expect(await db.invitation.count({ where: { orgId: b.owner.orgId } })).toBe(1),
+      },
+    ],
+  },
+  changeRoleAction: {
+    probes: ({ a }) => [
+      { carries: "A's accountant's user id", call: submit({ userId: a.accountant.userId, role: "VIEWER" }), expect: notFound() },
+      { carries: "A's owner's user id", call: submit({ userId: a.owner.userId, role: "OWNER" }), expect: notFound() },
+    ],
+  },
+  removeMemberAction: { probes: ({ a }) => [{ carries: "A's accountant's user id", call: submit({ userId: a.accountant.userId }), expect: notFound() }] },
+  revokeInvitationAction: { probes: ({ a }) => [{ carries: "A's invitation id", call: submit({ id: a.invitationId }), expect: notFound() }] },
+
+  // ---- settings: matching rules -----------------------------------------------------------------
+  saveRulesAction: {
+    withoutForeignIds: "the session's company's rule set; a version number, not an id",
+    probes: () => [{ carries: "the default rules", call: submit({ ...rulesToFormValues(defaultRules()), version: "0" }), expect: ok({ outcome: expect.stringMatching(/^(saved|stale)$/) }) }],
+  },
+  restoreDefaultRulesAction: {
+    withoutForeignIds: "the session's company's rule set; a version number, not an id",
+    probes: () => [{ carries: "version 0", call: submit({ version: "0" }), expect: ok({ outcome: expect.stringMatching(/^(saved|stale)$/) }) }],
+  },
+
+  // ---- import ----------------------------------------------------------------------------------
+  commitImportAction: {
+    probes: ({ a, b }) => [
+      { carries: "A's preview batch id", call: submit({ id: a.previewBatchId, fundAccountId: a.fundAccountId, skipInvalid: "on" }), expect: notFound() },
+      { carries: "B's settlement batch with A's store id", call: submit({ id: b.settlementPreviewBatchId, storeId: a.storeId, skipInvalid: "on" }), expect: notFound() },
+      { carries: "B's bank batch with A's fund account id", call: submit({ id: b.bankPreviewBatchId, fundAccountId: a.fundAccountId, skipInvalid: "on" }), expect: notFound() },
+    ],
+  },
+  reparseImportAction: { probes: ({ a }) => [{ carries: "A's preview batch id", call: submit({ id: a.previewBatchId, format: "auto" }), expect: notFound() }] },
+  cancelImportAction: { probes: ({ a }) => [{ carries: "A's preview batch id", call: submit({ id: a.previewBatchId }), expect: notFound() }] },
+  undoImportAction: { probes: ({ a }) => [{ carries: "A's committed batch id", call: submit({ id: a.committedBatchId }), expect: notFound() }] },
+  mapColumnsAction: {
+    probes: ({ a }) => [
+      { carries: "A's unmapped batch id", call: submit({ id: a.unmappedBatchId, name: "劫持的格式", headerRow: "0", kind: "bank", date: "记账日", amount: "金额", memo: "摘要" }), expect: notFound() },
+    ],
+  },
+
+  // ---- reconciliation runs ----------------------------------------------------------------------
+  startReconciliationAction: {
+    withoutForeignIds: "starts a run of the session's company",
+    probes: ({ b }) => [
+      {
+        carries: "a run",
+        call: submit({}),
+        expect: ok({ runId: expect.any(String) }),
+        then: async ({ request }) => {
+          expect(await db.reconciliationRun.count({ where: { orgId: b.owner.orgId } })).toBe(1);
+          expect(request.scheduled).toHaveLength(1); // the run's process, scheduled but not started here
+        },
+      },
+    ],
+  },
+
+  // ---- workspace -------------------------------------------------------------------------------
+  confirmProposalsAction: { probes: ({ a }) => [{ carries: "A's proposed group id", call: submit({ payload: payload([a.groups.proposed]) }), expect: notFound() }] },
+  rejectProposalsAction: { probes: ({ a }) => [{ carries: "A's proposed group id", call: submit({ payload: payload([a.groups.proposed]) }), expect: notFound() }] },
+  manualMatchAction: {
+    probes: ({ a, b }) => [
+      {
+        carries: "A's order and bank row ids",
+        call: submit({ payload: payload({ upstream: [{ side: "order", id: a.rows.order }], downstream: [{ side: "bank", id: a.rows.bank }], adjustments: [] }) }),
+        expect: notFound(),
+      },
+      {
+        carries: "B's order with A's bank row id",
+        call: submit({ payload: payload({ upstream: [{ side: "order", id: b.rows.order }], downstream: [{ side: "bank", id: a.rows.bank }], adjustments: [] }) }),
+        expect: notFound(),
+      },
+      {
+        carries: "A's settlement line id with B's bank row",
+        call: submit({ payload: payload({ upstream: [{ side: "settlement", id: a.rows.settlement }], downstream: [{ side: "bank", id: b.rows.bank }], adjustments: [] }) }),
+        expect: notFound(),
+      },
+    ],
+  },
+  approveMatchesAction: { probes: ({ a }) => [{ carries: "A's pending group id", call: submit({ payload: payload([a.groups.pending]) }), expect: notFound() }] },
+  declineMatchesAction: { probes: ({ a }) => [{ carries: "A's pending group id", call: submit({ payload: payload([a.groups.pending]), reason: "不对" }), expect: notFound() }] },
+  reverseMatchesAction: {
+    probes: ({ a }) => [
+      { carries: "A's confirmed group id", call: submit({ payload: payload([a.groups.confirmed]), reason: "劫持" }), expect: notFound() },
+      { carries: "A's pending group id", call: submit({ payload: payload([a.groups.pending]), reason: "劫持" }), expect: notFound() },
+    ],
+  },
+  undoAction: {
+    withoutForeignIds: "takes back the session user's own last action in the session's company",
+    probes: () => [{ carries: "nothing to undo", call: submit({}), expect: ok({ undone: false }) }],
+  },
+  addNoteAction: {
+    probes: ({ a }) => [
+      { carries: "A's order id", call: submit({ target: "ORDER", targetId: a.rows.order, body: "窥探" }), expect: notFound() },
+      { carries: "A's settlement line id", call: submit({ target: "SETTLEMENT", targetId: a.rows.settlement, body: "窥探" }), expect: notFound() },
+      { carries: "A's bank row id", call: submit({ target: "BANK", targetId: a.rows.bank, body: "窥探" }), expect: notFound() },
+      { carries: "A's group id", call: submit({ target: "GROUP", targetId: a.groups.confirmed, body: "窥探" }), expect: notFound() },
+    ],
+  },
+  // Months are not ids: each company has its own calendar. A's closed months must not show through.
+  submitMonthAction: {
+    withoutForeignIds: "a month of the session's company (A's is locked; B's own opens for submission)",
+    probes: ({ a, b }) => [
+      {
+        carries: "the month A locked",
+        call: submit({ month: a.lockedMonth }),
+        expect: ok({ month: a.lockedMonth }),
+        then: async () => expect(await db.period.findUniqueOrThrow({ where: { orgId_month: { orgId: b.owner.orgId, month: a.lockedMonth } } })).toMatchObject({ status: "SUBMITTED" }),
+      },
+    ],
+  },
+  lockMonthAction: {
+    withoutForeignIds: "a month of the session's company (A's is submitted, B's is not)",
+    probes: ({ a }) => [{ carries: "the month A submitted", call: submit({ month: a.submittedMonth }), expect: refused("monthNotSubmitted", { month: a.submittedMonth }) }],
+  },
+  returnMonthAction: {
+    withoutForeignIds: "a month of the session's company (A's is submitted, B's is not)",
+    probes: ({ a }) => [{ carries: "the month A submitted", call: submit({ month: a.submittedMonth }), expect: refused("monthNotSubmitted", { month: a.submittedMonth }) }],
+  },
+  reopenMonthAction: {
+    withoutForeignIds: "a month of the session's company (A's is locked, B's is not)",
+    probes: ({ a }) => [{ carries: "the month A locked", call: submit({ month: a.lockedMonth, reason: "劫持" }), expect: refused("monthNotLocked", { month: a.lockedMonth }) }],
+  },
+  // Read-only: a row that is not among the company's open rows has no candidates. A's row must get
+  // exactly the answer a row that exists nowhere gets.
+  suggestAction: {
+    probes: ({ a }) => [
+      {
+        carries: "A's order id",
+        call: submit({ side: "order", id: a.rows.order, list: "orders", pane: "left", otherList: "bank" }),
+        expect: ok({ candidates: [] }),
+      },
+      {
+        carries: "A's bank row id",
+        call: submit({ side: "bank", id: a.rows.bank, list: "bank", pane: "right", otherList: "orders" }),
+        expect: ok({ candidates: [] }),
+      },
+    ],
+  },
+  updateThresholdsAction: {
+    withoutForeignIds: "the session's company's thresholds",
+    probes: ({ b }) => [
+      {
+        carries: "new thresholds",
+        call: submit({ writeOff: "12.34", manualMatch: "5000" }),
+        expect: ok({ saved: true }),
+        then: async () => expect(await db.organization.findUniqueOrThrow({ where: { id: b.owner.orgId } })).toMatchObject({ writeOffApprovalMinor: 1234n }),
+      },
+    ],
+  },
+};
