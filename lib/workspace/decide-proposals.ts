@@ -13,22 +13,29 @@ import { lockedMonths } from "./periods";
 import { SIDE_TO_DB } from "./row-ref";
 import { recordAction } from "./workspace-action";
 
-export type SkipReason = "notProposed" | "monthLocked" | "rowsTaken";
+export type SkipReason = "gone" | "notProposed" | "monthLocked" | "rowsTaken";
 export type DecisionResult = { done: string[]; skipped: { id: string; reason: SkipReason }[] };
 
-/** The organization's groups among `groupIds`; an id it does not own (another tenant's) is NOT_FOUND, as everywhere. */
-async function loadOwnGroups(tx: Tx, ctx: OrgContext, groupIds: readonly string[]) {
+/**
+ * The organization's groups among `groupIds`. When none is the organization's (another tenant's ids,
+ * or ids that never existed) the answer is NOT_FOUND, as on every door. A selection that is only
+ * partly gone is the ordinary case of a page left open while a re-run replaced some proposals:
+ * those ids are reported as skipped ("gone") and the rest is decided.
+ */
+async function loadOwnGroups(tx: Tx, ctx: OrgContext, groupIds: readonly string[], result: DecisionResult) {
   const rules = await getOrgRules(tx, ctx.orgId);
   const groups = await loadGroupsForChange(tx, ctx.orgId, groupIds, rules);
-  if (groups.length !== new Set(groupIds).size) throw new AppError("NOT_FOUND");
+  if (groups.length === 0) throw new AppError("NOT_FOUND");
+  const found = new Set(groups.map((entry) => entry.group.id));
+  for (const id of new Set(groupIds)) if (!found.has(id)) result.skipped.push({ id, reason: "gone" });
   return groups;
 }
 
 export async function confirmProposals(tx: Tx, ctx: OrgContext, groupIds: readonly string[]): Promise<DecisionResult> {
-  const groups = await loadOwnGroups(tx, ctx, groupIds);
+  const result: DecisionResult = { done: [], skipped: [] };
+  const groups = await loadOwnGroups(tx, ctx, groupIds, result);
   const locked = await lockedMonths(tx, ctx.orgId, groups.flatMap((entry) => (entry.month ? [entry.month] : [])));
   const allocated = await loadAllocations(tx, ctx.orgId, groups.flatMap((entry) => entry.items));
-  const result: DecisionResult = { done: [], skipped: [] };
   for (const entry of groups) {
     if (entry.group.status !== "PROPOSED") result.skipped.push({ id: entry.group.id, reason: "notProposed" });
     else if (entry.month && locked.has(entry.month)) result.skipped.push({ id: entry.group.id, reason: "monthLocked" });
@@ -51,8 +58,8 @@ export function rejectedPairsOf(items: readonly BookedItem[]) {
 }
 
 export async function rejectProposals(tx: Tx, ctx: OrgContext, groupIds: readonly string[]): Promise<DecisionResult> {
-  const groups = await loadOwnGroups(tx, ctx, groupIds);
   const result: DecisionResult = { done: [], skipped: [] };
+  const groups = await loadOwnGroups(tx, ctx, groupIds, result);
   const pairs = [];
   for (const entry of groups) {
     if (entry.group.status !== "PROPOSED") {

@@ -23,11 +23,19 @@ const request = vi.hoisted(() => ({
 }));
 
 vi.mock("server-only", () => ({}));
-// B's owner is signed in; from the user id on, the path is real (membership → OrgContext → role).
-vi.mock("@/lib/auth/session", async (importOriginal) => {
-  const original = await importOriginal<typeof import("@/lib/auth/session")>();
-  const { sessionStandIn } = await import("./tenant-walk/session-stand-in");
-  return { ...original, ...sessionStandIn(request, original.ACTIVE_ORG_COOKIE) };
+// B's owner is signed in: next-auth's cookie check is the only piece replaced; from the session
+// row on, the path is real (UserSession → membership → OrgContext → role).
+vi.mock("next-auth", async (importOriginal) => {
+  const { startUserSession } = await import("@/lib/auth/user-sessions");
+  const { db } = await import("@/lib/db/client");
+  const sessionIds = new Map<string, string>();
+  async function getServerSession() {
+    const userId = request.userId;
+    if (!userId) return null;
+    if (!sessionIds.has(userId)) sessionIds.set(userId, await startUserSession(db, userId));
+    return { user: { id: userId }, sid: sessionIds.get(userId), expires: "" };
+  }
+  return { ...(await importOriginal<typeof import("next-auth")>()), getServerSession };
 });
 vi.mock("next/headers", () => ({
   cookies: async () => ({

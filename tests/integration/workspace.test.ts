@@ -239,6 +239,17 @@ describe("proposals and undo", () => {
     expect((await loadAllocations(db, org.owner.orgId, [o1, b1, o2, b2])).size).toBe(0);
   });
 
+  it("a selection partly replaced by a re-run decides the rest and names the gone ones; none found is NOT_FOUND", async () => {
+    const org = await makeWorkspaceOrg();
+    const o = await order(org, "G-1", 1_000n);
+    const b = await receipt(org, 1_000n);
+    const kept = await proposal(org, [o, b], [-1_000n, 1_000n]);
+    const gone = randomUUID(); // as if a re-run had replaced it after the page loaded
+    const result = await inTx((tx) => confirmProposals(tx, org.accountant, [kept, gone]));
+    expect(result).toEqual({ done: [kept], skipped: [{ id: gone, reason: "gone" }] });
+    await expect(inTx((tx) => rejectProposals(tx, org.accountant, [randomUUID()]))).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
   it("a rejection remembers its pairs, and undo forgets them again", async () => {
     const org = await makeWorkspaceOrg();
     const o = await order(org, "J-1", 1_000n);

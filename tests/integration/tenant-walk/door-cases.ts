@@ -70,7 +70,7 @@ type RouteHandler = (request: Request) => Promise<Response>;
 
 async function postImport(module: Record<string, unknown>, query: string): Promise<Response> {
   const body = new TextEncoder().encode("记账日,金额,摘要\n2025-03-01,100.00,货款\n");
-  const request = new Request(`http://localhost/api/imports?fileName=walk.csv&${query}`, { method: "POST", body, headers: { "content-length": String(body.length) } });
+  const request = new Request(`http://localhost/api/imports?fileName=walk.csv&${query}`, { method: "POST", body, headers: { "content-length": String(body.length), host: "localhost", origin: "http://localhost" } });
   // An error the handler throws is what Next answers with a 500; record it as that answer.
   return (module.POST as RouteHandler)(request).catch((error: unknown) => Response.json({ thrown: String(error) }, { status: 500 }));
 }
