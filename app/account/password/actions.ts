@@ -3,6 +3,7 @@ import { z } from "zod";
 import { publicAction } from "@/lib/actions/define-action";
 import { changePassword } from "@/lib/auth/change-password";
 import { newPasswordSchema } from "@/lib/auth/credentials-schema";
+import { requestClientIp } from "@/lib/auth/request-client-ip";
 import { getSessionUserId } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -17,6 +18,6 @@ const changePasswordSchema = z.object({
 export const changePasswordAction = publicAction(changePasswordSchema, async (input) => {
   const userId = await getSessionUserId();
   if (!userId) throw new AppError("UNAUTHENTICATED");
-  await changePassword(db, userId, input.currentPassword, input.newPassword);
+  await changePassword(db, userId, input.currentPassword, input.newPassword, await requestClientIp());
   return { changed: true };
 });
