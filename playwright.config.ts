@@ -1,4 +1,4 @@
-// Browser tests against a production build served by `next start`, on a fresh database prepared by
+// Browser tests against a production build served by the app's own server (scripts/serve.ts), on a fresh database prepared by
 // scripts/test.ts (E2E_DATABASE_URL), in Debian's Chromium (Playwright cannot download browsers here).
 import { defineConfig } from "@playwright/test";
 
@@ -27,7 +27,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node node_modules/next/dist/bin/next start -p ${port}`,
+    command: "node --import tsx scripts/serve.ts",
     url: `http://localhost:${port}/login`,
     reuseExistingServer: false,
     timeout: 120_000,
@@ -37,6 +37,12 @@ export default defineConfig({
       NEXTAUTH_SECRET: "e2e-only-secret-not-for-production",
       NEXTAUTH_URL: `http://localhost:${port}`,
       NEXT_TELEMETRY_DISABLED: "1",
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      // As behind one reverse proxy: the throttling specs give each simulated client its own
+      // X-Forwarded-For, so their failures do not close 127.0.0.1 for the other specs.
+      TRUST_PROXY: "1",
     },
   },
 });

@@ -1,5 +1,6 @@
 // npm start: database (embedded unless DATABASE_URL is set) → migrations → demo company on first
-// start → build if needed → `next start`. Ctrl-C stops the app and the embedded database.
+// start → build if needed → the app's server (scripts/serve.ts: Next's handler behind a plain Node
+// HTTP server that knows the client's address). Ctrl-C stops the app and the embedded database.
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { createDbClient } from "../lib/db/client";
@@ -40,11 +41,11 @@ if (!buildIsCurrent(projectRoot, ".next")) {
   nextBuild(projectRoot, env);
 }
 
-const server = spawn(
-  process.execPath,
-  [path.join(projectRoot, "node_modules/next/dist/bin/next"), "start", "-p", String(port)],
-  { cwd: projectRoot, env, stdio: ["ignore", "pipe", "inherit"] },
-);
+const server = spawn(process.execPath, ["--import", "tsx", path.join(projectRoot, "scripts/serve.ts")], {
+  cwd: projectRoot,
+  env: { ...env, PORT: String(port) },
+  stdio: ["ignore", "pipe", "inherit"],
+});
 server.stdout.on("data", (chunk: Buffer) => {
   process.stdout.write(chunk);
   if (chunk.toString().includes("Ready")) {

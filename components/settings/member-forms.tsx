@@ -2,7 +2,6 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import {
-  addMemberAction,
   changeRoleAction,
   inviteMemberAction,
   removeMemberAction,
@@ -23,39 +22,7 @@ function ErrorText({ message }: { message?: string }) {
   ) : null;
 }
 
-export function AddMemberForm({ roles }: { roles: RoleOption[] }) {
-  const t = useTranslations("members");
-  const [state, formAction, pending] = useActionState(addMemberAction, IDLE);
-  const error = (name: string) => (state.status === "error" ? state.fieldErrors[name] : undefined);
-  return (
-    <form action={formAction} className="space-y-4" noValidate>
-      {state.status === "error" && Object.keys(state.fieldErrors).length === 0 ? <Alert tone="error">{state.message}</Alert> : null}
-      {state.status === "ok" ? (
-        <Alert tone="success">
-          {state.data.oneTimePassword ? (
-            <>
-              {t("added", { email: state.data.email })} {t("oneTimePassword")}{" "}
-              <code data-testid="one-time-password" className="rounded bg-white px-1.5 py-0.5 font-mono text-sm">
-                {state.data.oneTimePassword}
-              </code>
-            </>
-          ) : (
-            t("existingUserAdded", { email: state.data.email })
-          )}
-        </Alert>
-      ) : null}
-      <div className="grid gap-4 sm:grid-cols-3">
-        <TextField label={t("email")} name="email" type="email" defaultValue={submittedValue(state, "email", "")} error={error("email")} />
-        <TextField label={t("name")} name="name" defaultValue={submittedValue(state, "name", "")} error={error("name")} />
-        <SelectField label={t("role")} name="role" defaultValue={submittedValue(state, "role", "ACCOUNTANT")} options={roles} error={error("role")} />
-      </div>
-      <Button type="submit" disabled={pending}>
-        {t("addButton")}
-      </Button>
-    </form>
-  );
-}
-
+/** Adding a member = creating an invitation link; the admin hands it over. */
 export function InviteForm({ roles }: { roles: RoleOption[] }) {
   const t = useTranslations("members");
   const [state, formAction, pending] = useActionState(inviteMemberAction, IDLE);
@@ -79,7 +46,7 @@ export function InviteForm({ roles }: { roles: RoleOption[] }) {
         </div>
         <SelectField label={t("role")} name="role" defaultValue={submittedValue(state, "role", "ACCOUNTANT")} options={roles} error={error("role")} />
       </div>
-      <Button type="submit" variant="secondary" disabled={pending}>
+      <Button type="submit" disabled={pending}>
         {t("inviteButton")}
       </Button>
     </form>

@@ -5,15 +5,8 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "@/lib/db/client";
 import { authenticate } from "./authenticate";
-import { UNKNOWN_IP } from "./login-throttle";
+import { clientIpFromHeaders } from "./client-ip";
 import { revokeSession, SESSION_MAX_AGE_SECONDS, startUserSession } from "./user-sessions";
-
-function clientIp(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  const real = headers?.["x-real-ip"];
-  return first || (typeof real === "string" ? real : "") || UNKNOWN_IP;
-}
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
@@ -28,11 +21,11 @@ export const authOptions: NextAuthOptions = {
           db,
           credentials?.email ?? "",
           credentials?.password ?? "",
-          clientIp(req?.headers as Record<string, unknown> | undefined),
+          clientIpFromHeaders(req?.headers as Record<string, unknown> | undefined),
         );
         // The message travels to the sign-in form, which translates it.
         if (!result.ok) {
-          throw new Error(result.reason === "RATE_LIMITED" ? `RATE_LIMITED:${result.retryAfterMinutes}` : result.reason);
+          throw new Error(result.reason === "RATE_LIMITED" ? `RATE_LIMITED:${result.retryAfterSeconds}` : result.reason);
         }
         const userAgent = (req?.headers as Record<string, unknown> | undefined)?.["user-agent"];
         return {

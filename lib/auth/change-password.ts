@@ -1,31 +1,46 @@
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { hashPassword, verifyPassword } from "./password";
+import { rateLimitedError, verifyPasswordThrottled } from "./password-throttle";
 import { revokeOtherSessions } from "./user-sessions";
+
+export type ChangePasswordOptions = {
+  /** The client making the change, for the throttle. */
+  clientIp: string;
+  /** The session making the change stays open; every other session of the user ends. */
+  keepSessionId?: string | null;
+  now?: () => Date;
+};
 
 /**
  * Changing a password needs the current one (for a one-time password too: it proves possession).
- * It ends every session of the user except `keepSessionId` (the browser making the change), so
- * whoever else knew the old password is signed out at once.
+ * That check is throttled like sign-in: a stolen session must not become a password oracle. The
+ * change ends every other session of the user, so whoever else knew the old password is signed
+ * out at once.
  */
 export async function changePassword(
   db: Db,
   userId: string,
   currentPassword: string,
   newPassword: string,
-  keepSessionId: string | null = null,
+  options: ChangePasswordOptions,
 ): Promise<void> {
   const user = await db.user.findUnique({ where: { id: userId } });
   if (!user) throw new AppError("UNAUTHENTICATED");
-  if (!(await verifyPassword(user.passwordHash, currentPassword))) {
-    throw new AppError("INVALID", { messageKey: "wrongPassword", field: "currentPassword" });
-  }
+  const check = await verifyPasswordThrottled(
+    db,
+    { email: user.email, ip: options.clientIp, kind: "PASSWORD_CHANGE" },
+    () => verifyPassword(user.passwordHash, currentPassword),
+    options.now,
+  );
+  if (!check.ok && check.reason === "RATE_LIMITED") throw rateLimitedError(check.retryAfterSeconds);
+  if (!check.ok) throw new AppError("INVALID", { messageKey: "wrongPassword", field: "currentPassword" });
   if (currentPassword === newPassword) {
     throw new AppError("INVALID", { messageKey: "samePassword", field: "newPassword" });
   }
   const passwordHash = await hashPassword(newPassword);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { passwordHash, mustChangePassword: false } });
-    await revokeOtherSessions(tx, userId, keepSessionId);
+    await revokeOtherSessions(tx, userId, options.keepSessionId ?? null);
   });
 }

@@ -5,6 +5,8 @@
 // <script> or inline handler does not run. Styles: 'self' plus 'unsafe-inline', on purpose:
 // React `style={…}` attributes (progress bars here; charts and PDF previews later) cannot carry a
 // nonce, and injected CSS cannot run code; the script policy is what stops XSS.
+import { parseTrustProxy } from "@/lib/server/client-address";
+
 export function contentSecurityPolicy(nonce: string, options: { dev: boolean }): string {
   const directives = [
     "default-src 'self'",
@@ -24,11 +26,11 @@ export function contentSecurityPolicy(nonce: string, options: { dev: boolean }):
 
 /**
  * HSTS only makes sense, and is only honoured, over https: when the public URL is https, or when a
- * trusted proxy (TRUST_PROXY set) says the browser connected with https.
+ * trusted proxy (TRUST_PROXY, as lib/server/client-address.ts reads it) says the browser connected with https.
  */
 export function servedOverHttps(headers: Headers, env: { NEXTAUTH_URL?: string; TRUST_PROXY?: string }): boolean {
   if (env.NEXTAUTH_URL?.startsWith("https://")) return true;
-  return !!env.TRUST_PROXY && headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
+  return parseTrustProxy(env.TRUST_PROXY) > 0 && headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
 }
 
 export const HSTS_VALUE = "max-age=31536000; includeSubDomains";

@@ -1,11 +1,16 @@
-// Invite links: the token is shown once and only its SHA-256 is stored, so a database leak does not
-// leak working links. A link is good for 7 days and for one use.
+// Invitations are the only way into an organization besides founding it. The adding company never
+// sets or learns anyone's password: a new person chooses their own when accepting, and someone who
+// already has an account joins only by accepting with that account's password (throttled like
+// sign-in). Creating one answers the same whether or not the e-mail has an account.
+// The token is shown once and only its SHA-256 is stored, so a database leak does not leak working
+// links. A link is good for 7 days and for one use.
 import { createHash, randomBytes } from "node:crypto";
 import type { Db, Tx } from "@/lib/db/client";
 import type { Role } from "@/lib/db/generated/enums";
 import { actorOf, writeAuditLog } from "@/lib/audit/write-audit-log";
 import type { OrgContext } from "@/lib/auth/load-org-context";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { rateLimitedError, verifyPasswordThrottled } from "@/lib/auth/password-throttle";
 import { canAssignRole } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { isUuid } from "@/lib/shared/uuid";
@@ -78,28 +83,40 @@ export async function findOpenInvitation(db: Tx, token: string, now = new Date()
 
 /**
  * Accepting creates the account (name + password) or, for someone who already has one, checks
- * their password; either way the membership and the audit row are written together.
+ * their password through the shared throttle; either way the membership and the audit row are
+ * written together.
  */
 export async function acceptInvitation(
   db: Db,
   token: string,
   input: { name?: string; password: string },
+  clientIp: string,
   now = new Date(),
 ): Promise<{ email: string; orgId: string }> {
   const found = await findOpenInvitation(db, token, now);
   if (!found) throw new AppError("NOT_FOUND", { messageKey: "invitationInvalid" });
   const { invitation } = found;
+  if (found.hasAccount) {
+    const check = await verifyPasswordThrottled(
+      db,
+      { email: invitation.email, ip: clientIp, kind: "INVITATION" },
+      async () => {
+        const user = await db.user.findUnique({ where: { email: invitation.email }, select: { passwordHash: true } });
+        return Boolean(user) && (await verifyPassword(user!.passwordHash, input.password));
+      },
+      () => now,
+    );
+    if (!check.ok && check.reason === "RATE_LIMITED") throw rateLimitedError(check.retryAfterSeconds);
+    if (!check.ok) throw new AppError("INVALID", { messageKey: "wrongPassword", field: "password" });
+  } else if (!input.name) {
+    throw new AppError("INVALID", { messageKey: "nameRequired", field: "name" });
+  }
   const newPasswordHash = found.hasAccount ? null : await hashPassword(input.password);
   return db.$transaction(async (tx) => {
     let user = await tx.user.findUnique({ where: { email: invitation.email } });
-    if (user) {
-      if (!(await verifyPassword(user.passwordHash, input.password))) {
-        throw new AppError("INVALID", { messageKey: "wrongPassword", field: "password" });
-      }
-    } else {
-      if (!input.name) throw new AppError("INVALID", { messageKey: "nameRequired", field: "name" });
-      user = await tx.user.create({ data: { email: invitation.email, name: input.name, passwordHash: newPasswordHash! } });
-    }
+    // Registered since the page was opened: their password was not checked, so nothing is joined.
+    if (user && !found.hasAccount) throw new AppError("CONFLICT", { messageKey: "emailTaken" });
+    user ??= await tx.user.create({ data: { email: invitation.email, name: input.name!, passwordHash: newPasswordHash! } });
     // Claim the invitation first: of two simultaneous accepts, only one updates the row.
     const claimed = await tx.invitation.updateMany({
       where: { id: invitation.id, acceptedAt: null },
@@ -114,7 +131,7 @@ export async function acceptInvitation(
       action: "invitation.accept",
       entityType: "Membership",
       entityId: user.id,
-      after: { email: user.email, role: invitation.role },
+      after: { email: user.email, role: invitation.role, newAccount: !found.hasAccount },
     });
     return { email: user.email, orgId: invitation.orgId };
   });

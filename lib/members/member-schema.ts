@@ -1,14 +1,8 @@
 import { z } from "zod";
-import { emailSchema, personNameSchema } from "@/lib/auth/credentials-schema";
+import { emailSchema } from "@/lib/auth/credentials-schema";
 import { ROLES } from "@/lib/auth/roles";
 
 export const roleSchema = z.enum(ROLES, { error: "validation.choose" });
-
-export const addMemberSchema = z.object({
-  email: emailSchema,
-  name: personNameSchema,
-  role: roleSchema,
-});
 
 export const inviteMemberSchema = z.object({
   email: emailSchema,

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { publicAction } from "@/lib/actions/define-action";
 import { changePassword } from "@/lib/auth/change-password";
 import { newPasswordSchema } from "@/lib/auth/credentials-schema";
+import { requestClientIp } from "@/lib/auth/request-client-ip";
 import { getActiveSession } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -17,6 +18,9 @@ const changePasswordSchema = z.object({
 export const changePasswordAction = publicAction(changePasswordSchema, async (input) => {
   const session = await getActiveSession();
   if (!session) throw new AppError("UNAUTHENTICATED");
-  await changePassword(db, session.userId, input.currentPassword, input.newPassword, session.sessionId);
+  await changePassword(db, session.userId, input.currentPassword, input.newPassword, {
+    clientIp: await requestClientIp(),
+    keepSessionId: session.sessionId,
+  });
   return { changed: true };
 });

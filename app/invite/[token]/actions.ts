@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { publicAction } from "@/lib/actions/define-action";
 import { newPasswordSchema, personNameSchema } from "@/lib/auth/credentials-schema";
+import { requestClientIp } from "@/lib/auth/request-client-ip";
 import { db } from "@/lib/db/client";
 import { acceptInvitation } from "@/lib/members/invitation-service";
 
@@ -17,6 +18,6 @@ export const acceptInvitationAction = publicAction(acceptSchema, async (input) =
   const { email } = await acceptInvitation(db, input.token, {
     name: input.mode === "new" ? input.name : undefined,
     password: input.password,
-  });
+  }, await requestClientIp());
   return { email };
 });

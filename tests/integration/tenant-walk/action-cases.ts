@@ -112,18 +112,23 @@ export const ACTION_CASES: Record<string, ActionCase> = {
   setFundAccountArchivedAction: { probes: ({ a }) => [{ carries: "A's fund account id", call: submit({ id: a.fundAccountId, archived: "true" }), expect: notFound() }] },
 
   // ---- settings: members ------------------------------------------------------------------------
-  addMemberAction: {
-    withoutForeignIds: "an e-mail address, added to the session's company",
-    probes: () => [{ carries: "a new person", call: submit({ email: freshEmail("added"), name: "新同事", role: "VIEWER" }), expect: ok({ oneTimePassword: expect.any(String) }) }],
-  },
   inviteMemberAction: {
     withoutForeignIds: "an e-mail address, invited to the session's company",
-    probes: ({ b }) => [
+    probes: ({ a, b }) => [
       {
         carries: "a new invitation",
         call: submit({ email: freshEmail("invited"), role: "VIEWER" }),
         expect: ok({ path: expect.stringMatching(/^\/invite\//) }),
-        then: async () => expect(await db.invitation.count({ where: { orgId: b.owner.orgId } })).toBe(1),
+        before: () => db.invitation.count({ where: { orgId: b.owner.orgId } }),
+        then: async (_walk, before) => expect(await db.invitation.count({ where: { orgId: b.owner.orgId } })).toBe(before + 1),
+      },
+      {
+        // The pre-hijack door: an account that exists (A's owner) is never linked to B without its
+        // holder accepting, and the answer is the same as for a new e-mail.
+        carries: "the e-mail of A's owner",
+        call: submit({ email: a.owner.userEmail, role: "ADMIN" }),
+        expect: ok({ path: expect.stringMatching(/^\/invite\//) }),
+        then: async () => expect(await db.membership.count({ where: { orgId: b.owner.orgId, userId: a.owner.userId } })).toBe(0),
       },
     ],
   },

@@ -7,7 +7,8 @@ describe("signInErrorMessage", () => {
   it.each([
     ["INVALID_CREDENTIALS", "invalidCredentials"],
     ["CredentialsSignin", "invalidCredentials"],
-    ["RATE_LIMITED:7", 'rateLimited:{"minutes":7}'],
+    ["RATE_LIMITED:40", 'rateLimitedSeconds:{"seconds":40}'],
+    ["RATE_LIMITED:601", 'rateLimited:{"minutes":11}'],
     ["Configuration", "signInFailed"],
     ["", "signInFailed"],
   ])("%s → %s", (error, expected) => {

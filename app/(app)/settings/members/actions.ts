@@ -4,15 +4,10 @@ import { z } from "zod";
 import { orgAction } from "@/lib/actions/define-action";
 import { db } from "@/lib/db/client";
 import { createInvitation, revokeInvitation } from "@/lib/members/invitation-service";
-import { addMemberSchema, changeRoleSchema, inviteMemberSchema } from "@/lib/members/member-schema";
-import { addMember, changeMemberRole, removeMember } from "@/lib/members/member-service";
+import { changeRoleSchema, inviteMemberSchema } from "@/lib/members/member-schema";
+import { changeMemberRole, removeMember } from "@/lib/members/member-service";
 
-export const addMemberAction = orgAction("members.manage", addMemberSchema, async (ctx, input) => {
-  const result = await addMember(db, ctx, input);
-  revalidatePath("/settings/members");
-  return { email: input.email, oneTimePassword: result.oneTimePassword };
-});
-
+// The one way to add a member. The answer is the same whether or not the e-mail has an account.
 export const inviteMemberAction = orgAction("members.manage", inviteMemberSchema, async (ctx, input) => {
   const { token } = await createInvitation(db, ctx, input);
   revalidatePath("/settings/members");

@@ -1,6 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import {
-  AddMemberForm,
   InviteForm,
   MemberRoleForm,
   RemoveMemberButton,
@@ -70,16 +69,10 @@ export default async function MembersPage() {
         </tbody>
       </Table>
 
-      <div className="grid gap-6 lg:grid-cols-2">
-        <Card title={t("members.add")}>
-          <p className="mb-4 text-sm text-slate-600">{t("members.addIntro")}</p>
-          <AddMemberForm roles={assignable} />
-        </Card>
-        <Card title={t("members.invite")}>
-          <p className="mb-4 text-sm text-slate-600">{t("members.inviteIntro")}</p>
-          <InviteForm roles={assignable} />
-        </Card>
-      </div>
+      <Card title={t("members.add")}>
+        <p className="mb-4 text-sm text-slate-600">{t("members.addIntro")}</p>
+        <InviteForm roles={assignable} />
+      </Card>
 
       {invitations.length > 0 ? (
         <Card title={t("members.openInvitations")}>
