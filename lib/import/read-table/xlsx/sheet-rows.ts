@@ -191,6 +191,7 @@ export async function* sheetRowGroups(
     }
     const group: RawRow[] = [];
     let from = 0;
+    let passedAt: number | undefined;
     for (;;) {
       const start = pending.indexOf("<row", from);
       if (start < 0) {
@@ -219,8 +220,10 @@ export async function* sheetRowGroups(
         break;
       }
       const sourceRow = rowNumber(pending, start, tagEnd) ?? previous + 1;
-      rowElements++;
-      if (rowElements > maxSheetRows) throw new ImportLimitError("TOO_MANY_ROWS", sourceRow, maxRows);
+      if (++rowElements > maxSheetRows) {
+        passedAt = sourceRow;
+        break;
+      }
       if (merges) for (const row of merges.rowsBefore(sourceRow)) group.push(row);
       previous = sourceRow;
       const cells = selfClosing ? null : readCells(pending, tagEnd + 1, close, parts);
@@ -231,6 +234,8 @@ export async function* sheetRowGroups(
     }
     pending = pending.slice(from);
     if (group.length > 0) yield group;
+    // After the rows before it, so a consumer counting data rows can name the exact one first.
+    if (passedAt !== undefined) throw new ImportLimitError("TOO_MANY_ROWS", passedAt, maxRows);
   }
   if (merges) {
     const rest = [...merges.rowsBefore(Number.MAX_SAFE_INTEGER)];
