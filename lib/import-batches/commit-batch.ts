@@ -8,7 +8,9 @@ import type { Actor } from "@/lib/auth/load-org-context";
 import { writeAuditLogSql } from "@/lib/audit/write-audit-log";
 import { AppError } from "@/lib/errors";
 import { getFundAccountOrThrow } from "@/lib/fund-accounts/fund-account-service";
-import type { NormalizedRow } from "@/lib/import/types";
+import { isFileRefusal } from "@/lib/import";
+import type { ImportError, NormalizedRow } from "@/lib/import/types";
+import { toJsonValue } from "@/lib/shared/json-safe";
 import { getStoreOrThrow } from "@/lib/stores/store-service";
 import { getImportBatchOrThrow } from "./batch-queries";
 import { openCopyLoader } from "./copy-into-table";
@@ -64,7 +66,10 @@ export async function claimCommit(db: Db, ctx: Actor, batchId: string, options: 
   return { batch, targetId };
 }
 
-/** Loads the claimed batch's rows; on failure the batch goes back to PREVIEW and nothing is stored. */
+/**
+ * Loads the claimed batch's rows; on failure the batch goes back to PREVIEW and nothing is stored.
+ * A file past the import limits (lowered since its preview) ends FAILED with that error instead.
+ */
 export async function loadCommittedRows(
   db: Db,
   pool: pg.Pool,
@@ -75,12 +80,23 @@ export async function loadCommittedRows(
   const kind = KIND_FROM_DB[batch.kind!];
   const client = await pool.connect();
   let broken: Error | undefined;
+  let refusal: ImportError | undefined;
   try {
     await client.query("BEGIN");
     const loader = await openCopyLoader(client, kind, { orgId: ctx.orgId, batchId: batch.id, targetId });
     const opened = await openStagedFile(db, batch, { format: batch.format!, kind, onProgress });
     if (!opened.ok) throw new AppError("INVALID", { messageKey: "fileChanged" });
-    for await (const part of opened.batches as AsyncIterable<{ rows: NormalizedRow[] }>) await loader.write(part.rows);
+    for await (const part of opened.batches as AsyncIterable<{ rows: NormalizedRow[]; errors: ImportError[] }>) {
+      refusal = part.errors.find(isFileRefusal);
+      if (refusal) break;
+      await loader.write(part.rows);
+    }
+    if (refusal) {
+      await loader.abort();
+      await client.query("ROLLBACK");
+      await db.importBatch.update({ where: { id: batch.id }, data: { status: "FAILED", errors: toJsonValue([refusal]), progress: 1 } });
+      return getImportBatchOrThrow(db, ctx.orgId, batch.id);
+    }
     const { inserted, staged } = await loader.finish();
     const targetColumn = targetOf(kind) === "store" ? "storeId" : "fundAccountId";
     await client.query(

@@ -8,12 +8,12 @@ import type { ImportStatus } from "@/lib/db/generated/enums";
 import type { Actor } from "@/lib/auth/load-org-context";
 import { writeAuditLogSql } from "@/lib/audit/write-audit-log";
 import { AppError } from "@/lib/errors";
-import { parseImportFile } from "@/lib/import";
+import { isFileRefusal, parseImportFile } from "@/lib/import";
 import type { ImportError, ImportKind, NormalizedRow } from "@/lib/import/types";
 import { toJsonValue } from "@/lib/shared/json-safe";
 import { openCopyLoader } from "./copy-into-table";
 import { ErrorTally } from "./error-tally";
-import { maxUploadBytes } from "./import-limits";
+import { importLimits, maxUploadBytes } from "./import-limits";
 import { KIND_TO_DB, targetOf } from "./import-kinds";
 import { cleanFileName } from "./stage-upload";
 import { suggestFundAccount, suggestStore } from "./suggest-target";
@@ -90,7 +90,7 @@ async function resolveTarget(db: Db, actor: Actor, kind: ImportKind, formatId: s
 export async function importFile(db: Db, pool: pg.Pool, actor: Actor, input: ImportFileInput): Promise<ImportFileResult> {
   const fileName = cleanFileName(input.fileName);
   const { stream, totals } = measured(input.source, maxUploadBytes());
-  const opened = await parseImportFile({ fileName, stream }, { format: input.format, kind: input.kind });
+  const opened = await parseImportFile({ fileName, stream }, { format: input.format, kind: input.kind, limits: importLimits() });
   totals.assertWithinLimit();
   const base = { orgId: actor.orgId, fileName, fileSha256: "", fileSizeBytes: 0, createdById: actor.userId };
 
@@ -109,16 +109,23 @@ export async function importFile(db: Db, pool: pg.Pool, actor: Actor, input: Imp
   const client = await pool.connect();
   let outcome: { status: ImportStatus; inserted: number; staged: number };
   let broken: unknown;
+  let refusal: ImportError | undefined;
   try {
     await client.query("BEGIN");
     const loader = await openCopyLoader(client, opened.kind, { orgId: actor.orgId, batchId: batch.id, targetId });
     for await (const part of opened.batches as AsyncIterable<{ rows: NormalizedRow[]; errors: ImportError[] }>) {
+      // Past a limit the whole file is refused: stop reading, store nothing.
+      refusal = part.errors.find(isFileRefusal);
+      if (refusal) break;
       tally.add(part.errors);
       await loader.write(part.rows);
     }
     totals.assertWithinLimit();
-    const refused = tally.invalidCount > 0 && !input.skipInvalid;
-    if (refused) {
+    if (refusal) {
+      await loader.abort();
+      await client.query("ROLLBACK");
+      outcome = { status: "FAILED", inserted: 0, staged: 0 };
+    } else if (tally.invalidCount > 0 && !input.skipInvalid) {
       await loader.abort();
       await client.query("ROLLBACK");
       outcome = { status: "REJECTED", inserted: 0, staged: 0 };
@@ -146,7 +153,8 @@ export async function importFile(db: Db, pool: pg.Pool, actor: Actor, input: Imp
     where: { id: batch.id },
     data: {
       status: outcome.status,
-      fileSha256: totals.sha256(),
+      // A refused file was not read to its end: its hash would not be the file's.
+      fileSha256: refusal ? "" : totals.sha256(),
       fileSizeBytes: totals.bytes,
       rowCount: opened.stats.dataRows,
       validCount: outcome.status === "COMMITTED" ? outcome.staged : opened.stats.importedRows,
@@ -154,7 +162,7 @@ export async function importFile(db: Db, pool: pg.Pool, actor: Actor, input: Imp
       duplicateCount: outcome.staged - outcome.inserted,
       invalidCount: tally.invalidCount,
       warningCount: tally.warningCount,
-      errors: toJsonValue(tally.kept),
+      errors: toJsonValue(refusal ? [refusal] : tally.kept),
       progress: 1,
       committedAt: outcome.status === "COMMITTED" ? new Date() : null,
     },
@@ -168,6 +176,6 @@ export async function importFile(db: Db, pool: pg.Pool, actor: Actor, input: Imp
     inserted: finished.insertedCount,
     duplicates: finished.duplicateCount,
     invalid: finished.invalidCount,
-    errors: tally.kept,
+    errors: refusal ? [refusal] : tally.kept,
   };
 }

@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/client";
 import type { ImportBatch } from "@/lib/db/generated/client";
 import type { OrgContext } from "@/lib/auth/load-org-context";
 import { AppError } from "@/lib/errors";
+import { isFileRefusal } from "@/lib/import";
 import type { ImportError } from "@/lib/import/types";
 import { toJsonValue } from "@/lib/shared/json-safe";
 import { getImportBatchOrThrow } from "./batch-queries";
@@ -29,18 +30,22 @@ export async function previewBatch(db: Db, ctx: Ctx, batchId: string, options: O
     const saved = await findMappingForRows(db, ctx.orgId, opened.previewRows);
     if (saved) opened = await openStagedFile(db, batch, { columnMapping: saved, onProgress: reportProgress });
   }
-  if (!opened.ok) {
+  const fail = async (errors: ImportError[], sample: unknown) => {
     const failed = await db.importBatch.update({
       where: { id: batch.id },
-      data: { status: "FAILED", errors: toJsonValue(opened.errors), sample: toJsonValue(opened.previewRows), progress: 1 },
+      data: { status: "FAILED", errors: toJsonValue(errors), sample: toJsonValue(sample), progress: 1 },
     });
     return { batch: failed };
-  }
+  };
+  if (!opened.ok) return fail(opened.errors, opened.previewRows);
 
   const tally = new ErrorTally();
   const sample: unknown[] = [];
   let validCount = 0;
   for await (const part of opened.batches as AsyncIterable<{ rows: unknown[]; errors: ImportError[] }>) {
+    // A limit passed mid-file: leaving the loop stops the reading; the rows before it do not count.
+    const refusal = part.errors.find(isFileRefusal);
+    if (refusal) return fail([refusal], []);
     validCount += part.rows.length;
     for (const row of part.rows) if (sample.length < KEPT_SAMPLE_ROWS) sample.push(row);
     tally.add(part.errors);

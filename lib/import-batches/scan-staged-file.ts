@@ -5,6 +5,7 @@ import { parseImportFile, type FailedImport, type OpenedImport } from "@/lib/imp
 import type { ColumnMapping } from "@/lib/import";
 import type { ImportKind } from "@/lib/import/types";
 import { mappingForFormat } from "./column-mappings";
+import { importLimits } from "./import-limits";
 import { readStagedFile } from "./stage-upload";
 
 export type ScanOptions = {
@@ -37,8 +38,6 @@ export async function openStagedFile(db: Db, batch: ImportBatch, options: ScanOp
   const stream = countingBytes(readStagedFile(db, batch.orgId, batch.id), Number(batch.fileSizeBytes), options.onProgress);
   // A format id "mapping:…" names a saved column mapping rather than an adapter.
   const columnMapping = options.columnMapping ?? (await mappingForFormat(db, batch.orgId, options.format));
-  return parseImportFile(
-    { fileName: batch.fileName, stream },
-    columnMapping ? { columnMapping } : { format: options.format, kind: options.kind },
-  );
+  const detection = columnMapping ? { columnMapping } : { format: options.format, kind: options.kind };
+  return parseImportFile({ fileName: batch.fileName, stream }, { ...detection, limits: importLimits() });
 }

@@ -15,6 +15,7 @@ const KIND_LABEL: Record<ImportKind, Record<ImportLocale, string>> = {
 
 const formatName = (id: unknown, locale: ImportLocale) => findFormat(String(id))?.label[locale] ?? String(id);
 const kindName = (kind: unknown, locale: ImportLocale) => KIND_LABEL[kind as ImportKind]?.[locale] ?? String(kind);
+const count = (value: unknown) => Number(value).toLocaleString("en-US");
 const mib = (bytes: unknown) => `${Math.round(Number(bytes) / 1024 / 1024)} MiB`;
 
 const MESSAGES: Record<ImportErrorCode, { "zh-CN": Message; en: Message }> = {
@@ -94,6 +95,18 @@ const MESSAGES: Record<ImportErrorCode, { "zh-CN": Message; en: Message }> = {
       if (p.problem === "NO_TRANSACTIONS") return `The ${p.format} file holds no transactions (${tag}).`;
       return `This is not a readable ${p.format} statement (${tag} is missing).`;
     },
+  },
+  TOO_MANY_ROWS: {
+    "zh-CN": (p) => `文件「${p.fileName}」超过了每个文件最多 ${count(p.limit)} 行数据的上限，未导入任何数据。请按时间段分开导出后再导入。`,
+    en: (p) => `The file “${p.fileName}” has more than ${count(p.limit)} data rows, the limit per file; nothing was imported. Export shorter periods and import them one by one.`,
+  },
+  TOO_MANY_COLUMNS: {
+    "zh-CN": (p) => `文件「${p.fileName}」超过了每行最多 ${count(p.limit)} 列的上限，未导入任何数据。请确认这是平台或银行导出的原始文件。`,
+    en: (p) => `The file “${p.fileName}” has a row of more than ${count(p.limit)} columns, the limit; nothing was imported. Check that this is the file as the platform or bank exported it.`,
+  },
+  LINE_TOO_LONG: {
+    "zh-CN": (p) => `文件「${p.fileName}」从这一行开始的一条记录超过 ${count(p.limit)} 个字符的上限（也可能是引号没有闭合），未导入任何数据。请确认这是平台或银行导出的原始文件。`,
+    en: (p) => `The file “${p.fileName}” has a record starting here longer than ${count(p.limit)} characters, the limit (or a quote that is never closed); nothing was imported. Check that this is the file as the platform or bank exported it.`,
   },
   TOO_MANY_ERRORS: {
     "zh-CN": (p) => `错误太多，另有 ${p.count} 条未列出。`,

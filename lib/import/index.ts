@@ -4,6 +4,7 @@ export { parseImportBuffer, type ImportResult, type ParseImportBufferOptions } f
 export type { FailedImport } from "./pipeline/opened-table";
 export type { ImportBatch, ImportStats } from "./normalize/normalize-rows";
 export { formatImportError, IMPORT_ERROR_CODES } from "./error-messages";
+export { DEFAULT_IMPORT_LIMITS, isFileRefusal, type ImportLimits } from "./limits";
 export { listFormats, findFormat } from "./formats/registry";
 export type { FormatAdapter, AnyFormatAdapter, RowDraft } from "./formats/format-adapter";
 export { applyColumnMapping, columnMappingSchema, type ColumnMapping, type MappedFormat } from "./column-mapping/apply-column-mapping";

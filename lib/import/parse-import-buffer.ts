@@ -1,6 +1,8 @@
 // Everything at once, for small files, previews and tests. Large uploads should iterate
 // parseImportFile's batches instead.
+import { isFileRefusal } from "./limits";
 import { parseImportFile, type FailedImport, type ImportInput, type OpenedImport, type ParseImportOptions } from "./parse-import-file";
+import { failedImport } from "./pipeline/opened-table";
 import type { ImportError } from "./types";
 
 type Collected<T> = T extends { batches: AsyncIterable<{ rows: Array<infer Row> }> }
@@ -25,6 +27,9 @@ export async function parseImportBuffer(
   const errors: ImportError[] = [];
   let dropped = 0;
   for await (const batch of opened.batches as AsyncIterable<{ rows: unknown[]; errors: ImportError[] }>) {
+    // A file past a limit is refused whole, like one that cannot be opened.
+    const refusal = batch.errors.find(isFileRefusal);
+    if (refusal) return { ...failedImport([refusal], { fileType: opened.fileType, encoding: opened.encoding }), rows: [] };
     for (const row of batch.rows) rows.push(row);
     for (const error of batch.errors) {
       if (errors.length < maxErrors) errors.push(error);

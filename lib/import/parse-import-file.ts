@@ -4,6 +4,7 @@
 // Rows are produced as batches are pulled, so a million-row CSV never sits in memory as objects.
 import type { Readable } from "node:stream";
 import { headerSignature } from "./column-mapping/header-signature";
+import { DEFAULT_IMPORT_LIMITS, ImportLimitError, readerLimits, type ImportLimits } from "./limits";
 import type { ZipBombLimits } from "./decode/check-zip-bomb";
 import type { TextEncoding } from "./decode/detect-text-encoding";
 import { sniffFileType } from "./decode/sniff-file-type";
@@ -21,6 +22,7 @@ import type {
   LocalizedLabel,
   NormalizedRow,
   OrderRow,
+  RawRow,
   SettlementLineRow,
 } from "./types";
 
@@ -34,6 +36,8 @@ export interface ParseImportOptions extends DetectionOptions {
   /** Spreadsheets must be read whole; larger ones are refused. Default 200 MiB. */
   maxSpreadsheetBytes?: number;
   zipLimits?: Partial<ZipBombLimits>;
+  /** Rows, columns and line length one file may have; past them it is refused whole. */
+  limits?: Partial<ImportLimits>;
 }
 
 export interface ImportFormatInfo {
@@ -72,19 +76,40 @@ export type { FailedImport, ImportBatch, ImportStats };
 const DEFAULT_BATCH_SIZE = 1000;
 const DEFAULT_MAX_SPREADSHEET_BYTES = 200 * 1024 * 1024;
 
-/** A spreadsheet that breaks mid-way ends the import with an error instead of an exception. */
-async function* withReaderErrors(batches: AsyncGenerator<ImportBatch>, fileType: FileType): AsyncGenerator<ImportBatch> {
+/**
+ * A spreadsheet that breaks mid-way ends the import with an error instead of an exception; so does
+ * a limit passed mid-way, with an error that refuses the file (see isFileRefusal).
+ */
+async function* withReaderErrors(batches: AsyncGenerator<ImportBatch>, fileType: FileType, fileName: string): AsyncGenerator<ImportBatch> {
   try {
     yield* batches;
   } catch (error) {
+    if (error instanceof ImportLimitError) {
+      yield { rows: [], errors: [error.toImportError(fileName)] };
+      return;
+    }
     const reason = errorReason(error);
     yield { rows: [], errors: [fileError(fileType === "text" ? "READ_FAILED" : "CORRUPT_SPREADSHEET", { reason })] };
   }
 }
 
-async function openTable(input: ImportInput, options: ParseImportOptions): Promise<OpenedTable | FailedImport> {
+/** The rows below the header, refused at the first one past the cap (the reader then stops). */
+async function* capRows(groups: AsyncIterable<readonly RawRow[]>, maxRows: number): AsyncGenerator<readonly RawRow[]> {
+  let seen = 0;
+  for await (const group of groups) {
+    if (seen + group.length > maxRows) {
+      const passedAt = group[maxRows - seen];
+      throw new ImportLimitError("TOO_MANY_ROWS", passedAt?.sourceRow ?? null, maxRows);
+    }
+    seen += group.length;
+    yield group;
+  }
+}
+
+async function openTable(input: ImportInput, options: ParseImportOptions, limits: ImportLimits): Promise<OpenedTable | FailedImport> {
   const planned = planDetection(options);
   if (!planned.ok) return failedImport(planned.errors);
+  const forReaders = readerLimits(limits, planned.plan.maxScanRows);
   const source = "data" in input ? [input.data] : input.stream;
   let peeked: Awaited<ReturnType<typeof peekBytes>>;
   try {
@@ -97,7 +122,7 @@ async function openTable(input: ImportInput, options: ParseImportOptions): Promi
 
   const sniffed = sniffFileType(head);
   if (sniffed.type === "binary") return failedImport([fileError("BINARY_FILE", { detected: sniffed.detected })]);
-  if (sniffed.type === "text") return openTextTable(input.fileName, chunks, planned.plan);
+  if (sniffed.type === "text") return openTextTable(input.fileName, chunks, planned.plan, forReaders);
 
   const maxBytes = options.maxSpreadsheetBytes ?? DEFAULT_MAX_SPREADSHEET_BYTES;
   let data: Buffer | null;
@@ -107,25 +132,36 @@ async function openTable(input: ImportInput, options: ParseImportOptions): Promi
     return failedImport([fileError("READ_FAILED", { reason: errorReason(error) })], { fileType: sniffed.type });
   }
   if (!data) return failedImport([fileError("FILE_TOO_LARGE", { maxBytes })], { fileType: sniffed.type });
-  return openSpreadsheetTable(sniffed.type, data, planned.plan, options.zipLimits);
+  try {
+    return await openSpreadsheetTable(sniffed.type, data, planned.plan, options.zipLimits ?? {}, forReaders);
+  } catch (error) {
+    if (error instanceof ImportLimitError) return failedImport([error.toImportError(input.fileName)], { fileType: sniffed.type });
+    throw error;
+  }
 }
 
 export async function parseImportFile(
   input: ImportInput,
   options: ParseImportOptions = {},
 ): Promise<OpenedImport | FailedImport> {
-  const table = await openTable(input, options);
+  const limits: ImportLimits = {
+    maxRows: options.limits?.maxRows ?? DEFAULT_IMPORT_LIMITS.maxRows,
+    maxColumns: options.limits?.maxColumns ?? DEFAULT_IMPORT_LIMITS.maxColumns,
+    maxLineChars: options.limits?.maxLineChars ?? DEFAULT_IMPORT_LIMITS.maxLineChars,
+  };
+  const table = await openTable(input, options, limits);
   if (!table.ok) return table;
   const { adapter } = table;
   const stats = emptyStats();
   const batches = withReaderErrors(
-    normalizeRows(adapter, table.header.cells, table.dataRows, {
+    normalizeRows(adapter, table.header.cells, capRows(table.dataRows, limits.maxRows), {
       checkColumnCount: table.fileType === "text",
       cleanCells: table.dataCellsUncleaned,
       batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE,
       stats,
     }),
     table.fileType,
+    input.fileName,
   );
   const opened: OpenedImportBase<ImportKind, NormalizedRow> = {
     ok: true,

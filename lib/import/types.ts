@@ -114,6 +114,9 @@ export type ImportErrorCode =
   | "NO_DATA_ROWS"
   | "TOO_MANY_ERRORS"
   | "STATEMENT_MALFORMED"
+  | "TOO_MANY_ROWS"
+  | "TOO_MANY_COLUMNS"
+  | "LINE_TOO_LONG"
   // text structure
   | "UNTERMINATED_QUOTE"
   | "INVALID_QUOTES"

@@ -4,11 +4,9 @@ import { after } from "next/server";
 import { z } from "zod";
 import { orgAction } from "@/lib/actions/define-action";
 import { db } from "@/lib/db/client";
-import { getPgPool } from "@/lib/db/pg-pool";
 import { getImportBatchOrThrow } from "@/lib/import-batches/batch-queries";
-import { claimCommit, loadCommittedRows } from "@/lib/import-batches/commit-batch";
-import { previewBatch } from "@/lib/import-batches/preview-batch";
-import { recordFailure } from "@/lib/import-batches/run-in-background";
+import { claimCommit } from "@/lib/import-batches/commit-batch";
+import { runImportStepInChild } from "@/lib/import-batches/run-import-step-in-child";
 import { cancelBatch, undoBatch } from "@/lib/import-batches/undo-batch";
 import { saveColumnMapping } from "@/lib/import-batches/column-mappings";
 import { AppError } from "@/lib/errors";
@@ -28,14 +26,11 @@ const commitSchema = z.object({
     .transform((value) => value === "on"),
 });
 
-/** Answers at once (wrong state, missing store, invalid rows); the rows load in the background. */
+/** Answers at once (wrong state, missing store, invalid rows); the rows load in a process of their own. */
 export const commitImportAction = orgAction("imports.manage", commitSchema, async (ctx, input) => {
   const claim = await claimCommit(db, ctx, input.id, input);
-  const onProgress = (progress: number) =>
-    void db.importBatch.update({ where: { id: claim.batch.id }, data: { progress } }).catch(() => {});
-  after(() =>
-    loadCommittedRows(db, getPgPool(), ctx, claim, onProgress).catch((error) => recordFailure(db, claim.batch.id, error)),
-  );
+  const { orgId, userId, userEmail } = ctx;
+  after(() => runImportStepInChild(db, { step: "commit", orgId, batchId: claim.batch.id, userId, userEmail, targetId: claim.targetId }));
   revalidatePath("/import");
   return { id: claim.batch.id };
 });
@@ -46,7 +41,7 @@ export const reparseImportAction = orgAction(
   async (ctx, input) => {
     await getImportBatchOrThrow(db, ctx.orgId, input.id);
     await db.importBatch.update({ where: { id: input.id }, data: { status: "PARSING", progress: 0 } });
-    after(() => previewBatch(db, ctx, input.id, { format: input.format }).catch((error) => recordFailure(db, input.id, error)));
+    after(() => runImportStepInChild(db, { step: "preview", orgId: ctx.orgId, batchId: input.id, format: input.format }));
     revalidatePath(`/import/${input.id}`);
     return { id: input.id };
   },
@@ -99,7 +94,7 @@ export const mapColumnsAction = orgAction("imports.manage", mapColumnsSchema, as
   const { id: _id, name, headerRow: _headerRow, ...mapping } = input;
   await saveColumnMapping(db, ctx, { name, header, mapping });
   await db.importBatch.update({ where: { id: batch.id }, data: { status: "PARSING", progress: 0 } });
-  after(() => previewBatch(db, ctx, batch.id, { columnMapping: mapping }).catch((error) => recordFailure(db, batch.id, error)));
+  after(() => runImportStepInChild(db, { step: "preview", orgId: ctx.orgId, batchId: batch.id, columnMapping: mapping }));
   revalidatePath(`/import/${batch.id}`);
   return { id: batch.id };
 });

@@ -9,8 +9,7 @@ import { db } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import { appErrorStatus } from "@/lib/http/app-error-status";
 import { isSameOriginRequest } from "@/lib/http/same-origin";
-import { previewBatch } from "@/lib/import-batches/preview-batch";
-import { recordFailure } from "@/lib/import-batches/run-in-background";
+import { runImportStepInChild } from "@/lib/import-batches/run-import-step-in-child";
 import { maxUploadBytes } from "@/lib/import-batches/import-limits";
 import { stageUpload } from "@/lib/import-batches/stage-upload";
 
@@ -60,7 +59,7 @@ export async function POST(request: Request) {
       storeId: optionalId("storeId"),
       fundAccountId: optionalId("fundAccountId"),
     });
-    after(() => previewBatch(db, ctx, batch.id).catch((error) => recordFailure(db, batch.id, error)));
+    after(() => runImportStepInChild(db, { step: "preview", orgId: ctx.orgId, batchId: batch.id }));
     return NextResponse.json({ batchId: batch.id }, { status: 201 });
   } catch (error) {
     return errorResponse(error);

@@ -2,6 +2,7 @@
 // turn and import the first sheet that has one (exports often carry a cover or summary sheet).
 import { checkZipBomb, DEFAULT_ZIP_BOMB_LIMITS, type ZipBombLimits } from "../decode/check-zip-bomb";
 import { rowText } from "../header/find-header-row";
+import { ImportLimitError, type ReaderLimits } from "../limits";
 import type { SheetRows } from "../read-table/read-xlsx-sheets";
 import type { RawRow } from "../types";
 import { continueWith, drain, takeFromGroups } from "./async-iteration";
@@ -19,7 +20,8 @@ export async function openSpreadsheetTable(
   type: "xlsx" | "xls",
   data: Buffer,
   plan: DetectionPlan,
-  zipLimits: Partial<ZipBombLimits> = {},
+  zipLimits: Partial<ZipBombLimits>,
+  limits: ReaderLimits,
 ): Promise<OpenedTable | FailedImport> {
   if (type === "xlsx") {
     const guard = await checkZipBomb(data, { ...DEFAULT_ZIP_BOMB_LIMITS, ...zipLimits });
@@ -37,8 +39,8 @@ export async function openSpreadsheetTable(
     // CSV imports never need them.
     const reader =
       type === "xlsx"
-        ? (await import("../read-table/read-xlsx-sheets")).readXlsxSheets(data)
-        : (await import("../read-table/read-xls-sheets")).readXlsSheets(data);
+        ? (await import("../read-table/read-xlsx-sheets")).readXlsxSheets(data, limits)
+        : (await import("../read-table/read-xls-sheets")).readXlsSheets(data, limits);
     sheets = reader[Symbol.asyncIterator]();
     for (;;) {
       const next = await sheets.next();
@@ -67,6 +69,7 @@ export async function openSpreadsheetTable(
       await drain(groups);
     }
   } catch (error) {
+    if (error instanceof ImportLimitError) throw error; // the pipeline names the file in it
     return failedImport([fileError("CORRUPT_SPREADSHEET", { reason: errorReason(error) })], { fileType: type });
   }
   return failedImport(explainNoHeader(scanned, plan), {

@@ -13,6 +13,7 @@ import { failedImport, PREVIEW_ROWS, type FailedImport, type OpenedTable } from 
 import { errorReason, fileError } from "./file-error";
 import { explainNoHeader, matchHeader, type DetectionPlan } from "./plan-detection";
 import { detectStatementFormat } from "../statements/parse-statement";
+import { ImportLimitError, type ReaderLimits } from "../limits";
 import { MAX_STATEMENT_CHARS, openStatementTable } from "./open-statement-table";
 
 // Enough text for the header scan: the scan rows, or this many characters, whichever comes first.
@@ -36,6 +37,7 @@ export async function openTextTable(
   fileName: string,
   bytes: AsyncIterable<Uint8Array>,
   plan: DetectionPlan,
+  limits: ReaderLimits,
 ): Promise<OpenedTable | FailedImport> {
   let encoding: TextEncoding | undefined;
   const text = normalizeNewlines(decodeTextStream(bytes, (detected) => (encoding = detected)));
@@ -88,13 +90,24 @@ export async function openTextTable(
 
   const readings: RawRow[][] = [];
   let best: { delimiter: string; match: HeaderMatch } | null = null;
+  // Read with a delimiter it does not use, a file may look too wide: that only rules the delimiter out.
+  let overLimit: ImportLimitError | undefined;
+  const rowLimits = { maxColumns: limits.maxColumns, maxLineChars: limits.maxLineChars };
   for (const delimiter of delimiterCandidates(fileName)) {
-    const rows = await takeRows(readDelimitedRows([preview], { delimiter, inputIsComplete: complete }), plan.maxScanRows + 1);
+    let rows: RawRow[];
+    try {
+      rows = await takeRows(readDelimitedRows([preview], { delimiter, inputIsComplete: complete, ...rowLimits }), plan.maxScanRows + 1);
+    } catch (error) {
+      if (!(error instanceof ImportLimitError)) throw error;
+      overLimit ??= error;
+      continue;
+    }
     readings.push(rows);
     const match = matchHeader(rows, plan);
     if (match && (!best || match.score > best.match.score)) best = { delimiter, match };
   }
   if (!best) {
+    if (overLimit) return fail([overLimit.toImportError(fileName)], { fileType: "text", encoding });
     return fail(explainNoHeader(readings, plan), {
       fileType: "text",
       encoding,
@@ -112,8 +125,16 @@ export async function openTextTable(
     }
   }
   // Data cells stay uncleaned here: the row pipeline cleans only the cells an adapter reads.
-  const batches = readDelimitedRowBatches(wholeText(), { delimiter: best.delimiter, cleanCells: false })[Symbol.asyncIterator]();
-  const { taken, rest } = await takeFromGroups(batches, best.match.headerIndex + 1);
+  const batches = readDelimitedRowBatches(wholeText(), { delimiter: best.delimiter, cleanCells: false, ...rowLimits })[Symbol.asyncIterator]();
+  let taken: RawRow[];
+  let rest: RawRow[];
+  try {
+    ({ taken, rest } = await takeFromGroups(batches, best.match.headerIndex + 1));
+  } catch (error) {
+    // The first rows read past the preview's scan can already be too wide.
+    if (error instanceof ImportLimitError) return fail([error.toImportError(fileName)], { fileType: "text", encoding });
+    throw error;
+  }
   const upToHeader = taken.map(withCleanCells);
   const header = upToHeader[best.match.headerIndex];
   if (!header) return fail([fileError("UNKNOWN_FORMAT", {})], { fileType: "text", encoding });

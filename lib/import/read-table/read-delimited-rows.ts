@@ -3,8 +3,10 @@
 // line breaks each row spans, so every row knows the line of the uploaded file it starts on — also
 // when a quoted cell holds line breaks or the file has a 24-line preamble.
 import Papa from "papaparse";
+import { DEFAULT_IMPORT_LIMITS, ImportLimitError } from "../limits";
 import type { RawRow } from "../types";
 import { cleanCell } from "./clean-cell";
+import { findOversizedRecord } from "./oversized-record";
 
 export interface DelimitedReadOptions {
   delimiter: string;
@@ -20,6 +22,10 @@ export interface DelimitedReadOptions {
    * The row pipeline reads about ten cells of a sixty-column export, so it cleans lazily.
    */
   cleanCells?: boolean;
+  /** A row with more cells refuses the file (ImportLimitError). Default DEFAULT_IMPORT_LIMITS. */
+  maxColumns?: number;
+  /** A complete row longer than this refuses the file (ImportLimitError). Default DEFAULT_IMPORT_LIMITS. */
+  maxLineChars?: number;
 }
 
 const DEFAULT_MAX_ROW_CHARS = 4 * 1024 * 1024;
@@ -70,10 +76,14 @@ class RowParser {
   private papaText = "";
   private papaRowStart = 0;
   private readonly cleanCells: boolean;
+  private readonly maxColumns: number;
+  private readonly maxLineChars: number;
 
-  constructor(delimiter: string, cleanCells: boolean) {
+  constructor(delimiter: string, cleanCells: boolean, maxColumns: number, maxLineChars: number) {
     this.delimiter = delimiter;
     this.cleanCells = cleanCells;
+    this.maxColumns = maxColumns;
+    this.maxLineChars = maxLineChars;
     this.papa = new Papa.Parser({
       delimiter,
       newline: "\n",
@@ -93,6 +103,12 @@ class RowParser {
     const rest = simpleEnd === 0 ? text : text.slice(simpleEnd);
     this.papaText = rest.includes("\r\n") ? rest.split("\r\n").join("\n") : rest;
     this.papaRowStart = 0;
+    const oversized =
+      this.papaText.length > SCAN_FIRST_ABOVE_CHARS ? findOversizedRecord(this.papaText, this.delimiter, this.maxColumns, this.maxLineChars) : null;
+    if (oversized) {
+      const line = this.line + countLineBreaks(this.papaText, 0, oversized.start);
+      throw new ImportLimitError(oversized.code, line, oversized.code === "TOO_MANY_COLUMNS" ? this.maxColumns : this.maxLineChars);
+    }
     this.papa.parse(this.papaText, 0, !isLast);
     return isLast ? "" : this.papaText.slice(this.papaRowStart);
   }
@@ -120,7 +136,10 @@ class RowParser {
       const end = text.indexOf("\n", start);
       if (end === -1 || (quotedCell !== -1 && quotedCell < end)) return start;
       const lineEnd = end > start && text.charCodeAt(end - 1) === CARRIAGE_RETURN ? end - 1 : end;
+      // Checked before splitting, so a hostile line costs one split of at most maxLineChars.
+      if (lineEnd - start > this.maxLineChars) throw new ImportLimitError("LINE_TOO_LONG", this.line, this.maxLineChars);
       const cells = text.slice(start, lineEnd).split(this.delimiter);
+      if (cells.length > this.maxColumns) throw new ImportLimitError("TOO_MANY_COLUMNS", this.line, this.maxColumns);
       this.cleanInPlace(cells);
       this.rows.push({ sourceRow: this.line, cells });
       this.line++;
@@ -132,6 +151,9 @@ class RowParser {
     const cells = result.data[0] ?? [];
     const end = result.meta.cursor;
     const sourceRow = this.line;
+    // The exact checks (findOversizedRecord only runs on long texts, and never counts more cells).
+    if (cells.length > this.maxColumns) throw new ImportLimitError("TOO_MANY_COLUMNS", sourceRow, this.maxColumns);
+    if (end - this.papaRowStart > this.maxLineChars) throw new ImportLimitError("LINE_TOO_LONG", sourceRow, this.maxLineChars);
     this.line += countLineBreaks(this.papaText, this.papaRowStart, end);
     this.papaRowStart = end;
     const problem = quotingProblem(result, cells);
@@ -150,6 +172,11 @@ class RowParser {
 // handed on before the next is parsed. Parsing a whole 1 MiB chunk at once would keep thousands of
 // rows of 60 cells alive together, and the garbage collector would copy them all at every scavenge.
 const PIECE_CHARS = 64 * 1024;
+
+// papaparse is handed one piece at a time, plus the start of a row left over. A longer text holds a
+// long row, which papaparse would split whole before its step callback could refuse it: such a text
+// is measured first. Shorter ones cost papaparse a millisecond, so only the row checks run.
+const SCAN_FIRST_ABOVE_CHARS = 2 * PIECE_CHARS;
 
 /** The chunk in pieces of about PIECE_CHARS, each ending with a line break where there is one. */
 function* piecesOf(chunk: string): Generator<string> {
@@ -173,7 +200,12 @@ export async function* readDelimitedRowBatches(
   options: DelimitedReadOptions,
 ): AsyncGenerator<RawRow[]> {
   const maxRowChars = options.maxRowChars ?? DEFAULT_MAX_ROW_CHARS;
-  const parser = new RowParser(options.delimiter, options.cleanCells ?? true);
+  const parser = new RowParser(
+    options.delimiter,
+    options.cleanCells ?? true,
+    options.maxColumns ?? DEFAULT_IMPORT_LIMITS.maxColumns,
+    options.maxLineChars ?? DEFAULT_IMPORT_LIMITS.maxLineChars,
+  );
   let pending = "";
 
   const parsePending = (isLast: boolean) => {

@@ -1,8 +1,10 @@
 // Legacy .xls (BIFF8) through SheetJS. Chinese bank exports (CCB and others) store text in code page
 // 936, which SheetJS only decodes once its code-page tables are installed. A BIFF8 sheet has at most
-// 65,536 rows, so reading the whole workbook at once is bounded.
+// 65,536 rows, so reading the whole workbook at once is bounded; its declared range is checked
+// against the limits before any row is converted, and rows are converted a group at a time.
 import * as XLSX from "@e965/xlsx";
 import * as cptable from "@e965/xlsx/dist/cpexcel.full.mjs";
+import { ImportLimitError, type ReaderLimits } from "../limits";
 import type { RawRow } from "../types";
 import { cleanCell } from "./clean-cell";
 import type { SheetRows } from "./read-xlsx-sheets";
@@ -29,7 +31,9 @@ function cellToText(cell: XLSX.CellObject | undefined): string {
   }
 }
 
-export async function* readXlsSheets(data: Buffer): AsyncGenerator<SheetRows> {
+const ROWS_PER_GROUP = 1000;
+
+export async function* readXlsSheets(data: Buffer, limits?: ReaderLimits): AsyncGenerator<SheetRows> {
   const workbook = XLSX.read(data, { type: "buffer", cellDates: false, cellNF: true, cellHTML: false });
   for (const name of workbook.SheetNames) {
     const sheet = workbook.Sheets[name];
@@ -37,7 +41,10 @@ export async function* readXlsSheets(data: Buffer): AsyncGenerator<SheetRows> {
     async function* rowGroups(): AsyncGenerator<RawRow[]> {
       if (!sheet || !ref) return;
       const range = XLSX.utils.decode_range(ref);
-      const rows: RawRow[] = [];
+      // Every row of the range is converted, as wide as the range: its size is the work.
+      if (limits && range.e.r - range.s.r + 1 > limits.maxSheetRows) throw new ImportLimitError("TOO_MANY_ROWS", null, limits.maxRows);
+      if (limits && range.e.c + 1 > limits.maxColumns) throw new ImportLimitError("TOO_MANY_COLUMNS", null, limits.maxColumns);
+      let rows: RawRow[] = [];
       for (let r = range.s.r; r <= range.e.r; r++) {
         const cells: string[] = [];
         // Start at column A whatever the used range says, so positions match what Excel shows.
@@ -45,9 +52,12 @@ export async function* readXlsSheets(data: Buffer): AsyncGenerator<SheetRows> {
           cells.push(cleanCell(cellToText(sheet[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined)));
         }
         rows.push({ sourceRow: r + 1, cells });
+        if (rows.length === ROWS_PER_GROUP) {
+          yield rows;
+          rows = [];
+        }
       }
-      // At most 65,536 rows, already in memory as the workbook: one group.
-      yield rows;
+      if (rows.length > 0) yield rows;
     }
     yield { name, rowGroups: rowGroups() };
   }

@@ -4,6 +4,7 @@
 // reads in 900 of the same small file). xlsx-reader.test.ts holds it to exceljs' output. Must only
 // be given a buffer that passed the zip-bomb check. Sheets come in the workbook's order.
 import { readZipCentralDirectory } from "../decode/read-zip-central-directory";
+import type { ReaderLimits } from "../limits";
 import type { RawRow } from "../types";
 import { readMergedRanges } from "./xlsx/merged-cells";
 import { sheetRowGroups } from "./xlsx/sheet-rows";
@@ -16,12 +17,12 @@ export interface SheetRows {
   rowGroups: AsyncIterable<RawRow[]>;
 }
 
-export async function* readXlsxSheets(data: Buffer): AsyncGenerator<SheetRows> {
+export async function* readXlsxSheets(data: Buffer, limits?: ReaderLimits): AsyncGenerator<SheetRows> {
   const directory = readZipCentralDirectory(data, Number.MAX_SAFE_INTEGER);
   if (!directory.ok) throw new XlsxReadError(directory.reason);
   const parts = await readWorkbookParts(data, directory.entries);
   for (const sheet of parts.sheets) {
     const merged = await readMergedRanges(data, sheet.entry);
-    yield { name: sheet.name, rowGroups: sheetRowGroups(zipEntryText(data, sheet.entry), parts, merged) };
+    yield { name: sheet.name, rowGroups: sheetRowGroups(zipEntryText(data, sheet.entry), parts, merged, limits) };
   }
 }

@@ -19,7 +19,7 @@ describe("formatImportError", () => {
   });
 
   it.each(IMPORT_ERROR_CODES)("%s has a Chinese and an English message", (code) => {
-    const sample = error({ row: 5, column: "金额", code, params: { value: "x", expected: 3, actual: 2, format: "wechat-pay-bill", kind: "bank", expectedKind: "orders", status: "交易关闭", count: 1, maxBytes: 1048576, decimals: 2, amount: "1", fee: "0", net: "1", scannedRows: 60 } });
+    const sample = error({ row: 5, column: "金额", code, params: { value: "x", expected: 3, actual: 2, format: "wechat-pay-bill", kind: "bank", expectedKind: "orders", status: "交易关闭", count: 1, maxBytes: 1048576, decimals: 2, amount: "1", fee: "0", net: "1", scannedRows: 60, limit: 500, fileName: "流水.csv" } });
     const zh = formatImportError(sample, "zh-CN");
     const en = formatImportError(sample, "en");
     expect(zh.startsWith("第 5 行「金额」列：")).toBe(true);

@@ -2,6 +2,7 @@
 // cells placed by their r="B7" reference (empty cells are simply absent from the XML), each value
 // turned into the text the rest of the pipeline expects, like exceljs would give it. Indexes into
 // the inflated text rather than cutting each row and cell out: a million-row sheet has ~40M tags.
+import { ImportLimitError, type ReaderLimits } from "../../limits";
 import type { RawRow } from "../../types";
 import { cleanCell } from "../clean-cell";
 import { dateToText, numberToText } from "../spreadsheet-value-to-text";
@@ -147,18 +148,50 @@ function rowNumber(text: string, from: number, tagEnd: number): number | undefin
   return value === undefined ? undefined : Number(value);
 }
 
+// The <dimension> element comes before <sheetData>, within the first few hundred bytes.
+const MAX_SHEET_HEAD_CHARS = 64 * 1024;
+
+/** The last row of the sheet's declared range (<dimension ref="A1:BI10600000"/>), if it declares one. */
+export function declaredLastRow(head: string): number | undefined {
+  const ref = /<(?:\w+:)?dimension\b[^>]*\bref="[A-Z]*\d*:?[A-Z]*(\d+)"/.exec(head)?.[1];
+  return ref === undefined ? undefined : Number(ref);
+}
+
 /**
  * Rows with a value, like exceljs' eachRow without includeEmpty, with merged ranges filled in;
- * in groups, one per inflated piece, so consumers await once per few hundred rows.
+ * in groups, one per inflated piece, so consumers await once per few hundred rows. Refuses
+ * (ImportLimitError) a sheet that declares or holds more rows than limits.maxSheetRows, counting
+ * empty <row> elements too, or a row with a value past column limits.maxColumns.
  */
-export async function* sheetRowGroups(pieces: AsyncIterable<string>, parts: WorkbookParts, merged: MergedRange[] = []): AsyncGenerator<RawRow[]> {
+export async function* sheetRowGroups(
+  pieces: AsyncIterable<string>,
+  parts: WorkbookParts,
+  merged: MergedRange[] = [],
+  limits?: ReaderLimits,
+): AsyncGenerator<RawRow[]> {
   const merges = merged.length > 0 ? new MergeFiller(merged) : null;
+  const maxSheetRows = limits?.maxSheetRows ?? Number.MAX_SAFE_INTEGER;
+  const maxColumns = limits?.maxColumns ?? Number.MAX_SAFE_INTEGER;
+  const maxRows = limits?.maxRows ?? Number.MAX_SAFE_INTEGER;
+  let head: string | null = "";
+  let rowElements = 0;
   let previous = 0;
   let pending = "";
   for await (const piece of pieces) {
     pending += piece;
+    if (head !== null) {
+      // A declared size gives a hostile sheet away before its first row is scanned.
+      head += piece;
+      const dataAt = head.indexOf("<sheetData");
+      if (dataAt >= 0 || head.length > MAX_SHEET_HEAD_CHARS) {
+        const lastRow = declaredLastRow(dataAt >= 0 ? head.slice(0, dataAt) : head);
+        if (lastRow !== undefined && lastRow > maxSheetRows) throw new ImportLimitError("TOO_MANY_ROWS", null, maxRows);
+        head = null;
+      }
+    }
     const group: RawRow[] = [];
     let from = 0;
+    let passedAt: number | undefined;
     for (;;) {
       const start = pending.indexOf("<row", from);
       if (start < 0) {
@@ -187,15 +220,22 @@ export async function* sheetRowGroups(pieces: AsyncIterable<string>, parts: Work
         break;
       }
       const sourceRow = rowNumber(pending, start, tagEnd) ?? previous + 1;
+      if (++rowElements > maxSheetRows) {
+        passedAt = sourceRow;
+        break;
+      }
       if (merges) for (const row of merges.rowsBefore(sourceRow)) group.push(row);
       previous = sourceRow;
       const cells = selfClosing ? null : readCells(pending, tagEnd + 1, close, parts);
+      if (cells && cells.length > maxColumns) throw new ImportLimitError("TOO_MANY_COLUMNS", sourceRow, maxColumns);
       const filled = merges ? merges.fill(sourceRow, cells) : cells;
       if (filled) group.push({ sourceRow, cells: filled });
       from = selfClosing ? tagEnd + 1 : close + 6;
     }
     pending = pending.slice(from);
     if (group.length > 0) yield group;
+    // After the rows before it, so a consumer counting data rows can name the exact one first.
+    if (passedAt !== undefined) throw new ImportLimitError("TOO_MANY_ROWS", passedAt, maxRows);
   }
   if (merges) {
     const rest = [...merges.rowsBefore(Number.MAX_SAFE_INTEGER)];
