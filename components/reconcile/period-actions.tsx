@@ -4,7 +4,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
-import { lockMonthAction, reopenMonthAction, returnMonthAction, submitMonthAction } from "@/app/(app)/reconcile/workspace-actions";
+import { lockMonthAction, reopenMonthAction, returnMonthAction, submitMonthAction } from "@/lib/actions/reconcile/workspace";
 import { Button } from "@/components/ui/button";
 import type { PeriodStatus } from "@/lib/db/generated/enums";
 import { callAction, type FormAction } from "./call-action";
