@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { AppLogo } from "@/components/shell/app-logo";
 import { LocaleSwitcher } from "@/components/shell/locale-switcher";
 import { OrgSwitcher } from "@/components/shell/org-switcher";
 import { SidebarNav, type NavSection } from "@/components/shell/sidebar-nav";
@@ -40,10 +41,13 @@ export default async function AppLayout({ children }: { children: React.ReactNod
 
   return (
     <div className="flex min-h-screen">
-      <aside className="hidden w-56 shrink-0 flex-col bg-slate-900 px-3 py-5 md:flex">
-        <div className="mb-6 px-3">
-          <p className="text-base font-semibold text-white">{t("app.name")}</p>
-          <p className="mt-0.5 truncate text-xs text-slate-400">{ctx.orgName}</p>
+      <aside className="hidden w-56 shrink-0 flex-col bg-shell px-3 py-5 md:flex">
+        <div className="mb-6 flex items-center gap-2.5 px-3">
+          <AppLogo className="shrink-0" />
+          <div className="min-w-0">
+            <p className="text-base font-semibold text-white">{t("app.name")}</p>
+            <p className="mt-0.5 truncate text-xs text-shell-muted">{ctx.orgName}</p>
+          </div>
         </div>
         <SidebarNav sections={sections} ariaLabel={t("nav.mainMenu")} />
       </aside>

@@ -2,7 +2,7 @@
 import { useActionState, useEffect } from "react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { changePasswordAction } from "@/app/account/password/actions";
+import { changePasswordAction } from "@/lib/actions/auth/change-password";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";

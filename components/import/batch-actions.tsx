@@ -2,7 +2,7 @@
 import { useActionState, useEffect } from "react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { cancelImportAction, commitImportAction, reparseImportAction, undoImportAction } from "@/app/(app)/import/actions";
+import { cancelImportAction, commitImportAction, reparseImportAction, undoImportAction } from "@/lib/actions/import/batches";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";

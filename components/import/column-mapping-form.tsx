@@ -3,7 +3,7 @@
 import { useActionState, useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { mapColumnsAction } from "@/app/(app)/import/actions";
+import { mapColumnsAction } from "@/lib/actions/import/batches";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";

@@ -12,7 +12,7 @@ import {
   declineMatchesAction,
   rejectProposalsAction,
   reverseMatchesAction,
-} from "@/app/(app)/reconcile/workspace-actions";
+} from "@/lib/actions/reconcile/workspace";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";

@@ -9,7 +9,8 @@ import { Modal } from "@/components/ui/modal";
 import { ADJUSTMENT_LABELS } from "@/lib/reconcile/reason-messages";
 import { ADJUSTMENT_TYPES, type AdjustmentType } from "@/lib/reconcile/types";
 import { useMoney } from "./group-card";
-import { parseYuan, pickKey, totals, yuanText, type Picked } from "./selection";
+import { minorToDecimalString, parseYuanInput } from "@/lib/money";
+import { pickKey, totals, type Picked } from "./selection";
 
 type AdjustmentDraft = { type: AdjustmentType; amount: string; note: string };
 export type MatchPayload = {
@@ -25,18 +26,18 @@ export function MatchDialog({ picks, onClose, onSubmit, pending, error }: { pick
   const t = useTranslations("workspace");
   const tc = useTranslations("common");
   const { locale, money } = useMoney();
-  const [amounts, setAmounts] = useState<Record<string, string>>(() => Object.fromEntries(picks.map((pick) => [pickKey(pick.row), yuanText(pick.useMinor)])));
+  const [amounts, setAmounts] = useState<Record<string, string>>(() => Object.fromEntries(picks.map((pick) => [pickKey(pick.row), minorToDecimalString(pick.useMinor)])));
   // Left (money leaves) first, as on the page.
   const ordered = [...picks.filter((pick) => pick.pane === "left"), ...picks.filter((pick) => pick.pane === "right")];
-  const parsedPicks = ordered.map((pick) => ({ ...pick, useMinor: parseYuan(amounts[pickKey(pick.row)] ?? "") ?? -1n }));
+  const parsedPicks = ordered.map((pick) => ({ ...pick, useMinor: parseYuanInput(amounts[pickKey(pick.row)] ?? "") ?? -1n }));
   const validPicks = parsedPicks.every((pick) => pick.useMinor > 0n && pick.useMinor <= pick.row.remainingMinor);
   const sums = totals(parsedPicks.map((pick) => ({ ...pick, useMinor: pick.useMinor > 0n ? pick.useMinor : 0n })));
-  const [adjustments, setAdjustments] = useState<AdjustmentDraft[]>(() => (sums.difference !== 0n ? [{ type: "FEE", amount: yuanText(sums.difference), note: "" }] : []));
+  const [adjustments, setAdjustments] = useState<AdjustmentDraft[]>(() => (sums.difference !== 0n ? [{ type: "FEE", amount: minorToDecimalString(sums.difference), note: "" }] : []));
   const [note, setNote] = useState("");
-  const explained = adjustments.reduce((sum, adjustment) => sum + (parseYuan(adjustment.amount) ?? 0n), 0n);
+  const explained = adjustments.reduce((sum, adjustment) => sum + (parseYuanInput(adjustment.amount, { allowNegative: true }) ?? 0n), 0n);
   const unexplained = sums.difference - explained;
   const notesOk = adjustments.every((adjustment) => adjustment.note.trim() || note.trim());
-  const ready = validPicks && unexplained === 0n && adjustments.every((adjustment) => (parseYuan(adjustment.amount) ?? 0n) !== 0n) && notesOk;
+  const ready = validPicks && unexplained === 0n && adjustments.every((adjustment) => (parseYuanInput(adjustment.amount, { allowNegative: true }) ?? 0n) !== 0n) && notesOk;
 
   const update = (index: number, change: Partial<AdjustmentDraft>) => setAdjustments((list) => list.map((item, i) => (i === index ? { ...item, ...change } : item)));
 
@@ -46,7 +47,7 @@ export function MatchDialog({ picks, onClose, onSubmit, pending, error }: { pick
     onSubmit({
       upstream: side("left"),
       downstream: side("right"),
-      adjustments: adjustments.map((adjustment) => ({ type: adjustment.type, amountMinor: parseYuan(adjustment.amount)!.toString(), note: adjustment.note.trim() || undefined })),
+      adjustments: adjustments.map((adjustment) => ({ type: adjustment.type, amountMinor: parseYuanInput(adjustment.amount, { allowNegative: true })!.toString(), note: adjustment.note.trim() || undefined })),
       note: note.trim() || undefined,
     });
   };
@@ -92,7 +93,7 @@ export function MatchDialog({ picks, onClose, onSubmit, pending, error }: { pick
         <section>
           <div className="mb-1 flex items-center justify-between">
             <h3 className="text-xs font-semibold text-slate-600">{t("adjustments")}</h3>
-            <Button type="button" variant="ghost" className="py-1 text-xs" onClick={() => setAdjustments((list) => [...list, { type: "FEE", amount: yuanText(unexplained), note: "" }])}>
+            <Button type="button" variant="ghost" className="py-1 text-xs" onClick={() => setAdjustments((list) => [...list, { type: "FEE", amount: minorToDecimalString(unexplained), note: "" }])}>
               {t("addAdjustment")}
             </Button>
           </div>

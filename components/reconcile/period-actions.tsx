@@ -4,13 +4,13 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
-import { lockMonthAction, reopenMonthAction, returnMonthAction, submitMonthAction } from "@/app/(app)/reconcile/workspace-actions";
+import { lockMonthAction, reopenMonthAction, returnMonthAction, submitMonthAction } from "@/lib/actions/reconcile/workspace";
 import { Button } from "@/components/ui/button";
-import type { PeriodStatus } from "@/lib/db/generated/enums";
+import type { PeriodView } from "@/lib/workspace/list-periods";
 import { callAction, type FormAction } from "./call-action";
 import { ReasonDialog } from "./reason-dialog";
 
-export function PeriodActions({ month, status, canSubmit, canLock, canReopen }: { month: string; status: PeriodStatus; canSubmit: boolean; canLock: boolean; canReopen: boolean }) {
+export function PeriodActions({ month, status, canSubmit, canLock, canReopen }: { month: string; status: PeriodView["status"]; canSubmit: boolean; canLock: boolean; canReopen: boolean }) {
   const t = useTranslations("workspace");
   const router = useRouter();
   const [pending, startTransition] = useTransition();

@@ -1,5 +1,5 @@
 // What the unmatched workspace holds in hand: rows picked on either side, each with the part of it
-// to use. Amounts stay bigint minor units; the page only formats them.
+// to use. Amounts stay bigint minor units; the page only formats them (typed amounts: lib/money).
 import type { UnmatchedRow } from "@/lib/workspace/list-unmatched";
 
 export type Pane = "left" | "right";
@@ -18,22 +18,6 @@ export function totals(picks: readonly Picked[]) {
   return { left, right, difference: left - right };
 }
 
-export const magnitude = (value: bigint) => (value < 0n ? -value : value);
-
-/** "1,234.5" / "-12.30" → minor units; undefined when it is not an amount with at most 2 decimals. */
-export function parseYuan(text: string): bigint | undefined {
-  const cleaned = text.replace(/[,\s¥￥]/g, "");
-  const match = /^(-?)(\d{1,13})(?:\.(\d{1,2}))?$/.exec(cleaned);
-  if (!match) return undefined;
-  const value = BigInt(match[2]!) * 100n + BigInt((match[3] ?? "").padEnd(2, "0"));
-  return match[1] ? -value : value;
-}
-
-export function yuanText(minor: bigint): string {
-  const sign = minor < 0n ? "-" : "";
-  const value = magnitude(minor);
-  return `${sign}${value / 100n}.${(value % 100n).toString().padStart(2, "0")}`;
-}
 
 /** Rows as the server sends them to a client action answer (amounts as strings) back to bigint. */
 export function reviveRow(row: Omit<UnmatchedRow, "amountMinor" | "remainingMinor" | "flowMinor"> & { amountMinor: string; remainingMinor: string; flowMinor: string }): UnmatchedRow {

@@ -2,7 +2,7 @@
 import { useActionState, useEffect } from "react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { startReconciliationAction } from "@/app/(app)/reconcile/actions";
+import { startReconciliationAction } from "@/lib/actions/reconcile/runs";
 import { Button } from "@/components/ui/button";
 import { IDLE } from "@/lib/actions/action-state";
 

@@ -3,7 +3,7 @@
 // balances to the cent, else opens the match form to explain the difference).
 import { useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
-import { suggestAction } from "@/app/(app)/reconcile/workspace-actions";
+import { suggestAction } from "@/lib/actions/reconcile/workspace";
 import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
 import type { UnmatchedList, UnmatchedRow } from "@/lib/workspace/list-unmatched";

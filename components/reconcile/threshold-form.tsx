@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { updateThresholdsAction } from "@/app/(app)/reconcile/workspace-actions";
+import { updateThresholdsAction } from "@/lib/actions/reconcile/workspace";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";

@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
-import { undoAction } from "@/app/(app)/reconcile/workspace-actions";
+import { undoAction } from "@/lib/actions/reconcile/workspace";
 import { Button } from "@/components/ui/button";
 import { callAction } from "./call-action";
 import { useListKeys } from "./use-list-keys";

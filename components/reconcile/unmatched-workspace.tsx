@@ -5,7 +5,7 @@
 import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
-import { addNoteAction, manualMatchAction } from "@/app/(app)/reconcile/workspace-actions";
+import { addNoteAction, manualMatchAction } from "@/lib/actions/reconcile/workspace";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { LEFT_LISTS, RIGHT_LISTS, type UnmatchedList, type UnmatchedPage, type UnmatchedRow } from "@/lib/workspace/list-unmatched";

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { createFundAccountAction, updateFundAccountAction } from "@/app/(app)/settings/accounts/actions";
+import { createFundAccountAction, updateFundAccountAction } from "@/lib/actions/settings/fund-accounts";
 import { Alert } from "@/components/ui/alert";
 import { SelectField, TextField } from "@/components/ui/field";
 import { IDLE, submittedValue } from "@/lib/actions/action-state";

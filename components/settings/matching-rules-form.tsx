@@ -3,7 +3,7 @@
 // with the rules schema and answers with per-field errors, the submitted values kept.
 import { useActionState, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import { restoreDefaultRulesAction, saveRulesAction } from "@/app/(app)/settings/matching-rules/actions";
+import { restoreDefaultRulesAction, saveRulesAction } from "@/lib/actions/settings/matching-rules";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";

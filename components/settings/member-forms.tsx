@@ -6,7 +6,7 @@ import {
   inviteMemberAction,
   removeMemberAction,
   revokeInvitationAction,
-} from "@/app/(app)/settings/members/actions";
+} from "@/lib/actions/settings/members";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { createStoreAction, updateStoreAction } from "@/app/(app)/settings/stores/actions";
+import { createStoreAction, updateStoreAction } from "@/lib/actions/settings/stores";
 import { Alert } from "@/components/ui/alert";
 import { SelectField, TextField } from "@/components/ui/field";
 import { IDLE, submittedValue } from "@/lib/actions/action-state";

@@ -2,7 +2,7 @@
 import { useTransition } from "react";
 import { useLocale } from "next-intl";
 import { useRouter } from "next/navigation";
-import { setLocaleAction } from "@/app/shell-actions";
+import { setLocaleAction } from "@/lib/actions/shell";
 
 const LABELS = { "zh-CN": "中文", en: "English" } as const;
 

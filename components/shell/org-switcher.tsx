@@ -1,7 +1,7 @@
 "use client";
 import { useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { switchOrganizationAction } from "@/app/shell-actions";
+import { switchOrganizationAction } from "@/lib/actions/shell";
 
 export function OrgSwitcher({
   current,

@@ -11,10 +11,10 @@ vi.mock("next-auth", async (importOriginal) => ({
   getServerSession: async () => (await import("./request-harness")).currentSession(),
 }));
 
-import { setStoreArchivedAction } from "@/app/(app)/settings/stores/actions";
-import { changePasswordAction } from "@/app/account/password/actions";
+import { setStoreArchivedAction } from "@/lib/actions/settings/stores";
+import { changePasswordAction } from "@/lib/actions/auth/change-password";
 import { POST as uploadRoute } from "@/app/api/imports/route";
-import { switchOrganizationAction } from "@/app/shell-actions";
+import { switchOrganizationAction } from "@/lib/actions/shell";
 import { ACTIVE_ORG_COOKIE, getSessionUserId } from "@/lib/auth/session";
 import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/user-sessions";
 import { removeMember } from "@/lib/members/member-service";

@@ -14,6 +14,7 @@ import { can } from "@/lib/auth/roles";
 import { requirePageContext } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { listFormats } from "@/lib/import";
+import { rawSampleRows, sampleRecords } from "@/lib/import-batches/batch-sample";
 import { describeFormat } from "@/lib/import-batches/column-mappings";
 import type { ImportError } from "@/lib/import/types";
 import { getImportBatchOrThrow, releaseIfInterrupted } from "@/lib/import-batches/batch-queries";
@@ -41,7 +42,8 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ id
   const formatName = await describeFormat(db, ctx.orgId, batch.format, lang);
   const kind = batch.kind ? KIND_FROM_DB[batch.kind] : null;
   const errors = batch.errors as unknown as ImportError[];
-  const sample = batch.sample as unknown as Record<string, string | number>[];
+  const sample = sampleRecords(batch);
+  const rawRows = rawSampleRows(batch);
   const canManage = can(ctx.role, "imports.manage");
   const formatOptions = [
     { value: "auto", label: "auto" },
@@ -52,7 +54,7 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ id
   // Readable as a table, but no known layout: offer to map the columns by hand.
   const needsMapping =
     errors.some((error) => error.code === "UNKNOWN_FORMAT" || error.code === "HEADER_NOT_FOUND") &&
-    (batch.sample as unknown as string[][]).length > 0;
+    rawRows.length > 0;
 
   return (
     <div className="space-y-6">
@@ -126,7 +128,7 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ id
       {batch.status === "FAILED" && canManage && needsMapping ? (
         <Card title={t("mapTitle")}>
           <p className="mb-4 text-sm text-slate-600">{t("mapIntro")}</p>
-          <ColumnMappingForm batchId={batch.id} rows={batch.sample as unknown as string[][]} fileName={batch.fileName} />
+          <ColumnMappingForm batchId={batch.id} rows={rawRows} fileName={batch.fileName} />
         </Card>
       ) : null}
 

@@ -8,7 +8,7 @@ import { db } from "@/lib/db/client";
 import { getFundAccountOrThrow } from "@/lib/fund-accounts/fund-account-service";
 import { maskAccountNumber } from "@/lib/fund-accounts/mask-account-number";
 import { findOr404 } from "@/lib/shared/page-lookup";
-import { setFundAccountArchivedAction } from "../actions";
+import { setFundAccountArchivedAction } from "@/lib/actions/settings/fund-accounts";
 
 export default async function EditFundAccountPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requirePageContext("accounts.manage");

@@ -8,7 +8,7 @@ import { db } from "@/lib/db/client";
 import { findOr404 } from "@/lib/shared/page-lookup";
 import { formatBpsAsPercent } from "@/lib/shared/percent-bps";
 import { getStoreOrThrow } from "@/lib/stores/store-service";
-import { setStoreArchivedAction } from "../actions";
+import { setStoreArchivedAction } from "@/lib/actions/settings/stores";
 
 export default async function EditStorePage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requirePageContext("stores.manage");

@@ -5,7 +5,8 @@ import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db/client";
 import { getOrgContext, getSessionUserId, ACTIVE_ORG_COOKIE } from "@/lib/auth/session";
 import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/locales";
-import { isUuid } from "@/lib/shared/uuid";
+import { rememberUserLocale } from "@/lib/i18n/remember-locale";
+import { isMemberOf } from "@/lib/members/is-member";
 
 const YEAR_SECONDS = 365 * 24 * 3600;
 
@@ -17,7 +18,7 @@ const YEAR_SECONDS = 365 * 24 * 3600;
 export async function setLocaleAction(locale: string): Promise<void> {
   if (!isLocale(locale)) return;
   const userId = await getSessionUserId();
-  if (userId) await db.user.update({ where: { id: userId }, data: { locale } });
+  if (userId) await rememberUserLocale(db, userId, locale);
   (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: YEAR_SECONDS, sameSite: "lax" });
   revalidatePath("/", "layout");
 }
@@ -25,9 +26,7 @@ export async function setLocaleAction(locale: string): Promise<void> {
 /** Only an organization the user is a member of can become active; not before a one-time password is replaced. */
 export async function switchOrganizationAction(orgId: string): Promise<void> {
   const ctx = await getOrgContext();
-  if (!ctx || ctx.mustChangePassword || !isUuid(orgId)) return;
-  const membership = await db.membership.findFirst({ where: { userId: ctx.userId, orgId } });
-  if (!membership) return;
+  if (!ctx || ctx.mustChangePassword || !(await isMemberOf(db, ctx.userId, orgId))) return;
   (await cookies()).set(ACTIVE_ORG_COOKIE, orgId, { path: "/", httpOnly: true, sameSite: "lax", maxAge: YEAR_SECONDS });
   revalidatePath("/", "layout");
 }

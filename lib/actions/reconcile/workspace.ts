@@ -7,17 +7,15 @@ import { z } from "zod";
 import { orgAction } from "@/lib/actions/define-action";
 import { db } from "@/lib/db/client";
 import { ADJUSTMENT_TYPES } from "@/lib/reconcile";
-import { getOrgRules } from "@/lib/reconcile-runs/reconcile-rules-store";
 import { approvalThresholdsSchema, updateApprovalThresholds } from "@/lib/workspace/approval-thresholds";
 import { approveMatches, declineMatches } from "@/lib/workspace/approvals";
 import { confirmProposals, rejectProposals } from "@/lib/workspace/decide-proposals";
-import { UNMATCHED_LISTS, listUnmatched, unmatchedFilterSchema } from "@/lib/workspace/list-unmatched";
 import { createManualMatch } from "@/lib/workspace/manual-match";
 import { addNote } from "@/lib/workspace/notes";
 import { lockMonth, reopenMonth, returnMonth, submitMonth } from "@/lib/workspace/periods";
 import { reverseMatches } from "@/lib/workspace/reverse-match";
 import { rowRefSchema } from "@/lib/workspace/row-ref";
-import { suggestCandidates } from "@/lib/workspace/suggest-candidates";
+import { suggestForRow, suggestRequestSchema } from "@/lib/workspace/suggest-for-row";
 import { undoLastAction } from "@/lib/workspace/undo-last-action";
 
 const json = <S extends z.ZodType>(schema: S) =>
@@ -132,26 +130,7 @@ export const reopenMonthAction = orgAction("period.reopen", z.object({ month, re
 });
 
 /** Ranked candidates for one row (read-only: anyone who can read the workspace may ask). */
-export const suggestAction = orgAction(
-  "org.read",
-  z.object({ side: rowRefSchema.shape.side, id: rowRefSchema.shape.id, list: z.enum(UNMATCHED_LISTS), pane: z.enum(["left", "right"]), otherList: z.enum(UNMATCHED_LISTS) }),
-  async (ctx, input) => {
-    const rules = await getOrgRules(db, ctx.orgId);
-    const slot = input.pane === "left" ? "down" : "up";
-    const otherSlot = input.pane === "left" ? "up" : "down";
-    // The row itself, as its list shows it (with what is left of it).
-    const own = (await listUnmatched(db, ctx.orgId, input.list, slot, { ...unmatchedFilterSchema.parse({}), row: { side: input.side, id: input.id } }, rules, 1)).rows[0];
-    if (!own) return { candidates: [] };
-    const candidates = await suggestCandidates(db, ctx.orgId, own, input.otherList, otherSlot, rules);
-    return {
-      candidates: candidates.map((candidate) => ({
-        score: candidate.score,
-        reasons: candidate.reasons,
-        row: { ...candidate.row, amountMinor: candidate.row.amountMinor.toString(), remainingMinor: candidate.row.remainingMinor.toString(), flowMinor: candidate.row.flowMinor.toString() },
-      })),
-    };
-  },
-);
+export const suggestAction = orgAction("org.read", suggestRequestSchema, (ctx, input) => suggestForRow(db, ctx.orgId, input));
 
 export const updateThresholdsAction = orgAction("reconcile.rules", approvalThresholdsSchema, async (ctx, input) => {
   await db.$transaction((tx) => updateApprovalThresholds(tx, ctx, input));

@@ -8,8 +8,10 @@ import { getImportBatchOrThrow } from "@/lib/import-batches/batch-queries";
 import { claimCommit } from "@/lib/import-batches/commit-batch";
 import { runImportStepInChild } from "@/lib/import-batches/run-import-step-in-child";
 import { cancelBatch, undoBatch } from "@/lib/import-batches/undo-batch";
+import { rawSampleRows } from "@/lib/import-batches/batch-sample";
 import { saveColumnMapping } from "@/lib/import-batches/column-mappings";
-import { AppError } from "@/lib/errors";
+import { mappingFromForm } from "@/lib/import-batches/mapping-from-form";
+import { restartPreview } from "@/lib/import-batches/restart-preview";
 
 const optionalId = z
   .string()
@@ -39,8 +41,7 @@ export const reparseImportAction = orgAction(
   "imports.manage",
   z.object({ id: z.string(), format: z.string().max(60) }),
   async (ctx, input) => {
-    await getImportBatchOrThrow(db, ctx.orgId, input.id);
-    await db.importBatch.update({ where: { id: input.id }, data: { status: "PARSING", progress: 0 } });
+    await restartPreview(db, ctx.orgId, input.id);
     after(() => runImportStepInChild(db, { step: "preview", orgId: ctx.orgId, batchId: input.id, format: input.format }));
     revalidatePath(`/import/${input.id}`);
     return { id: input.id };
@@ -86,14 +87,10 @@ const mapColumnsSchema = z.object({
 /** Saves a column mapping for an unknown layout (recognised next time) and reads the file with it. */
 export const mapColumnsAction = orgAction("imports.manage", mapColumnsSchema, async (ctx, input) => {
   const batch = await getImportBatchOrThrow(db, ctx.orgId, input.id);
-  const header = (batch.sample as unknown as string[][])[input.headerRow];
-  if (!header) throw new AppError("INVALID", { messageKey: "mappingIncomplete" });
-  if (!input.amount && !(input.inflow && input.outflow)) {
-    throw new AppError("INVALID", { messageKey: "mappingNeedsAmount", field: "amount" });
-  }
-  const { id: _id, name, headerRow: _headerRow, ...mapping } = input;
+  const { id: _id, name, ...form } = input;
+  const { header, mapping } = mappingFromForm(rawSampleRows(batch), form);
   await saveColumnMapping(db, ctx, { name, header, mapping });
-  await db.importBatch.update({ where: { id: batch.id }, data: { status: "PARSING", progress: 0 } });
+  await restartPreview(db, ctx.orgId, batch.id);
   after(() => runImportStepInChild(db, { step: "preview", orgId: ctx.orgId, batchId: batch.id, columnMapping: mapping }));
   revalidatePath(`/import/${batch.id}`);
   return { id: batch.id };
