@@ -1,7 +1,7 @@
 // The theme tokens the app uses, in one place (loaded by app/globals.css with @config). Tailwind 4
 // merges these into its defaults: `brand-*` joins the stock palette, `font-sans` replaces the stock
 // stack with one that finds a CJK face on every desktop before any Latin-only fallback.
-// public/logo.svg and public/favicon.ico (docs/brand/make-favicon.mjs) draw with brand-600.
+// public/logo.svg and public/favicon.ico (scripts/make-favicon.mjs) draw with brand-600.
 import type { Config } from "tailwindcss";
 
 const config = {

@@ -1,6 +1,6 @@
 // Draws public/favicon.ico (16×16 and 32×32 PNGs inside one ICO) from the same geometry as
 // public/logo.svg: the character 回 — a square within a square — white on the brand blue. Plain
-// Node (zlib for PNG), no image library: run `node docs/brand/make-favicon.mjs` after changing it.
+// Node (zlib for PNG), no image library: run `node scripts/make-favicon.mjs` after changing it.
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
