@@ -2,14 +2,15 @@
 // that month are closed), none spent by a confirmed or pending match (unmatch those first, so the
 // reversal is on record). Open proposals that use its rows are simply dropped with it.
 import type { Tx } from "@/lib/db/client";
-import type { ImportKind } from "@/lib/db/generated/enums";
+import type { ImportKind, MatchSide } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
-import { orderDaySql } from "@/lib/workspace/order-day-sql";
+import { monthSql, rowBusinessDaySql } from "@/lib/ledger/business-day";
+import { countingStatusSql } from "@/lib/ledger/counting-groups";
 
-const ROWS: Record<ImportKind, { table: string; side: string; day: string }> = {
-  ORDERS: { table: "Order", side: "ORDER", day: orderDaySql("t") },
-  SETTLEMENT: { table: "SettlementLine", side: "SETTLEMENT", day: `t."occurredOn"` },
-  BANK: { table: "BankTransaction", side: "BANK", day: `t."occurredOn"` },
+const ROWS: Record<ImportKind, { table: string; side: MatchSide }> = {
+  ORDERS: { table: "Order", side: "ORDER" },
+  SETTLEMENT: { table: "SettlementLine", side: "SETTLEMENT" },
+  BANK: { table: "BankTransaction", side: "BANK" },
 };
 
 export async function assertBatchRowsRemovable(tx: Tx, orgId: string, batchId: string, kind: ImportKind): Promise<void> {
@@ -17,7 +18,7 @@ export async function assertBatchRowsRemovable(tx: Tx, orgId: string, batchId: s
   const [locked] = await tx.$queryRawUnsafe<{ month: string }[]>(
     `SELECT p.month FROM "Period" p
       WHERE p."orgId" = $1::uuid AND p.status = 'LOCKED'
-        AND EXISTS (SELECT 1 FROM "${rows.table}" t WHERE t."orgId" = $1::uuid AND t."batchId" = $2::uuid AND to_char(${rows.day}, 'YYYY-MM') = p.month)
+        AND EXISTS (SELECT 1 FROM "${rows.table}" t WHERE t."orgId" = $1::uuid AND t."batchId" = $2::uuid AND ${monthSql(rowBusinessDaySql(rows.side, "t"))} = p.month)
       ORDER BY p.month LIMIT 1`,
     orgId,
     batchId,
@@ -28,7 +29,7 @@ export async function assertBatchRowsRemovable(tx: Tx, orgId: string, batchId: s
     `SELECT count(DISTINCT t.id)::bigint AS count FROM "${rows.table}" t
        JOIN "MatchItem" i ON i."orgId" = t."orgId" AND i.side = '${rows.side}' AND i."rowId" = t.id
        JOIN "MatchGroup" g ON g."orgId" = i."orgId" AND g.id = i."groupId"
-      WHERE t."orgId" = $1::uuid AND t."batchId" = $2::uuid AND g.status IN ('CONFIRMED', 'PENDING_APPROVAL')`,
+      WHERE t."orgId" = $1::uuid AND t."batchId" = $2::uuid AND ${countingStatusSql("g.status")}`,
     orgId,
     batchId,
   );

@@ -20,6 +20,7 @@ import type {
   StorePlatform,
   SpentAllocations,
 } from "@/lib/reconcile";
+import { countingStatusSql } from "@/lib/ledger/counting-groups";
 import { SpentAllocationsBuilder } from "@/lib/reconcile/spent-allocations";
 import { BigIntCache } from "@/lib/reconcile/engine/money";
 import { readCopyRows, type CopyRow } from "./copy-text-reader";
@@ -29,8 +30,6 @@ import { withSnapshotClients } from "./snapshot-clients";
 export type ReconcileScope = { from?: string; to?: string };
 
 const SIDE_FROM_DB: Record<string, Side> = { ORDER: "order", SETTLEMENT: "settlement", BANK: "bank" };
-/** Groups whose allocations are spent: booked ones, and manual ones waiting for their reviewer. */
-export const DECIDED_STATUSES = ["CONFIRMED", "PENDING_APPROVAL"] as const;
 
 // COPY takes no bind parameters: the few values spliced into its SQL are checked to be what they claim.
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -54,7 +53,7 @@ class Vocabulary {
 }
 
 function readOrder(row: CopyRow, v: Vocabulary): OrderInput {
-  // id, storeId, orderNo, subOrderNo, paidAmountMinor, refundMinor, merchantReceivedMinor, currency, paidAt, confirmedAt, status, afterSaleStatus
+  // id, storeId, orderNo, subOrderNo, paidAmountMinor, refundMinor, merchantReceivedMinor, currency, paidAt, confirmedAt, status, afterSaleStatus, orderedAt
   const order: OrderInput = {
     side: "order",
     id: row.ascii(0)!,
@@ -77,6 +76,8 @@ function readOrder(row: CopyRow, v: Vocabulary): OrderInput {
   if (status !== undefined) order.status = status;
   const afterSaleStatus = v.strings.of(row.text(11));
   if (afterSaleStatus !== undefined) order.afterSaleStatus = afterSaleStatus;
+  const orderedOn = v.dates.of(row.dateKey(12));
+  if (orderedOn !== undefined) order.orderedOn = orderedOn;
   return order;
 }
 
@@ -138,12 +139,12 @@ async function readTable<T>(client: pg.ClientBase, sql: string, read: (row: Copy
 }
 
 /**
- * What decided groups spent, item by item, into columns (spent-allocations.ts): after a month's run
+ * What counting groups spent, item by item, into columns (spent-allocations.ts): after a month's run
  * that is millions of items, read in the table's own order (a sort would cost PostgreSQL seconds and
  * the engine needs none) with no object or string made per item.
  */
 async function readSpent(client: pg.ClientBase, org: string): Promise<SpentAllocations> {
-  const decided = `SELECT id FROM "MatchGroup" WHERE "orgId" = '${org}' AND status IN (${DECIDED_STATUSES.map((status) => `'${status}'`).join(", ")})`;
+  const decided = `SELECT id FROM "MatchGroup" WHERE "orgId" = '${org}' AND ${countingStatusSql("status")}`;
   const spent = new SpentAllocationsBuilder();
   await readCopyRows(client, `SELECT side, "rowId", slot, "amountMinor" FROM "MatchItem" WHERE "orgId" = '${org}' AND "groupId" IN (${decided})`, (row) => {
     // Indices into SPENT_SIDES and SPENT_SLOTS, read from the enum labels' bytes.
@@ -163,7 +164,7 @@ export async function loadReconcileInput(pool: pg.Pool, orgId: string, scope: Re
     const [orders, [settlementLines, stores, accounts, rejected, spent], bankTransactions] = await Promise.all([
       readTable(
         a!,
-        `SELECT id, "storeId", "orderNo", "subOrderNo", "paidAmountMinor", "refundMinor", "merchantReceivedMinor", currency, "paidAt", "confirmedAt", status, "afterSaleStatus"
+        `SELECT id, "storeId", "orderNo", "subOrderNo", "paidAmountMinor", "refundMinor", "merchantReceivedMinor", currency, "paidAt", "confirmedAt", status, "afterSaleStatus", "orderedAt"
          FROM "Order" WHERE "orgId" = '${org}'`,
         (row) => readOrder(row, v),
       ),

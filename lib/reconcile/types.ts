@@ -49,6 +49,8 @@ export interface OrderInput {
   merchantReceivedMinor?: bigint;
   currency: string;
   paidOn?: LocalDate;
+  /** Not read by the passes: with paidOn and confirmedOn it says which month the order belongs to (lib/ledger/business-day.ts). */
+  orderedOn?: LocalDate;
   confirmedOn?: LocalDate;
   /** 确认收货 with the time of day, when known: settlement = this + the store's 账期. */
   confirmedAt?: LocalDateTime;

@@ -1,7 +1,9 @@
-// What active groups (CONFIRMED, PENDING_APPROVAL) have already taken of each side of some rows.
-// MatchItem is the only record of it: no running total is kept on the rows, so nothing can drift.
+// What counting groups (lib/ledger/counting-groups.ts) have already taken of each side of some rows,
+// to be set against each row's amount with rowRemaining (lib/ledger/row-remaining.ts).
 import type { Tx } from "@/lib/db/client";
 import type { MatchSide, MatchSlot } from "@/lib/db/generated/enums";
+import { countingStatusSql } from "@/lib/ledger/counting-groups";
+import { takenSumSql } from "@/lib/ledger/row-remaining";
 import { SIDE_FROM_DB, SIDE_TO_DB, SLOT_FROM_DB, slotKey, type RowRef } from "./row-ref";
 
 /** slotKey(side, id, slot) → minor units already allocated (magnitude). */
@@ -12,11 +14,11 @@ export async function loadAllocations(tx: Tx, orgId: string, refs: readonly RowR
   const sides = unique.map((ref) => SIDE_TO_DB[ref.side]);
   const ids = unique.map((ref) => BigInt(ref.id));
   const rows = await tx.$queryRawUnsafe<{ side: MatchSide; rowId: bigint; slot: MatchSlot; total: bigint }[]>(
-    `SELECT i.side, i."rowId", i.slot, SUM(ABS(i."amountMinor"))::bigint AS total
+    `SELECT i.side, i."rowId", i.slot, ${takenSumSql("i")} AS total
        FROM "MatchItem" i
        JOIN unnest($2::"MatchSide"[], $3::bigint[]) AS r(side, id) ON i.side = r.side AND i."rowId" = r.id
        JOIN "MatchGroup" g ON g."orgId" = i."orgId" AND g.id = i."groupId"
-      WHERE i."orgId" = $1::uuid AND g.status IN ('CONFIRMED', 'PENDING_APPROVAL') AND NOT (g.id = ANY($4::uuid[]))
+      WHERE i."orgId" = $1::uuid AND ${countingStatusSql("g.status")} AND NOT (g.id = ANY($4::uuid[]))
       GROUP BY i.side, i."rowId", i.slot`,
     orgId,
     sides,

@@ -9,7 +9,7 @@ import type { MatchStatus } from "@/lib/db/generated/enums";
 import { MATCH_RULES, type Reason, type Side, type Slot } from "@/lib/reconcile";
 import { fileNames } from "./list-unmatched";
 import { SIDE_FROM_DB, SLOT_FROM_DB } from "./row-ref";
-import { orderDaySql } from "./order-day-sql";
+import { groupItemDaysSql, orderBusinessDaySql } from "@/lib/ledger/business-day";
 
 export const GROUP_PAGE_SIZE = 25;
 
@@ -69,18 +69,7 @@ export type GroupPage = { groups: GroupView[]; total: number; totalAmountMinor: 
  */
 const GROUPS_WITH_FACTS = `WITH g AS MATERIALIZED (
       SELECT g.id, g."orgId", g.rule, g.confidence, g."createdAt" FROM "MatchGroup" g WHERE g."orgId" = $1::uuid AND g.status = ANY($2::"MatchStatus"[])),
-    items AS (
-      SELECT i."groupId", i.slot, i."amountMinor", ${orderDaySql("o")}::date AS day
-        FROM g JOIN "MatchItem" i ON i."orgId" = g."orgId" AND i."groupId" = g.id LEFT JOIN "Order" o ON o."orgId" = i."orgId" AND o.id = i."rowId"
-       WHERE i.side = 'ORDER'
-      UNION ALL
-      SELECT i."groupId", i.slot, i."amountMinor", s."occurredOn"
-        FROM g JOIN "MatchItem" i ON i."orgId" = g."orgId" AND i."groupId" = g.id LEFT JOIN "SettlementLine" s ON s."orgId" = i."orgId" AND s.id = i."rowId"
-       WHERE i.side = 'SETTLEMENT'
-      UNION ALL
-      SELECT i."groupId", i.slot, i."amountMinor", b."occurredOn"
-        FROM g JOIN "MatchItem" i ON i."orgId" = g."orgId" AND i."groupId" = g.id LEFT JOIN "BankTransaction" b ON b."orgId" = i."orgId" AND b.id = i."rowId"
-       WHERE i.side = 'BANK'),
+    items AS (${groupItemDaysSql("g")}),
     facts AS (
       SELECT "groupId", ABS(COALESCE(SUM("amountMinor") FILTER (WHERE slot = 'UP'), 0))::bigint AS amount, max(day) AS day FROM items GROUP BY "groupId")
     SELECT g.id, g."orgId", g.rule, g.confidence, g."createdAt", COALESCE(f.amount, 0)::bigint AS amount, f.day
@@ -131,7 +120,7 @@ async function describeGroups(tx: Tx, orgId: string, found: readonly { id: strin
     include: { items: { orderBy: [{ side: "asc" }, { rowId: "asc" }, { slot: "asc" }] }, adjustments: { orderBy: { id: "asc" } } },
   });
   const rows = await tx.$queryRawUnsafe<{ side: string; id: bigint; ref: string | null; day: string | null; owner: string | null; batchId: string; sourceRow: number }[]>(
-    `SELECT 'ORDER' AS side, o.id, o."orderNo" AS ref, to_char(${orderDaySql("o")}, 'YYYY-MM-DD') AS day, s.name AS owner, o."batchId", o."sourceRow"
+    `SELECT 'ORDER' AS side, o.id, o."orderNo" AS ref, to_char(${orderBusinessDaySql("o")}, 'YYYY-MM-DD') AS day, s.name AS owner, o."batchId", o."sourceRow"
        FROM "MatchItem" i JOIN "Order" o ON o."orgId" = i."orgId" AND o.id = i."rowId" JOIN "Store" s ON s."orgId" = o."orgId" AND s.id = o."storeId"
       WHERE i."orgId" = $1::uuid AND i."groupId" = ANY($2::uuid[]) AND i.side = 'ORDER'
      UNION ALL

@@ -2,8 +2,9 @@
 // orders not yet traced downstream, bank rows not explained, matches waiting for approval.
 import type { Tx } from "@/lib/db/client";
 import type { PeriodStatus } from "@/lib/db/generated/enums";
+import { monthSql, rowBusinessDaySql } from "@/lib/ledger/business-day";
+import { rowRemainingSql, takenPerRowSql } from "@/lib/ledger/row-remaining";
 import { countPendingApprovals } from "./periods";
-import { orderDaySql } from "./order-day-sql";
 
 export type PeriodView = {
   month: string;
@@ -20,30 +21,24 @@ export type PeriodView = {
   reopenReason: string | null;
 };
 
-/**
- * What active groups (CONFIRMED, PENDING_APPROVAL) took of one side and slot of each row: one pass
- * over that side's items, summed per row, to be joined by hash (not a lookup per row). The groups
- * left out are the few inactive ones (proposals, rejected, reversed). Materialized once: in a
- * parallel plan every worker would otherwise build its own copy.
- */
-const ALLOCATED = (side: string, slot: string) => `SELECT i."rowId", SUM(ABS(i."amountMinor"))::bigint AS allocated FROM "MatchItem" i
-     WHERE i."orgId" = $1::uuid AND i.side = '${side}' AND i.slot = '${slot}'
-       AND NOT EXISTS (SELECT 1 FROM "MatchGroup" g WHERE g."orgId" = i."orgId" AND g.id = i."groupId" AND g.status NOT IN ('CONFIRMED', 'PENDING_APPROVAL'))
-     GROUP BY i."rowId"`;
-
 export async function listPeriods(tx: Tx, orgId: string): Promise<PeriodView[]> {
-  // Counted per month start, named once per month ("YYYY-MM" of the month start is that of every day in it).
+  // Counted per month start, named once per month ("YYYY-MM" of the month start is that of every
+  // day in it): grouping by a timestamp is cheaper than formatting every row's day. What counting
+  // groups took of each row is materialized once: in a parallel plan every worker would otherwise
+  // build its own copy. An order is open while its downstream side has something left, a bank row
+  // while its upstream side has.
   const counts = await tx.$queryRawUnsafe<{ month: string; openOrders: bigint; openBank: bigint }[]>(
-    `WITH order_allocated AS MATERIALIZED (${ALLOCATED("ORDER", "DOWN")}), bank_allocated AS MATERIALIZED (${ALLOCATED("BANK", "UP")})
-     SELECT to_char(month, 'YYYY-MM') AS month, SUM(o)::bigint AS "openOrders", SUM(b)::bigint AS "openBank" FROM (
-        SELECT date_trunc('month', ${orderDaySql("t")}) AS month, (ABS(t."paidAmountMinor") > COALESCE(a.allocated, 0))::int AS o, 0 AS b
-          FROM "Order" t LEFT JOIN order_allocated a ON a."rowId" = t.id WHERE t."orgId" = $1::uuid
+    `WITH order_taken AS MATERIALIZED (${takenPerRowSql({ org: "$1::uuid", side: "ORDER", slot: "'DOWN'" })}),
+          bank_taken AS MATERIALIZED (${takenPerRowSql({ org: "$1::uuid", side: "BANK", slot: "'UP'" })})
+     SELECT ${monthSql("month")} AS month, SUM(o)::bigint AS "openOrders", SUM(b)::bigint AS "openBank" FROM (
+        SELECT date_trunc('month', ${rowBusinessDaySql("ORDER", "t")}) AS month, (${rowRemainingSql(`t."paidAmountMinor"`, "a.taken")} > 0)::int AS o, 0 AS b
+          FROM "Order" t LEFT JOIN order_taken a ON a."rowId" = t.id WHERE t."orgId" = $1::uuid
         UNION ALL
-        SELECT date_trunc('month', t."occurredOn"::timestamp), 0, (ABS(t."amountMinor") > COALESCE(al.allocated, 0))::int
-          FROM "BankTransaction" t JOIN "FundAccount" a ON a."orgId" = t."orgId" AND a.id = t."fundAccountId" LEFT JOIN bank_allocated al ON al."rowId" = t.id
+        SELECT date_trunc('month', ${rowBusinessDaySql("BANK", "t")}::timestamp), 0, (${rowRemainingSql(`t."amountMinor"`, "al.taken")} > 0)::int
+          FROM "BankTransaction" t JOIN "FundAccount" a ON a."orgId" = t."orgId" AND a.id = t."fundAccountId" LEFT JOIN bank_taken al ON al."rowId" = t.id
          WHERE t."orgId" = $1::uuid AND a.type = 'BANK'
         UNION ALL
-        SELECT date_trunc('month', t."occurredOn"::timestamp), 0, 0 FROM "SettlementLine" t WHERE t."orgId" = $1::uuid
+        SELECT date_trunc('month', ${rowBusinessDaySql("SETTLEMENT", "t")}::timestamp), 0, 0 FROM "SettlementLine" t WHERE t."orgId" = $1::uuid
       ) x WHERE month IS NOT NULL GROUP BY month`,
     orgId,
   );

@@ -11,7 +11,8 @@ import { z } from "zod";
 import { yuanFilter } from "./amount-filter";
 import type { Tx } from "@/lib/db/client";
 import type { ReconcileRules, Side, Slot } from "@/lib/reconcile";
-import { orderDaySql } from "./order-day-sql";
+import { rowBusinessDaySql } from "@/lib/ledger/business-day";
+import { rowRemainingSql, takenOfRowSql, takenPerRowSql } from "@/lib/ledger/row-remaining";
 
 export const UNMATCHED_LISTS = ["orders", "lines", "bank"] as const;
 export type UnmatchedList = (typeof UNMATCHED_LISTS)[number];
@@ -83,10 +84,10 @@ const ORDERS: Branch = {
   from: `"Order" t JOIN "Store" s ON s."orgId" = t."orgId" AND s.id = t."storeId"`,
   where: "",
   amount: `t."paidAmountMinor"`,
-  day: `${orderDaySql("t")}::date`,
+  day: `${rowBusinessDaySql("ORDER", "t")}::date`,
   owner: `t."storeId"`,
   haystack: `concat_ws(' ', t."orderNo", t."subOrderNo", t.status)`,
-  columns: () => `to_char(${orderDaySql("t")}, 'YYYY-MM-DD') AS day,
+  columns: () => `to_char(${rowBusinessDaySql("ORDER", "t")}, 'YYYY-MM-DD') AS day,
         t."orderNo" AS ref, t.status AS detail, s.name AS owner, t."afterSaleStatus" AS kind, t.currency, t."paidAmountMinor" AS "amountMinor", false AS withdrawal`,
 };
 
@@ -96,7 +97,7 @@ const LINES: Branch = {
   from: `"SettlementLine" t JOIN "Store" s ON s."orgId" = t."orgId" AND s.id = t."storeId"`,
   where: "",
   amount: `t."amountMinor"`,
-  day: `t."occurredOn"`,
+  day: rowBusinessDaySql("SETTLEMENT", "t"),
   owner: `t."storeId"`,
   haystack: `concat_ws(' ', t."orderNo", t."payoutId", t.reference, t.memo)`,
   columns: () => `to_char(t."occurredOn", 'YYYY-MM-DD') AS day,
@@ -110,7 +111,7 @@ function bankBranch(list: "lines" | "bank"): Branch {
     from: `"BankTransaction" t JOIN "FundAccount" a ON a."orgId" = t."orgId" AND a.id = t."fundAccountId"`,
     where: list === "bank" ? `a.type = 'BANK'` : `a.type <> 'BANK'`,
     amount: `t."amountMinor"`,
-    day: `t."occurredOn"`,
+    day: rowBusinessDaySql("BANK", "t"),
     owner: `t."fundAccountId"`,
     haystack: `concat_ws(' ', t.reference, t."merchantOrderNo", t."secondaryReference", t.counterparty, t.memo)`,
     columns: (withdrawal) => `to_char(t."occurredOn", 'YYYY-MM-DD') AS day,
@@ -120,26 +121,6 @@ function bankBranch(list: "lines" | "bank"): Branch {
 }
 
 const BRANCHES: Record<UnmatchedList, Branch[]> = { orders: [ORDERS], lines: [LINES, bankBranch("lines")], bank: [bankBranch("bank")] };
-
-/**
- * What active groups (CONFIRMED, PENDING_APPROVAL) took of one side and slot of every row, one row
- * per rowId: a single pass over that side's items, instead of a lookup per row. The few groups that
- * are not active (open proposals, rejected, reversed) are the ones left out, so the join against
- * MatchGroup is against those few rather than against every confirmed group.
- */
-function allocatedSql(side: SideName, slotParam: string): string {
-  return `SELECT i."rowId", SUM(ABS(i."amountMinor"))::bigint AS allocated FROM "MatchItem" i
-      WHERE i."orgId" = $1::uuid AND i.side = '${side}' AND i.slot = ${slotParam}
-        AND NOT EXISTS (SELECT 1 FROM "MatchGroup" g WHERE g."orgId" = i."orgId" AND g.id = i."groupId" AND g.status NOT IN ('CONFIRMED', 'PENDING_APPROVAL'))
-      GROUP BY i."rowId"`;
-}
-
-/** What active groups took of one row's side and slot, looked up through the (orgId, side, rowId) index. */
-function allocatedOneSql(side: SideName, slotParam: string): string {
-  return `(SELECT SUM(ABS(i."amountMinor"))::bigint FROM "MatchItem" i JOIN "MatchGroup" g ON g."orgId" = i."orgId" AND g.id = i."groupId"
-       WHERE i."orgId" = t."orgId" AND i.side = '${side}' AND i."rowId" = t.id AND i.slot = ${slotParam}
-         AND g.status IN ('CONFIRMED', 'PENDING_APPROVAL'))`;
-}
 
 function proposedSql(side: SideName, slotParam: string): string {
   return `EXISTS (SELECT 1 FROM "MatchItem" i JOIN "MatchGroup" g ON g."orgId" = i."orgId" AND g.id = i."groupId"
@@ -184,9 +165,9 @@ export async function listUnmatched(
     // A list: one pass over the side's items, joined by hash. One row, or the few rows a searched
     // text finds: a lookup per row through the (orgId, side, rowId) index, after the filters.
     const perRow = Boolean(rowId || q);
-    const allocated = perRow ? allocatedOneSql(branch.dbSide, slotParam) : "alloc.allocated";
-    const join = perRow ? "" : `LEFT JOIN (${allocatedSql(branch.dbSide, slotParam)}) alloc ON alloc."rowId" = t.id`;
-    return `SELECT '${branch.side}' AS side, t.id, ${branch.day} AS sort_day, (ABS(${branch.amount}) - COALESCE(${allocated}, 0))::bigint AS "remainingMinor"
+    const taken = perRow ? takenOfRowSql("t", branch.dbSide, slotParam) : "taken.taken";
+    const join = perRow ? "" : `LEFT JOIN (${takenPerRowSql({ org: "$1::uuid", side: branch.dbSide, slot: slotParam })}) taken ON taken."rowId" = t.id`;
+    return `SELECT '${branch.side}' AS side, t.id, ${branch.day} AS sort_day, ${rowRemainingSql(branch.amount, taken)} AS "remainingMinor"
       FROM ${branch.from} ${join} WHERE ${where.join(" AND ")}`;
   });
   const left: string[] = [`u."remainingMinor" > 0`];

@@ -1,7 +1,8 @@
 // Groups the workspace is about to change, locked, with their items and the facts of their rows.
 import type { Tx } from "@/lib/db/client";
+import { groupMonth } from "@/lib/ledger/business-day";
+import { rowRemaining } from "@/lib/ledger/row-remaining";
 import type { ReconcileRules } from "@/lib/reconcile";
-import { groupMonth } from "./periods";
 import { loadRowFacts, type RowFacts } from "./row-facts";
 import { rowKey, SIDE_FROM_DB, SLOT_FROM_DB } from "./row-ref";
 import type { BookedAdjustment, BookedItem } from "./book-group";
@@ -35,7 +36,7 @@ export type GroupForChange = Awaited<ReturnType<typeof loadGroupsForChange>>[num
 
 /** Whether the items still fit what is left of their rows, given `allocated` (updated when they do). */
 export function takeIfFits(items: readonly BookedItem[], facts: readonly RowFacts[], allocated: Map<string, bigint>): boolean {
-  const capacity = new Map(facts.map((fact) => [rowKey(fact.side, fact.id), fact.amountMinor < 0n ? -fact.amountMinor : fact.amountMinor]));
+  const amounts = new Map(facts.map((fact) => [rowKey(fact.side, fact.id), fact.amountMinor]));
   const wanted = new Map<string, bigint>();
   for (const item of items) {
     const key = `${item.side}:${item.id}:${item.slot}`;
@@ -43,8 +44,8 @@ export function takeIfFits(items: readonly BookedItem[], facts: readonly RowFact
   }
   for (const [key, amount] of wanted) {
     const row = key.slice(0, key.lastIndexOf(":"));
-    const limit = capacity.get(row);
-    if (limit === undefined || (allocated.get(key) ?? 0n) + amount > limit) return false;
+    const rowAmount = amounts.get(row);
+    if (rowAmount === undefined || amount > rowRemaining(rowAmount, allocated.get(key) ?? 0n)) return false;
   }
   for (const [key, amount] of wanted) allocated.set(key, (allocated.get(key) ?? 0n) + amount);
   return true;

@@ -7,12 +7,14 @@ import { actorOf, writeAuditLog } from "@/lib/audit/write-audit-log";
 import type { Tx } from "@/lib/db/client";
 import type { AdjustmentType } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
+import { groupMonth } from "@/lib/ledger/business-day";
+import { rowRemaining } from "@/lib/ledger/row-remaining";
 import { minorToDecimalString } from "@/lib/money";
 import { linkBetween, signedItemAmount, slotOfRole, type Slot } from "@/lib/reconcile";
 import { getOrgRules } from "@/lib/reconcile-runs/reconcile-rules-store";
 import { loadAllocations } from "./allocations";
 import { bookGroup, dropConflictingProposals, type BookedItem } from "./book-group";
-import { assertMonthOpen, groupMonth } from "./periods";
+import { assertMonthOpen } from "./periods";
 import { loadRowFacts, type RowFacts } from "./row-facts";
 import { rowKey, slotKey, type RowRef } from "./row-ref";
 import { recordAction } from "./workspace-action";
@@ -58,8 +60,7 @@ export async function planManualMatch(tx: Tx, orgId: string, input: ManualMatchI
     rows.forEach((row, index) => {
       const fact = rowFacts[index]!;
       if (slotOfRole(fact.role, link) !== slot) throw invalid("matchLinkUnsupported");
-      const capacity = fact.amountMinor < 0n ? -fact.amountMinor : fact.amountMinor;
-      const remaining = capacity - (allocated.get(slotKey(fact.side, fact.id, slot)) ?? 0n);
+      const remaining = rowRemaining(fact.amountMinor, allocated.get(slotKey(fact.side, fact.id, slot)) ?? 0n);
       const magnitude = row.amountMinor ?? remaining;
       const label = fact.ref ?? `#${fact.id}`;
       if (remaining <= 0n) throw invalid("matchRowAlreadyMatched", { ref: label });

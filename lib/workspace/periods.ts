@@ -1,26 +1,14 @@
 // Month close (对账期间): an ACCOUNTANT submits a month, a REVIEWER other than the submitter locks
-// it, an OWNER may reopen it with a reason. A group belongs to the month of its latest row (the day
-// the hop completed): a January order paid in February is matched in February, and January can
-// close without waiting for it. A LOCKED month refuses every booking, reversal and undo in it.
+// it, an OWNER may reopen it with a reason. Which month a row or a group belongs to is written in
+// lib/ledger/business-day.ts. A LOCKED month refuses every booking, reversal and undo in it.
 import type { OrgContext } from "@/lib/auth/load-org-context";
 import { actorOf, writeAuditLog } from "@/lib/audit/write-audit-log";
 import type { Tx } from "@/lib/db/client";
 import type { PeriodStatus } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
-import { orderDaySql } from "./order-day-sql";
+import { groupItemDaysSql, monthSql } from "@/lib/ledger/business-day";
 
 export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
-
-export function monthOf(day: string): string {
-  return day.slice(0, 7);
-}
-
-/** The month a group of rows belongs to: that of its latest dated row (undefined if none is dated). */
-export function groupMonth(days: readonly (string | null)[]): string | undefined {
-  let latest: string | undefined;
-  for (const day of days) if (day && (!latest || day > latest)) latest = day;
-  return latest && monthOf(latest);
-}
 
 /** Throws LOCKED naming the month when `month` is locked. */
 export async function assertMonthOpen(tx: Tx, orgId: string, month: string | undefined): Promise<void> {
@@ -45,13 +33,9 @@ async function currentStatus(tx: Tx, orgId: string, month: string): Promise<Peri
 /** Manual matches of the month still waiting for a reviewer: a month cannot close over them. */
 export async function countPendingApprovals(tx: Tx, orgId: string, month: string): Promise<number> {
   const [row] = await tx.$queryRawUnsafe<{ count: bigint }[]>(
-    `SELECT count(*)::bigint AS count FROM "MatchGroup" g
-      WHERE g."orgId" = $1::uuid AND g.status = 'PENDING_APPROVAL'
-        AND to_char((SELECT max(d.day) FROM (
-              SELECT ${orderDaySql("o")}::date AS day FROM "MatchItem" i JOIN "Order" o ON o.id = i."rowId" AND o."orgId" = i."orgId" WHERE i."orgId" = g."orgId" AND i."groupId" = g.id AND i.side = 'ORDER'
-              UNION ALL SELECT s."occurredOn" FROM "MatchItem" i JOIN "SettlementLine" s ON s.id = i."rowId" AND s."orgId" = i."orgId" WHERE i."orgId" = g."orgId" AND i."groupId" = g.id AND i.side = 'SETTLEMENT'
-              UNION ALL SELECT b."occurredOn" FROM "MatchItem" i JOIN "BankTransaction" b ON b.id = i."rowId" AND b."orgId" = i."orgId" WHERE i."orgId" = g."orgId" AND i."groupId" = g.id AND i.side = 'BANK'
-            ) d), 'YYYY-MM') = $2`,
+    `WITH pending AS MATERIALIZED (SELECT g.id, g."orgId" FROM "MatchGroup" g WHERE g."orgId" = $1::uuid AND g.status = 'PENDING_APPROVAL'),
+          items AS (${groupItemDaysSql("pending")})
+     SELECT count(*)::bigint AS count FROM (SELECT "groupId" FROM items GROUP BY "groupId" HAVING ${monthSql("max(day)")} = $2) of_month`,
     orgId,
     month,
   );

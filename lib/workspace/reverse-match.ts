@@ -4,6 +4,7 @@ import type { OrgContext } from "@/lib/auth/load-org-context";
 import { actorOf, writeAuditLog } from "@/lib/audit/write-audit-log";
 import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { isCounting } from "@/lib/ledger/counting-groups";
 import { getOrgRules } from "@/lib/reconcile-runs/reconcile-rules-store";
 import { loadGroupsForChange, type GroupForChange } from "./load-groups";
 import { assertMonthOpen } from "./periods";
@@ -12,7 +13,7 @@ import { recordAction } from "./workspace-action";
 /** Reverses groups already loaded and locked; the caller has checked who may. */
 export async function reverseLoadedGroups(tx: Tx, ctx: OrgContext, groups: readonly GroupForChange[], reason: string): Promise<void> {
   for (const entry of groups) {
-    if (entry.group.status !== "CONFIRMED" && entry.group.status !== "PENDING_APPROVAL") throw new AppError("CONFLICT", { messageKey: "matchNotActive" });
+    if (!isCounting(entry.group.status)) throw new AppError("CONFLICT", { messageKey: "matchNotActive" });
     await assertMonthOpen(tx, ctx.orgId, entry.month);
   }
   const ids = groups.map((entry) => entry.group.id);

@@ -5,7 +5,7 @@
 import type { Tx } from "@/lib/db/client";
 import { roleOfRow, type AccountType, type ReconcileRules, type RowRole, type SettlementLineType, type Side } from "@/lib/reconcile";
 import { rowKey, type RowRef } from "./row-ref";
-import { orderDaySql } from "./order-day-sql";
+import { orderBusinessDaySql } from "@/lib/ledger/business-day";
 
 export type RowFacts = {
   side: Side;
@@ -72,7 +72,7 @@ export async function loadRowFacts(
       "order",
       await tx.$queryRawUnsafe<RawRow[]>(
         `SELECT id, "paidAmountMinor" AS amount, currency,
-                to_char(${orderDaySql('"Order"')}, 'YYYY-MM-DD') AS day,
+                to_char(${orderBusinessDaySql('"Order"')}, 'YYYY-MM-DD') AS day,
                 "storeId"::text AS "storeId", NULL AS "accountId", NULL AS "accountType", NULL AS "lineType",
                 NULL AS memo, "orderNo" AS ref
            FROM "Order" WHERE "orgId" = $1::uuid AND id = ANY($2::bigint[]) ${lock}`,

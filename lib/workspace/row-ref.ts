@@ -23,6 +23,3 @@ export function rowKey(side: Side, id: string | bigint): string {
 export function slotKey(side: Side, id: string | bigint, slot: Slot): string {
   return `${side}:${id}:${slot}`;
 }
-
-/** Group statuses whose allocations are spent: nobody else may take those parts of the rows. */
-export const ACTIVE_STATUSES = ["CONFIRMED", "PENDING_APPROVAL"] as const;

@@ -6,6 +6,7 @@ import { actorOf, writeAuditLog } from "@/lib/audit/write-audit-log";
 import type { Tx } from "@/lib/db/client";
 import type { MatchStatus, WorkspaceActionKind } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
+import { COUNTING_STATUSES } from "@/lib/ledger/counting-groups";
 import type { MatchLink } from "@/lib/reconcile";
 import { getOrgRules } from "@/lib/reconcile-runs/reconcile-rules-store";
 import { loadAllocations } from "./allocations";
@@ -18,8 +19,9 @@ import { reverseLoadedGroups } from "./reverse-match";
 /** The reason stored on reversals made by undo; the page shows it translated. */
 export const UNDO_REASON = "UNDO";
 
-const EXPECTED_STATUS: Record<WorkspaceActionKind, MatchStatus[]> = {
-  MATCH: ["CONFIRMED", "PENDING_APPROVAL"],
+const EXPECTED_STATUS: Record<WorkspaceActionKind, readonly MatchStatus[]> = {
+  // A manual match books a group that counts: confirmed, or waiting for its reviewer.
+  MATCH: COUNTING_STATUSES,
   CONFIRM: ["CONFIRMED"],
   REJECT: ["REJECTED"],
   APPROVE: ["CONFIRMED"],

@@ -13,6 +13,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { createDbClient, type Db } from "../../lib/db/client";
 import { createFundAccount } from "../../lib/fund-accounts/fund-account-service";
+import { takenOfRowSql } from "../../lib/ledger/row-remaining";
 import { createOrganization } from "../../lib/orgs/create-organization";
 import { defaultRules } from "../../lib/reconcile";
 import { copyText, openCopyWriter } from "../../lib/reconcile-runs/copy-text-writer";
@@ -447,9 +448,10 @@ try {
   pool.on("error", () => {}); // an idle connection ended by the database's drop
   const seeded = await seed(db, pool, plan);
   const open = await pool.query<{ orders: string; lines: string; bank: string }>(
-    `SELECT (SELECT count(*) FROM "Order" t WHERE t."orgId" = $1 AND NOT EXISTS (SELECT 1 FROM "MatchItem" i JOIN "MatchGroup" g ON g.id = i."groupId" WHERE i."orgId" = $1 AND i.side = 'ORDER' AND i."rowId" = t.id AND i.slot = 'DOWN' AND g.status IN ('CONFIRMED', 'PENDING_APPROVAL'))) AS orders,
-            (SELECT count(*) FROM "SettlementLine" t WHERE t."orgId" = $1 AND NOT EXISTS (SELECT 1 FROM "MatchItem" i JOIN "MatchGroup" g ON g.id = i."groupId" WHERE i."orgId" = $1 AND i.side = 'SETTLEMENT' AND i."rowId" = t.id AND i.slot = 'DOWN' AND g.status IN ('CONFIRMED', 'PENDING_APPROVAL'))) AS lines,
-            (SELECT count(*) FROM "BankTransaction" t JOIN "FundAccount" a ON a.id = t."fundAccountId" WHERE t."orgId" = $1 AND a.type = 'BANK' AND NOT EXISTS (SELECT 1 FROM "MatchItem" i JOIN "MatchGroup" g ON g.id = i."groupId" WHERE i."orgId" = $1 AND i.side = 'BANK' AND i."rowId" = t.id AND i.slot = 'UP' AND g.status IN ('CONFIRMED', 'PENDING_APPROVAL'))) AS bank`,
+    // Untouched: no counting group took anything of the row's side (lib/ledger/row-remaining.ts).
+    `SELECT (SELECT count(*) FROM "Order" t WHERE t."orgId" = $1 AND ${takenOfRowSql("t", "ORDER", "'DOWN'")} IS NULL) AS orders,
+            (SELECT count(*) FROM "SettlementLine" t WHERE t."orgId" = $1 AND ${takenOfRowSql("t", "SETTLEMENT", "'DOWN'")} IS NULL) AS lines,
+            (SELECT count(*) FROM "BankTransaction" t JOIN "FundAccount" a ON a.id = t."fundAccountId" WHERE t."orgId" = $1 AND a.type = 'BANK' AND ${takenOfRowSql("t", "BANK", "'UP'")} IS NULL) AS bank`,
     [seeded.orgId],
   );
   await pool.end();
