@@ -73,7 +73,8 @@ export async function runClaimedJob(
     const text = error instanceof Error ? error.message.slice(0, 500) : String(error);
     console.error(`Job ${job.kind} ${job.id} failed`, error);
     await db.job.updateMany({ where: mine, data: { status: "FAILED", messageKey, error: text, finishedAt: new Date() } });
-    if (kind) await kind.failed(db, kind.payload.safeParse(job.payload).data, error).catch((failure) => console.error(`Job ${job.id}: could not record the failure`, failure));
+    const payload = kind?.payload.safeParse(job.payload);
+    if (kind && payload?.success) await kind.failed(db, payload.data, error).catch((failure) => console.error(`Job ${job.id}: could not record the failure`, failure));
     return { status: "FAILED", error };
   } finally {
     clearInterval(heartbeat);

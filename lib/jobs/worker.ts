@@ -63,8 +63,12 @@ export async function startWorker(options: {
         await sleep(timings.pollMs);
         continue;
       }
-      const outcome = await runClaimedJob({ db, pool }, job, id, timings);
-      options.onJobEnd?.(job.id, outcome);
+      try {
+        options.onJobEnd?.(job.id, await runClaimedJob({ db, pool }, job, id, timings));
+      } catch (error) {
+        // Its end could not be written (database gone): the sweep will end it as interrupted.
+        console.error(`Job ${job.id} could not be ended`, error);
+      }
     }
   })();
 
