@@ -71,7 +71,8 @@ export async function runClaimedJob(
     // An AppError carries what to tell the user; anything else is a fault the user can only retry.
     const messageKey = isAppError(error) ? `errors.${error.messageKey}` : "jobs.failed";
     const text = error instanceof Error ? error.message.slice(0, 500) : String(error);
-    console.error(`Job ${job.kind} ${job.id} failed`, error);
+    // A refusal the user is told about (an AppError) is no fault of the system: no stack in the log.
+    if (!isAppError(error)) console.error(`Job ${job.kind} ${job.id} failed`, error);
     await db.job.updateMany({ where: mine, data: { status: "FAILED", messageKey, error: text, finishedAt: new Date() } });
     const payload = kind?.payload.safeParse(job.payload);
     if (kind && payload?.success) await kind.failed(db, payload.data, error).catch((failure) => console.error(`Job ${job.id}: could not record the failure`, failure));

@@ -64,7 +64,9 @@ export async function startWorker(options: {
         continue;
       }
       try {
-        options.onJobEnd?.(job.id, await runClaimedJob({ db, pool }, job, id, timings));
+        // Not inside `onJobEnd?.(…)`: an optional call skips evaluating its arguments when absent.
+        const outcome = await runClaimedJob({ db, pool }, job, id, timings);
+        options.onJobEnd?.(job.id, outcome);
       } catch (error) {
         // Its end could not be written (database gone): the sweep will end it as interrupted.
         console.error(`Job ${job.id} could not be ended`, error);
