@@ -85,13 +85,12 @@ describe("jobs through the queue", () => {
     if (!expected.ok) throw new Error("the fixture must be readable");
     await worker();
 
-    await enqueueJob(db, "import-preview", { orgId: org.orgId, batchId: batch.id });
-    const previewed = await until(async () => {
-      const found = await db.importBatch.findUniqueOrThrow({ where: { id: batch.id } });
-      return found.status !== "PARSING" && found;
-    }, "the preview");
+    const preview = await enqueueJob(db, "import-preview", { orgId: org.orgId, batchId: batch.id });
+    // The batch shows the outcome a moment before the job row records its end: wait for the job.
+    await until(async () => (await db.job.findUniqueOrThrow({ where: { id: preview.id } })).status === "SUCCEEDED", "the preview job");
+    expect(await jobOf(batch.id)).toMatchObject({ kind: "import-preview", progress: 1 });
+    const previewed = await db.importBatch.findUniqueOrThrow({ where: { id: batch.id } });
     expect(previewed).toMatchObject({ status: "PREVIEW", format: expected.format.id, validCount: expected.rows.length, fundAccountId: account.id });
-    expect(await jobOf(batch.id)).toMatchObject({ kind: "import-preview", status: "SUCCEEDED", progress: 1 });
 
     const claim = await claimCommit(db, org, batch.id);
     await enqueueJob(db, "import-commit", { orgId: org.orgId, batchId: batch.id, userId: org.userId, userEmail: org.userEmail, targetId: claim.targetId });
