@@ -99,9 +99,9 @@ describe("jobs through the queue", () => {
     expect(await db.auditLog.count({ where: { orgId: org.orgId, action: "import.commit", entityId: batch.id } })).toBe(1);
 
     const run = await startRun(db, org, {});
-    await enqueueJob(db, "reconcile-run", { orgId: org.orgId, runId: run.id });
-    await until(async () => (await db.reconciliationRun.findUniqueOrThrow({ where: { id: run.id } })).status === "SUCCEEDED", "the run");
-    expect(await jobOf(run.id)).toMatchObject({ kind: "reconcile-run", status: "SUCCEEDED" });
+    const runJob = await enqueueJob(db, "reconcile-run", { orgId: org.orgId, runId: run.id });
+    await until(async () => (await db.job.findUniqueOrThrow({ where: { id: runJob.id } })).status === "SUCCEEDED", "the run job");
+    expect(await db.reconciliationRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ status: "SUCCEEDED", progress: 1 });
   });
 
   it("gives each queued job to exactly one of many workers asking at once", async () => {
