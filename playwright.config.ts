@@ -1,5 +1,6 @@
 // Browser tests against a production build served by the app's own server (scripts/serve.ts), on a fresh database prepared by
-// scripts/test.ts (E2E_DATABASE_URL), in Debian's Chromium (Playwright cannot download browsers here).
+// scripts/test.ts (E2E_DATABASE_URL), which also starts the job worker that does the imports and runs the
+// app queues, in Debian's Chromium (Playwright cannot download browsers here).
 import { defineConfig } from "@playwright/test";
 
 // E2E_PORT and E2E_DIST_DIR let two checkouts (or two people) run browser tests side by side.

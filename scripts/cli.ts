@@ -1,5 +1,6 @@
 // npm run cli -- <command>: the same lib functions as the web app, for automation and checking.
 // Uses the same database as `npm start` (embedded unless DATABASE_URL is set), running or not.
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -12,11 +13,13 @@ import { fundAccountInputSchema } from "../lib/fund-accounts/fund-account-schema
 import { createFundAccount } from "../lib/fund-accounts/fund-account-service";
 import { formatImportError, listFormats } from "../lib/import";
 import type { ImportKind } from "../lib/import/types";
-import { importFile } from "../lib/import-batches/import-file";
+import type { ImportFileResult } from "../lib/import-batches/import-file";
 import { maxUploadBytes } from "../lib/import-batches/import-limits";
 import { createOrganization } from "../lib/orgs/create-organization";
 import { listMatches } from "../lib/reconcile-runs/list-matches";
-import { runReconciliation } from "../lib/reconcile-runs/run-reconciliation";
+import { startRun, type RunSummary } from "../lib/reconcile-runs/run-reconciliation";
+import { runJobInline } from "../lib/jobs/run-job-inline";
+import { jobTimingsFromEnv } from "../lib/jobs/job-timings";
 import { ORG_SLUG_PATTERN } from "../lib/orgs/org-slug";
 import { parseFractionToBps } from "../lib/shared/percent-bps";
 import { storeInputSchema } from "../lib/stores/store-schema";
@@ -143,15 +146,18 @@ async function importCommand(db: Db, args: string[]) {
         : await db.fundAccount.findFirst({ where: { orgId: actor.orgId, name } });
     return found?.id ?? fail(`no ${model === "store" ? "store" : "account"} named "${name}" in ${values.org}`);
   };
-  const result = await importFile(db, getPgPool(), actor, {
+  // The same job as a worker would run, in this process: killed, it leaves nothing stuck (lib/jobs).
+  const result = (await runJobInline({ db, pool: getPgPool() }, "import-file", {
+    ...actor,
+    batchId: randomUUID(),
+    filePath: path.resolve(values.file),
     fileName: path.basename(values.file),
-    source: fs.createReadStream(values.file),
     format: values.format,
     kind: values.kind as ImportKind | undefined,
     storeId: await byName("store", values.store),
     fundAccountId: await byName("fundAccount", values.account),
     skipInvalid: values["skip-invalid"],
-  });
+  }, jobTimingsFromEnv())) as ImportFileResult;
   const errors = result.errors.map((error) => ({
     row: error.row,
     column: error.column,
@@ -167,7 +173,8 @@ async function reconcileCommand(db: Db, args: string[]) {
   const { values } = parseArgs({ args, options: { org: { type: "string" }, from: { type: "string" }, to: { type: "string" }, json: { type: "boolean" } } });
   const actor = await findOrg(db, values.org);
   for (const date of [values.from, values.to]) if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) fail(`invalid date ${date}: use YYYY-MM-DD`);
-  const summary = await runReconciliation(db, actor, { from: values.from, to: values.to });
+  const run = await startRun(db, actor, { from: values.from, to: values.to });
+  const summary = (await runJobInline({ db, pool: getPgPool() }, "reconcile-run", { orgId: actor.orgId, runId: run.id }, jobTimingsFromEnv())) as RunSummary;
   return { summary, json: values.json };
 }
 

@@ -1,12 +1,12 @@
 // npm start: database (embedded unless DATABASE_URL is set) → migrations → demo company on first
 // start → build if needed → the app's server (scripts/serve.ts: Next's handler behind a plain Node
-// HTTP server that knows the client's address). Ctrl-C stops the app and the embedded database.
-import { spawn } from "node:child_process";
+// HTTP server that knows the client's address) and one job worker (scripts/worker.ts: imports and
+// runs are queued by the app, done there). Ctrl-C stops both and the embedded database.
+import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { createDbClient } from "../lib/db/client";
 import { closePgPool, getPgPool } from "../lib/db/pg-pool";
 import { prepareDatabase } from "../lib/db/prepare-database";
-import { failInterruptedRuns } from "../lib/reconcile-runs/interrupted-runs";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoCompany } from "../lib/seed/seed-demo";
 import { ensureAuthSecret } from "./lib/auth-secret";
 import { buildIsCurrent, nextBuild } from "./lib/next-build";
@@ -21,10 +21,8 @@ say("Database ready, migrations applied.");
 
 const db = createDbClient(database.url);
 const seeded = await seedDemoCompany(db, getPgPool(database.url));
-const interrupted = await failInterruptedRuns(db);
 await db.$disconnect();
 await closePgPool();
-if (interrupted) say(`Marked ${interrupted} reconciliation run(s) cut off by the last stop as interrupted.`);
 if (seeded.created) say(`Created the demo company 演示贸易有限公司 with a generated month (${seeded.rows} imported rows).`);
 
 const env: NodeJS.ProcessEnv = {
@@ -55,10 +53,26 @@ server.stdout.on("data", (chunk: Buffer) => {
 });
 
 let stopping = false;
+
+// The worker does every import and run; one that dies (out of memory on a huge month, a crash) is
+// started again, and its job is recovered by the new one's sweep (lib/jobs/sweep-jobs.ts).
+let worker: ChildProcess;
+function startJobWorker() {
+  worker = spawn(process.execPath, ["--import", "tsx", path.join(projectRoot, "scripts/worker.ts")], { cwd: projectRoot, env, stdio: ["ignore", "inherit", "inherit"] });
+  worker.on("exit", (code, signal) => {
+    if (stopping) return;
+    say(`The job worker stopped (${signal ?? `exit code ${code}`}); starting another in 2 s.`);
+    setTimeout(() => stopping || startJobWorker(), 2000);
+  });
+}
+startJobWorker();
+
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
   server.kill("SIGTERM");
+  worker.kill("SIGTERM");
+  await new Promise((resolve) => (worker.exitCode !== null || worker.signalCode !== null ? resolve(null) : worker.once("exit", resolve)));
   await database.stop();
   process.exit(code);
 }

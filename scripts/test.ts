@@ -3,7 +3,7 @@
 // Ends with one line "Total: N passed, M failed" over every test that ran.
 //   npm test                 everything
 //   npm test -- unit e2e     only the named stages (static, unit, integration, e2e)
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { createDbClient } from "../lib/db/client";
@@ -95,7 +95,17 @@ try {
       await db.$disconnect();
       await closePgPool();
       if (run("production build for browser tests (next build)", process.execPath, [path.join(projectRoot, "node_modules/next/dist/bin/next"), "build"], { NEXT_DIST_DIR: process.env.E2E_DIST_DIR ?? ".next-test", NEXT_TELEMETRY_DISABLED: "1" })) {
-        run("browser tests (playwright)", bin("playwright"), ["test", ...playwrightFilters], { E2E_DATABASE_URL: e2eUrl });
+        // The app only queues imports and runs; a job worker beside it does them, as under npm start.
+        const worker = spawn(process.execPath, ["--import", "tsx", path.join(projectRoot, "scripts/worker.ts")], {
+          cwd: projectRoot,
+          env: { ...process.env, DATABASE_URL: e2eUrl },
+          stdio: ["ignore", "ignore", "inherit"],
+        });
+        try {
+          run("browser tests (playwright)", bin("playwright"), ["test", ...playwrightFilters], { E2E_DATABASE_URL: e2eUrl });
+        } finally {
+          worker.kill("SIGKILL");
+        }
         countPlaywright(path.join(resultsDir, "playwright.json"));
       }
     }

@@ -25,22 +25,3 @@ export async function listImportBatches(db: Tx, orgId: string, page = 1) {
   ]);
   return { total, batches, page, pageSize: BATCH_PAGE_SIZE };
 }
-
-/** Progress is reported at least every few seconds; a step silent this long died with its process. */
-export const INTERRUPTED_AFTER_MS = 5 * 60_000;
-
-/**
- * A batch left reading or committing by a process that stopped (deploy, crash) is released: a
- * commit's transaction died with it, so nothing was stored and its preview still holds; a read
- * goes to FAILED without errors, which the page explains and offers to read again.
- */
-export async function releaseIfInterrupted(db: Tx, batch: ImportBatch, now = new Date()): Promise<ImportBatch> {
-  if (batch.status !== "PARSING" && batch.status !== "COMMITTING") return batch;
-  if (now.getTime() - batch.updatedAt.getTime() < INTERRUPTED_AFTER_MS) return batch;
-  const status = batch.status === "COMMITTING" ? "PREVIEW" : "FAILED";
-  await db.importBatch.updateMany({
-    where: { id: batch.id, orgId: batch.orgId, status: batch.status, updatedAt: batch.updatedAt },
-    data: status === "FAILED" ? { status, errors: [], progress: 0 } : { status, progress: 1 },
-  });
-  return getImportBatchOrThrow(db, batch.orgId, batch.id);
-}

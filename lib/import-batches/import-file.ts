@@ -19,6 +19,8 @@ import { cleanFileName } from "./stage-upload";
 import { suggestFundAccount, suggestStore } from "./suggest-target";
 
 export type ImportFileInput = {
+  /** The batch's id, chosen by the caller so that a job can name its batch before it exists. */
+  batchId?: string;
   fileName: string;
   source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
   format?: string;
@@ -92,7 +94,7 @@ export async function importFile(db: Db, pool: pg.Pool, actor: Actor, input: Imp
   const { stream, totals } = measured(input.source, maxUploadBytes());
   const opened = await parseImportFile({ fileName, stream }, { format: input.format, kind: input.kind, limits: importLimits() });
   totals.assertWithinLimit();
-  const base = { orgId: actor.orgId, fileName, fileSha256: "", fileSizeBytes: 0, createdById: actor.userId };
+  const base = { id: input.batchId, orgId: actor.orgId, fileName, fileSha256: "", fileSizeBytes: 0, createdById: actor.userId };
 
   if (!opened.ok) {
     const failed = await db.importBatch.create({ data: { ...base, status: "FAILED", errors: toJsonValue(opened.errors), progress: 1 } });

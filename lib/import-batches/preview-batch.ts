@@ -19,11 +19,15 @@ type Ctx = Pick<OrgContext, "orgId">;
 
 export type PreviewResult = { batch: ImportBatch };
 
-export async function previewBatch(db: Db, ctx: Ctx, batchId: string, options: Omit<ScanOptions, "onProgress"> = {}): Promise<PreviewResult> {
+export async function previewBatch(db: Db, ctx: Ctx, batchId: string, options: ScanOptions = {}): Promise<PreviewResult> {
   const batch = await getImportBatchOrThrow(db, ctx.orgId, batchId);
   if (!["PARSING", "PREVIEW", "FAILED"].includes(batch.status)) throw new AppError("CONFLICT", { messageKey: "batchNotInPreview" });
 
-  const reportProgress = (progress: number) => void db.importBatch.update({ where: { id: batch.id }, data: { progress } }).catch(() => {});
+  // The caller's report first: a job's report throws when the job was cancelled, stopping the read.
+  const reportProgress = (progress: number) => {
+    options.onProgress?.(progress);
+    void db.importBatch.update({ where: { id: batch.id }, data: { progress } }).catch(() => {});
+  };
   let opened = await openStagedFile(db, batch, { ...options, onProgress: reportProgress });
   // A layout no adapter knows may have been mapped by someone before: recognise it by its header.
   if (!opened.ok && !options.format && !options.columnMapping) {

@@ -1,4 +1,4 @@
-// Long import steps run after the response is sent (Next's after()), reporting progress on the
+// Long import steps run as jobs (lib/jobs), reporting progress on the
 // batch row that the page polls. A failure is recorded on the batch, never lost in a log only.
 import type { Db } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";

@@ -1,17 +1,15 @@
-// A run whose process ended without recording its end: the app was stopped meanwhile, or the run's
-// process was killed. Stored as this code in the run's error; the page says it in the user's language.
+// A run that ended without finishing: its worker died (the sweep in lib/jobs finds it within a
+// minute), or someone cancelled it. Stored as these codes in the run's error; the page says them in
+// the user's language. Either way the organization's single run slot is free again.
 import type { Db } from "@/lib/db/client";
+import { JOB_CANCELLED } from "@/lib/jobs/job-cancelled-error";
 
 export const RUN_INTERRUPTED = "INTERRUPTED";
+export const RUN_CANCELLED = JOB_CANCELLED;
 
-/**
- * At app start no run can be going (runs are child processes of the web server, which stop with
- * it): any run still RUNNING was cut off, and would hold its organization's run slot for ever.
- */
-export async function failInterruptedRuns(db: Db, only: { orgId?: string } = {}): Promise<number> {
-  const { count } = await db.reconciliationRun.updateMany({
-    where: { ...only, status: "RUNNING" },
-    data: { status: "FAILED", finishedAt: new Date(), error: RUN_INTERRUPTED },
+export async function endUnfinishedRun(db: Db, orgId: string, runId: string, reason: typeof RUN_INTERRUPTED | typeof RUN_CANCELLED): Promise<void> {
+  await db.reconciliationRun.updateMany({
+    where: { id: runId, orgId, status: "RUNNING" },
+    data: { status: "FAILED", finishedAt: new Date(), error: reason },
   });
-  return count;
 }

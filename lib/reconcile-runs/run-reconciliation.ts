@@ -45,25 +45,32 @@ export async function startRun(db: Db, actor: Actor, scope: ReconcileScope): Pro
   }
 }
 
+/** A job's progress report (lib/jobs): 0..1 and the phase's message key; it throws to cancel. */
+export type RunProgress = (fraction: number, phase: string) => void;
+
 /** Rows are read and groups written through `pool` (COPY; Prisma has none), the run's record through `db`. */
-export async function executeRun(db: Db, actor: Actor, run: ReconciliationRun, pool: pg.Pool = getPgPool()): Promise<RunSummary> {
+export async function executeRun(db: Db, actor: Actor, run: ReconciliationRun, pool: pg.Pool = getPgPool(), report?: RunProgress): Promise<RunSummary> {
   const started = performance.now();
   const since = (from: number) => Math.round(performance.now() - from);
-  const progress = (value: number) => db.reconciliationRun.update({ where: { id: run.id }, data: { progress: value } });
+  const progress = (value: number, phase: string) => {
+    report?.(value, phase);
+    return db.reconciliationRun.update({ where: { id: run.id }, data: { progress: value } });
+  };
   try {
+    report?.(0, "jobs.phase.loading");
     const scope = run.params as ReconcileScope;
     const input = await loadReconcileInput(pool, actor.orgId, scope);
     const load = since(started);
-    await progress(0.3);
+    await progress(0.3, "jobs.phase.matching");
     const matchStarted = performance.now();
     // The rules recorded when the run started, not whatever they are now: the run's record must
     // say exactly which rules made its result.
     const result = reconcile(input, parseRules(run.rules));
     const open = skipLockedMonths(input, result.proposals, await lockedMonthsOf(pool, actor.orgId));
     const match = since(matchStarted);
-    await progress(0.7);
+    await progress(0.7, "jobs.phase.saving");
     const saveStarted = performance.now();
-    const saveProgress = throttled((fraction) => progress(0.7 + 0.29 * fraction));
+    const saveProgress = throttled((fraction) => progress(0.7 + 0.29 * fraction, "jobs.phase.saving"));
     const saved = await saveProposals(pool, actor.orgId, run.id, open.kept, { onProgress: saveProgress.report });
     await saveProgress.settled();
     const save = since(saveStarted);

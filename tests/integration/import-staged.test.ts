@@ -2,7 +2,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createFundAccount } from "@/lib/fund-accounts/fund-account-service";
 import { saveColumnMapping } from "@/lib/import-batches/column-mappings";
-import { INTERRUPTED_AFTER_MS, releaseIfInterrupted } from "@/lib/import-batches/batch-queries";
 import { commitBatch } from "@/lib/import-batches/commit-batch";
 import { previewBatch } from "@/lib/import-batches/preview-batch";
 import { stageUpload } from "@/lib/import-batches/stage-upload";
@@ -57,17 +56,6 @@ describe("staged imports", () => {
     expect(await db.importBatch.findFirst({ where: { id: staged.id } })).toMatchObject({ status: "CANCELLED" });
     expect(await db.importFileChunk.count({ where: { batchId: staged.id } })).toBe(0);
     await expect(commitBatch(db, getPgPool(), org, staged.id)).rejects.toMatchObject({ code: "CONFLICT" });
-  });
-
-  it("releases a batch whose reading or committing process stopped", async () => {
-    const { org } = await setup();
-    const staged = await stageUpload(db, org, { fileName: "a.csv", source: [Buffer.from(CSV)] });
-    await previewBatch(db, org, staged.id);
-    const stuck = await db.importBatch.update({ where: { id: staged.id }, data: { status: "COMMITTING" } });
-    expect((await releaseIfInterrupted(db, stuck, new Date(stuck.updatedAt.getTime() + 60_000))).status).toBe("COMMITTING");
-    const released = await releaseIfInterrupted(db, stuck, new Date(stuck.updatedAt.getTime() + INTERRUPTED_AFTER_MS + 1));
-    expect(released.status).toBe("PREVIEW");
-    expect((await commitBatch(db, getPgPool(), org, staged.id)).insertedCount).toBe(2);
   });
 
   it("recognises a layout by a column mapping saved for it, in that organization only", async () => {

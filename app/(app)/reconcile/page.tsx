@@ -11,7 +11,8 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { can } from "@/lib/auth/roles";
 import { requirePageContext } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { RUN_INTERRUPTED } from "@/lib/reconcile-runs/interrupted-runs";
+import { jobProgressLabel, latestJobOf } from "@/lib/jobs/job-queries";
+import { RUN_CANCELLED, RUN_INTERRUPTED } from "@/lib/reconcile-runs/interrupted-runs";
 import { workspaceCounts } from "@/lib/workspace/workspace-summary";
 
 type RunResults = { autoConfirmed?: number; proposed?: number; unmatched?: { orders: number; settlement: number; bank: number } };
@@ -26,14 +27,15 @@ export default async function ReconcilePage() {
     workspaceCounts(db, ctx.orgId),
   ]);
   const running = runs.find((run) => run.status === "RUNNING");
+  const [tj, job] = await Promise.all([getTranslations(), running ? latestJobOf(db, ctx.orgId, running.id) : null]);
   const latest = runs[0];
 
   return (
     <div className="space-y-8">
       <PageHeader title={t("title")} intro={t("intro")} actions={can(ctx.role, "reconcile.run") ? <StartRunButton disabled={Boolean(running)} /> : null} />
       <RefreshWhile active={Boolean(running)} />
-      {running ? <ProgressBar label={t("running")} fraction={running.progress} /> : null}
-      {latest?.status === "FAILED" ? <Alert tone="error">{latest.error === RUN_INTERRUPTED ? t("interrupted") : t("failed", { error: latest.error ?? "" })}</Alert> : null}
+      {running ? <ProgressBar label={jobProgressLabel(tj, job) ?? t("running")} fraction={running.progress} /> : null}
+      {latest?.status === "FAILED" ? <Alert tone="error">{latest.error === RUN_INTERRUPTED ? t("interrupted") : latest.error === RUN_CANCELLED ? t("cancelled") : t("failed", { error: latest.error ?? "" })}</Alert> : null}
 
       <section className="grid gap-3 sm:grid-cols-2" aria-label={tw("tabs.overview")}>
         {[

@@ -1,7 +1,7 @@
 // POST /api/imports?fileName=…[&storeId=…|&fundAccountId=…] with the file as the raw body.
 // A route handler rather than a server action: the body streams into PostgreSQL chunk by chunk,
 // so a 200 MB statement never sits in memory, and the browser can show upload progress.
-import { after, NextResponse } from "next/server";
+import { NextResponse } from "next/server";
 import { getTranslations } from "next-intl/server";
 import type { OrgContext } from "@/lib/auth/load-org-context";
 import { requireActionContext } from "@/lib/auth/session";
@@ -9,7 +9,7 @@ import { db } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import { appErrorStatus } from "@/lib/http/app-error-status";
 import { isSameOriginRequest } from "@/lib/http/same-origin";
-import { runImportStepInChild } from "@/lib/import-batches/run-import-step-in-child";
+import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { maxUploadBytes } from "@/lib/import-batches/import-limits";
 import { stageUpload } from "@/lib/import-batches/stage-upload";
 
@@ -59,7 +59,7 @@ export async function POST(request: Request) {
       storeId: optionalId("storeId"),
       fundAccountId: optionalId("fundAccountId"),
     });
-    after(() => runImportStepInChild(db, { step: "preview", orgId: ctx.orgId, batchId: batch.id }));
+    await enqueueJob(db, "import-preview", { orgId: ctx.orgId, batchId: batch.id });
     return NextResponse.json({ batchId: batch.id }, { status: 201 });
   } catch (error) {
     return errorResponse(error);

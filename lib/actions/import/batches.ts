@@ -1,17 +1,16 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { after } from "next/server";
 import { z } from "zod";
 import { orgAction } from "@/lib/actions/define-action";
 import { db } from "@/lib/db/client";
 import { getImportBatchOrThrow } from "@/lib/import-batches/batch-queries";
 import { claimCommit } from "@/lib/import-batches/commit-batch";
-import { runImportStepInChild } from "@/lib/import-batches/run-import-step-in-child";
 import { cancelBatch, undoBatch } from "@/lib/import-batches/undo-batch";
 import { rawSampleRows } from "@/lib/import-batches/batch-sample";
 import { saveColumnMapping } from "@/lib/import-batches/column-mappings";
 import { mappingFromForm } from "@/lib/import-batches/mapping-from-form";
 import { restartPreview } from "@/lib/import-batches/restart-preview";
+import { enqueueJob } from "@/lib/jobs/enqueue-job";
 
 const optionalId = z
   .string()
@@ -28,11 +27,11 @@ const commitSchema = z.object({
     .transform((value) => value === "on"),
 });
 
-/** Answers at once (wrong state, missing store, invalid rows); the rows load in a process of their own. */
+/** Answers at once (wrong state, missing store, invalid rows); a worker loads the rows (lib/jobs). */
 export const commitImportAction = orgAction("imports.manage", commitSchema, async (ctx, input) => {
   const claim = await claimCommit(db, ctx, input.id, input);
   const { orgId, userId, userEmail } = ctx;
-  after(() => runImportStepInChild(db, { step: "commit", orgId, batchId: claim.batch.id, userId, userEmail, targetId: claim.targetId }));
+  await enqueueJob(db, "import-commit", { orgId, batchId: claim.batch.id, userId, userEmail, targetId: claim.targetId });
   revalidatePath("/import");
   return { id: claim.batch.id };
 });
@@ -42,7 +41,7 @@ export const reparseImportAction = orgAction(
   z.object({ id: z.string(), format: z.string().max(60) }),
   async (ctx, input) => {
     await restartPreview(db, ctx.orgId, input.id);
-    after(() => runImportStepInChild(db, { step: "preview", orgId: ctx.orgId, batchId: input.id, format: input.format }));
+    await enqueueJob(db, "import-preview", { orgId: ctx.orgId, batchId: input.id, format: input.format });
     revalidatePath(`/import/${input.id}`);
     return { id: input.id };
   },
@@ -91,7 +90,7 @@ export const mapColumnsAction = orgAction("imports.manage", mapColumnsSchema, as
   const { header, mapping } = mappingFromForm(rawSampleRows(batch), form);
   await saveColumnMapping(db, ctx, { name, header, mapping });
   await restartPreview(db, ctx.orgId, batch.id);
-  after(() => runImportStepInChild(db, { step: "preview", orgId: ctx.orgId, batchId: batch.id, columnMapping: mapping }));
+  await enqueueJob(db, "import-preview", { orgId: ctx.orgId, batchId: batch.id, columnMapping: mapping });
   revalidatePath(`/import/${batch.id}`);
   return { id: batch.id };
 });

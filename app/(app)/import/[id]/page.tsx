@@ -17,7 +17,8 @@ import { listFormats } from "@/lib/import";
 import { rawSampleRows, sampleRecords } from "@/lib/import-batches/batch-sample";
 import { describeFormat } from "@/lib/import-batches/column-mappings";
 import type { ImportError } from "@/lib/import/types";
-import { getImportBatchOrThrow, releaseIfInterrupted } from "@/lib/import-batches/batch-queries";
+import { getImportBatchOrThrow } from "@/lib/import-batches/batch-queries";
+import { jobProgressLabel, latestJobOf } from "@/lib/jobs/job-queries";
 import { KIND_FROM_DB, targetOf } from "@/lib/import-batches/import-kinds";
 import { listFundAccounts } from "@/lib/fund-accounts/fund-account-service";
 import { findOr404 } from "@/lib/shared/page-lookup";
@@ -25,10 +26,11 @@ import { listStores } from "@/lib/stores/store-service";
 
 export default async function ImportBatchPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requirePageContext();
-  const found = await findOr404(getImportBatchOrThrow(db, ctx.orgId, (await params).id));
-  const batch = await releaseIfInterrupted(db, found);
-  const [t, format, locale, stores, accounts, sameFile] = await Promise.all([
+  const batch = await findOr404(getImportBatchOrThrow(db, ctx.orgId, (await params).id));
+  const [t, tj, job, format, locale, stores, accounts, sameFile] = await Promise.all([
     getTranslations("imports"),
+    getTranslations(),
+    latestJobOf(db, ctx.orgId, batch.id),
     getFormatter(),
     getLocale(),
     listStores(db, ctx.orgId),
@@ -76,8 +78,8 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ id
       />
       <RefreshWhile active={busy} />
 
-      {batch.status === "PARSING" ? <ProgressBar label={t("reading")} fraction={batch.progress} /> : null}
-      {batch.status === "COMMITTING" ? <ProgressBar label={t("committing")} fraction={batch.progress} /> : null}
+      {batch.status === "PARSING" ? <ProgressBar label={jobProgressLabel(tj, job) ?? t("reading")} fraction={batch.progress} /> : null}
+      {batch.status === "COMMITTING" ? <ProgressBar label={jobProgressLabel(tj, job) ?? t("committing")} fraction={batch.progress} /> : null}
 
       {batch.status === "PREVIEW" || batch.status === "COMMITTED" || batch.status === "UNDONE" ? (
         <div className="flex flex-wrap gap-3 text-sm" data-testid="batch-summary">

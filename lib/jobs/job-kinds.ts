@@ -1,0 +1,38 @@
+// Every kind of long work the worker runs, by name. A kind says what its payload must look like, how
+// to do the work (a thin call into the lib function the CLI and tests also use), and what its batch
+// or run must become when the job fails, dies with its worker, or is cancelled — so the page, which
+// reads the batch or run, never shows work that nobody is doing.
+import { z } from "zod";
+import type { Db } from "@/lib/db/client";
+import { importCommitJob, importFileJob, importPreviewJob } from "@/lib/import-batches/import-jobs";
+import { reconcileRunJob } from "@/lib/reconcile-runs/reconcile-run-job";
+import type { JobContext } from "./job-context";
+
+export type JobKind<P> = {
+  payload: z.ZodType<P>;
+  /** The batch or run the job works on: the page shows it, the sweep repairs it. */
+  subjectOf: (payload: P) => string;
+  run: (ctx: JobContext, payload: P) => Promise<unknown>;
+  /** The job threw: leave the subject failed with a reason (the lib function often did already). */
+  failed: (db: Db, payload: P, error: unknown) => Promise<void>;
+  /** Its worker died: the subject becomes FAILED as interrupted (nothing of the job was stored). */
+  interrupted: (db: Db, orgId: string, subjectId: string) => Promise<void>;
+  cancelled: (db: Db, orgId: string, subjectId: string) => Promise<void>;
+};
+
+// The kind's payload type is checked where each kind is written (import-jobs.ts, reconcile-run-job.ts).
+export const JOB_KINDS = {
+  "import-preview": importPreviewJob,
+  "import-commit": importCommitJob,
+  "import-file": importFileJob,
+  "reconcile-run": reconcileRunJob,
+} as const;
+
+export type JobKindName = keyof typeof JOB_KINDS;
+export type JobPayload<K extends JobKindName> = z.input<(typeof JOB_KINDS)[K]["payload"]>;
+
+export function jobKind(name: string): JobKind<unknown> | undefined {
+  return Object.hasOwn(JOB_KINDS, name) ? (JOB_KINDS[name as JobKindName] as unknown as JobKind<unknown>) : undefined;
+}
+
+export const jobKindNames = z.enum(Object.keys(JOB_KINDS) as [JobKindName, ...JobKindName[]]);
