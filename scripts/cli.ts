@@ -19,6 +19,7 @@ import { createOrganization } from "../lib/orgs/create-organization";
 import { listMatches } from "../lib/reconcile-runs/list-matches";
 import { startRun, type RunSummary } from "../lib/reconcile-runs/run-reconciliation";
 import { runJobInline } from "../lib/jobs/run-job-inline";
+import { sweepJobs } from "../lib/jobs/sweep-jobs";
 import { jobTimingsFromEnv } from "../lib/jobs/job-timings";
 import { ORG_SLUG_PATTERN } from "../lib/orgs/org-slug";
 import { parseFractionToBps } from "../lib/shared/percent-bps";
@@ -146,6 +147,8 @@ async function importCommand(db: Db, args: string[]) {
         : await db.fundAccount.findFirst({ where: { orgId: actor.orgId, name } });
     return found?.id ?? fail(`no ${model === "store" ? "store" : "account"} named "${name}" in ${values.org}`);
   };
+  // Without any worker running (CLI-only use), nothing else would notice an import killed earlier.
+  await sweepJobs(db, jobTimingsFromEnv());
   // The same job as a worker would run, in this process: killed, it leaves nothing stuck (lib/jobs).
   const result = (await runJobInline({ db, pool: getPgPool() }, "import-file", {
     ...actor,
@@ -173,6 +176,8 @@ async function reconcileCommand(db: Db, args: string[]) {
   const { values } = parseArgs({ args, options: { org: { type: "string" }, from: { type: "string" }, to: { type: "string" }, json: { type: "boolean" } } });
   const actor = await findOrg(db, values.org);
   for (const date of [values.from, values.to]) if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) fail(`invalid date ${date}: use YYYY-MM-DD`);
+  // Without any worker running (CLI-only use), nothing else would notice a CLI killed earlier.
+  await sweepJobs(db, jobTimingsFromEnv());
   const run = await startRun(db, actor, { from: values.from, to: values.to });
   const summary = (await runJobInline({ db, pool: getPgPool() }, "reconcile-run", { orgId: actor.orgId, runId: run.id }, jobTimingsFromEnv())) as RunSummary;
   return { summary, json: values.json };

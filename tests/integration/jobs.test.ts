@@ -171,6 +171,20 @@ describe("jobs through the queue", () => {
     await db.reconciliationRun.update({ where: { id: next.id }, data: { status: "FAILED" } });
   });
 
+  it("recovers a killed CLI reconcile at the next CLI call when no worker runs at all", async () => {
+    const actor = await demoActor();
+    const cli = spawnScript("scripts/cli.ts", ["reconcile", "--org", "demo"]);
+    const run = await until(() => db.reconciliationRun.findFirst({ where: { orgId: actor.orgId, status: "RUNNING" } }), "the CLI to start its run", 30_000);
+    await until(async () => (await db.job.findFirst({ where: { subjectId: run.id, status: "RUNNING" } }))?.workerId?.startsWith("cli:"), "the CLI's job");
+    cli.kill("SIGKILL");
+    await new Promise((resolve) => setTimeout(resolve, FAST.staleAfterMs + 200));
+    // The next CLI run sweeps before it claims the slot: it runs instead of answering "already running".
+    const next = spawnScript("scripts/cli.ts", ["reconcile", "--org", "demo"]);
+    const code = await new Promise<number | null>((resolve) => next.on("exit", resolve));
+    expect(code).toBe(0);
+    expect(await db.reconciliationRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ status: "FAILED", error: RUN_INTERRUPTED });
+  }, 90_000);
+
   it("recovers a commit whose worker was killed: the batch ends interrupted with nothing stored", async () => {
     const { org, batch } = await stagedFixture();
     await worker();
