@@ -3,22 +3,11 @@
 // or run must become when the job fails, dies with its worker, or is cancelled — so the page, which
 // reads the batch or run, never shows work that nobody is doing.
 import { z } from "zod";
-import type { Db } from "@/lib/db/client";
-import { importCommitJob, importFileJob, importPreviewJob } from "@/lib/import-batches/import-jobs";
-import { reconcileRunJob } from "@/lib/reconcile-runs/reconcile-run-job";
-import type { JobContext } from "./job-context";
+import { importCommitJob, importFileJob, importPreviewJob } from "./kinds/import-jobs";
+import { reconcileRunJob } from "./kinds/reconcile-run-job";
+import type { JobKind } from "./job-kind";
 
-export type JobKind<P> = {
-  payload: z.ZodType<P>;
-  /** The batch or run the job works on: the page shows it, the sweep repairs it. */
-  subjectOf: (payload: P) => string;
-  run: (ctx: JobContext, payload: P) => Promise<unknown>;
-  /** The job threw: leave the subject failed with a reason (the lib function often did already). */
-  failed: (db: Db, payload: P, error: unknown) => Promise<void>;
-  /** Its worker died: the subject becomes FAILED as interrupted (nothing of the job was stored). */
-  interrupted: (db: Db, orgId: string, subjectId: string) => Promise<void>;
-  cancelled: (db: Db, orgId: string, subjectId: string) => Promise<void>;
-};
+export type { JobKind };
 
 // The kind's payload type is checked where each kind is written (import-jobs.ts, reconcile-run-job.ts).
 export const JOB_KINDS = {

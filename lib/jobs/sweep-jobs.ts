@@ -7,7 +7,7 @@
 //  2. A batch or run left in a working state with no live job at all — the web server died between
 //     marking it and queueing its job — is failed the same way after orphanGraceMs.
 import type { Db } from "@/lib/db/client";
-import { markImportInterrupted } from "@/lib/import-batches/import-jobs";
+import { markImportInterrupted } from "@/lib/import-batches/interrupted-imports";
 import { endUnfinishedRun, RUN_INTERRUPTED } from "@/lib/reconcile-runs/interrupted-runs";
 import { jobKind } from "./job-kinds";
 import type { JobTimings } from "./job-timings";

@@ -2,10 +2,11 @@
 // minute), or someone cancelled it. Stored as these codes in the run's error; the page says them in
 // the user's language. Either way the organization's single run slot is free again.
 import type { Db } from "@/lib/db/client";
-import { JOB_CANCELLED } from "@/lib/jobs/job-cancelled-error";
 
 export const RUN_INTERRUPTED = "INTERRUPTED";
-export const RUN_CANCELLED = JOB_CANCELLED;
+/** The message of lib/jobs' JobCancelledError, which executeRun records as the run's error
+ * (jobs.test.ts checks that a cancelled run shows exactly this). */
+export const RUN_CANCELLED = "CANCELLED";
 
 export async function endUnfinishedRun(db: Db, orgId: string, runId: string, reason: typeof RUN_INTERRUPTED | typeof RUN_CANCELLED): Promise<void> {
   await db.reconciliationRun.updateMany({

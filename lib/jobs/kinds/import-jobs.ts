@@ -4,23 +4,15 @@
 // from the database, scoped to the payload's organization.
 import fs from "node:fs";
 import { z } from "zod";
-import type { Db } from "@/lib/db/client";
 import type { ColumnMapping } from "@/lib/import";
 import { AppError } from "@/lib/errors";
-import type { JobKind } from "@/lib/jobs/job-kinds";
-import { getImportBatchOrThrow } from "./batch-queries";
-import { loadCommittedRows } from "./commit-batch";
-import { importFile, type ImportFileResult } from "./import-file";
-import { previewBatch } from "./preview-batch";
-import { recordFailure } from "./run-in-background";
-
-/** FAILED without errors: the page explains it as interrupted (imports.interrupted); nothing was stored. */
-export async function markImportInterrupted(db: Db, orgId: string, batchId: string): Promise<void> {
-  await db.importBatch.updateMany({
-    where: { id: batchId, orgId, status: { in: ["PARSING", "COMMITTING"] } },
-    data: { status: "FAILED", errors: [], progress: 0 },
-  });
-}
+import { markImportInterrupted } from "@/lib/import-batches/interrupted-imports";
+import type { JobKind } from "../job-kind";
+import { getImportBatchOrThrow } from "@/lib/import-batches/batch-queries";
+import { loadCommittedRows } from "@/lib/import-batches/commit-batch";
+import { importFile, type ImportFileResult } from "@/lib/import-batches/import-file";
+import { previewBatch } from "@/lib/import-batches/preview-batch";
+import { recordFailure } from "@/lib/import-batches/run-in-background";
 
 const previewPayload = z.object({
   orgId: z.uuid(),

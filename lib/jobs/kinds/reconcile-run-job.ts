@@ -1,9 +1,9 @@
 // A reconciliation run as a job (lib/jobs). The web app (or the CLI) claims the organization's run
 // slot first with startRun, so "already running" answers at once; the worker does the matching.
 import { z } from "zod";
-import type { JobKind } from "@/lib/jobs/job-kinds";
-import { endUnfinishedRun, RUN_CANCELLED, RUN_INTERRUPTED } from "./interrupted-runs";
-import { executeRun, type RunSummary } from "./run-reconciliation";
+import type { JobKind } from "../job-kind";
+import { endUnfinishedRun, RUN_CANCELLED, RUN_INTERRUPTED } from "@/lib/reconcile-runs/interrupted-runs";
+import { executeRun, type RunSummary } from "@/lib/reconcile-runs/run-reconciliation";
 
 const runPayload = z.object({ orgId: z.uuid(), runId: z.uuid() });
 
