@@ -5,9 +5,9 @@ import { useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { formatMinor } from "@/lib/money";
-import { ADJUSTMENT_LABELS, formatReason } from "@/lib/reconcile/reason-messages";
-import type { AdjustmentType } from "@/lib/reconcile/types";
-import type { GroupView } from "@/lib/workspace/list-groups";
+import { ADJUSTMENT_LABELS, formatReason } from "@/lib/match-engine/reason-messages";
+import type { AdjustmentType } from "@/lib/match-engine/types";
+import type { GroupView } from "@/lib/match-review/list-groups";
 
 export function useMoney() {
   const locale = useLocale() === "en" ? "en" : "zh-CN";

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
-import { MATCH_RULES } from "@/lib/reconcile";
+import { MATCH_RULES } from "@/lib/match-engine";
 
 const INPUT = "rounded-md border-0 bg-white px-2.5 py-1.5 text-sm ring-1 ring-slate-300";
 

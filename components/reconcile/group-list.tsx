@@ -17,7 +17,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Modal } from "@/components/ui/modal";
-import type { GroupView } from "@/lib/workspace/list-groups";
+import type { GroupView } from "@/lib/match-review/list-groups";
 import { callAction } from "./call-action";
 import { GroupCard, useMoney } from "./group-card";
 import { ReasonDialog } from "./reason-dialog";

@@ -6,7 +6,7 @@ import { useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { lockMonthAction, reopenMonthAction, returnMonthAction, submitMonthAction } from "@/lib/actions/reconcile/workspace";
 import { Button } from "@/components/ui/button";
-import type { PeriodView } from "@/lib/workspace/list-periods";
+import type { PeriodView } from "@/lib/match-review/list-periods";
 import { callAction, type FormAction } from "./call-action";
 import { ReasonDialog } from "./reason-dialog";
 

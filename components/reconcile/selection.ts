@@ -1,6 +1,6 @@
 // What the unmatched workspace holds in hand: rows picked on either side, each with the part of it
 // to use. Amounts stay bigint minor units; the page only formats them (typed amounts: lib/money).
-import type { UnmatchedRow } from "@/lib/workspace/list-unmatched";
+import type { UnmatchedRow } from "@/lib/match-review/list-unmatched";
 
 export type Pane = "left" | "right";
 export type Picked = { row: UnmatchedRow; pane: Pane; /** Magnitude to use, minor units. */ useMinor: bigint };

@@ -5,7 +5,7 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import type { UnmatchedList, UnmatchedPage, UnmatchedRow } from "@/lib/workspace/list-unmatched";
+import type { UnmatchedList, UnmatchedPage, UnmatchedRow } from "@/lib/match-review/list-unmatched";
 import { useMoney } from "./group-card";
 import { pickKey, type Pane } from "./selection";
 

@@ -8,7 +8,7 @@ import { useTranslations } from "next-intl";
 import { addNoteAction, manualMatchAction } from "@/lib/actions/reconcile/workspace";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { LEFT_LISTS, RIGHT_LISTS, type UnmatchedList, type UnmatchedPage, type UnmatchedRow } from "@/lib/workspace/list-unmatched";
+import { LEFT_LISTS, RIGHT_LISTS, type UnmatchedList, type UnmatchedPage, type UnmatchedRow } from "@/lib/match-review/list-unmatched";
 import { callAction } from "./call-action";
 import { useMoney } from "./group-card";
 import { MatchDialog, type MatchPayload } from "./match-dialog";

@@ -10,9 +10,9 @@ import { Card } from "@/components/ui/card";
 import { CheckboxField, TextAreaField, TextField } from "@/components/ui/field";
 import { IDLE, submittedValue, type ActionState } from "@/lib/actions/action-state";
 import { isLocale } from "@/lib/i18n/locales";
-import { ADJUSTMENT_LABELS, ADJUSTMENT_TYPES, PASS_NUMBER, type PassKind } from "@/lib/reconcile";
-import { OPTIONAL_PASSES, PAYER_PLATFORMS, type RulesFormValues } from "@/lib/reconcile-rules/rules-form";
-import type { SaveRulesResult } from "@/lib/reconcile-rules/rules-service";
+import { ADJUSTMENT_LABELS, ADJUSTMENT_TYPES, PASS_NUMBER, type PassKind } from "@/lib/match-engine";
+import { OPTIONAL_PASSES, PAYER_PLATFORMS, type RulesFormValues } from "@/lib/match-rules/rules-form";
+import type { SaveRulesResult } from "@/lib/match-rules/rules-service";
 
 type PassRow = { kind: PassKind; enabled: boolean };
 

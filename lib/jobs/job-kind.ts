@@ -1,5 +1,5 @@
 // The shape every kind of job has. Its own file, so that the kinds (in lib/import-batches and
-// lib/reconcile-runs) depend on the shape only, and the registry (job-kinds.ts) on the kinds: no circle.
+// lib/match-runs) depend on the shape only, and the registry (job-kinds.ts) on the kinds: no circle.
 import type { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import type { JobContext } from "./job-context";

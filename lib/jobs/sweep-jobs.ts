@@ -8,7 +8,7 @@
 //     marking it and queueing its job — is failed the same way after orphanGraceMs.
 import type { Db } from "@/lib/db/client";
 import { markImportInterrupted } from "@/lib/import-batches/interrupted-imports";
-import { endUnfinishedRun, RUN_INTERRUPTED } from "@/lib/reconcile-runs/interrupted-runs";
+import { endUnfinishedRun, RUN_INTERRUPTED } from "@/lib/match-runs/interrupted-runs";
 import { jobKind } from "./job-kinds";
 import type { JobTimings } from "./job-timings";
 

@@ -1,7 +1,7 @@
 // What a row still has left on one of its sides (slots): its amount's magnitude less what the items
 // of counting groups (counting-groups.ts) took of that side. MatchItem is the only record of what
 // was taken: no running total is kept on the rows, so nothing can drift. Items are signed as the
-// money flows (lib/reconcile/README.md "Signs"); what an item takes is its magnitude.
+// money flows (lib/match-engine/README.md "Signs"); what an item takes is its magnitude.
 import type { MatchSide } from "@/lib/db/generated/enums";
 import { countingStatusSql, notCountingStatusSql } from "./counting-groups";
 

@@ -3,7 +3,7 @@
 // Builds the synthetic month of reconcile-month.ts in memory, then times passes 1–3 (and pass 4 with
 // --suggestions) and reports peak RSS. Target: passes 1–3 leave room for loading and saving within 10 s; peak RSS ≤ 2 GiB.
 import { parseArgs } from "node:util";
-import { defaultRules, parseRules, reconcile } from "../../lib/reconcile";
+import { defaultRules, parseRules, reconcile } from "../../lib/match-engine";
 import { buildMonth } from "./reconcile-month";
 
 const { values } = parseArgs({

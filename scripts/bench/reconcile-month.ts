@@ -3,7 +3,7 @@
 // wallet lines), a PDD shop (bill lines) and two shops paid straight to the bank (JD, Douyin), daily
 // withdrawals, and a bank statement padded with the company's other business up to `bankLines`.
 // Store and account ids are "tmall", "pdd", "jd", "douyin", "bank", "alipay".
-import type { BankTransactionInput, OrderInput, ReconcileInput, SettlementLineInput } from "../../lib/reconcile";
+import type { BankTransactionInput, OrderInput, ReconcileInput, SettlementLineInput } from "../../lib/match-engine";
 
 /** xorshift32: deterministic filler, no Math.random. */
 let state = 0x9e3779b9;

@@ -6,8 +6,8 @@ import type pg from "pg";
 import type { Db } from "../../lib/db/client";
 import { createFundAccount } from "../../lib/fund-accounts/fund-account-service";
 import { createOrganization } from "../../lib/orgs/create-organization";
-import type { ReconcileInput, StorePlatform } from "../../lib/reconcile";
-import { copyText, openCopyWriter } from "../../lib/reconcile-runs/copy-text-writer";
+import type { ReconcileInput, StorePlatform } from "../../lib/match-engine";
+import { copyText, openCopyWriter } from "../../lib/match-runs/copy-text-writer";
 import { createStore } from "../../lib/stores/store-service";
 
 export const BENCH_PASSES = ["EXACT_KEYS", "MANY_TO_ONE", "AMOUNT_DATE"];

@@ -3,7 +3,7 @@
 //   tsx scripts/bench/reconcile-worker.ts <databaseUrl> <orgId>
 import { createDbClient } from "../../lib/db/client";
 import { closePgPool, getPgPool } from "../../lib/db/pg-pool";
-import { executeRun, startRun } from "../../lib/reconcile-runs/run-reconciliation";
+import { executeRun, startRun } from "../../lib/match-runs/run-reconciliation";
 
 const [url, orgId] = process.argv.slice(2);
 const db = createDbClient(url!);

@@ -1,7 +1,7 @@
 // npm run bench -- workspace [--orders N] [--bank N] [--lines N] [--json] [--keep]  (dispatched by scripts/bench.ts)
 // The reconciliation workspace at scale: one organization with a few stores and accounts, N orders,
 // ~N/2 settlement lines, the bank statement and a small Alipay ledger, about half of the orders and
-// lines already in CONFIRMED groups (items signed as lib/reconcile/README.md "Signs" says), a few
+// lines already in CONFIRMED groups (items signed as lib/match-engine/README.md "Signs" says), a few
 // hundred PROPOSED groups, so more than 100k rows are still open. Written with COPY into a fresh
 // database (not timed). Then, in a process of its own (for its peak RSS), the functions the pages
 // call, called as the pages call them, each timed as the median of 5 runs after one warm-up, against
@@ -15,13 +15,13 @@ import { createDbClient, type Db } from "../../lib/db/client";
 import { createFundAccount } from "../../lib/fund-accounts/fund-account-service";
 import { takenOfRowSql } from "../../lib/ledger/row-remaining";
 import { createOrganization } from "../../lib/orgs/create-organization";
-import { defaultRules } from "../../lib/reconcile";
-import { copyText, openCopyWriter } from "../../lib/reconcile-runs/copy-text-writer";
+import { defaultRules } from "../../lib/match-engine";
+import { copyText, openCopyWriter } from "../../lib/match-runs/copy-text-writer";
 import { createStore } from "../../lib/stores/store-service";
-import { groupFilterSchema, listGroups } from "../../lib/workspace/list-groups";
-import { listPeriods } from "../../lib/workspace/list-periods";
-import { listUnmatched, unmatchedFilterSchema, type UnmatchedList } from "../../lib/workspace/list-unmatched";
-import { suggestCandidates } from "../../lib/workspace/suggest-candidates";
+import { groupFilterSchema, listGroups } from "../../lib/match-review/list-groups";
+import { listPeriods } from "../../lib/match-review/list-periods";
+import { listUnmatched, unmatchedFilterSchema, type UnmatchedList } from "../../lib/match-review/list-unmatched";
+import { suggestCandidates } from "../../lib/match-review/suggest-candidates";
 import { createTestDatabases } from "../../tests/support/test-database";
 
 const TARGETS = { queryMs: 500 };

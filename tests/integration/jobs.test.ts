@@ -18,8 +18,8 @@ import { jobTimingsFromEnv, type JobTimings } from "@/lib/jobs/job-timings";
 import { runClaimedJob, type JobOutcome } from "@/lib/jobs/run-job";
 import { sweepJobs } from "@/lib/jobs/sweep-jobs";
 import { startWorker, type Worker } from "@/lib/jobs/worker";
-import { RUN_CANCELLED, RUN_INTERRUPTED } from "@/lib/reconcile-runs/interrupted-runs";
-import { startRun } from "@/lib/reconcile-runs/run-reconciliation";
+import { RUN_CANCELLED, RUN_INTERRUPTED } from "@/lib/match-runs/interrupted-runs";
+import { startRun } from "@/lib/match-runs/run-reconciliation";
 import { seedDemoCompany } from "@/lib/seed/seed-demo";
 import { db, makeOrg } from "./fixtures";
 

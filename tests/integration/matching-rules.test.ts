@@ -4,11 +4,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import zh from "@/messages/zh-CN.json";
 import { translateIssues } from "@/lib/actions/translate-issues";
 import { closePgPool } from "@/lib/db/pg-pool";
-import { defaultRules } from "@/lib/reconcile";
-import { formValuesToPatch, rulesFormSchema, rulesToFormValues } from "@/lib/reconcile-rules/rules-form";
-import { getRuleSetView, restoreDefaultRules, saveRules } from "@/lib/reconcile-rules/rules-service";
-import { getOrgRules } from "@/lib/reconcile-runs/reconcile-rules-store";
-import { runReconciliation } from "@/lib/reconcile-runs/run-reconciliation";
+import { defaultRules } from "@/lib/match-engine";
+import { formValuesToPatch, rulesFormSchema, rulesToFormValues } from "@/lib/match-rules/rules-form";
+import { getRuleSetView, restoreDefaultRules, saveRules } from "@/lib/match-rules/rules-service";
+import { getOrgRules } from "@/lib/match-runs/reconcile-rules-store";
+import { runReconciliation } from "@/lib/match-runs/run-reconciliation";
 import { db, makeOrg } from "./fixtures";
 
 afterAll(() => closePgPool());

@@ -5,9 +5,9 @@ import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { closePgPool, getPgPool } from "@/lib/db/pg-pool";
 import { createFundAccount } from "@/lib/fund-accounts/fund-account-service";
-import { SPENT_SIDES, SPENT_SLOTS, type MatchProposal } from "@/lib/reconcile";
-import { loadReconcileInput } from "@/lib/reconcile-runs/load-reconcile-input";
-import { saveProposals } from "@/lib/reconcile-runs/save-proposals";
+import { SPENT_SIDES, SPENT_SLOTS, type MatchProposal } from "@/lib/match-engine";
+import { loadReconcileInput } from "@/lib/match-runs/load-reconcile-input";
+import { saveProposals } from "@/lib/match-runs/save-proposals";
 import { createStore } from "@/lib/stores/store-service";
 import { ACCOUNT_INPUT, STORE_INPUT, db, makeOrg } from "./fixtures";
 

@@ -2,7 +2,7 @@
 // How runs go through the job queue, and how a dead worker's run is recovered: jobs.test.ts.
 import { afterAll, describe, expect, it } from "vitest";
 import { closePgPool, getPgPool } from "@/lib/db/pg-pool";
-import { runReconciliation, startRun } from "@/lib/reconcile-runs/run-reconciliation";
+import { runReconciliation, startRun } from "@/lib/match-runs/run-reconciliation";
 import { seedDemoCompany } from "@/lib/seed/seed-demo";
 import { db } from "./fixtures";
 

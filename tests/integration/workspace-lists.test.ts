@@ -5,11 +5,11 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createFundAccount } from "@/lib/fund-accounts/fund-account-service";
-import { defaultRules } from "@/lib/reconcile";
+import { defaultRules } from "@/lib/match-engine";
 import { createStore } from "@/lib/stores/store-service";
-import { groupFilterSchema, listGroups } from "@/lib/workspace/list-groups";
-import { listPeriods } from "@/lib/workspace/list-periods";
-import { listUnmatched, unmatchedFilterSchema, type UnmatchedFilter, type UnmatchedList } from "@/lib/workspace/list-unmatched";
+import { groupFilterSchema, listGroups } from "@/lib/match-review/list-groups";
+import { listPeriods } from "@/lib/match-review/list-periods";
+import { listUnmatched, unmatchedFilterSchema, type UnmatchedFilter, type UnmatchedList } from "@/lib/match-review/list-unmatched";
 import { ACCOUNT_INPUT, STORE_INPUT, db, makeOrg } from "./fixtures";
 
 const rules = defaultRules();

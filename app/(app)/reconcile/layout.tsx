@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { WorkspaceTabs } from "@/components/reconcile/workspace-tabs";
 import { requirePageContext } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { workspaceCounts } from "@/lib/workspace/workspace-summary";
+import { workspaceCounts } from "@/lib/match-review/workspace-summary";
 
 export default async function ReconcileLayout({ children }: { children: ReactNode }) {
   const ctx = await requirePageContext();

@@ -12,8 +12,8 @@ import { can } from "@/lib/auth/roles";
 import { requirePageContext } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { jobProgressLabel, latestJobOf } from "@/lib/jobs/job-queries";
-import { RUN_CANCELLED, RUN_INTERRUPTED } from "@/lib/reconcile-runs/interrupted-runs";
-import { workspaceCounts } from "@/lib/workspace/workspace-summary";
+import { RUN_CANCELLED, RUN_INTERRUPTED } from "@/lib/match-runs/interrupted-runs";
+import { workspaceCounts } from "@/lib/match-review/workspace-summary";
 
 type RunResults = { autoConfirmed?: number; proposed?: number; unmatched?: { orders: number; settlement: number; bank: number } };
 

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { orgAction } from "@/lib/actions/define-action";
 import { db } from "@/lib/db/client";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
-import { startRun } from "@/lib/reconcile-runs/run-reconciliation";
+import { startRun } from "@/lib/match-runs/run-reconciliation";
 
 /** Claims the run slot at once (so "already running" answers immediately); a worker does the matching (lib/jobs). */
 export const startReconciliationAction = orgAction("reconcile.run", z.object({}), async (ctx) => {

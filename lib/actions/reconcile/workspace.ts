@@ -1,22 +1,22 @@
 "use server";
 // The workspace's doors: each checks the session, the role's permission and the input (zod), then
-// runs one lib/workspace function in a transaction. Lists of ids and manual matches arrive as JSON
+// runs one lib/match-review function in a transaction. Lists of ids and manual matches arrive as JSON
 // in a `payload` field because a form cannot say "these rows, with these amounts".
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { orgAction } from "@/lib/actions/define-action";
 import { db } from "@/lib/db/client";
-import { ADJUSTMENT_TYPES } from "@/lib/reconcile";
-import { approvalThresholdsSchema, updateApprovalThresholds } from "@/lib/workspace/approval-thresholds";
-import { approveMatches, declineMatches } from "@/lib/workspace/approvals";
-import { confirmProposals, rejectProposals } from "@/lib/workspace/decide-proposals";
-import { createManualMatch } from "@/lib/workspace/manual-match";
-import { addNote } from "@/lib/workspace/notes";
-import { lockMonth, reopenMonth, returnMonth, submitMonth } from "@/lib/workspace/periods";
-import { reverseMatches } from "@/lib/workspace/reverse-match";
-import { rowRefSchema } from "@/lib/workspace/row-ref";
-import { suggestForRow, suggestRequestSchema } from "@/lib/workspace/suggest-for-row";
-import { undoLastAction } from "@/lib/workspace/undo-last-action";
+import { ADJUSTMENT_TYPES } from "@/lib/match-engine";
+import { approvalThresholdsSchema, updateApprovalThresholds } from "@/lib/match-review/approval-thresholds";
+import { approveMatches, declineMatches } from "@/lib/match-review/approvals";
+import { confirmProposals, rejectProposals } from "@/lib/match-review/decide-proposals";
+import { createManualMatch } from "@/lib/match-review/manual-match";
+import { addNote } from "@/lib/match-review/notes";
+import { lockMonth, reopenMonth, returnMonth, submitMonth } from "@/lib/match-review/periods";
+import { reverseMatches } from "@/lib/match-review/reverse-match";
+import { rowRefSchema } from "@/lib/match-review/row-ref";
+import { suggestForRow, suggestRequestSchema } from "@/lib/match-review/suggest-for-row";
+import { undoLastAction } from "@/lib/match-review/undo-last-action";
 
 const json = <S extends z.ZodType>(schema: S) =>
   z

@@ -3,8 +3,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { orgAction } from "@/lib/actions/define-action";
 import { db } from "@/lib/db/client";
-import { rulesFormSchema } from "@/lib/reconcile-rules/rules-form";
-import { restoreDefaultRules, saveRules } from "@/lib/reconcile-rules/rules-service";
+import { rulesFormSchema } from "@/lib/match-rules/rules-form";
+import { restoreDefaultRules, saveRules } from "@/lib/match-rules/rules-service";
 
 export const saveRulesAction = orgAction("reconcile.rules", rulesFormSchema, async (ctx, { expectedVersion, patch }) => {
   const result = await saveRules(db, ctx, patch, expectedVersion);

@@ -12,7 +12,7 @@ import { getImportBatchOrThrow } from "@/lib/import-batches/batch-queries";
 import { loadCommittedRows } from "@/lib/import-batches/commit-batch";
 import { importFile, type ImportFileResult } from "@/lib/import-batches/import-file";
 import { previewBatch } from "@/lib/import-batches/preview-batch";
-import { recordFailure } from "@/lib/import-batches/run-in-background";
+import { recordFailure } from "@/lib/import-batches/record-import-failure";
 
 const previewPayload = z.object({
   orgId: z.uuid(),

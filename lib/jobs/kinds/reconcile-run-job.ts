@@ -2,8 +2,8 @@
 // slot first with startRun, so "already running" answers at once; the worker does the matching.
 import { z } from "zod";
 import type { JobKind } from "../job-kind";
-import { endUnfinishedRun, RUN_CANCELLED, RUN_INTERRUPTED } from "@/lib/reconcile-runs/interrupted-runs";
-import { executeRun, type RunSummary } from "@/lib/reconcile-runs/run-reconciliation";
+import { endUnfinishedRun, RUN_CANCELLED, RUN_INTERRUPTED } from "@/lib/match-runs/interrupted-runs";
+import { executeRun, type RunSummary } from "@/lib/match-runs/run-reconciliation";
 
 const runPayload = z.object({ orgId: z.uuid(), runId: z.uuid() });
 

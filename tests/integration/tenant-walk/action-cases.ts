@@ -4,8 +4,8 @@
 import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
 import { ACTIVE_ORG_COOKIE } from "@/lib/auth/session";
-import { defaultRules } from "@/lib/reconcile";
-import { rulesToFormValues } from "@/lib/reconcile-rules/rules-form";
+import { defaultRules } from "@/lib/match-engine";
+import { rulesToFormValues } from "@/lib/match-rules/rules-form";
 import { db } from "../fixtures";
 import { invoke, notFound, ok, redirectsTo, refused, submit, type Call } from "./answers";
 import type { CompanyA, CompanyB } from "./seed-companies";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { pickedFlow, totals, type Picked } from "@/components/reconcile/selection";
-import type { UnmatchedRow } from "@/lib/workspace/list-unmatched";
+import type { UnmatchedRow } from "@/lib/match-review/list-unmatched";
 
 const row = (flowMinor: bigint): UnmatchedRow =>
   ({ side: "bank", id: "1", flowMinor, remainingMinor: flowMinor < 0n ? -flowMinor : flowMinor, amountMinor: flowMinor }) as UnmatchedRow;

@@ -6,7 +6,7 @@ import { can } from "@/lib/auth/roles";
 import { requirePageContext } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { formatMinor } from "@/lib/money";
-import { getApprovalThresholds } from "@/lib/workspace/approval-thresholds";
+import { getApprovalThresholds } from "@/lib/match-review/approval-thresholds";
 
 export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const ctx = await requirePageContext();

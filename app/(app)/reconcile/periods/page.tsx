@@ -7,8 +7,8 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { can } from "@/lib/auth/roles";
 import { requirePageContext } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { listPeriods } from "@/lib/workspace/list-periods";
-import { peopleNames } from "@/lib/workspace/workspace-summary";
+import { listPeriods } from "@/lib/match-review/list-periods";
+import { peopleNames } from "@/lib/match-review/workspace-summary";
 
 const TONE = { OPEN: "neutral", SUBMITTED: "warning", LOCKED: "brand" } as const;
 

@@ -5,9 +5,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/roles";
 import { requirePageContext } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { getOrgRules } from "@/lib/reconcile-runs/reconcile-rules-store";
-import { LEFT_LISTS, RIGHT_LISTS, listUnmatched, unmatchedFilterSchema, type UnmatchedList } from "@/lib/workspace/list-unmatched";
-import { rowNotes } from "@/lib/workspace/notes";
+import { getOrgRules } from "@/lib/match-runs/reconcile-rules-store";
+import { LEFT_LISTS, RIGHT_LISTS, listUnmatched, unmatchedFilterSchema, type UnmatchedList } from "@/lib/match-review/list-unmatched";
+import { rowNotes } from "@/lib/match-review/notes";
 
 /** A pane's filters live in the URL under its prefix: lq=…&lpage=2 for the left, rq=… for the right. */
 function paneFilter(params: Record<string, string | undefined>, prefix: "l" | "r") {

@@ -5,9 +5,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/roles";
 import { requirePageContext } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { defaultRules } from "@/lib/reconcile";
-import { passOrderForForm, rulesToFormValues } from "@/lib/reconcile-rules/rules-form";
-import { getRuleSetView } from "@/lib/reconcile-rules/rules-service";
+import { defaultRules } from "@/lib/match-engine";
+import { passOrderForForm, rulesToFormValues } from "@/lib/match-rules/rules-form";
+import { getRuleSetView } from "@/lib/match-rules/rules-service";
 
 export default async function MatchingRulesPage() {
   const ctx = await requirePageContext();

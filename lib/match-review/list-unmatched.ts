@@ -1,0 +1,269 @@
+// What is left to match, one page at a time, filtered and totalled in PostgreSQL so the page never
+// holds the full list (100k+ open rows stay fast). Three lists, as staff think of them:
+//   orders — what buyers paid, not yet traced to a bill line or the bank;
+//   lines  — platform bill lines and wallet (Alipay, WeChat) rows;
+//   bank   — rows of the company's bank accounts.
+// A list shown on the left is the upstream end of a match (where money leaves: the row's "down"
+// side), on the right the downstream end (where it arrives: "up"). `flowMinor` is what is left,
+// signed as the money flows (a commission line is negative, a withdrawal positive), so the page
+// adds selected rows up and the difference of the two sides is what adjustments must explain.
+import { z } from "zod";
+import { yuanFilter } from "./amount-filter";
+import type { Tx } from "@/lib/db/client";
+import type { ReconcileRules, Side, Slot } from "@/lib/match-engine";
+import { rowBusinessDaySql } from "@/lib/ledger/business-day";
+import { rowRemainingSql, takenOfRowSql, takenPerRowSql } from "@/lib/ledger/row-remaining";
+
+export const UNMATCHED_LISTS = ["orders", "lines", "bank"] as const;
+export type UnmatchedList = (typeof UNMATCHED_LISTS)[number];
+/** Lists that can be the upstream (left) and downstream (right) end of a match. */
+export const LEFT_LISTS = ["orders", "lines"] as const satisfies readonly UnmatchedList[];
+export const RIGHT_LISTS = ["lines", "bank"] as const satisfies readonly UnmatchedList[];
+export const UNMATCHED_PAGE_SIZE = 50;
+
+const dateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const unmatchedFilterSchema = z.object({
+  /** Store (orders, bill lines) or fund account (wallet and bank rows). */
+  owner: z.uuid().optional().catch(undefined),
+  from: dateText.optional().catch(undefined),
+  to: dateText.optional().catch(undefined),
+  /** Bounds on what is left (magnitude): yuan in the URL, minor units once parsed. */
+  min: yuanFilter,
+  max: yuanFilter,
+  q: z.string().trim().max(100).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+/** The URL's filters, plus (for code) one exact row. */
+export type UnmatchedFilter = z.output<typeof unmatchedFilterSchema> & { row?: { side: Side; id: string } };
+
+export type UnmatchedRow = {
+  side: Side;
+  id: string;
+  day: string | null;
+  ref: string | null;
+  detail: string | null;
+  /** Store or account name. */
+  owner: string;
+  kind: string | null;
+  currency: string;
+  amountMinor: bigint;
+  remainingMinor: bigint;
+  flowMinor: bigint;
+  batchId: string;
+  file: string;
+  sourceRow: number;
+  /** An open proposal of the engine wants this side of the row: look at it first. */
+  proposed: boolean;
+};
+
+export type UnmatchedPage = { rows: UnmatchedRow[]; total: number; remainingMinor: bigint; page: number; pages: number };
+
+type Found = { side: string; id: bigint; remainingMinor: bigint; total: bigint; totalRemaining: bigint };
+type Detail = Omit<UnmatchedRow, "side" | "id" | "sourceRow" | "remainingMinor" | "flowMinor" | "file"> & { side: string; id: bigint; sourceRow: number; withdrawal: boolean };
+
+type SideName = "ORDER" | "SETTLEMENT" | "BANK";
+/** One table's part of a list: how its rows are dated, owned, searched, and shown. */
+type Branch = {
+  side: Side;
+  dbSide: SideName;
+  from: string;
+  /** Extra conditions on `t` (and the joined owner) beyond the organization. */
+  where: string;
+  amount: string;
+  day: string;
+  owner: string;
+  haystack: string;
+  /** The columns a page shows, over `t` and its owner. */
+  columns: (withdrawal: () => string) => string;
+};
+
+const ORDERS: Branch = {
+  side: "order",
+  dbSide: "ORDER",
+  from: `"Order" t JOIN "Store" s ON s."orgId" = t."orgId" AND s.id = t."storeId"`,
+  where: "",
+  amount: `t."paidAmountMinor"`,
+  day: `${rowBusinessDaySql("ORDER", "t")}::date`,
+  owner: `t."storeId"`,
+  haystack: `concat_ws(' ', t."orderNo", t."subOrderNo", t.status)`,
+  columns: () => `to_char(${rowBusinessDaySql("ORDER", "t")}, 'YYYY-MM-DD') AS day,
+        t."orderNo" AS ref, t.status AS detail, s.name AS owner, t."afterSaleStatus" AS kind, t.currency, t."paidAmountMinor" AS "amountMinor", false AS withdrawal`,
+};
+
+const LINES: Branch = {
+  side: "settlement",
+  dbSide: "SETTLEMENT",
+  from: `"SettlementLine" t JOIN "Store" s ON s."orgId" = t."orgId" AND s.id = t."storeId"`,
+  where: "",
+  amount: `t."amountMinor"`,
+  day: rowBusinessDaySql("SETTLEMENT", "t"),
+  owner: `t."storeId"`,
+  haystack: `concat_ws(' ', t."orderNo", t."payoutId", t.reference, t.memo)`,
+  columns: () => `to_char(t."occurredOn", 'YYYY-MM-DD') AS day,
+        COALESCE(t."orderNo", t."payoutId", t.reference) AS ref, t.memo AS detail, s.name AS owner, t."lineType"::text AS kind, t.currency, t."amountMinor", t."lineType" = 'WITHDRAWAL' AS withdrawal`,
+};
+
+function bankBranch(list: "lines" | "bank"): Branch {
+  return {
+    side: "bank",
+    dbSide: "BANK",
+    from: `"BankTransaction" t JOIN "FundAccount" a ON a."orgId" = t."orgId" AND a.id = t."fundAccountId"`,
+    where: list === "bank" ? `a.type = 'BANK'` : `a.type <> 'BANK'`,
+    amount: `t."amountMinor"`,
+    day: rowBusinessDaySql("BANK", "t"),
+    owner: `t."fundAccountId"`,
+    haystack: `concat_ws(' ', t.reference, t."merchantOrderNo", t."secondaryReference", t.counterparty, t.memo)`,
+    columns: (withdrawal) => `to_char(t."occurredOn", 'YYYY-MM-DD') AS day,
+        COALESCE(t.reference, t."merchantOrderNo", t."secondaryReference", t.counterparty) AS ref, concat_ws(' · ', t.counterparty, t.memo) AS detail, a.name AS owner,
+        t.channel AS kind, t.currency, t."amountMinor", ${list === "lines" ? withdrawal() : "false"} AS withdrawal`,
+  };
+}
+
+const BRANCHES: Record<UnmatchedList, Branch[]> = { orders: [ORDERS], lines: [LINES, bankBranch("lines")], bank: [bankBranch("bank")] };
+
+function proposedSql(side: SideName, slotParam: string): string {
+  return `EXISTS (SELECT 1 FROM "MatchItem" i JOIN "MatchGroup" g ON g."orgId" = i."orgId" AND g.id = i."groupId"
+       WHERE i."orgId" = t."orgId" AND i.side = '${side}' AND i."rowId" = t.id AND i.slot = ${slotParam} AND g.status = 'PROPOSED')`;
+}
+
+export async function listUnmatched(
+  tx: Tx,
+  orgId: string,
+  list: UnmatchedList,
+  slot: Slot,
+  filter: UnmatchedFilter,
+  rules: Pick<ReconcileRules, "walletKeywords">,
+  pageSize = UNMATCHED_PAGE_SIZE,
+): Promise<UnmatchedPage> {
+  // $1 org, $2 slot; the filters follow when used.
+  const params: unknown[] = [orgId, slot === "up" ? "UP" : "DOWN"];
+  const param = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const slotParam = `$2::"MatchSlot"`;
+  const branches = BRANCHES[list].filter((branch) => !filter.row || branch.side === filter.row.side);
+
+  // Step 1, narrow: every row of the list that still has something left, as (side, id, day, what is
+  // left), filtered; counted and totalled once (materialized: row estimates after "what is left > 0"
+  // are poor, and the planner would otherwise redo the totals for every row of the page), and the
+  // page cut from it. Filters on the row's own columns apply before what is left is computed.
+  const owner = filter.owner ? param(filter.owner) : undefined;
+  const from = filter.from ? param(filter.from) : undefined;
+  const to = filter.to ? param(filter.to) : undefined;
+  const q = filter.q ? param(filter.q) : undefined;
+  const rowId = filter.row ? param(BigInt(filter.row.id)) : undefined;
+  const narrow = branches.map((branch) => {
+    const where = [`t."orgId" = $1::uuid`];
+    if (branch.where) where.push(branch.where);
+    if (owner) where.push(`${branch.owner} = ${owner}::uuid`);
+    if (from) where.push(`${branch.day} >= ${from}::date`);
+    if (to) where.push(`${branch.day} <= ${to}::date`);
+    if (q) where.push(`strpos(${branch.haystack}, ${q}) > 0`);
+    if (rowId) where.push(`t.id = ${rowId}::bigint`);
+    // A list: one pass over the side's items, joined by hash. One row, or the few rows a searched
+    // text finds: a lookup per row through the (orgId, side, rowId) index, after the filters.
+    const perRow = Boolean(rowId || q);
+    const taken = perRow ? takenOfRowSql("t", branch.dbSide, slotParam) : "taken.taken";
+    const join = perRow ? "" : `LEFT JOIN (${takenPerRowSql({ org: "$1::uuid", side: branch.dbSide, slot: slotParam })}) taken ON taken."rowId" = t.id`;
+    return `SELECT '${branch.side}' AS side, t.id, ${branch.day} AS sort_day, ${rowRemainingSql(branch.amount, taken)} AS "remainingMinor"
+      FROM ${branch.from} ${join} WHERE ${where.join(" AND ")}`;
+  });
+  const left: string[] = [`u."remainingMinor" > 0`];
+  if (filter.min) left.push(`u."remainingMinor" >= ${param(BigInt(filter.min))}::bigint`);
+  if (filter.max) left.push(`u."remainingMinor" <= ${param(BigInt(filter.max))}::bigint`);
+  const offset = (filter.page - 1) * pageSize;
+
+  const found =
+    narrow.length === 0
+      ? []
+      : await tx.$queryRawUnsafe<Found[]>(
+          `WITH u AS MATERIALIZED (SELECT * FROM (${narrow.join(" UNION ALL ")}) u WHERE ${left.join(" AND ")}),
+                totals AS MATERIALIZED (SELECT count(*)::bigint AS total, SUM("remainingMinor")::bigint AS "totalRemaining" FROM u)
+           SELECT p.side, p.id, p."remainingMinor", totals.total, totals."totalRemaining"
+             FROM (SELECT * FROM u ORDER BY u.sort_day NULLS LAST, u.side, u.id LIMIT ${pageSize} OFFSET ${offset}) p CROSS JOIN totals
+            ORDER BY p.sort_day NULLS LAST, p.side, p.id`,
+          ...params,
+        );
+  const total = Number(found[0]?.total ?? (await countOnly()));
+  async function countOnly(): Promise<bigint> {
+    if (filter.page === 1 || narrow.length === 0) return 0n; // an empty first page means nothing matched the filter
+    const [row] = await tx.$queryRawUnsafe<{ total: bigint }[]>(`SELECT count(*)::bigint AS total FROM (${narrow.join(" UNION ALL ")}) u WHERE ${left.join(" AND ")}`, ...params);
+    return row?.total ?? 0n;
+  }
+
+  // Step 2, wide: what the page shows of its rows (at most a page of them, by id).
+  const details = await describeRows(tx, orgId, slot, list, found, rules);
+  const files = await fileNames(tx, orgId, [...details.values()].map((row) => row.batchId));
+  return {
+    rows: found.flatMap((entry) => {
+      const row = details.get(`${entry.side}:${entry.id}`);
+      if (!row) return [];
+      // Money flows from a withdrawal towards the bank: its flow is the opposite of its balance sign.
+      const negativeFlow = row.withdrawal ? row.amountMinor > 0n : row.amountMinor < 0n;
+      return [
+        {
+          side: row.side as Side,
+          id: row.id.toString(),
+          day: row.day,
+          ref: row.ref,
+          detail: row.detail,
+          owner: row.owner,
+          kind: row.kind,
+          currency: row.currency.trim(),
+          amountMinor: row.amountMinor,
+          remainingMinor: entry.remainingMinor,
+          flowMinor: negativeFlow ? -entry.remainingMinor : entry.remainingMinor,
+          batchId: row.batchId,
+          file: files.get(row.batchId) ?? "",
+          sourceRow: row.sourceRow,
+          proposed: row.proposed,
+        },
+      ];
+    }),
+    total,
+    remainingMinor: found[0]?.totalRemaining ?? 0n,
+    page: filter.page,
+    pages: Math.max(1, Math.ceil(total / pageSize)),
+  };
+}
+
+/** The shown columns of the page's rows, keyed "side:id". */
+async function describeRows(
+  tx: Tx,
+  orgId: string,
+  slot: Slot,
+  list: UnmatchedList,
+  found: readonly Found[],
+  rules: Pick<ReconcileRules, "walletKeywords">,
+): Promise<Map<string, Detail>> {
+  const described = new Map<string, Detail>();
+  if (found.length === 0) return described;
+  const params: unknown[] = [orgId, slot === "up" ? "UP" : "DOWN"];
+  const param = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const slotParam = `$2::"MatchSlot"`;
+  const walletWithdrawal = () =>
+    `(t."amountMinor" < 0 AND EXISTS (SELECT 1 FROM unnest(${param(rules.walletKeywords.WITHDRAWAL)}::text[]) AS w(word) WHERE strpos(COALESCE(t.memo, ''), w.word) > 0))`;
+  const selects = BRANCHES[list].flatMap((branch) => {
+    const ids = found.filter((row) => row.side === branch.side).map((row) => row.id);
+    if (ids.length === 0) return [];
+    return [
+      `SELECT '${branch.side}' AS side, t.id, ${branch.columns(walletWithdrawal)}, t."batchId", t."sourceRow", ${proposedSql(branch.dbSide, slotParam)} AS proposed
+         FROM ${branch.from} WHERE t."orgId" = $1::uuid AND t.id = ANY(${param(ids)}::bigint[])`,
+    ];
+  });
+  const rows = await tx.$queryRawUnsafe<Detail[]>(selects.join(" UNION ALL "), ...params);
+  for (const row of rows) described.set(`${row.side}:${row.id}`, row);
+  return described;
+}
+
+export async function fileNames(tx: Tx, orgId: string, batchIds: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(batchIds)];
+  if (unique.length === 0) return new Map();
+  const batches = await tx.importBatch.findMany({ where: { orgId, id: { in: unique } }, select: { id: true, fileName: true } });
+  return new Map(batches.map((batch) => [batch.id, batch.fileName]));
+}

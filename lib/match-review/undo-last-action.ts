@@ -1,0 +1,92 @@
+// "Undo" takes back the person's own last workspace action, as a new change (reversal or re-booking)
+// rather than by erasing history. Refused when someone has changed those groups since, or their
+// month is locked.
+import type { OrgContext } from "@/lib/auth/load-org-context";
+import { actorOf, writeAuditLog } from "@/lib/audit/write-audit-log";
+import type { Tx } from "@/lib/db/client";
+import type { MatchStatus, WorkspaceActionKind } from "@/lib/db/generated/enums";
+import { AppError } from "@/lib/errors";
+import { COUNTING_STATUSES } from "@/lib/ledger/counting-groups";
+import type { MatchLink } from "@/lib/match-engine";
+import { getOrgRules } from "@/lib/match-runs/reconcile-rules-store";
+import { loadAllocations } from "./allocations";
+import { bookGroup } from "./book-group";
+import { rejectedPairsOf } from "./decide-proposals";
+import { loadGroupsForChange, takeIfFits, type GroupForChange } from "./load-groups";
+import { assertMonthOpen } from "./periods";
+import { reverseLoadedGroups } from "./reverse-match";
+
+/** The reason stored on reversals made by undo; the page shows it translated. */
+export const UNDO_REASON = "UNDO";
+
+const EXPECTED_STATUS: Record<WorkspaceActionKind, readonly MatchStatus[]> = {
+  // A manual match books a group that counts: confirmed, or waiting for its reviewer.
+  MATCH: COUNTING_STATUSES,
+  CONFIRM: ["CONFIRMED"],
+  REJECT: ["REJECTED"],
+  APPROVE: ["CONFIRMED"],
+  UNMATCH: ["REVERSED"],
+};
+
+function copyOf(entry: GroupForChange, status: MatchStatus, ctx: OrgContext) {
+  const group = entry.group;
+  return {
+    key: group.kind === "AUTO" ? group.key : undefined,
+    kind: group.kind,
+    status,
+    pass: group.pass,
+    rule: group.rule,
+    link: group.link as MatchLink,
+    confidence: group.confidence,
+    reasons: group.reasons,
+    runId: group.runId,
+    note: group.note,
+    createdById: group.createdById,
+    decidedById: ctx.userId,
+    items: entry.items,
+    adjustments: entry.adjustments,
+  };
+}
+
+export async function undoLastAction(tx: Tx, ctx: OrgContext): Promise<{ kind: WorkspaceActionKind; groups: number } | null> {
+  const action = await tx.workspaceAction.findFirst({ where: { orgId: ctx.orgId, userId: ctx.userId, undoneAt: null }, orderBy: { createdAt: "desc" } });
+  if (!action) return null;
+  const rules = await getOrgRules(tx, ctx.orgId);
+  const groups = await loadGroupsForChange(tx, ctx.orgId, action.groupIds, rules);
+  if (groups.some((entry) => !EXPECTED_STATUS[action.kind].includes(entry.group.status))) throw new AppError("CONFLICT", { messageKey: "undoStale" });
+  for (const entry of groups) await assertMonthOpen(tx, ctx.orgId, entry.month);
+  const ids = groups.map((entry) => entry.group.id);
+
+  switch (action.kind) {
+    case "MATCH":
+      await reverseLoadedGroups(tx, ctx, groups, UNDO_REASON);
+      break;
+    case "CONFIRM":
+      // The confirmation is reversed and the proposal offered again, as it was.
+      await reverseLoadedGroups(tx, ctx, groups, UNDO_REASON);
+      for (const entry of groups) await bookGroup(tx, ctx.orgId, copyOf(entry, "PROPOSED", ctx));
+      break;
+    case "REJECT":
+      await tx.matchGroup.updateMany({ where: { orgId: ctx.orgId, id: { in: ids } }, data: { status: "PROPOSED", decidedAt: null, decidedById: null } });
+      for (const pair of groups.flatMap((entry) => rejectedPairsOf(entry.items))) {
+        await tx.rejectedPair.deleteMany({ where: { orgId: ctx.orgId, ...pair } });
+      }
+      break;
+    case "APPROVE":
+      await tx.matchGroup.updateMany({ where: { orgId: ctx.orgId, id: { in: ids } }, data: { status: "PENDING_APPROVAL", decidedAt: null, decidedById: null } });
+      break;
+    case "UNMATCH": {
+      // Booked again as new groups, if their rows are still free.
+      const allocated = await loadAllocations(tx, ctx.orgId, groups.flatMap((entry) => entry.items));
+      for (const entry of groups) {
+        if (!takeIfFits(entry.items, entry.facts, allocated)) throw new AppError("CONFLICT", { messageKey: "undoStale" });
+        const wasPending = entry.group.kind === "MANUAL" && entry.group.decidedById === null;
+        await bookGroup(tx, ctx.orgId, copyOf(entry, wasPending ? "PENDING_APPROVAL" : "CONFIRMED", ctx));
+      }
+      break;
+    }
+  }
+  await tx.workspaceAction.update({ where: { id: action.id }, data: { undoneAt: new Date() } });
+  await writeAuditLog(tx, actorOf(ctx), { action: "match.undo", entityType: "MatchGroup", entityId: ids.length === 1 ? ids[0] : undefined, after: { undid: action.kind, groups: ids } });
+  return { kind: action.kind, groups: ids.length };
+}

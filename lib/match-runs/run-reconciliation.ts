@@ -1,0 +1,133 @@
+// One reconciliation run: claim the organization's single run slot, load, match (pure engine),
+// save the proposals, record counts and duration. A second run while one is going gets a clear
+// "already running" (a partial unique index allows one RUNNING run per organization).
+import type pg from "pg";
+import type { Db } from "@/lib/db/client";
+import { getPgPool } from "@/lib/db/pg-pool";
+import type { ReconciliationRun } from "@/lib/db/generated/client";
+import type { Actor } from "@/lib/auth/load-org-context";
+import { AppError, isUniqueViolation } from "@/lib/errors";
+import { parseRules, reconcile } from "@/lib/match-engine";
+import { toJsonValue } from "@/lib/shared/json-safe";
+import { loadReconcileInput, type ReconcileScope } from "./load-reconcile-input";
+import { getOrgRules } from "./reconcile-rules-store";
+import { saveProposals } from "./save-proposals";
+import { lockedMonthsOf, skipLockedMonths } from "./skip-locked-months";
+
+export type RunSummary = {
+  runId: string;
+  proposed: number;
+  autoConfirmed: number;
+  unmatched: { orders: number; settlement: number; bank: number };
+  /** Groups the engine found in months that are locked: neither booked nor proposed. */
+  skippedInLockedMonths: number;
+  durationMs: number;
+  /** Where the time went: reading the rows, the engine, writing the groups. */
+  phasesMs: { load: number; match: number; save: number };
+};
+
+export async function startRun(db: Db, actor: Actor, scope: ReconcileScope): Promise<ReconciliationRun> {
+  const rules = await getOrgRules(db, actor.orgId);
+  try {
+    return await db.reconciliationRun.create({
+      data: {
+        orgId: actor.orgId,
+        status: "RUNNING",
+        rulesVersion: rules.version,
+        rules: toJsonValue(rules),
+        params: toJsonValue(scope),
+        startedById: actor.userId,
+      },
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("CONFLICT", { messageKey: "runAlreadyRunning" });
+    throw error;
+  }
+}
+
+/** A job's progress report (lib/jobs): 0..1 and the phase's message key; it throws to cancel. */
+export type RunProgress = (fraction: number, phase: string) => void;
+
+/** Rows are read and groups written through `pool` (COPY; Prisma has none), the run's record through `db`. */
+export async function executeRun(db: Db, actor: Actor, run: ReconciliationRun, pool: pg.Pool = getPgPool(), report?: RunProgress): Promise<RunSummary> {
+  const started = performance.now();
+  const since = (from: number) => Math.round(performance.now() - from);
+  const progress = (value: number, phase: string) => {
+    report?.(value, phase);
+    return db.reconciliationRun.update({ where: { id: run.id }, data: { progress: value } });
+  };
+  try {
+    report?.(0, "jobs.phase.loading");
+    const scope = run.params as ReconcileScope;
+    const input = await loadReconcileInput(pool, actor.orgId, scope);
+    const load = since(started);
+    await progress(0.3, "jobs.phase.matching");
+    const matchStarted = performance.now();
+    // The rules recorded when the run started, not whatever they are now: the run's record must
+    // say exactly which rules made its result.
+    const result = reconcile(input, parseRules(run.rules));
+    const open = skipLockedMonths(input, result.proposals, await lockedMonthsOf(pool, actor.orgId));
+    const match = since(matchStarted);
+    await progress(0.7, "jobs.phase.saving");
+    const saveStarted = performance.now();
+    const saveProgress = throttled((fraction) => progress(0.7 + 0.29 * fraction, "jobs.phase.saving"));
+    const saved = await saveProposals(pool, actor.orgId, run.id, open.kept, { onProgress: saveProgress.report });
+    await saveProgress.settled();
+    const save = since(saveStarted);
+    const durationMs = since(started);
+    const summary: RunSummary = {
+      runId: run.id,
+      proposed: saved.proposed,
+      autoConfirmed: saved.autoConfirmed,
+      unmatched: result.stats.unmatched,
+      skippedInLockedMonths: open.skipped,
+      durationMs,
+      phasesMs: { load, match, save },
+    };
+    await db.reconciliationRun.update({
+      where: { id: run.id },
+      data: {
+        status: "SUCCEEDED",
+        progress: 1,
+        finishedAt: new Date(),
+        durationMs,
+        inputCounts: toJsonValue(result.stats.rows),
+        results: toJsonValue({ ...summary, byRule: result.stats.byRule }),
+      },
+    });
+    return summary;
+  } catch (error) {
+    await db.reconciliationRun.update({
+      where: { id: run.id },
+      data: { status: "FAILED", finishedAt: new Date(), error: error instanceof Error ? error.message.slice(0, 500) : String(error) },
+    });
+    throw error;
+  }
+}
+
+/**
+ * Progress reports from inside a long step, written at most once a second and one at a time, never
+ * awaited by the step (a failed write loses a tick, not the run); settled() before the final write.
+ */
+function throttled(write: (fraction: number) => Promise<unknown>): { report: (fraction: number) => void; settled: () => Promise<void> } {
+  let last = 0;
+  let inFlight: Promise<void> | undefined;
+  return {
+    report(fraction) {
+      const now = Date.now();
+      if (inFlight || now - last < 1000) return;
+      last = now;
+      inFlight = write(fraction).then(
+        () => void (inFlight = undefined),
+        () => void (inFlight = undefined),
+      );
+    },
+    settled: async () => {
+      await inFlight;
+    },
+  };
+}
+
+export async function runReconciliation(db: Db, actor: Actor, scope: ReconcileScope = {}, pool?: pg.Pool): Promise<RunSummary> {
+  return executeRun(db, actor, await startRun(db, actor, scope), pool);
+}
