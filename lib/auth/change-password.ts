@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/client";
+import { atomically, type DbOrTx } from "@/lib/db/atomically";
 import { AppError } from "@/lib/errors";
 import { hashPassword, verifyPassword } from "./password";
 import { rateLimitedError, verifyPasswordThrottled } from "./password-throttle";
@@ -19,7 +19,7 @@ export type ChangePasswordOptions = {
  * out at once.
  */
 export async function changePassword(
-  db: Db,
+  db: DbOrTx,
   userId: string,
   currentPassword: string,
   newPassword: string,
@@ -39,7 +39,7 @@ export async function changePassword(
     throw new AppError("INVALID", { messageKey: "samePassword", field: "newPassword" });
   }
   const passwordHash = await hashPassword(newPassword);
-  await db.$transaction(async (tx) => {
+  await atomically(db, async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { passwordHash, mustChangePassword: false } });
     await revokeOtherSessions(tx, userId, options.keepSessionId ?? null);
   });

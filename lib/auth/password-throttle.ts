@@ -10,7 +10,8 @@
 //   after the last failure (and from the user's own client, the per-client limit is not the
 //   attacker's).
 // Refused attempts are not recorded: hammering a closed door does not keep it closed longer.
-import type { Db, Tx } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/client";
+import { atomically, type DbOrTx } from "@/lib/db/atomically";
 import type { AttemptKind } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
 import { UNKNOWN_CLIENT_IP } from "./client-ip";
@@ -94,14 +95,15 @@ export async function checkPasswordThrottle(db: Tx, email: string, ip: string, n
  * connection, and a burst of them would starve the whole app.
  */
 export async function verifyPasswordThrottled(
-  db: Db,
+  db: DbOrTx,
   attempt: { email: string; ip: string; kind: PasswordCheckKind },
   verify: () => Promise<boolean>,
   now: () => Date = () => new Date(),
 ): Promise<PasswordCheckResult> {
   const lockKeys = [`password-account:${attempt.email}`];
   if (attempt.ip !== UNKNOWN_CLIENT_IP) lockKeys.push(`password-client:${attempt.ip}`);
-  return db.$transaction(
+  return atomically(
+    db,
     async (tx): Promise<PasswordCheckResult> => {
       for (const key of lockKeys) {
         const [row] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(hashtext(${key})) AS locked`;

@@ -1,6 +1,7 @@
 // Fund accounts (资金账户) of one organization. Every query carries orgId; another tenant's id is
 // "not found".
-import type { Db, Tx } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/client";
+import { atomically, type DbOrTx } from "@/lib/db/atomically";
 import type { FundAccount } from "@/lib/db/generated/client";
 import { actorOf, writeAuditLog } from "@/lib/audit/write-audit-log";
 import type { Actor } from "@/lib/auth/load-org-context";
@@ -36,9 +37,9 @@ export async function getFundAccountOrThrow(db: Tx, orgId: string, id: string): 
   return account;
 }
 
-export async function createFundAccount(db: Db, ctx: Actor, input: FundAccountInput): Promise<FundAccount> {
+export async function createFundAccount(db: DbOrTx, ctx: Actor, input: FundAccountInput): Promise<FundAccount> {
   try {
-    return await db.$transaction(async (tx) => {
+    return await atomically(db, async (tx) => {
       const account = await tx.fundAccount.create({ data: { orgId: ctx.orgId, ...input } });
       await writeAuditLog(tx, actorOf(ctx), {
         action: "account.create",
@@ -54,9 +55,9 @@ export async function createFundAccount(db: Db, ctx: Actor, input: FundAccountIn
   }
 }
 
-export async function updateFundAccount(db: Db, ctx: Actor, id: string, input: FundAccountInput): Promise<FundAccount> {
+export async function updateFundAccount(db: DbOrTx, ctx: Actor, id: string, input: FundAccountInput): Promise<FundAccount> {
   try {
-    return await db.$transaction(async (tx) => {
+    return await atomically(db, async (tx) => {
       const before = await getFundAccountOrThrow(tx, ctx.orgId, id);
       // The form never receives the full number back (only its mask), so empty means "keep it".
       const data = { ...input, accountNumber: input.accountNumber ?? before.accountNumber };
@@ -76,8 +77,8 @@ export async function updateFundAccount(db: Db, ctx: Actor, id: string, input: F
   }
 }
 
-export async function setFundAccountArchived(db: Db, ctx: Actor, id: string, archived: boolean): Promise<FundAccount> {
-  return db.$transaction(async (tx) => {
+export async function setFundAccountArchived(db: DbOrTx, ctx: Actor, id: string, archived: boolean): Promise<FundAccount> {
+  return atomically(db, async (tx) => {
     const before = await getFundAccountOrThrow(tx, ctx.orgId, id);
     if (Boolean(before.archivedAt) === archived) return before;
     const after = await tx.fundAccount.update({

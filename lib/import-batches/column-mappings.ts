@@ -1,6 +1,7 @@
 // Saved column mappings: a layout no adapter knows is mapped once by a person, then recognised by
 // its header signature every time the same kind of file arrives again.
-import type { Db, Tx } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/client";
+import { atomically, type DbOrTx } from "@/lib/db/atomically";
 import { actorOf, writeAuditLog } from "@/lib/audit/write-audit-log";
 import type { Actor } from "@/lib/auth/load-org-context";
 import { columnMappingSchema, findFormat, headerSignature, type ColumnMapping } from "@/lib/import";
@@ -11,7 +12,7 @@ import { KIND_TO_DB } from "./import-kinds";
 const MAPPING_FORMAT_PREFIX = "mapping:";
 
 export async function saveColumnMapping(
-  db: Db,
+  db: DbOrTx,
   actor: Actor,
   input: { name: string; header: string[]; mapping: ColumnMapping },
 ): Promise<{ signature: string }> {
@@ -19,7 +20,7 @@ export async function saveColumnMapping(
   if (!parsed.success) throw new AppError("INVALID", { messageKey: "mappingIncomplete" });
   const signature = headerSignature(input.header);
   const data = { name: input.name, kind: KIND_TO_DB[parsed.data.kind], mapping: toJsonValue(input.mapping) };
-  await db.$transaction(async (tx) => {
+  await atomically(db, async (tx) => {
     const saved = await tx.columnMapping.upsert({
       where: { orgId_headerSignature: { orgId: actor.orgId, headerSignature: signature } },
       create: { orgId: actor.orgId, headerSignature: signature, ...data },

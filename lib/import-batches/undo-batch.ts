@@ -1,7 +1,7 @@
 // Undo an import as a whole: its rows go, the batch stays (status UNDONE) with an audit row, all
 // in one transaction. Once matching and period locks exist, rows that are matched or in a locked
 // month make the undo refuse (issue "Reconciliation workspace").
-import type { Db } from "@/lib/db/client";
+import { atomically, type DbOrTx } from "@/lib/db/atomically";
 import type { ImportBatch } from "@/lib/db/generated/client";
 import type { Actor } from "@/lib/auth/load-org-context";
 import { actorOf, writeAuditLog } from "@/lib/audit/write-audit-log";
@@ -10,8 +10,8 @@ import { assertBatchRowsRemovable } from "./undo-guards";
 import { getImportBatchOrThrow } from "./batch-queries";
 
 
-export async function undoBatch(db: Db, ctx: Actor, batchId: string): Promise<ImportBatch> {
-  return db.$transaction(async (tx) => {
+export async function undoBatch(db: DbOrTx, ctx: Actor, batchId: string): Promise<ImportBatch> {
+  return atomically(db, async (tx) => {
     const batch = await getImportBatchOrThrow(tx, ctx.orgId, batchId);
     if (batch.status !== "COMMITTED") throw new AppError("CONFLICT", { messageKey: "batchNotCommitted" });
     if (batch.kind) await assertBatchRowsRemovable(tx, ctx.orgId, batch.id, batch.kind);
@@ -34,12 +34,18 @@ export async function undoBatch(db: Db, ctx: Actor, batchId: string): Promise<Im
   });
 }
 
-/** Drops a batch that was never committed, with its staged file. */
-export async function cancelBatch(db: Db, ctx: Pick<Actor, "orgId">, batchId: string): Promise<void> {
-  const batch = await getImportBatchOrThrow(db, ctx.orgId, batchId);
-  if (!["PARSING", "PREVIEW", "FAILED"].includes(batch.status)) throw new AppError("CONFLICT", { messageKey: "batchNotInPreview" });
-  await db.$transaction([
-    db.importFileChunk.deleteMany({ where: { orgId: ctx.orgId, batchId: batch.id } }),
-    db.importBatch.update({ where: { id: batch.id }, data: { status: "CANCELLED" } }),
-  ]);
+/** Drops a batch that was never committed, with its staged file, and says so in the audit log. */
+export async function cancelBatch(db: DbOrTx, ctx: Actor, batchId: string): Promise<void> {
+  await atomically(db, async (tx) => {
+    const batch = await getImportBatchOrThrow(tx, ctx.orgId, batchId);
+    if (!["PARSING", "PREVIEW", "FAILED"].includes(batch.status)) throw new AppError("CONFLICT", { messageKey: "batchNotInPreview" });
+    await tx.importFileChunk.deleteMany({ where: { orgId: ctx.orgId, batchId: batch.id } });
+    await tx.importBatch.updateMany({ where: { orgId: ctx.orgId, id: batch.id }, data: { status: "CANCELLED" } });
+    await writeAuditLog(tx, actorOf(ctx), {
+      action: "import.cancel",
+      entityType: "ImportBatch",
+      entityId: batch.id,
+      before: { fileName: batch.fileName, status: batch.status },
+    });
+  });
 }

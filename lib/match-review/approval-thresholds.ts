@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { OrgContext } from "@/lib/auth/load-org-context";
 import { actorOf, writeAuditLog } from "@/lib/audit/write-audit-log";
 import type { Tx } from "@/lib/db/client";
+import { atomically, type DbOrTx } from "@/lib/db/atomically";
 import { yuanAmount } from "./amount-filter";
 
 export const approvalThresholdsSchema = z.object({ writeOff: yuanAmount, manualMatch: yuanAmount });
@@ -14,13 +15,15 @@ export async function getApprovalThresholds(tx: Tx, orgId: string): Promise<Appr
   return tx.organization.findUniqueOrThrow({ where: { id: orgId }, select: { writeOffApprovalMinor: true, manualMatchApprovalMinor: true } });
 }
 
-export async function updateApprovalThresholds(tx: Tx, ctx: OrgContext, input: z.output<typeof approvalThresholdsSchema>): Promise<ApprovalThresholds> {
-  const before = await getApprovalThresholds(tx, ctx.orgId);
-  const after = await tx.organization.update({
-    where: { id: ctx.orgId },
-    data: { writeOffApprovalMinor: input.writeOff, manualMatchApprovalMinor: input.manualMatch },
-    select: { writeOffApprovalMinor: true, manualMatchApprovalMinor: true },
+export async function updateApprovalThresholds(db: DbOrTx, ctx: OrgContext, input: z.output<typeof approvalThresholdsSchema>): Promise<ApprovalThresholds> {
+  return atomically(db, async (tx) => {
+    const before = await getApprovalThresholds(tx, ctx.orgId);
+    const after = await tx.organization.update({
+      where: { id: ctx.orgId },
+      data: { writeOffApprovalMinor: input.writeOff, manualMatchApprovalMinor: input.manualMatch },
+      select: { writeOffApprovalMinor: true, manualMatchApprovalMinor: true },
+    });
+    await writeAuditLog(tx, actorOf(ctx), { action: "org.approvalThresholds", entityType: "Organization", entityId: ctx.orgId, before, after });
+    return after;
   });
-  await writeAuditLog(tx, actorOf(ctx), { action: "org.approvalThresholds", entityType: "Organization", entityId: ctx.orgId, before, after });
-  return after;
 }

@@ -4,6 +4,7 @@
 import type { OrgContext } from "@/lib/auth/load-org-context";
 import { actorOf, writeAuditLog } from "@/lib/audit/write-audit-log";
 import type { Tx } from "@/lib/db/client";
+import { atomically, type DbOrTx } from "@/lib/db/atomically";
 import { AppError } from "@/lib/errors";
 import { getOrgRules } from "@/lib/match-runs/reconcile-rules-store";
 import { loadGroupsForChange } from "./load-groups";
@@ -22,19 +23,23 @@ async function pendingGroups(tx: Tx, ctx: OrgContext, groupIds: readonly string[
   return groups;
 }
 
-export async function approveMatches(tx: Tx, ctx: OrgContext, groupIds: readonly string[]): Promise<number> {
-  const groups = await pendingGroups(tx, ctx, groupIds);
-  const ids = groups.map((entry) => entry.group.id);
-  await tx.matchGroup.updateMany({ where: { orgId: ctx.orgId, id: { in: ids } }, data: { status: "CONFIRMED", decidedAt: new Date(), decidedById: ctx.userId } });
-  await writeAuditLog(tx, actorOf(ctx), { action: "match.approve", entityType: "MatchGroup", entityId: ids.length === 1 ? ids[0] : undefined, after: { groups: ids } });
-  await recordAction(tx, ctx.orgId, ctx.userId, "APPROVE", ids);
-  return ids.length;
+export async function approveMatches(db: DbOrTx, ctx: OrgContext, groupIds: readonly string[]): Promise<number> {
+  return atomically(db, async (tx) => {
+    const groups = await pendingGroups(tx, ctx, groupIds);
+    const ids = groups.map((entry) => entry.group.id);
+    await tx.matchGroup.updateMany({ where: { orgId: ctx.orgId, id: { in: ids } }, data: { status: "CONFIRMED", decidedAt: new Date(), decidedById: ctx.userId } });
+    await writeAuditLog(tx, actorOf(ctx), { action: "match.approve", entityType: "MatchGroup", entityId: ids.length === 1 ? ids[0] : undefined, after: { groups: ids } });
+    await recordAction(tx, ctx.orgId, ctx.userId, "APPROVE", ids);
+    return ids.length;
+  });
 }
 
-export async function declineMatches(tx: Tx, ctx: OrgContext, groupIds: readonly string[], reason: string): Promise<number> {
-  const groups = await pendingGroups(tx, ctx, groupIds);
-  const ids = groups.map((entry) => entry.group.id);
-  await tx.matchGroup.updateMany({ where: { orgId: ctx.orgId, id: { in: ids } }, data: { status: "REJECTED", decidedAt: new Date(), decidedById: ctx.userId } });
-  await writeAuditLog(tx, actorOf(ctx), { action: "match.decline", entityType: "MatchGroup", entityId: ids.length === 1 ? ids[0] : undefined, after: { groups: ids, reason } });
-  return ids.length;
+export async function declineMatches(db: DbOrTx, ctx: OrgContext, groupIds: readonly string[], reason: string): Promise<number> {
+  return atomically(db, async (tx) => {
+    const groups = await pendingGroups(tx, ctx, groupIds);
+    const ids = groups.map((entry) => entry.group.id);
+    await tx.matchGroup.updateMany({ where: { orgId: ctx.orgId, id: { in: ids } }, data: { status: "REJECTED", decidedAt: new Date(), decidedById: ctx.userId } });
+    await writeAuditLog(tx, actorOf(ctx), { action: "match.decline", entityType: "MatchGroup", entityId: ids.length === 1 ? ids[0] : undefined, after: { groups: ids, reason } });
+    return ids.length;
+  });
 }

@@ -5,6 +5,7 @@
 import type { OrgContext } from "@/lib/auth/load-org-context";
 import { actorOf, writeAuditLog } from "@/lib/audit/write-audit-log";
 import type { Tx } from "@/lib/db/client";
+import { atomically, type DbOrTx } from "@/lib/db/atomically";
 import type { AdjustmentType } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
 import { groupMonth } from "@/lib/ledger/business-day";
@@ -74,47 +75,49 @@ export async function planManualMatch(tx: Tx, orgId: string, input: ManualMatchI
   return { items, facts: [...upFacts, ...downFacts], link };
 }
 
-export async function createManualMatch(tx: Tx, ctx: OrgContext, input: ManualMatchInput): Promise<ManualMatchResult> {
-  const { items, facts, link } = await planManualMatch(tx, ctx.orgId, input);
+export async function createManualMatch(db: DbOrTx, ctx: OrgContext, input: ManualMatchInput): Promise<ManualMatchResult> {
+  return atomically(db, async (tx) => {
+    const { items, facts, link } = await planManualMatch(tx, ctx.orgId, input);
 
-  const difference = -items.reduce((sum, item) => sum + item.amountMinor, 0n);
-  const explained = input.adjustments.reduce((sum, adjustment) => sum + adjustment.amountMinor, 0n);
-  if (input.adjustments.some((adjustment) => adjustment.amountMinor === 0n)) throw invalid("adjustmentZero");
-  if (explained !== difference) {
-    throw invalid("matchDifferenceUnexplained", { difference: minorToDecimalString(difference), explained: minorToDecimalString(explained) });
-  }
-  const note = input.note?.trim() || undefined;
-  if (input.adjustments.some((adjustment) => !adjustment.note?.trim() && !note)) throw invalid("adjustmentNoteRequired");
+    const difference = -items.reduce((sum, item) => sum + item.amountMinor, 0n);
+    const explained = input.adjustments.reduce((sum, adjustment) => sum + adjustment.amountMinor, 0n);
+    if (input.adjustments.some((adjustment) => adjustment.amountMinor === 0n)) throw invalid("adjustmentZero");
+    if (explained !== difference) {
+      throw invalid("matchDifferenceUnexplained", { difference: minorToDecimalString(difference), explained: minorToDecimalString(explained) });
+    }
+    const note = input.note?.trim() || undefined;
+    if (input.adjustments.some((adjustment) => !adjustment.note?.trim() && !note)) throw invalid("adjustmentNoteRequired");
 
-  await assertMonthOpen(tx, ctx.orgId, groupMonth(facts.map((row) => row.day)));
+    await assertMonthOpen(tx, ctx.orgId, groupMonth(facts.map((row) => row.day)));
 
-  const org = await tx.organization.findUniqueOrThrow({ where: { id: ctx.orgId }, select: { writeOffApprovalMinor: true, manualMatchApprovalMinor: true } });
-  const writtenOff = input.adjustments.reduce((sum, adjustment) => sum + (adjustment.amountMinor < 0n ? -adjustment.amountMinor : adjustment.amountMinor), 0n);
-  const moved = items.filter((item) => item.slot === "up").reduce((sum, item) => sum + (item.amountMinor < 0n ? -item.amountMinor : item.amountMinor), 0n);
-  const needsApproval = writtenOff > org.writeOffApprovalMinor || moved > org.manualMatchApprovalMinor;
-  const status = needsApproval ? ("PENDING_APPROVAL" as const) : ("CONFIRMED" as const);
+    const org = await tx.organization.findUniqueOrThrow({ where: { id: ctx.orgId }, select: { writeOffApprovalMinor: true, manualMatchApprovalMinor: true } });
+    const writtenOff = input.adjustments.reduce((sum, adjustment) => sum + (adjustment.amountMinor < 0n ? -adjustment.amountMinor : adjustment.amountMinor), 0n);
+    const moved = items.filter((item) => item.slot === "up").reduce((sum, item) => sum + (item.amountMinor < 0n ? -item.amountMinor : item.amountMinor), 0n);
+    const needsApproval = writtenOff > org.writeOffApprovalMinor || moved > org.manualMatchApprovalMinor;
+    const status = needsApproval ? ("PENDING_APPROVAL" as const) : ("CONFIRMED" as const);
 
-  const droppedProposals = await dropConflictingProposals(tx, ctx.orgId, items);
-  const adjustments = input.adjustments.map((adjustment) => ({ type: adjustment.type, amountMinor: adjustment.amountMinor, note: adjustment.note?.trim() || note }));
-  const groupId = await bookGroup(tx, ctx.orgId, {
-    kind: "MANUAL",
-    status,
-    pass: 0,
-    rule: "MANUAL",
-    link,
-    confidence: 100,
-    note,
-    createdById: ctx.userId,
-    decidedById: ctx.userId,
-    items,
-    adjustments,
+    const droppedProposals = await dropConflictingProposals(tx, ctx.orgId, items);
+    const adjustments = input.adjustments.map((adjustment) => ({ type: adjustment.type, amountMinor: adjustment.amountMinor, note: adjustment.note?.trim() || note }));
+    const groupId = await bookGroup(tx, ctx.orgId, {
+      kind: "MANUAL",
+      status,
+      pass: 0,
+      rule: "MANUAL",
+      link,
+      confidence: 100,
+      note,
+      createdById: ctx.userId,
+      decidedById: ctx.userId,
+      items,
+      adjustments,
+    });
+    await writeAuditLog(tx, actorOf(ctx), {
+      action: "match.create",
+      entityType: "MatchGroup",
+      entityId: groupId,
+      after: { status, link, note, items, adjustments, droppedProposals },
+    });
+    await recordAction(tx, ctx.orgId, ctx.userId, "MATCH", [groupId]);
+    return { groupId, status, droppedProposals };
   });
-  await writeAuditLog(tx, actorOf(ctx), {
-    action: "match.create",
-    entityType: "MatchGroup",
-    entityId: groupId,
-    after: { status, link, note, items, adjustments, droppedProposals },
-  });
-  await recordAction(tx, ctx.orgId, ctx.userId, "MATCH", [groupId]);
-  return { groupId, status, droppedProposals };
 }

@@ -2,6 +2,7 @@
 import type { OrgContext } from "@/lib/auth/load-org-context";
 import { actorOf, writeAuditLog } from "@/lib/audit/write-audit-log";
 import type { Tx } from "@/lib/db/client";
+import { atomically, type DbOrTx } from "@/lib/db/atomically";
 import type { NoteTarget } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
 import { peopleNames } from "./workspace-summary";
@@ -15,11 +16,13 @@ async function targetExists(tx: Tx, orgId: string, target: NoteTarget, targetId:
   return (await tx.bankTransaction.count({ where: { orgId, id } })) > 0;
 }
 
-export async function addNote(tx: Tx, ctx: OrgContext, input: { target: NoteTarget; targetId: string; body: string }): Promise<string> {
-  if (!(await targetExists(tx, ctx.orgId, input.target, input.targetId))) throw new AppError("NOT_FOUND");
-  const note = await tx.note.create({ data: { orgId: ctx.orgId, target: input.target, targetId: input.targetId, body: input.body, createdById: ctx.userId } });
-  await writeAuditLog(tx, actorOf(ctx), { action: "note.create", entityType: "Note", entityId: note.id, after: input });
-  return note.id;
+export async function addNote(db: DbOrTx, ctx: OrgContext, input: { target: NoteTarget; targetId: string; body: string }): Promise<string> {
+  return atomically(db, async (tx) => {
+    if (!(await targetExists(tx, ctx.orgId, input.target, input.targetId))) throw new AppError("NOT_FOUND");
+    const note = await tx.note.create({ data: { orgId: ctx.orgId, target: input.target, targetId: input.targetId, body: input.body, createdById: ctx.userId } });
+    await writeAuditLog(tx, actorOf(ctx), { action: "note.create", entityType: "Note", entityId: note.id, after: input });
+    return note.id;
+  });
 }
 
 export async function listNotes(tx: Tx, orgId: string, target: NoteTarget, targetIds: readonly string[]) {

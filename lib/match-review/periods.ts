@@ -4,6 +4,7 @@
 import type { OrgContext } from "@/lib/auth/load-org-context";
 import { actorOf, writeAuditLog } from "@/lib/audit/write-audit-log";
 import type { Tx } from "@/lib/db/client";
+import { atomically, type DbOrTx } from "@/lib/db/atomically";
 import type { PeriodStatus } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
 import { groupItemDaysSql, monthSql } from "@/lib/ledger/business-day";
@@ -42,46 +43,54 @@ export async function countPendingApprovals(tx: Tx, orgId: string, month: string
   return Number(row?.count ?? 0n);
 }
 
-export async function submitMonth(tx: Tx, ctx: OrgContext, month: string): Promise<void> {
-  const status = await currentStatus(tx, ctx.orgId, month);
-  if (status !== "OPEN") throw new AppError("CONFLICT", { messageKey: status === "LOCKED" ? "monthLocked" : "monthAlreadySubmitted", params: { month } });
-  const pending = await countPendingApprovals(tx, ctx.orgId, month);
-  if (pending > 0) throw new AppError("CONFLICT", { messageKey: "monthHasPendingApprovals", params: { month, count: pending } });
-  const now = new Date();
-  await tx.period.upsert({
-    where: { orgId_month: { orgId: ctx.orgId, month } },
-    create: { orgId: ctx.orgId, month, status: "SUBMITTED", submittedAt: now, submittedById: ctx.userId },
-    update: { status: "SUBMITTED", submittedAt: now, submittedById: ctx.userId },
+export async function submitMonth(db: DbOrTx, ctx: OrgContext, month: string): Promise<void> {
+  return atomically(db, async (tx) => {
+    const status = await currentStatus(tx, ctx.orgId, month);
+    if (status !== "OPEN") throw new AppError("CONFLICT", { messageKey: status === "LOCKED" ? "monthLocked" : "monthAlreadySubmitted", params: { month } });
+    const pending = await countPendingApprovals(tx, ctx.orgId, month);
+    if (pending > 0) throw new AppError("CONFLICT", { messageKey: "monthHasPendingApprovals", params: { month, count: pending } });
+    const now = new Date();
+    await tx.period.upsert({
+      where: { orgId_month: { orgId: ctx.orgId, month } },
+      create: { orgId: ctx.orgId, month, status: "SUBMITTED", submittedAt: now, submittedById: ctx.userId },
+      update: { status: "SUBMITTED", submittedAt: now, submittedById: ctx.userId },
+    });
+    await writeAuditLog(tx, actorOf(ctx), { action: "period.submit", entityType: "Period", entityId: month, before: { status }, after: { status: "SUBMITTED" } });
   });
-  await writeAuditLog(tx, actorOf(ctx), { action: "period.submit", entityType: "Period", entityId: month, before: { status }, after: { status: "SUBMITTED" } });
 }
 
 /** A REVIEWER locks a submitted month; never the person who submitted it. */
-export async function lockMonth(tx: Tx, ctx: OrgContext, month: string): Promise<void> {
-  const status = await currentStatus(tx, ctx.orgId, month);
-  if (status !== "SUBMITTED") throw new AppError("CONFLICT", { messageKey: "monthNotSubmitted", params: { month } });
-  const period = await tx.period.findUniqueOrThrow({ where: { orgId_month: { orgId: ctx.orgId, month } } });
-  if (period.submittedById === ctx.userId) throw new AppError("FORBIDDEN", { messageKey: "approveOwnSubmission" });
-  const pending = await countPendingApprovals(tx, ctx.orgId, month);
-  if (pending > 0) throw new AppError("CONFLICT", { messageKey: "monthHasPendingApprovals", params: { month, count: pending } });
-  await tx.period.update({ where: { orgId_month: { orgId: ctx.orgId, month } }, data: { status: "LOCKED", lockedAt: new Date(), lockedById: ctx.userId } });
-  await writeAuditLog(tx, actorOf(ctx), { action: "period.lock", entityType: "Period", entityId: month, before: { status }, after: { status: "LOCKED" } });
+export async function lockMonth(db: DbOrTx, ctx: OrgContext, month: string): Promise<void> {
+  return atomically(db, async (tx) => {
+    const status = await currentStatus(tx, ctx.orgId, month);
+    if (status !== "SUBMITTED") throw new AppError("CONFLICT", { messageKey: "monthNotSubmitted", params: { month } });
+    const period = await tx.period.findUniqueOrThrow({ where: { orgId_month: { orgId: ctx.orgId, month } } });
+    if (period.submittedById === ctx.userId) throw new AppError("FORBIDDEN", { messageKey: "approveOwnSubmission" });
+    const pending = await countPendingApprovals(tx, ctx.orgId, month);
+    if (pending > 0) throw new AppError("CONFLICT", { messageKey: "monthHasPendingApprovals", params: { month, count: pending } });
+    await tx.period.update({ where: { orgId_month: { orgId: ctx.orgId, month } }, data: { status: "LOCKED", lockedAt: new Date(), lockedById: ctx.userId } });
+    await writeAuditLog(tx, actorOf(ctx), { action: "period.lock", entityType: "Period", entityId: month, before: { status }, after: { status: "LOCKED" } });
+  });
 }
 
 /** Sends a submitted month back to the accountant (a REVIEWER who does not agree yet). */
-export async function returnMonth(tx: Tx, ctx: OrgContext, month: string): Promise<void> {
-  const status = await currentStatus(tx, ctx.orgId, month);
-  if (status !== "SUBMITTED") throw new AppError("CONFLICT", { messageKey: "monthNotSubmitted", params: { month } });
-  await tx.period.update({ where: { orgId_month: { orgId: ctx.orgId, month } }, data: { status: "OPEN" } });
-  await writeAuditLog(tx, actorOf(ctx), { action: "period.return", entityType: "Period", entityId: month, before: { status }, after: { status: "OPEN" } });
+export async function returnMonth(db: DbOrTx, ctx: OrgContext, month: string): Promise<void> {
+  return atomically(db, async (tx) => {
+    const status = await currentStatus(tx, ctx.orgId, month);
+    if (status !== "SUBMITTED") throw new AppError("CONFLICT", { messageKey: "monthNotSubmitted", params: { month } });
+    await tx.period.update({ where: { orgId_month: { orgId: ctx.orgId, month } }, data: { status: "OPEN" } });
+    await writeAuditLog(tx, actorOf(ctx), { action: "period.return", entityType: "Period", entityId: month, before: { status }, after: { status: "OPEN" } });
+  });
 }
 
-export async function reopenMonth(tx: Tx, ctx: OrgContext, month: string, reason: string): Promise<void> {
-  const status = await currentStatus(tx, ctx.orgId, month);
-  if (status !== "LOCKED") throw new AppError("CONFLICT", { messageKey: "monthNotLocked", params: { month } });
-  await tx.period.update({
-    where: { orgId_month: { orgId: ctx.orgId, month } },
-    data: { status: "OPEN", reopenedAt: new Date(), reopenedById: ctx.userId, reopenReason: reason },
+export async function reopenMonth(db: DbOrTx, ctx: OrgContext, month: string, reason: string): Promise<void> {
+  return atomically(db, async (tx) => {
+    const status = await currentStatus(tx, ctx.orgId, month);
+    if (status !== "LOCKED") throw new AppError("CONFLICT", { messageKey: "monthNotLocked", params: { month } });
+    await tx.period.update({
+      where: { orgId_month: { orgId: ctx.orgId, month } },
+      data: { status: "OPEN", reopenedAt: new Date(), reopenedById: ctx.userId, reopenReason: reason },
+    });
+    await writeAuditLog(tx, actorOf(ctx), { action: "period.reopen", entityType: "Period", entityId: month, before: { status }, after: { status: "OPEN", reason } });
   });
-  await writeAuditLog(tx, actorOf(ctx), { action: "period.reopen", entityType: "Period", entityId: month, before: { status }, after: { status: "OPEN", reason } });
 }

@@ -3,6 +3,7 @@
 import type { OrgContext } from "@/lib/auth/load-org-context";
 import { actorOf, writeAuditLog } from "@/lib/audit/write-audit-log";
 import type { Tx } from "@/lib/db/client";
+import { atomically, type DbOrTx } from "@/lib/db/atomically";
 import { AppError } from "@/lib/errors";
 import { isCounting } from "@/lib/ledger/counting-groups";
 import { getOrgRules } from "@/lib/match-runs/reconcile-rules-store";
@@ -21,13 +22,15 @@ export async function reverseLoadedGroups(tx: Tx, ctx: OrgContext, groups: reado
   await tx.matchGroup.updateMany({ where: { orgId: ctx.orgId, id: { in: ids } }, data: { status: "REVERSED" } });
 }
 
-export async function reverseMatches(tx: Tx, ctx: OrgContext, groupIds: readonly string[], reason: string): Promise<number> {
-  const rules = await getOrgRules(tx, ctx.orgId);
-  const groups = await loadGroupsForChange(tx, ctx.orgId, groupIds, rules);
-  if (groups.length !== new Set(groupIds).size) throw new AppError("NOT_FOUND");
-  await reverseLoadedGroups(tx, ctx, groups, reason);
-  const ids = groups.map((entry) => entry.group.id);
-  await writeAuditLog(tx, actorOf(ctx), { action: "match.reverse", entityType: "MatchGroup", entityId: ids.length === 1 ? ids[0] : undefined, after: { groups: ids, reason } });
-  await recordAction(tx, ctx.orgId, ctx.userId, "UNMATCH", ids);
-  return ids.length;
+export async function reverseMatches(db: DbOrTx, ctx: OrgContext, groupIds: readonly string[], reason: string): Promise<number> {
+  return atomically(db, async (tx) => {
+    const rules = await getOrgRules(tx, ctx.orgId);
+    const groups = await loadGroupsForChange(tx, ctx.orgId, groupIds, rules);
+    if (groups.length !== new Set(groupIds).size) throw new AppError("NOT_FOUND");
+    await reverseLoadedGroups(tx, ctx, groups, reason);
+    const ids = groups.map((entry) => entry.group.id);
+    await writeAuditLog(tx, actorOf(ctx), { action: "match.reverse", entityType: "MatchGroup", entityId: ids.length === 1 ? ids[0] : undefined, after: { groups: ids, reason } });
+    await recordAction(tx, ctx.orgId, ctx.userId, "UNMATCH", ids);
+    return ids.length;
+  });
 }

@@ -3,7 +3,7 @@
 // month is locked.
 import type { OrgContext } from "@/lib/auth/load-org-context";
 import { actorOf, writeAuditLog } from "@/lib/audit/write-audit-log";
-import type { Tx } from "@/lib/db/client";
+import { atomically, type DbOrTx } from "@/lib/db/atomically";
 import type { MatchStatus, WorkspaceActionKind } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
 import { COUNTING_STATUSES } from "@/lib/ledger/counting-groups";
@@ -48,45 +48,47 @@ function copyOf(entry: GroupForChange, status: MatchStatus, ctx: OrgContext) {
   };
 }
 
-export async function undoLastAction(tx: Tx, ctx: OrgContext): Promise<{ kind: WorkspaceActionKind; groups: number } | null> {
-  const action = await tx.workspaceAction.findFirst({ where: { orgId: ctx.orgId, userId: ctx.userId, undoneAt: null }, orderBy: { createdAt: "desc" } });
-  if (!action) return null;
-  const rules = await getOrgRules(tx, ctx.orgId);
-  const groups = await loadGroupsForChange(tx, ctx.orgId, action.groupIds, rules);
-  if (groups.some((entry) => !EXPECTED_STATUS[action.kind].includes(entry.group.status))) throw new AppError("CONFLICT", { messageKey: "undoStale" });
-  for (const entry of groups) await assertMonthOpen(tx, ctx.orgId, entry.month);
-  const ids = groups.map((entry) => entry.group.id);
+export async function undoLastAction(db: DbOrTx, ctx: OrgContext): Promise<{ kind: WorkspaceActionKind; groups: number } | null> {
+  return atomically(db, async (tx) => {
+    const action = await tx.workspaceAction.findFirst({ where: { orgId: ctx.orgId, userId: ctx.userId, undoneAt: null }, orderBy: { createdAt: "desc" } });
+    if (!action) return null;
+    const rules = await getOrgRules(tx, ctx.orgId);
+    const groups = await loadGroupsForChange(tx, ctx.orgId, action.groupIds, rules);
+    if (groups.some((entry) => !EXPECTED_STATUS[action.kind].includes(entry.group.status))) throw new AppError("CONFLICT", { messageKey: "undoStale" });
+    for (const entry of groups) await assertMonthOpen(tx, ctx.orgId, entry.month);
+    const ids = groups.map((entry) => entry.group.id);
 
-  switch (action.kind) {
-    case "MATCH":
-      await reverseLoadedGroups(tx, ctx, groups, UNDO_REASON);
-      break;
-    case "CONFIRM":
-      // The confirmation is reversed and the proposal offered again, as it was.
-      await reverseLoadedGroups(tx, ctx, groups, UNDO_REASON);
-      for (const entry of groups) await bookGroup(tx, ctx.orgId, copyOf(entry, "PROPOSED", ctx));
-      break;
-    case "REJECT":
-      await tx.matchGroup.updateMany({ where: { orgId: ctx.orgId, id: { in: ids } }, data: { status: "PROPOSED", decidedAt: null, decidedById: null } });
-      for (const pair of groups.flatMap((entry) => rejectedPairsOf(entry.items))) {
-        await tx.rejectedPair.deleteMany({ where: { orgId: ctx.orgId, ...pair } });
+    switch (action.kind) {
+      case "MATCH":
+        await reverseLoadedGroups(tx, ctx, groups, UNDO_REASON);
+        break;
+      case "CONFIRM":
+        // The confirmation is reversed and the proposal offered again, as it was.
+        await reverseLoadedGroups(tx, ctx, groups, UNDO_REASON);
+        for (const entry of groups) await bookGroup(tx, ctx.orgId, copyOf(entry, "PROPOSED", ctx));
+        break;
+      case "REJECT":
+        await tx.matchGroup.updateMany({ where: { orgId: ctx.orgId, id: { in: ids } }, data: { status: "PROPOSED", decidedAt: null, decidedById: null } });
+        for (const pair of groups.flatMap((entry) => rejectedPairsOf(entry.items))) {
+          await tx.rejectedPair.deleteMany({ where: { orgId: ctx.orgId, ...pair } });
+        }
+        break;
+      case "APPROVE":
+        await tx.matchGroup.updateMany({ where: { orgId: ctx.orgId, id: { in: ids } }, data: { status: "PENDING_APPROVAL", decidedAt: null, decidedById: null } });
+        break;
+      case "UNMATCH": {
+        // Booked again as new groups, if their rows are still free.
+        const allocated = await loadAllocations(tx, ctx.orgId, groups.flatMap((entry) => entry.items));
+        for (const entry of groups) {
+          if (!takeIfFits(entry.items, entry.facts, allocated)) throw new AppError("CONFLICT", { messageKey: "undoStale" });
+          const wasPending = entry.group.kind === "MANUAL" && entry.group.decidedById === null;
+          await bookGroup(tx, ctx.orgId, copyOf(entry, wasPending ? "PENDING_APPROVAL" : "CONFIRMED", ctx));
+        }
+        break;
       }
-      break;
-    case "APPROVE":
-      await tx.matchGroup.updateMany({ where: { orgId: ctx.orgId, id: { in: ids } }, data: { status: "PENDING_APPROVAL", decidedAt: null, decidedById: null } });
-      break;
-    case "UNMATCH": {
-      // Booked again as new groups, if their rows are still free.
-      const allocated = await loadAllocations(tx, ctx.orgId, groups.flatMap((entry) => entry.items));
-      for (const entry of groups) {
-        if (!takeIfFits(entry.items, entry.facts, allocated)) throw new AppError("CONFLICT", { messageKey: "undoStale" });
-        const wasPending = entry.group.kind === "MANUAL" && entry.group.decidedById === null;
-        await bookGroup(tx, ctx.orgId, copyOf(entry, wasPending ? "PENDING_APPROVAL" : "CONFIRMED", ctx));
-      }
-      break;
     }
-  }
-  await tx.workspaceAction.update({ where: { id: action.id }, data: { undoneAt: new Date() } });
-  await writeAuditLog(tx, actorOf(ctx), { action: "match.undo", entityType: "MatchGroup", entityId: ids.length === 1 ? ids[0] : undefined, after: { undid: action.kind, groups: ids } });
-  return { kind: action.kind, groups: ids.length };
+    await tx.workspaceAction.update({ where: { id: action.id }, data: { undoneAt: new Date() } });
+    await writeAuditLog(tx, actorOf(ctx), { action: "match.undo", entityType: "MatchGroup", entityId: ids.length === 1 ? ids[0] : undefined, after: { undid: action.kind, groups: ids } });
+    return { kind: action.kind, groups: ids.length };
+  });
 }

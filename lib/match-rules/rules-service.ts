@@ -2,7 +2,8 @@
 // new version (runs record "org-v<version>", see reconcile-rules-store.ts) with its audit row in
 // the same transaction. A save names the version it was edited from; if someone saved in between,
 // nothing is written and the caller is told (no silent overwrite of a colleague's change).
-import type { Db, Tx } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/client";
+import { atomically, type DbOrTx } from "@/lib/db/atomically";
 import { actorOf, writeAuditLog } from "@/lib/audit/write-audit-log";
 import type { Actor } from "@/lib/auth/load-org-context";
 import { isUniqueViolation } from "@/lib/errors";
@@ -41,14 +42,14 @@ function stored(rules: ReconcileRules): object {
 }
 
 async function writeRules(
-  db: Db,
+  db: DbOrTx,
   actor: Actor,
   expectedVersion: number | null,
   next: (current: ReconcileRules) => ReconcileRules,
   action: "reconcileRules.update" | "reconcileRules.reset",
 ): Promise<SaveRulesResult> {
   try {
-    return await db.$transaction(async (tx) => {
+    return await atomically(db, async (tx) => {
       const row = await tx.reconcileRuleSet.findUnique({ where: { orgId: actor.orgId } });
       const currentVersion = row?.version ?? 0;
       if (expectedVersion !== null && expectedVersion !== currentVersion) return { outcome: "stale", version: currentVersion };
@@ -84,11 +85,11 @@ async function writeRules(
 }
 
 /** Saves what the settings form edits; the fields it does not show keep their stored values. */
-export function saveRules(db: Db, actor: Actor, patch: RulesFormPatch, expectedVersion: number | null): Promise<SaveRulesResult> {
+export function saveRules(db: DbOrTx, actor: Actor, patch: RulesFormPatch, expectedVersion: number | null): Promise<SaveRulesResult> {
   return writeRules(db, actor, expectedVersion, (current) => applyRulesPatch(current, patch), "reconcileRules.update");
 }
 
 /** The built-in defaults, saved as a new version (so runs still show that the rules changed). */
-export function restoreDefaultRules(db: Db, actor: Actor, expectedVersion: number | null): Promise<SaveRulesResult> {
+export function restoreDefaultRules(db: DbOrTx, actor: Actor, expectedVersion: number | null): Promise<SaveRulesResult> {
   return writeRules(db, actor, expectedVersion, () => defaultRules(), "reconcileRules.reset");
 }

@@ -5,7 +5,8 @@
 // The token is shown once and only its SHA-256 is stored, so a database leak does not leak working
 // links. A link is good for 7 days and for one use.
 import { createHash, randomBytes } from "node:crypto";
-import type { Db, Tx } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/client";
+import { atomically, type DbOrTx } from "@/lib/db/atomically";
 import type { Role } from "@/lib/db/generated/enums";
 import { actorOf, writeAuditLog } from "@/lib/audit/write-audit-log";
 import type { OrgContext } from "@/lib/auth/load-org-context";
@@ -23,7 +24,7 @@ function hashToken(token: string): string {
 }
 
 export async function createInvitation(
-  db: Db,
+  db: DbOrTx,
   ctx: Ctx,
   input: { email: string; role: Role },
   now = new Date(),
@@ -31,7 +32,7 @@ export async function createInvitation(
   if (!canAssignRole(ctx.role, null, input.role)) throw new AppError("FORBIDDEN");
   const token = randomBytes(24).toString("base64url");
   const expiresAt = new Date(now.getTime() + VALID_DAYS * 86_400_000);
-  await db.$transaction(async (tx) => {
+  await atomically(db, async (tx) => {
     const alreadyMember = await tx.membership.findFirst({
       where: { orgId: ctx.orgId, user: { email: input.email } },
     });
@@ -56,8 +57,8 @@ export async function listOpenInvitations(db: Tx, orgId: string, now = new Date(
   });
 }
 
-export async function revokeInvitation(db: Db, ctx: Ctx, id: string): Promise<void> {
-  await db.$transaction(async (tx) => {
+export async function revokeInvitation(db: DbOrTx, ctx: Ctx, id: string): Promise<void> {
+  await atomically(db, async (tx) => {
     const invitation = isUuid(id) ? await tx.invitation.findFirst({ where: { id, orgId: ctx.orgId } }) : null;
     if (!invitation) throw new AppError("NOT_FOUND");
     await tx.invitation.update({ where: { id }, data: { revokedAt: new Date() } });
@@ -87,7 +88,7 @@ export async function findOpenInvitation(db: Tx, token: string, now = new Date()
  * written together.
  */
 export async function acceptInvitation(
-  db: Db,
+  db: DbOrTx,
   token: string,
   input: { name?: string; password: string },
   clientIp: string,
@@ -112,7 +113,7 @@ export async function acceptInvitation(
     throw new AppError("INVALID", { messageKey: "nameRequired", field: "name" });
   }
   const newPasswordHash = found.hasAccount ? null : await hashPassword(input.password);
-  return db.$transaction(async (tx) => {
+  return atomically(db, async (tx) => {
     let user = await tx.user.findUnique({ where: { email: invitation.email } });
     // Registered since the page was opened: their password was not checked, so nothing is joined.
     if (user && !found.hasAccount) throw new AppError("CONFLICT", { messageKey: "emailTaken" });

@@ -1,7 +1,8 @@
 // Members of one organization: list, change role, remove (people join through invitations, see
 // invitation-service.ts). Only an OWNER touches the OWNER role, and an organization always keeps at
 // least one OWNER.
-import type { Db, Tx } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/client";
+import { atomically, type DbOrTx } from "@/lib/db/atomically";
 import type { Role } from "@/lib/db/generated/enums";
 import { actorOf, writeAuditLog } from "@/lib/audit/write-audit-log";
 import type { OrgContext } from "@/lib/auth/load-org-context";
@@ -32,8 +33,8 @@ async function assertAnotherOwnerRemains(tx: Tx, orgId: string, userId: string) 
   if (otherOwners === 0) throw new AppError("CONFLICT", { messageKey: "lastOwner" });
 }
 
-export async function changeMemberRole(db: Db, ctx: Ctx, userId: string, role: Role): Promise<void> {
-  await db.$transaction(async (tx) => {
+export async function changeMemberRole(db: DbOrTx, ctx: Ctx, userId: string, role: Role): Promise<void> {
+  await atomically(db, async (tx) => {
     const membership = await getMembershipOrThrow(tx, ctx.orgId, userId);
     if (membership.role === role) return;
     if (!canAssignRole(ctx.role, membership.role, role)) throw new AppError("FORBIDDEN");
@@ -49,8 +50,8 @@ export async function changeMemberRole(db: Db, ctx: Ctx, userId: string, role: R
   });
 }
 
-export async function removeMember(db: Db, ctx: Ctx, userId: string): Promise<void> {
-  await db.$transaction(async (tx) => {
+export async function removeMember(db: DbOrTx, ctx: Ctx, userId: string): Promise<void> {
+  await atomically(db, async (tx) => {
     const membership = await getMembershipOrThrow(tx, ctx.orgId, userId);
     if (!canAssignRole(ctx.role, membership.role, null)) throw new AppError("FORBIDDEN");
     if (membership.role === "OWNER") await assertAnotherOwnerRemains(tx, ctx.orgId, userId);

@@ -1,5 +1,5 @@
 // Sign-up (and the CLI, and the demo seed) create an organization together with its first OWNER.
-import type { Db } from "@/lib/db/client";
+import { atomically, type DbOrTx } from "@/lib/db/atomically";
 import type { Organization, User } from "@/lib/db/generated/client";
 import { writeAuditLog } from "@/lib/audit/write-audit-log";
 import { hashPassword } from "@/lib/auth/password";
@@ -14,13 +14,13 @@ export type NewOrganization = {
 };
 
 export async function createOrganizationWithOwner(
-  db: Db,
+  db: DbOrTx,
   input: NewOrganization,
 ): Promise<{ org: Organization; owner: User }> {
   const email = normalizeEmail(input.owner.email);
   const passwordHash = await hashPassword(input.owner.password);
   try {
-    return await db.$transaction(async (tx) => {
+    return await atomically(db, async (tx) => {
       const org = await tx.organization.create({
         data: { name: input.companyName, slug: input.slug ?? makeOrgSlug(input.companyName) },
       });
@@ -46,9 +46,9 @@ export async function createOrganizationWithOwner(
 }
 
 /** An organization without members yet, for automation (the CLI); people join by invitation. */
-export async function createOrganization(db: Db, input: { name: string; slug: string }): Promise<Organization> {
+export async function createOrganization(db: DbOrTx, input: { name: string; slug: string }): Promise<Organization> {
   try {
-    return await db.$transaction(async (tx) => {
+    return await atomically(db, async (tx) => {
       const org = await tx.organization.create({ data: { name: input.name, slug: input.slug } });
       await writeAuditLog(tx, { orgId: org.id, userId: null, userEmail: null }, {
         action: "org.create",

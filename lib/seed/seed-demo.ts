@@ -2,6 +2,7 @@
 // look at. Idempotent: it does nothing when the demo organization already exists.
 import type pg from "pg";
 import type { Db } from "@/lib/db/client";
+import { atomically } from "@/lib/db/atomically";
 import type { FundAccountType, Platform, Role } from "@/lib/db/generated/enums";
 import { hashPassword } from "@/lib/auth/password";
 import { createOrganizationWithOwner } from "@/lib/orgs/create-organization";
@@ -43,7 +44,7 @@ export async function seedDemoCompany(db: Db, pool: pg.Pool): Promise<{ created:
     owner: { name: owner!.name, email: owner!.email, password: DEMO_PASSWORD },
   });
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await db.$transaction(async (tx) => {
+  await atomically(db, async (tx) => {
     for (const person of others) {
       const user = await tx.user.upsert({
         where: { email: person.email },

@@ -1,5 +1,6 @@
 // Stores (店铺) of one organization. Every query carries orgId; another tenant's id is "not found".
-import type { Db, Tx } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/client";
+import { atomically, type DbOrTx } from "@/lib/db/atomically";
 import type { Store } from "@/lib/db/generated/client";
 import { actorOf, writeAuditLog } from "@/lib/audit/write-audit-log";
 import type { Actor } from "@/lib/auth/load-org-context";
@@ -35,9 +36,9 @@ export async function getStoreOrThrow(db: Tx, orgId: string, id: string): Promis
   return store;
 }
 
-export async function createStore(db: Db, ctx: Actor, input: StoreInput): Promise<Store> {
+export async function createStore(db: DbOrTx, ctx: Actor, input: StoreInput): Promise<Store> {
   try {
-    return await db.$transaction(async (tx) => {
+    return await atomically(db, async (tx) => {
       const store = await tx.store.create({ data: { orgId: ctx.orgId, ...toRow(input) } });
       await writeAuditLog(tx, actorOf(ctx), { action: "store.create", entityType: "Store", entityId: store.id, after: store });
       return store;
@@ -48,9 +49,9 @@ export async function createStore(db: Db, ctx: Actor, input: StoreInput): Promis
   }
 }
 
-export async function updateStore(db: Db, ctx: Actor, id: string, input: StoreInput): Promise<Store> {
+export async function updateStore(db: DbOrTx, ctx: Actor, id: string, input: StoreInput): Promise<Store> {
   try {
-    return await db.$transaction(async (tx) => {
+    return await atomically(db, async (tx) => {
       const before = await getStoreOrThrow(tx, ctx.orgId, id);
       const after = await tx.store.update({ where: { id: before.id }, data: toRow(input) });
       await writeAuditLog(tx, actorOf(ctx), { action: "store.update", entityType: "Store", entityId: id, before, after });
@@ -63,8 +64,8 @@ export async function updateStore(db: Db, ctx: Actor, id: string, input: StoreIn
 }
 
 /** Archived stores keep their history but leave pick lists; restoring brings them back. */
-export async function setStoreArchived(db: Db, ctx: Actor, id: string, archived: boolean): Promise<Store> {
-  return db.$transaction(async (tx) => {
+export async function setStoreArchived(db: DbOrTx, ctx: Actor, id: string, archived: boolean): Promise<Store> {
+  return atomically(db, async (tx) => {
     const before = await getStoreOrThrow(tx, ctx.orgId, id);
     if (Boolean(before.archivedAt) === archived) return before;
     const after = await tx.store.update({ where: { id: before.id }, data: { archivedAt: archived ? new Date() : null } });

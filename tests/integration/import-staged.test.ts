@@ -48,13 +48,14 @@ describe("staged imports", () => {
     expect(await db.bankTransaction.count({ where: { orgId: org.orgId } })).toBe(2);
   });
 
-  it("cancels a preview and drops the staged file", async () => {
+  it("cancels a preview, drops the staged file and writes the audit row", async () => {
     const { org } = await setup();
     const staged = await stageUpload(db, org, { fileName: "a.csv", source: [Buffer.from(CSV)] });
     await previewBatch(db, org, staged.id);
     await cancelBatch(db, org, staged.id);
     expect(await db.importBatch.findFirst({ where: { id: staged.id } })).toMatchObject({ status: "CANCELLED" });
     expect(await db.importFileChunk.count({ where: { batchId: staged.id } })).toBe(0);
+    expect(await db.auditLog.count({ where: { orgId: org.orgId, action: "import.cancel", entityId: staged.id } })).toBe(1);
     await expect(commitBatch(db, getPgPool(), org, staged.id)).rejects.toMatchObject({ code: "CONFLICT" });
   });
 

@@ -1,6 +1,6 @@
 "use server";
 // The workspace's doors: each checks the session, the role's permission and the input (zod), then
-// runs one lib/match-review function in a transaction. Lists of ids and manual matches arrive as JSON
+// calls one lib/match-review function, atomic by itself (lib/db/atomically.ts). Lists of ids and manual matches arrive as JSON
 // in a `payload` field because a form cannot say "these rows, with these amounts".
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
@@ -40,13 +40,13 @@ function refresh() {
 }
 
 export const confirmProposalsAction = orgAction("workspace.match", groupIds, async (ctx, input) => {
-  const result = await db.$transaction((tx) => confirmProposals(tx, ctx, input.payload), { timeout: 60_000 });
+  const result = await confirmProposals(db, ctx, input.payload);
   refresh();
   return result;
 });
 
 export const rejectProposalsAction = orgAction("workspace.match", groupIds, async (ctx, input) => {
-  const result = await db.$transaction((tx) => rejectProposals(tx, ctx, input.payload), { timeout: 60_000 });
+  const result = await rejectProposals(db, ctx, input.payload);
   refresh();
   return result;
 });
@@ -64,31 +64,31 @@ const manualMatchSchema = z.object({
 });
 
 export const manualMatchAction = orgAction("workspace.match", manualMatchSchema, async (ctx, input) => {
-  const result = await db.$transaction((tx) => createManualMatch(tx, ctx, input.payload));
+  const result = await createManualMatch(db, ctx, input.payload);
   refresh();
   return { groupId: result.groupId, status: result.status };
 });
 
 export const approveMatchesAction = orgAction("workspace.approve", groupIds, async (ctx, input) => {
-  const count = await db.$transaction((tx) => approveMatches(tx, ctx, input.payload));
+  const count = await approveMatches(db, ctx, input.payload);
   refresh();
   return { count };
 });
 
 export const declineMatchesAction = orgAction("workspace.approve", groupIds.extend({ reason }), async (ctx, input) => {
-  const count = await db.$transaction((tx) => declineMatches(tx, ctx, input.payload, input.reason));
+  const count = await declineMatches(db, ctx, input.payload, input.reason);
   refresh();
   return { count };
 });
 
 export const reverseMatchesAction = orgAction("workspace.match", groupIds.extend({ reason }), async (ctx, input) => {
-  const count = await db.$transaction((tx) => reverseMatches(tx, ctx, input.payload, input.reason));
+  const count = await reverseMatches(db, ctx, input.payload, input.reason);
   refresh();
   return { count };
 });
 
 export const undoAction = orgAction("workspace.match", z.object({}), async (ctx) => {
-  const result = await db.$transaction((tx) => undoLastAction(tx, ctx));
+  const result = await undoLastAction(db, ctx);
   refresh();
   return { undone: result !== null, kind: result?.kind ?? null };
 });
@@ -97,7 +97,7 @@ export const addNoteAction = orgAction(
   "workspace.note",
   z.object({ target: z.enum(["ORDER", "SETTLEMENT", "BANK", "GROUP"]), targetId: z.string().min(1).max(40), body: z.string().trim().min(1).max(1000) }),
   async (ctx, input) => {
-    await db.$transaction((tx) => addNote(tx, ctx, input));
+    await addNote(db, ctx, input);
     refresh();
     return { saved: true };
   },
@@ -106,25 +106,25 @@ export const addNoteAction = orgAction(
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 
 export const submitMonthAction = orgAction("workspace.match", z.object({ month }), async (ctx, input) => {
-  await db.$transaction((tx) => submitMonth(tx, ctx, input.month));
+  await submitMonth(db, ctx, input.month);
   refresh();
   return { month: input.month };
 });
 
 export const lockMonthAction = orgAction("workspace.approve", z.object({ month }), async (ctx, input) => {
-  await db.$transaction((tx) => lockMonth(tx, ctx, input.month));
+  await lockMonth(db, ctx, input.month);
   refresh();
   return { month: input.month };
 });
 
 export const returnMonthAction = orgAction("workspace.approve", z.object({ month }), async (ctx, input) => {
-  await db.$transaction((tx) => returnMonth(tx, ctx, input.month));
+  await returnMonth(db, ctx, input.month);
   refresh();
   return { month: input.month };
 });
 
 export const reopenMonthAction = orgAction("period.reopen", z.object({ month, reason }), async (ctx, input) => {
-  await db.$transaction((tx) => reopenMonth(tx, ctx, input.month, input.reason));
+  await reopenMonth(db, ctx, input.month, input.reason);
   refresh();
   return { month: input.month };
 });
@@ -133,7 +133,7 @@ export const reopenMonthAction = orgAction("period.reopen", z.object({ month, re
 export const suggestAction = orgAction("org.read", suggestRequestSchema, (ctx, input) => suggestForRow(db, ctx.orgId, input));
 
 export const updateThresholdsAction = orgAction("reconcile.rules", approvalThresholdsSchema, async (ctx, input) => {
-  await db.$transaction((tx) => updateApprovalThresholds(tx, ctx, input));
+  await updateApprovalThresholds(db, ctx, input);
   refresh();
   return { saved: true };
 });
