@@ -2,22 +2,12 @@
 // as `confirmed`, for a loader of a booked month: a re-run after a month's run reads millions of
 // items, and an object and an id string for each were most of its time and memory. The engine only
 // needs each item's row, the side of the row it used and how much.
-import type { Side, Slot } from "./types";
+import type { Side, Slot, SpentAllocations } from "./types";
+
+export type { SpentAllocations };
 
 export const SPENT_SIDES: readonly Side[] = ["order", "settlement", "bank"];
 export const SPENT_SLOTS: readonly Slot[] = ["up", "down"];
-
-export interface SpentAllocations {
-  readonly count: number;
-  /** Index into SPENT_SIDES. */
-  readonly side: Uint8Array;
-  /** The row's id as a number: rows are found by the decimal spelling of it (database bigints). */
-  readonly rowId: Float64Array;
-  /** Index into SPENT_SLOTS: the side of the row the item used, as recorded when it was booked. */
-  readonly slot: Uint8Array;
-  /** Minor units spent; the sign is ignored. */
-  readonly amountMinor: Float64Array;
-}
 
 /** Fills the columns, growing them as items come. */
 export class SpentAllocationsBuilder {

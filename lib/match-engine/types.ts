@@ -4,7 +4,6 @@
 // Sign convention and slots: see README.md ("Signs" and "Links and slots").
 import type { SettlementLineType } from "@/lib/import/types";
 import type { ReasonCode } from "./reason-codes";
-import type { SpentAllocations } from "./spent-allocations";
 
 export type { SettlementLineType };
 
@@ -241,4 +240,17 @@ export interface ReconcileResult {
   proposals: MatchProposal[];
   unmatched: { orders: UnmatchedItem[]; settlement: UnmatchedItem[]; bank: UnmatchedItem[] };
   stats: ReconcileStats;
+}
+
+/** What booked groups already spent, item by item, in columns (built by spent-allocations.ts). */
+export interface SpentAllocations {
+  readonly count: number;
+  /** Index into SPENT_SIDES (spent-allocations.ts). */
+  readonly side: Uint8Array;
+  /** The row's id as a number: rows are found by the decimal spelling of it (database bigints). */
+  readonly rowId: Float64Array;
+  /** Index into SPENT_SLOTS (spent-allocations.ts): the side of the row the item used, as recorded when it was booked. */
+  readonly slot: Uint8Array;
+  /** Minor units spent; the sign is ignored. */
+  readonly amountMinor: Float64Array;
 }

@@ -6,7 +6,7 @@ import { actorOf, writeAuditLog } from "@/lib/audit/write-audit-log";
 import type { Tx } from "@/lib/db/client";
 import { atomically, type DbOrTx } from "@/lib/db/atomically";
 import { AppError } from "@/lib/errors";
-import { getOrgRules } from "@/lib/match-runs/reconcile-rules-store";
+import { getOrgRules } from "@/lib/match-rules/rules-store";
 import { loadAllocations } from "./allocations";
 import type { BookedItem } from "./book-group";
 import { loadGroupsForChange, takeIfFits } from "./load-groups";

@@ -12,7 +12,7 @@ import { groupMonth } from "@/lib/ledger/business-day";
 import { rowRemaining } from "@/lib/ledger/row-remaining";
 import { minorToDecimalString } from "@/lib/money";
 import { linkBetween, signedItemAmount, slotOfRole, type Slot } from "@/lib/match-engine";
-import { getOrgRules } from "@/lib/match-runs/reconcile-rules-store";
+import { getOrgRules } from "@/lib/match-rules/rules-store";
 import { loadAllocations } from "./allocations";
 import { bookGroup, dropConflictingProposals, type BookedItem } from "./book-group";
 import { assertMonthOpen } from "./periods";

@@ -6,7 +6,7 @@ import type { Tx } from "@/lib/db/client";
 import { atomically, type DbOrTx } from "@/lib/db/atomically";
 import { AppError } from "@/lib/errors";
 import { isCounting } from "@/lib/ledger/counting-groups";
-import { getOrgRules } from "@/lib/match-runs/reconcile-rules-store";
+import { getOrgRules } from "@/lib/match-rules/rules-store";
 import { loadGroupsForChange, type GroupForChange } from "./load-groups";
 import { assertMonthOpen } from "./periods";
 import { recordAction } from "./workspace-action";

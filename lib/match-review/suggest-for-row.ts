@@ -3,7 +3,7 @@
 // answer crosses to the browser, which has no bigint in JSON.
 import { z } from "zod";
 import type { Tx } from "@/lib/db/client";
-import { getOrgRules } from "@/lib/match-runs/reconcile-rules-store";
+import { getOrgRules } from "@/lib/match-rules/rules-store";
 import { UNMATCHED_LISTS, listUnmatched, unmatchedFilterSchema } from "./list-unmatched";
 import { rowRefSchema } from "./row-ref";
 import { suggestCandidates } from "./suggest-candidates";

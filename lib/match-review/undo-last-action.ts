@@ -8,7 +8,7 @@ import type { MatchStatus, WorkspaceActionKind } from "@/lib/db/generated/enums"
 import { AppError } from "@/lib/errors";
 import { COUNTING_STATUSES } from "@/lib/ledger/counting-groups";
 import type { MatchLink } from "@/lib/match-engine";
-import { getOrgRules } from "@/lib/match-runs/reconcile-rules-store";
+import { getOrgRules } from "@/lib/match-rules/rules-store";
 import { loadAllocations } from "./allocations";
 import { bookGroup } from "./book-group";
 import { rejectedPairsOf } from "./decide-proposals";

@@ -1,5 +1,5 @@
 // The organization's matching rules as the settings page reads and writes them. Every save is a
-// new version (runs record "org-v<version>", see reconcile-rules-store.ts) with its audit row in
+// new version (runs record "org-v<version>", see rules-store.ts) with its audit row in
 // the same transaction. A save names the version it was edited from; if someone saved in between,
 // nothing is written and the caller is told (no silent overwrite of a colleague's change).
 import type { Tx } from "@/lib/db/client";
@@ -8,7 +8,7 @@ import { actorOf, writeAuditLog } from "@/lib/audit/write-audit-log";
 import type { Actor } from "@/lib/auth/load-org-context";
 import { isUniqueViolation } from "@/lib/errors";
 import { DEFAULT_RULES_VERSION, defaultRules, parseRules, type ReconcileRules } from "@/lib/match-engine";
-import { getOrgRules } from "@/lib/match-runs/reconcile-rules-store";
+import { getOrgRules } from "@/lib/match-rules/rules-store";
 import { toJsonValue } from "@/lib/shared/json-safe";
 import { applyRulesPatch, type RulesFormPatch } from "./rules-form";
 

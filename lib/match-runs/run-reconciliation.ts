@@ -10,7 +10,7 @@ import { AppError, isUniqueViolation } from "@/lib/errors";
 import { parseRules, reconcile } from "@/lib/match-engine";
 import { toJsonValue } from "@/lib/shared/json-safe";
 import { loadReconcileInput, type ReconcileScope } from "./load-reconcile-input";
-import { getOrgRules } from "./reconcile-rules-store";
+import { getOrgRules } from "@/lib/match-rules/rules-store";
 import { saveProposals } from "./save-proposals";
 import { lockedMonthsOf, skipLockedMonths } from "./skip-locked-months";
 

@@ -7,7 +7,7 @@ import { closePgPool } from "@/lib/db/pg-pool";
 import { defaultRules } from "@/lib/match-engine";
 import { formValuesToPatch, rulesFormSchema, rulesToFormValues } from "@/lib/match-rules/rules-form";
 import { getRuleSetView, restoreDefaultRules, saveRules } from "@/lib/match-rules/rules-service";
-import { getOrgRules } from "@/lib/match-runs/reconcile-rules-store";
+import { getOrgRules } from "@/lib/match-rules/rules-store";
 import { runReconciliation } from "@/lib/match-runs/run-reconciliation";
 import { db, makeOrg } from "./fixtures";
 

@@ -3,8 +3,10 @@
 // passes 2–4 need, per store: the open orders in settlement order with what each should bring, and
 // the bank receipts from that platform's paying entity.
 import { expectedOrderNet, orderFacts } from "./explain-difference";
-import type { RunContext } from "./run-context";
-import { NO_DAY, Role } from "./row-table";
+import type { ReconcileRules } from "../rules";
+import type { OrderIndex } from "./order-index";
+import type { PayerDirectory } from "./payer-directory";
+import { NO_DAY, Role, type RowTable } from "./row-table";
 
 export interface DirectPayoutStore {
   ledger: number;
@@ -25,7 +27,16 @@ export interface DirectPayoutStore {
 }
 
 /** A store is paid directly when it has no bill, no wallet tied to it, and none of its orders has a wallet line. */
-export function directPayoutStores(context: RunContext): DirectPayoutStore[] {
+/** What the finding needs of a run (not the whole run context, which caches the answer). */
+export type DirectPayoutFacts = {
+  table: RowTable;
+  index: OrderIndex;
+  rules: ReconcileRules;
+  payers: PayerDirectory;
+  walletStores: ReadonlyMap<number, ReadonlySet<number>>;
+};
+
+export function directPayoutStores(context: DirectPayoutFacts): DirectPayoutStore[] {
   const { table, index, payers } = context;
   const hasLines = new Set<number>();
   const hasOrders = new Set<number>();

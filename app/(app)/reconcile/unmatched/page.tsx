@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/roles";
 import { requirePageContext } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { getOrgRules } from "@/lib/match-runs/reconcile-rules-store";
+import { getOrgRules } from "@/lib/match-rules/rules-store";
 import { LEFT_LISTS, RIGHT_LISTS, listUnmatched, unmatchedFilterSchema, type UnmatchedList } from "@/lib/match-review/list-unmatched";
 import { rowNotes } from "@/lib/match-review/notes";
 
