@@ -3,25 +3,17 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Table, Td, Th } from "@/components/ui/table";
 import { formatImportError } from "@/lib/import";
 import type { ImportError, ImportKind } from "@/lib/import/types";
-import { formatMinor } from "@/lib/money";
+import { MONEY_COLUMNS as MONEY, sampleCellText, type SampleRow } from "./sample-cell";
 
 const COLUMNS: Record<ImportKind, string[]> = {
   bank: ["sourceRow", "occurredAt", "amountMinor", "counterparty", "memo", "reference"],
   orders: ["sourceRow", "orderNo", "status", "paidAmountMinor", "refundMinor", "createdAt"],
   settlement: ["sourceRow", "occurredOn", "lineType", "orderNo", "amountMinor", "payoutId"],
 };
-const MONEY = new Set(["amountMinor", "paidAmountMinor", "refundMinor", "balanceMinor"]);
-
-type SampleRow = Record<string, string | number | undefined>;
 
 export async function SampleTable({ kind, rows }: { kind: ImportKind; rows: SampleRow[] }) {
   const [t, locale] = await Promise.all([getTranslations("imports"), getLocale()]);
-  const cell = (row: SampleRow, column: string) => {
-    const value = column === "occurredAt" ? (row.occurredAt ?? row.occurredOn) : row[column];
-    if (value === undefined || value === null) return "";
-    if (MONEY.has(column)) return formatMinor(BigInt(value), String(row.currency ?? "CNY"), locale === "en" ? "en" : "zh-CN");
-    return String(value).replace("T", " ");
-  };
+  const moneyLocale = locale === "en" ? "en" : "zh-CN";
   return (
     <Table>
       <thead>
@@ -36,11 +28,15 @@ export async function SampleTable({ kind, rows }: { kind: ImportKind; rows: Samp
       <tbody className="divide-y divide-slate-100" data-testid="sample-rows">
         {rows.map((row) => (
           <tr key={String(row.sourceRow)}>
-            {COLUMNS[kind].map((column) => (
-              <Td key={column} className={`${MONEY.has(column) ? "num text-right" : ""} ${column === "sourceRow" ? "num text-slate-500" : ""} max-w-72 truncate`}>
-                {cell(row, column)}
-              </Td>
-            ))}
+            {COLUMNS[kind].map((column) => {
+              const text = sampleCellText(row, column, moneyLocale);
+              // Long memos are cut to the column; the whole text shows on hover.
+              return (
+                <Td key={column} title={text} className={`${MONEY.has(column) ? "num text-right" : ""} ${column === "sourceRow" ? "num text-slate-500" : ""} max-w-72 truncate`}>
+                  {text}
+                </Td>
+              );
+            })}
           </tr>
         ))}
       </tbody>
