@@ -38,6 +38,13 @@ export function ChangePasswordForm() {
         hint={t("passwordHint")}
         error={error("newPassword")}
       />
+      <TextField
+        label={t("confirmNewPassword")}
+        name="confirmPassword"
+        type="password"
+        autoComplete="new-password"
+        error={error("confirmPassword")}
+      />
       <Button type="submit" className="w-full" disabled={pending}>
         {t("changePassword")}
       </Button>

@@ -6,6 +6,7 @@ import type { OrgContext } from "@/lib/auth/load-org-context";
 import { actorOf, writeAuditLog } from "@/lib/audit/write-audit-log";
 import type { Tx } from "@/lib/db/client";
 import { atomically, type DbOrTx } from "@/lib/db/atomically";
+import { getApprovalThresholds, needsApproval } from "./approval-thresholds";
 import type { AdjustmentType } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
 import { groupMonth } from "@/lib/ledger/business-day";
@@ -90,11 +91,10 @@ export async function createManualMatch(db: DbOrTx, ctx: OrgContext, input: Manu
 
     await assertMonthOpen(tx, ctx.orgId, groupMonth(facts.map((row) => row.day)));
 
-    const org = await tx.organization.findUniqueOrThrow({ where: { id: ctx.orgId }, select: { writeOffApprovalMinor: true, manualMatchApprovalMinor: true } });
+    const thresholds = await getApprovalThresholds(tx, ctx.orgId);
     const writtenOff = input.adjustments.reduce((sum, adjustment) => sum + (adjustment.amountMinor < 0n ? -adjustment.amountMinor : adjustment.amountMinor), 0n);
     const moved = items.filter((item) => item.slot === "up").reduce((sum, item) => sum + (item.amountMinor < 0n ? -item.amountMinor : item.amountMinor), 0n);
-    const needsApproval = writtenOff > org.writeOffApprovalMinor || moved > org.manualMatchApprovalMinor;
-    const status = needsApproval ? ("PENDING_APPROVAL" as const) : ("CONFIRMED" as const);
+    const status = needsApproval(thresholds, writtenOff, moved) ? ("PENDING_APPROVAL" as const) : ("CONFIRMED" as const);
 
     const droppedProposals = await dropConflictingProposals(tx, ctx.orgId, items);
     const adjustments = input.adjustments.map((adjustment) => ({ type: adjustment.type, amountMinor: adjustment.amountMinor, note: adjustment.note?.trim() || note }));

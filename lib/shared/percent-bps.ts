@@ -1,5 +1,6 @@
 // Contracted fee rates are kept as integer basis points (1 bp = 0.01 %), parsed from the percent a
 // person types ("5", "0.6", "0.55 %") without going through floating point.
+import { z } from "zod";
 
 const PERCENT = /^\s*(\d{1,3})(?:[.．](\d{1,2}))?\s*[%％]?\s*$/;
 
@@ -28,3 +29,17 @@ export function parseFractionToBps(text: string): number | null {
   const bps = Number(match[1]) * 10_000 + Number((match[2] ?? "").padEnd(4, "0"));
   return bps <= 10_000 ? bps : null;
 }
+
+/** A percent a person types in a form ("" is 0) → basis points, or the field's message. */
+export const percentBpsField = z
+  .string()
+  .trim()
+  .default("0")
+  .transform((value, ctx) => {
+    const bps = parsePercentToBps(value === "" ? "0" : value);
+    if (bps === null) {
+      ctx.addIssue({ code: "custom", message: "validation.percent" });
+      return z.NEVER;
+    }
+    return bps;
+  });

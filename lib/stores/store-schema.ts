@@ -1,6 +1,6 @@
 // One schema for the store form and its server actions.
 import { z } from "zod";
-import { parsePercentToBps } from "@/lib/shared/percent-bps";
+import { percentBpsField } from "@/lib/shared/percent-bps";
 
 export const PLATFORMS = ["TMALL", "TAOBAO", "JD", "PDD", "DOUYIN", "SHOPIFY", "AMAZON", "OTHER"] as const;
 export type PlatformId = (typeof PLATFORMS)[number];
@@ -20,17 +20,6 @@ export const storeInputSchema = z.object({
     .int({ error: "validation.wholeNumber" })
     .min(0, { error: "validation.range" })
     .max(365, { error: "validation.range" }),
-  feeRatePercent: z
-    .string()
-    .trim()
-    .default("0")
-    .transform((value, ctx) => {
-      const bps = parsePercentToBps(value === "" ? "0" : value);
-      if (bps === null) {
-        ctx.addIssue({ code: "custom", message: "validation.percent" });
-        return z.NEVER;
-      }
-      return bps;
-    }),
+  feeRatePercent: percentBpsField,
 });
 export type StoreInput = z.output<typeof storeInputSchema>;

@@ -99,3 +99,23 @@ test("an existing account's invitation page refuses even the right password once
   await expect(guesser).toHaveURL(/\/invite\//);
   await screenshot(guesser, "identity-invite-throttled");
 });
+
+test("changing a password asks for the new one twice and refuses two that differ", async ({ browser }, testInfo) => {
+  const page = await personAt(browser, testInfo, "10.77.3.1");
+  const email = uniqueEmail("twice");
+  await signUp(page, "两次密码公司", email, "password-e2e");
+  await page.goto("/account/password");
+  await page.getByLabel("当前密码").fill("password-e2e");
+  await page.getByLabel("新密码", { exact: true }).fill("new-password-1");
+  await page.getByLabel("再次输入新密码").fill("new-password-2");
+  await page.getByRole("button", { name: "修改密码" }).click();
+  await expect(page.getByText("两次输入的新密码不一致。")).toBeVisible();
+  await screenshot(page, "password-twice-differ");
+
+  // React resets a form after its action: type all three again.
+  await page.getByLabel("当前密码").fill("password-e2e");
+  await page.getByLabel("新密码", { exact: true }).fill("new-password-1");
+  await page.getByLabel("再次输入新密码").fill("new-password-1");
+  await page.getByRole("button", { name: "修改密码" }).click();
+  await expect(page).toHaveURL(/\/$/);
+});

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import type { OrgContext } from "@/lib/auth/load-org-context";
 import { createFundAccount } from "@/lib/fund-accounts/fund-account-service";
 import { createStore } from "@/lib/stores/store-service";
-import { updateApprovalThresholds } from "@/lib/match-review/approval-thresholds";
+import { getApprovalThresholds, updateApprovalThresholds } from "@/lib/match-review/approval-thresholds";
 import { approveMatches } from "@/lib/match-review/approvals";
 import { confirmProposals, rejectProposals } from "@/lib/match-review/decide-proposals";
 import { createManualMatch, type ManualMatchInput } from "@/lib/match-review/manual-match";
@@ -55,16 +55,17 @@ describe("manual matching", () => {
   it("books a match with a fee write-off that waits for a reviewer other than its maker", async () => {
     const org = await makeWorkspaceOrg();
     const o = await order(org, "T-1001", 10_000n);
-    const b = await receipt(org, 9_950n);
+    // ¥2 of ¥98 received: above the default share (1 %) though below the default amount (¥100).
+    const b = await receipt(org, 9_800n);
 
     await expect(match(org.accountant, { upstream: [o], downstream: [b], adjustments: [] })).rejects.toMatchObject({ messageKey: "matchDifferenceUnexplained" });
-    await expect(match(org.accountant, { upstream: [o], downstream: [b], adjustments: [{ type: "FEE", amountMinor: 50n }] })).rejects.toMatchObject({ messageKey: "adjustmentNoteRequired" });
+    await expect(match(org.accountant, { upstream: [o], downstream: [b], adjustments: [{ type: "FEE", amountMinor: 200n }] })).rejects.toMatchObject({ messageKey: "adjustmentNoteRequired" });
 
-    const made = await match(org.accountant, { upstream: [o], downstream: [b], adjustments: [{ type: "FEE", amountMinor: 50n, note: "银行手续费" }] });
+    const made = await match(org.accountant, { upstream: [o], downstream: [b], adjustments: [{ type: "FEE", amountMinor: 200n, note: "银行手续费" }] });
     expect(made.status).toBe("PENDING_APPROVAL");
     const group = await db.matchGroup.findUniqueOrThrow({ where: { id: made.groupId }, include: { items: true, adjustments: true } });
     expect(group).toMatchObject({ kind: "MANUAL", link: "ORDER_BANK", createdById: org.accountant.userId });
-    expect(group.items.map((item) => [item.side, item.slot, item.amountMinor])).toEqual([["ORDER", "DOWN", -10_000n], ["BANK", "UP", 9_950n]]);
+    expect(group.items.map((item) => [item.side, item.slot, item.amountMinor])).toEqual([["ORDER", "DOWN", -10_000n], ["BANK", "UP", 9_800n]]);
     expect(await groupSums(org.owner.orgId)).toEqual([0n]);
 
     // The maker cannot approve their own write-off, even holding an approving role.
@@ -75,13 +76,21 @@ describe("manual matching", () => {
     expect(await db.auditLog.count({ where: { orgId: org.owner.orgId, action: { in: ["match.create", "match.approve"] } } })).toBe(2);
   });
 
-  it("books a write-off within the organization's threshold at once, and one above it for approval", async () => {
+  it("books a write-off within the organization's thresholds at once, and one above either for approval", async () => {
     const org = await makeWorkspaceOrg();
-    await inTx((tx) => updateApprovalThresholds(tx, org.owner, { writeOff: 100n, manualMatch: 10_000_000n }));
+    // A new company's defaults: write-offs above ¥100 or 1 % of the money moved wait for a reviewer.
+    expect(await getApprovalThresholds(db, org.owner.orgId)).toEqual({ writeOffApprovalMinor: 10_000n, writeOffApprovalBps: 100, manualMatchApprovalMinor: 10_000_000n });
+    const rounding = await match(org.accountant, { upstream: [await order(org, "W-0", 10_000n)], downstream: [await receipt(org, 9_999n)], adjustments: [{ type: "ROUNDING", amountMinor: 1n, note: "尾差" }] });
+    expect(rounding.status).toBe("CONFIRMED");
+
+    await inTx((tx) => updateApprovalThresholds(tx, org.owner, { writeOff: 100n, writeOffPercent: 100, manualMatch: 10_000_000n }));
     const small = await match(org.accountant, { upstream: [await order(org, "W-1", 10_000n)], downstream: [await receipt(org, 9_990n)], adjustments: [{ type: "ROUNDING", amountMinor: 10n, note: "尾差" }] });
     expect(small.status).toBe("CONFIRMED");
     const large = await match(org.accountant, { upstream: [await order(org, "W-2", 10_000n)], downstream: [await receipt(org, 9_800n)], adjustments: [{ type: "FEE", amountMinor: 200n, note: "手续费" }] });
     expect(large.status).toBe("PENDING_APPROVAL");
+    // ¥0.90 is below ¥1 but 9 % of the ¥10 received: the share alone sends it for approval.
+    const share = await match(org.accountant, { upstream: [await order(org, "W-3", 1_090n)], downstream: [await receipt(org, 1_000n)], adjustments: [{ type: "FEE", amountMinor: 90n, note: "手续费" }] });
+    expect(share.status).toBe("PENDING_APPROVAL");
     expect(await db.auditLog.count({ where: { orgId: org.owner.orgId, action: "org.approvalThresholds" } })).toBe(1);
   });
 

@@ -8,10 +8,14 @@ import { getActiveSession } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 
-const changePasswordSchema = z.object({
-  currentPassword: z.string().min(1, { error: "validation.required" }),
-  newPassword: newPasswordSchema,
-});
+// The new password twice: a typo in a masked field would lock the person out of their account.
+const changePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, { error: "validation.required" }),
+    newPassword: newPasswordSchema,
+    confirmPassword: z.string(),
+  })
+  .refine((input) => input.confirmPassword === input.newPassword, { path: ["confirmPassword"], error: "validation.passwordsDiffer" });
 
 // Not an orgAction: it concerns the person, not an organization, and must work before the
 // one-time password is replaced (when the app shell is still closed to them).

@@ -71,7 +71,7 @@ export const ACTION_CASES: Record<string, ActionCase> = {
   },
   changePasswordAction: {
     withoutForeignIds: "acts on the session's own user; takes no id",
-    probes: () => [{ carries: "a wrong current password", call: submit({ currentPassword: "not-it-123", newPassword: "another-pass-123" }), expect: refused("wrongPassword") }],
+    probes: () => [{ carries: "a wrong current password", call: submit({ currentPassword: "not-it-123", newPassword: "another-pass-123", confirmPassword: "another-pass-123" }), expect: refused("wrongPassword") }],
   },
   acceptInvitationAction: {
     probes: ({ a }) => [
@@ -275,7 +275,7 @@ export const ACTION_CASES: Record<string, ActionCase> = {
     probes: ({ b }) => [
       {
         carries: "new thresholds",
-        call: submit({ writeOff: "12.34", manualMatch: "5000" }),
+        call: submit({ writeOff: "12.34", writeOffPercent: "0.5", manualMatch: "5000" }),
         expect: ok({ saved: true }),
         then: async () => expect(await db.organization.findUniqueOrThrow({ where: { id: b.owner.orgId } })).toMatchObject({ writeOffApprovalMinor: 1234n }),
       },

@@ -113,8 +113,8 @@ export async function seedCompanyA(): Promise<CompanyA> {
   const store = await db.store.findFirstOrThrow({ where: { orgId: owner.orgId }, orderBy: { createdAt: "asc" } });
   const bankAccount = await db.fundAccount.findFirstOrThrow({ where: { orgId: owner.orgId, type: "BANK" } });
   // A fee write-off waits for a reviewer; a clean match is then unmatched.
-  const pendingRows = await orderAndReceipt(accountant, store.id, bankAccount.id, "WALK-1", 10_000n, 9_950n, "2025-05-06");
-  const pending = await inTx((tx) => createManualMatch(tx, accountant, { upstream: [pendingRows.order], downstream: [pendingRows.bank], adjustments: [{ type: "FEE", amountMinor: 50n, note: "手续费" }] }));
+  const pendingRows = await orderAndReceipt(accountant, store.id, bankAccount.id, "WALK-1", 10_000n, 9_800n, "2025-05-06");
+  const pending = await inTx((tx) => createManualMatch(tx, accountant, { upstream: [pendingRows.order], downstream: [pendingRows.bank], adjustments: [{ type: "FEE", amountMinor: 200n, note: "手续费" }] }));
   if (pending.status !== "PENDING_APPROVAL") throw new Error("tenant walk seed: the write-off did not wait for approval");
   const reversedRows = await orderAndReceipt(accountant, store.id, bankAccount.id, "WALK-2", 7_000n, 7_000n, "2025-05-07");
   const reversed = await inTx((tx) => createManualMatch(tx, accountant, { upstream: [reversedRows.order], downstream: [reversedRows.bank], adjustments: [] }));

@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ApprovalThresholdsSection } from "@/components/reconcile/approval-thresholds-section";
 import { MatchingRulesForm } from "@/components/settings/matching-rules-form";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
@@ -7,11 +8,17 @@ import { requirePageContext } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { defaultRules } from "@/lib/match-engine";
 import { passOrderForForm, rulesToFormValues } from "@/lib/match-rules/rules-form";
+import { getApprovalThresholds } from "@/lib/match-review/approval-thresholds";
 import { getRuleSetView } from "@/lib/match-rules/rules-service";
 
 export default async function MatchingRulesPage() {
   const ctx = await requirePageContext();
-  const [t, format, view] = await Promise.all([getTranslations("matchingRules"), getFormatter(), getRuleSetView(db, ctx.orgId)]);
+  const [t, format, view, thresholds] = await Promise.all([
+    getTranslations("matchingRules"),
+    getFormatter(),
+    getRuleSetView(db, ctx.orgId),
+    getApprovalThresholds(db, ctx.orgId),
+  ]);
   const canEdit = can(ctx.role, "reconcile.rules");
 
   return (
@@ -46,6 +53,9 @@ export default async function MatchingRulesPage() {
         passOrder={passOrderForForm(view.rules.passes)}
         defaults={rulesToFormValues(defaultRules())}
       />
+      <div className="mt-6 max-w-4xl">
+        <ApprovalThresholdsSection thresholds={thresholds} canEdit={canEdit} />
+      </div>
     </div>
   );
 }
