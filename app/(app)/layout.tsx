@@ -2,6 +2,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { AppLogo } from "@/components/shell/app-logo";
 import { LocaleSwitcher } from "@/components/shell/locale-switcher";
+import { MobileNav } from "@/components/shell/mobile-nav";
 import { OrgSwitcher } from "@/components/shell/org-switcher";
 import { SidebarNav, type NavSection } from "@/components/shell/sidebar-nav";
 import { SignOutButton } from "@/components/shell/sign-out-button";
@@ -39,20 +40,25 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     },
   ];
 
+  const brand = (
+    <div className="flex min-w-0 items-center gap-2.5">
+      <AppLogo className="shrink-0" />
+      <div className="min-w-0">
+        <p className="text-base font-semibold text-white">{t("app.name")}</p>
+        <p className="mt-0.5 truncate text-xs text-shell-muted">{ctx.orgName}</p>
+      </div>
+    </div>
+  );
+
   return (
     <div className="flex min-h-screen">
       <aside className="hidden w-56 shrink-0 flex-col bg-shell px-3 py-5 md:flex">
-        <div className="mb-6 flex items-center gap-2.5 px-3">
-          <AppLogo className="shrink-0" />
-          <div className="min-w-0">
-            <p className="text-base font-semibold text-white">{t("app.name")}</p>
-            <p className="mt-0.5 truncate text-xs text-shell-muted">{ctx.orgName}</p>
-          </div>
-        </div>
+        <div className="mb-6 px-3">{brand}</div>
         <SidebarNav sections={sections} ariaLabel={t("nav.mainMenu")} />
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
-        <header className="flex h-14 items-center justify-between gap-4 border-b border-slate-200 bg-white px-6">
+        <header className="flex h-14 items-center justify-between gap-3 border-b border-slate-200 bg-white px-4 md:px-6">
+          <MobileNav sections={sections} ariaLabel={t("nav.mainMenu")} openLabel={t("nav.openMenu")} closeLabel={t("nav.closeMenu")} brand={brand} />
           <OrgSwitcher
             current={ctx.orgId}
             choices={organizations.map((o) => ({ orgId: o.orgId, name: o.name }))}
@@ -67,7 +73,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <SignOutButton label={t("shell.signOut")} />
           </div>
         </header>
-        <main className="mx-auto w-full max-w-6xl flex-1 px-6 py-8">{children}</main>
+        <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 md:px-6 md:py-8">{children}</main>
       </div>
     </div>
   );

@@ -21,6 +21,10 @@ export type RunSummary = {
   unmatched: { orders: number; settlement: number; bank: number };
   /** Groups the engine found in months that are locked: neither booked nor proposed. */
   skippedInLockedMonths: number;
+  /** Earlier proposals standing in locked months, kept as they were (not replaced, not lost). */
+  keptInLockedMonths: number;
+  /** The locked months the run left alone. */
+  lockedMonths: string[];
   durationMs: number;
   /** Where the time went: reading the rows, the engine, writing the groups. */
   phasesMs: { load: number; match: number; save: number };
@@ -66,12 +70,13 @@ export async function executeRun(db: Db, actor: Actor, run: ReconciliationRun, p
     // The rules recorded when the run started, not whatever they are now: the run's record must
     // say exactly which rules made its result.
     const result = reconcile(input, parseRules(run.rules));
-    const open = skipLockedMonths(input, result.proposals, await lockedMonthsOf(pool, actor.orgId));
+    const locked = await lockedMonthsOf(pool, actor.orgId);
+    const open = skipLockedMonths(input, result.proposals, locked);
     const match = since(matchStarted);
     await progress(0.7, "jobs.phase.saving");
     const saveStarted = performance.now();
     const saveProgress = throttled((fraction) => progress(0.7 + 0.29 * fraction, "jobs.phase.saving"));
-    const saved = await saveProposals(pool, actor.orgId, run.id, open.kept, { onProgress: saveProgress.report });
+    const saved = await saveProposals(pool, actor.orgId, run.id, open.kept, { onProgress: saveProgress.report, lockedMonths: [...locked] });
     await saveProgress.settled();
     const save = since(saveStarted);
     const durationMs = since(started);
@@ -81,6 +86,8 @@ export async function executeRun(db: Db, actor: Actor, run: ReconciliationRun, p
       autoConfirmed: saved.autoConfirmed,
       unmatched: result.stats.unmatched,
       skippedInLockedMonths: open.skipped,
+      keptInLockedMonths: saved.keptInLockedMonths,
+      lockedMonths: [...locked].sort(),
       durationMs,
       phasesMs: { load, match, save },
     };

@@ -1,5 +1,5 @@
-// The engine's proposals → MatchGroup rows. A new run replaces the previous run's open proposals;
-// confirmed, pending, rejected and reversed groups are never touched. Groups the rules allow to be
+// The engine's proposals → MatchGroup rows. A new run replaces the previous run's open proposals
+// in open months (replace-open-proposals.ts); confirmed, pending, rejected and reversed groups are never touched. Groups the rules allow to be
 // booked without a person are stored CONFIRMED (kind AUTO), the rest PROPOSED for the workspace.
 // A month's run writes hundreds of thousands of groups and millions of items, so all three tables
 // are written with COPY in one transaction: the run's result is there whole or not at all.
@@ -7,6 +7,7 @@ import type pg from "pg";
 import type { MatchSide, MatchSlot } from "@/lib/db/generated/enums";
 import type { MatchItem, MatchProposal, Reason, Side, Slot } from "@/lib/match-engine";
 import { copyText, openCopyWriter, type CopyWriter } from "./copy-text-writer";
+import { deleteOpenProposals } from "./replace-open-proposals";
 import { uuidV7Sequence } from "./uuid-v7";
 
 const SIDE_TO_DB: Record<Side, MatchSide> = { order: "ORDER", settlement: "SETTLEMENT", bank: "BANK" };
@@ -27,9 +28,12 @@ function inKeyOrder(items: readonly MatchItem[]): readonly MatchItem[] {
   return [...items].sort((a, b) => SIDE_RANK[a.side] - SIDE_RANK[b.side] || compareIds(a.id, b.id) || SLOT_RANK[a.slot!] - SLOT_RANK[b.slot!]);
 }
 
-export type SaveSummary = { proposed: number; autoConfirmed: number; replaced: number };
-/** `now` stamps the groups (decidedAt, ids); `onProgress` hears the share of lines sent. */
-export type SaveOptions = { now?: Date; onProgress?: (fraction: number) => void };
+export type SaveSummary = { proposed: number; autoConfirmed: number; replaced: number; keptInLockedMonths: number };
+/**
+ * `now` stamps the groups (decidedAt, ids); `onProgress` hears the share of lines sent; proposals
+ * already standing in `lockedMonths` are kept (the run's own were left out by skip-locked-months.ts).
+ */
+export type SaveOptions = { now?: Date; onProgress?: (fraction: number) => void; lockedMonths?: readonly string[] };
 
 /** Reason lists are shared between groups (lib/match-engine README "Reasons"): each is written out once. */
 function reasonsJson(): (reasons: readonly Reason[]) => string {
@@ -47,7 +51,7 @@ export async function writeProposals(
   orgId: string,
   runId: string,
   proposals: readonly MatchProposal[],
-  { now = new Date(), onProgress }: SaveOptions = {},
+  { now = new Date(), onProgress, lockedMonths = [] }: SaveOptions = {},
 ): Promise<SaveSummary> {
   // A month's save takes tens of seconds: say how far it is each time a chunk goes out.
   let lines = 0;
@@ -60,7 +64,7 @@ export async function writeProposals(
     if (wait) onProgress?.(written / lines);
     return wait;
   };
-  const replaced = await client.query(`DELETE FROM "MatchGroup" WHERE "orgId" = $1 AND status = 'PROPOSED'`, [orgId]);
+  const { replaced, keptInLockedMonths } = await deleteOpenProposals(client, orgId, lockedMonths);
   const nextId = uuidV7Sequence(now.getTime());
   const ids = proposals.map(() => nextId());
   const decidedAt = now.toISOString();
@@ -109,7 +113,7 @@ export async function writeProposals(
   }
   await adjustments.end();
 
-  return { proposed: proposals.length - autoConfirmed, autoConfirmed, replaced: replaced.rowCount ?? 0 };
+  return { proposed: proposals.length - autoConfirmed, autoConfirmed, replaced, keptInLockedMonths };
 }
 
 /** The run's result in its own transaction on a connection of `pool`. */

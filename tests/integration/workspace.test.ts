@@ -193,6 +193,29 @@ describe("a run and a locked month", () => {
   });
 });
 
+describe("a re-run and the proposals of a locked month", () => {
+  // Issue 14: a run in a locked month deleted its open proposals and said "0 / 0".
+  it("keeps the proposals standing in a locked month, replaces the others, and says what it left alone", async () => {
+    const org = await makeWorkspaceOrg();
+    const proposal = async (key: string, rows: { side: "order" | "bank"; id: string }[]) =>
+      db.matchGroup.create({
+        data: {
+          orgId: org.owner.orgId, key, kind: "AUTO", status: "PROPOSED", pass: 3, rule: "amount-date", link: "ORDER_BANK", confidence: 70,
+          items: { create: rows.map((row) => ({ side: row.side === "order" ? "ORDER" : "BANK", rowId: BigInt(row.id), slot: row.side === "order" ? "DOWN" : "UP", amountMinor: row.side === "order" ? -5_000n : 5_000n })) },
+        },
+      });
+    const inLocked = await proposal("locked", [await order(org, "K-1", 5_000n, "2025-09-02T08:00:00Z"), await receipt(org, 5_000n, "2025-09-04", "九月")]);
+    const inOpen = await proposal("open", [await order(org, "K-2", 5_000n, "2025-10-02T08:00:00Z"), await receipt(org, 5_000n, "2025-10-04", "十月")]);
+    await inTx((tx) => submitMonth(tx, org.accountant, "2025-09"));
+    await inTx((tx) => lockMonth(tx, org.reviewer, "2025-09"));
+
+    const run = await runReconciliation(db, org.accountant);
+    expect(run).toMatchObject({ keptInLockedMonths: 1, lockedMonths: ["2025-09"] });
+    expect(await db.matchGroup.findFirst({ where: { orgId: org.owner.orgId, id: inLocked.id } })).toMatchObject({ status: "PROPOSED" });
+    expect(await db.matchGroup.findFirst({ where: { orgId: org.owner.orgId, id: inOpen.id } })).toBeNull();
+  });
+});
+
 describe("undoing an import under the workspace", () => {
   it("is refused while its rows are matched or their month is locked", async () => {
     const org = await makeWorkspaceOrg();

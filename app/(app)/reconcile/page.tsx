@@ -15,7 +15,14 @@ import { jobProgressLabel, latestJobOf } from "@/lib/jobs/job-queries";
 import { RUN_CANCELLED, RUN_INTERRUPTED } from "@/lib/match-runs/interrupted-runs";
 import { workspaceCounts } from "@/lib/match-review/workspace-summary";
 
-type RunResults = { autoConfirmed?: number; proposed?: number; unmatched?: { orders: number; settlement: number; bank: number } };
+type RunResults = {
+  autoConfirmed?: number;
+  proposed?: number;
+  unmatched?: { orders: number; settlement: number; bank: number };
+  skippedInLockedMonths?: number;
+  keptInLockedMonths?: number;
+  lockedMonths?: string[];
+};
 
 export default async function ReconcilePage() {
   const ctx = await requirePageContext();
@@ -29,6 +36,7 @@ export default async function ReconcilePage() {
   const running = runs.find((run) => run.status === "RUNNING");
   const [tj, job] = await Promise.all([getTranslations(), running ? latestJobOf(db, ctx.orgId, running.id) : null]);
   const latest = runs[0];
+  const latestResults = (latest?.status === "SUCCEEDED" ? latest.results : {}) as RunResults;
 
   return (
     <div className="space-y-8">
@@ -36,6 +44,16 @@ export default async function ReconcilePage() {
       <RefreshWhile active={Boolean(running)} />
       {running ? <ProgressBar label={jobProgressLabel(tj, job) ?? t("running")} fraction={running.progress} /> : null}
       {latest?.status === "FAILED" ? <Alert tone="error">{latest.error === RUN_INTERRUPTED ? t("interrupted") : latest.error === RUN_CANCELLED ? t("cancelled") : t("failed", { error: latest.error ?? "" })}</Alert> : null}
+
+      {latestResults.skippedInLockedMonths || latestResults.keptInLockedMonths ? (
+        <Alert tone="info">
+          {t("lockedMonthsLeftAlone", {
+            months: (latestResults.lockedMonths ?? []).join("、"),
+            skipped: latestResults.skippedInLockedMonths ?? 0,
+            kept: latestResults.keptInLockedMonths ?? 0,
+          })}
+        </Alert>
+      ) : null}
 
       <section className="grid gap-3 sm:grid-cols-2" aria-label={tw("tabs.overview")}>
         {[
