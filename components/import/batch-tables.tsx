@@ -12,7 +12,7 @@ const COLUMNS: Record<ImportKind, string[]> = {
 };
 const MONEY = new Set(["amountMinor", "paidAmountMinor", "refundMinor", "balanceMinor"]);
 
-type SampleRow = Record<string, string | number | undefined>;
+type SampleRow = Record<string, string | number | boolean | null | undefined>;
 
 export async function SampleTable({ kind, rows }: { kind: ImportKind; rows: SampleRow[] }) {
   const [t, locale] = await Promise.all([getTranslations("imports"), getLocale()]);

@@ -1,12 +1,13 @@
 // An import step that ended without finishing: its worker died (the sweep in lib/jobs finds it within
 // a minute), or someone cancelled it. Nothing of the step was stored.
 import type { Tx } from "@/lib/db/client";
+import { batchErrorsJson } from "./batch-errors";
 
 /** FAILED without errors: the page explains it as interrupted (imports.interrupted); nothing was stored. */
 export async function markImportInterrupted(db: Tx, orgId: string, batchId: string): Promise<void> {
   await db.importBatch.updateMany({
     where: { id: batchId, orgId, status: { in: ["PARSING", "COMMITTING"] } },
-    data: { status: "FAILED", errors: [], progress: 0 },
+    data: { status: "FAILED", errors: batchErrorsJson([]), progress: 0 },
   });
 }
 
