@@ -10,12 +10,13 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { closePgPool, getPgPool } from "@/lib/db/pg-pool";
 import { createFundAccount } from "@/lib/fund-accounts/fund-account-service";
 import { parseImportBuffer } from "@/lib/import";
-import { claimCommit } from "@/lib/import-batches/commit-batch";
+import { claimCommit, loadCommittedRows } from "@/lib/import-batches/commit-batch";
 import { previewBatch } from "@/lib/import-batches/preview-batch";
 import { stageUpload } from "@/lib/import-batches/stage-upload";
 import { cancelJob } from "@/lib/jobs/cancel-job";
 import { claimNextJob } from "@/lib/jobs/claim-job";
 import { deleteOldJobs } from "@/lib/jobs/delete-old-jobs";
+import { JobCancelledError } from "@/lib/jobs/job-cancelled-error";
 import type { JobKindName } from "@/lib/jobs/job-kinds";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { jobTimingsFromEnv, type JobTimings } from "@/lib/jobs/job-timings";
@@ -65,6 +66,24 @@ async function stagedFixture() {
   const account = await createFundAccount(db, org, { name: "招行", type: "BANK", institution: null, accountNumber: null, currency: "CNY" });
   const batch = await stageUpload(db, org, { fileName: path.basename(FIXTURE), source: [readFileSync(FIXTURE)] });
   return { org, account, batch };
+}
+
+/** Several MiB of a generic bank layout: its reading reports progress more than once. */
+async function largeStagedFile() {
+  const org = await makeOrg();
+  const account = await createFundAccount(db, org, { name: "招行", type: "BANK", institution: null, accountNumber: null, currency: "CNY" });
+  const lines = ["交易日期,摘要,收入,支出,余额,对方户名"];
+  for (let i = 0; i < 100_000; i++) lines.push(`2025-03-${String((i % 28) + 1).padStart(2, "0")},货款${i},${(i % 9000) + 1}.25,,0,客户${i % 97}`);
+  const batch = await stageUpload(db, org, { fileName: "large.csv", source: [Buffer.from(lines.join("\n"))], fundAccountId: account.id });
+  return { org, account, batch };
+}
+
+/** A job's progress report once someone cancelled it: the first report passes, the next throws. */
+function cancelAtSecondReport() {
+  let reports = 0;
+  return () => {
+    if (++reports >= 2) throw new JobCancelledError();
+  };
 }
 
 async function demoActor() {
@@ -296,6 +315,21 @@ describe("jobs through the queue", () => {
     expect(await db.importBatch.findUniqueOrThrow({ where: { id: batch.id } })).toMatchObject({ status: "FAILED", errors: [], validCount: 0 });
     expect(await cancelJob(db, org, job.id, IMPORT_KINDS)).toBe("ended");
     expect(await db.auditLog.count({ where: { orgId: org.orgId, action: "job.cancel" } })).toBe(1);
+  });
+
+  it("stops a read whose progress report says cancel, instead of previewing the rows read so far", async () => {
+    const { org, batch } = await largeStagedFile();
+    await expect(previewBatch(db, org, batch.id, { onProgress: cancelAtSecondReport() })).rejects.toBeInstanceOf(JobCancelledError);
+    expect(await db.importBatch.findUniqueOrThrow({ where: { id: batch.id } })).toMatchObject({ status: "PARSING", validCount: 0 });
+  });
+
+  it("stores nothing of a commit whose progress report says cancel mid-file, and gives the batch back to PREVIEW", async () => {
+    const { org, account, batch } = await largeStagedFile();
+    await previewBatch(db, org, batch.id);
+    const claim = await claimCommit(db, org, batch.id, { fundAccountId: account.id });
+    await expect(loadCommittedRows(db, getPgPool(), org, claim, cancelAtSecondReport())).rejects.toBeInstanceOf(JobCancelledError);
+    expect(await db.bankTransaction.count({ where: { orgId: org.orgId } })).toBe(0);
+    expect(await db.importBatch.findUniqueOrThrow({ where: { id: batch.id } })).toMatchObject({ status: "PREVIEW", insertedCount: 0 });
   });
 
   it("deletes ended jobs past the retention, in batches, and keeps live jobs and the batches and runs", async () => {
