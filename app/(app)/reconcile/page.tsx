@@ -39,7 +39,7 @@ export default async function ReconcilePage() {
       <PageHeader title={t("title")} intro={t("intro")} actions={canRun ? <StartRunButton disabled={Boolean(running)} /> : null} />
       <RefreshWhile active={Boolean(running)} />
       {running ? <ProgressBar label={jobProgressLabel(tj, job) ?? t("running")} fraction={running.progress} action={cancelButton} /> : null}
-      {latest?.status === "FAILED" ? <Alert tone="error">{latest.error === RUN_INTERRUPTED ? t("interrupted") : latest.error === RUN_CANCELLED ? t("cancelled") : t("failed", { error: latest.error ?? "" })}</Alert> : null}
+      {latest?.status === "FAILED" ? <Alert tone={latest.error === RUN_CANCELLED ? "info" : "error"}>{latest.error === RUN_INTERRUPTED ? t("interrupted") : latest.error === RUN_CANCELLED ? t("cancelled") : t("failed", { error: latest.error ?? "" })}</Alert> : null}
 
       <section className="grid gap-3 sm:grid-cols-2" aria-label={tw("tabs.overview")}>
         {[
