@@ -8,7 +8,7 @@ const DATE_COLUMNS: ReadonlySet<string> = new Set(["occurredAt", "occurredOn", "
 /** The importer's wall-clock form, "YYYY-MM-DDTHH:mm:ss" (lib/import/types.ts LocalDateTime). */
 const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})$/;
 
-export type SampleRow = Record<string, string | number | null | undefined>;
+export type SampleRow = Record<string, string | number | boolean | null | undefined>;
 
 export function sampleCellText(row: SampleRow, column: string, locale: MoneyLocale): string {
   const value = column === "occurredAt" ? (row.occurredAt ?? row.occurredOn) : row[column];

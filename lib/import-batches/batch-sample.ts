@@ -1,33 +1,50 @@
-// A batch keeps a few rows for people to look at, in one of two shapes: the file's raw rows when
-// no layout could be recognised (FAILED: the mapping screen picks the header from them), or the
-// first normalised rows once it was read (the preview table). The JSON column cannot say which;
-// this is the one place that looks.
-import type { ImportBatch } from "@/lib/db/generated/client";
+// A batch keeps a few rows for people to look at, in one of two shapes: the first normalised rows
+// once the file was read (the preview table), or the file's raw rows when no layout could be
+// recognised (FAILED: the mapping screen picks the header from them). The column stores which, as
+// { kind, rows }; this is the one place that writes and reads it.
+import { z } from "zod";
+import type { Prisma } from "@/lib/db/generated/client";
+import { readJsonColumn } from "@/lib/shared/json-column";
+import { toJsonValue } from "@/lib/shared/json-safe";
 
-export type SampleRecord = Record<string, string | number>;
+/** A normalised row as JSON: amounts in minor units and dates as strings, absent values null. */
+export type SampleRecord = Record<string, string | number | boolean | null>;
 
-export type BatchSample = { shape: "rawRows"; rows: string[][] } | { shape: "records"; rows: SampleRecord[] };
+export type BatchSample = { kind: "rows"; rows: SampleRecord[] } | { kind: "raw"; rows: string[][] };
 
-const isRawRow = (row: unknown): row is string[] => Array.isArray(row) && row.every((cell) => typeof cell === "string");
-const isRecord = (row: unknown): row is SampleRecord => typeof row === "object" && row !== null && !Array.isArray(row);
+const records = z.array(z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])));
+const rawRows = z.array(z.array(z.string()));
 
-/** An empty or unexpected sample reads as no records, so nobody is offered rows that are not there. */
-export function batchSample(batch: Pick<ImportBatch, "sample">): BatchSample {
-  const rows: unknown = batch.sample;
-  if (!Array.isArray(rows) || rows.length === 0) return { shape: "records", rows: [] };
-  if (rows.every(isRawRow)) return { shape: "rawRows", rows };
-  if (rows.every(isRecord)) return { shape: "records", rows };
-  return { shape: "records", rows: [] };
+const batchSampleSchema = z.union([
+  z.discriminatedUnion("kind", [z.object({ kind: z.literal("rows"), rows: records }), z.object({ kind: z.literal("raw"), rows: rawRows })]),
+  // Written before the tag (issue 13): a bare array, whose rows say which shape it is. An empty one
+  // (also the column's default, before any reading) has no rows of either shape.
+  rawRows.transform((rows): BatchSample => ({ kind: "raw", rows })),
+  records.transform((rows): BatchSample => ({ kind: "rows", rows })),
+]);
+
+/** The preview's first normalised rows (bigints become decimal strings, dates ISO strings). */
+export function recordsSample(rows: readonly unknown[]): Prisma.InputJsonValue {
+  return toJsonValue({ kind: "rows", rows });
+}
+
+/** The first raw rows of a file no layout recognised, for the mapping screen. */
+export function rawSample(rows: readonly (readonly string[])[]): Prisma.InputJsonValue {
+  return toJsonValue({ kind: "raw", rows });
+}
+
+export function batchSample(batch: { id: string; sample: unknown }): BatchSample {
+  return readJsonColumn(batchSampleSchema, batch.sample, "ImportBatch.sample", batch.id);
 }
 
 /** The raw rows a column mapping is chosen from; none once the file was read with a layout. */
-export function rawSampleRows(batch: Pick<ImportBatch, "sample">): string[][] {
+export function rawSampleRows(batch: { id: string; sample: unknown }): string[][] {
   const sample = batchSample(batch);
-  return sample.shape === "rawRows" ? sample.rows : [];
+  return sample.kind === "raw" ? sample.rows : [];
 }
 
 /** The first normalised rows of a read file; none when no layout was recognised. */
-export function sampleRecords(batch: Pick<ImportBatch, "sample">): SampleRecord[] {
+export function sampleRecords(batch: { id: string; sample: unknown }): SampleRecord[] {
   const sample = batchSample(batch);
-  return sample.shape === "records" ? sample.rows : [];
+  return sample.kind === "rows" ? sample.rows : [];
 }

@@ -6,10 +6,16 @@ import { actorOf, writeAuditLog } from "@/lib/audit/write-audit-log";
 import type { Actor } from "@/lib/auth/load-org-context";
 import { columnMappingSchema, findFormat, headerSignature, type ColumnMapping } from "@/lib/import";
 import { AppError } from "@/lib/errors";
+import { readJsonColumn } from "@/lib/shared/json-column";
 import { toJsonValue } from "@/lib/shared/json-safe";
 import { KIND_TO_DB } from "./import-kinds";
 
 const MAPPING_FORMAT_PREFIX = "mapping:";
+
+/** The one reader of ColumnMapping.mapping: written below only after the same schema accepted it. */
+export function savedMapping(row: { id: string; mapping: unknown }): ColumnMapping {
+  return readJsonColumn(columnMappingSchema, row.mapping, "ColumnMapping.mapping", row.id);
+}
 
 export async function saveColumnMapping(
   db: DbOrTx,
@@ -41,7 +47,7 @@ export async function findMappingForRows(db: Tx, orgId: string, rows: string[][]
   const signatures = rows.filter((cells) => cells.some((cell) => cell.trim() !== "")).map((cells) => headerSignature(cells));
   if (signatures.length === 0) return null;
   const found = await db.columnMapping.findFirst({ where: { orgId, headerSignature: { in: signatures } } });
-  return found ? (found.mapping as unknown as ColumnMapping) : null;
+  return found ? savedMapping(found) : null;
 }
 
 /** A batch read through a mapping records the format "mapping:<signature>"; this finds it again. */
@@ -50,7 +56,7 @@ export async function mappingForFormat(db: Tx, orgId: string, formatId: string |
   const found = await db.columnMapping.findFirst({
     where: { orgId, headerSignature: formatId.slice(MAPPING_FORMAT_PREFIX.length) },
   });
-  return found ? (found.mapping as unknown as ColumnMapping) : undefined;
+  return found ? savedMapping(found) : undefined;
 }
 
 /** What the page calls a batch's format: the adapter's label, or the saved mapping's name. */

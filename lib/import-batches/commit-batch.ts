@@ -10,8 +10,8 @@ import { AppError } from "@/lib/errors";
 import { getFundAccountOrThrow } from "@/lib/fund-accounts/fund-account-service";
 import { isFileRefusal } from "@/lib/import";
 import type { ImportError, NormalizedRow } from "@/lib/import/types";
-import { toJsonValue } from "@/lib/shared/json-safe";
 import { getStoreOrThrow } from "@/lib/stores/store-service";
+import { batchErrorsJson } from "./batch-errors";
 import { getImportBatchOrThrow } from "./batch-queries";
 import { openCopyLoader } from "./copy-into-table";
 import { KIND_FROM_DB, targetOf } from "./import-kinds";
@@ -94,7 +94,7 @@ export async function loadCommittedRows(
     if (refusal) {
       await loader.abort();
       await client.query("ROLLBACK");
-      await db.importBatch.update({ where: { id: batch.id }, data: { status: "FAILED", errors: toJsonValue([refusal]), progress: 1 } });
+      await db.importBatch.update({ where: { id: batch.id }, data: { status: "FAILED", errors: batchErrorsJson([refusal]), progress: 1 } });
       return getImportBatchOrThrow(db, ctx.orgId, batch.id);
     }
     const { inserted, staged } = await loader.finish();

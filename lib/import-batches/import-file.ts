@@ -10,7 +10,7 @@ import { writeAuditLogSql } from "@/lib/audit/write-audit-log";
 import { AppError } from "@/lib/errors";
 import { isFileRefusal, parseImportFile } from "@/lib/import";
 import type { ImportError, ImportKind, NormalizedRow } from "@/lib/import/types";
-import { toJsonValue } from "@/lib/shared/json-safe";
+import { batchErrorsJson } from "./batch-errors";
 import { openCopyLoader } from "./copy-into-table";
 import { ErrorTally } from "./error-tally";
 import { importLimits, maxUploadBytes } from "./import-limits";
@@ -97,7 +97,7 @@ export async function importFile(db: Db, pool: pg.Pool, actor: Actor, input: Imp
   const base = { id: input.batchId, orgId: actor.orgId, fileName, fileSha256: "", fileSizeBytes: 0, createdById: actor.userId };
 
   if (!opened.ok) {
-    const failed = await db.importBatch.create({ data: { ...base, status: "FAILED", errors: toJsonValue(opened.errors), progress: 1 } });
+    const failed = await db.importBatch.create({ data: { ...base, status: "FAILED", errors: batchErrorsJson(opened.errors), progress: 1 } });
     return { batchId: failed.id, format: null, kind: null, status: "FAILED", rows: 0, inserted: 0, duplicates: 0, invalid: 0, errors: opened.errors };
   }
 
@@ -164,7 +164,7 @@ export async function importFile(db: Db, pool: pg.Pool, actor: Actor, input: Imp
       duplicateCount: outcome.staged - outcome.inserted,
       invalidCount: tally.invalidCount,
       warningCount: tally.warningCount,
-      errors: toJsonValue(refusal ? [refusal] : tally.kept),
+      errors: batchErrorsJson(refusal ? [refusal] : tally.kept),
       progress: 1,
       committedAt: outcome.status === "COMMITTED" ? new Date() : null,
     },

@@ -1,13 +1,14 @@
 // Step 2: read the staged file, detect its format, validate every row, and keep the counts, the
 // first errors and a few sample rows on the batch for the preview. Stores no rows.
 import type { Db } from "@/lib/db/client";
-import type { ImportBatch } from "@/lib/db/generated/client";
+import type { ImportBatch, Prisma } from "@/lib/db/generated/client";
 import type { OrgContext } from "@/lib/auth/load-org-context";
 import { AppError } from "@/lib/errors";
 import { isFileRefusal } from "@/lib/import";
 import type { ImportError } from "@/lib/import/types";
-import { toJsonValue } from "@/lib/shared/json-safe";
 import { getImportBatchOrThrow } from "./batch-queries";
+import { batchErrorsJson } from "./batch-errors";
+import { rawSample, recordsSample } from "./batch-sample";
 import { findMappingForRows } from "./column-mappings";
 import { ErrorTally } from "./error-tally";
 import { KEPT_SAMPLE_ROWS } from "./import-limits";
@@ -34,14 +35,15 @@ export async function previewBatch(db: Db, ctx: Ctx, batchId: string, options: S
     const saved = await findMappingForRows(db, ctx.orgId, opened.previewRows);
     if (saved) opened = await openStagedFile(db, batch, { columnMapping: saved, onProgress: reportProgress });
   }
-  const fail = async (errors: ImportError[], sample: unknown) => {
+  const fail = async (errors: ImportError[], sample: Prisma.InputJsonValue) => {
     const failed = await db.importBatch.update({
       where: { id: batch.id },
-      data: { status: "FAILED", errors: toJsonValue(errors), sample: toJsonValue(sample), progress: 1 },
+      data: { status: "FAILED", errors: batchErrorsJson(errors), sample, progress: 1 },
     });
     return { batch: failed };
   };
-  if (!opened.ok) return fail(opened.errors, opened.previewRows);
+  // No layout recognised: keep the file's first raw rows, from which a column mapping is chosen.
+  if (!opened.ok) return fail(opened.errors, rawSample(opened.previewRows));
 
   const tally = new ErrorTally();
   const sample: unknown[] = [];
@@ -49,7 +51,7 @@ export async function previewBatch(db: Db, ctx: Ctx, batchId: string, options: S
   for await (const part of opened.batches as AsyncIterable<{ rows: unknown[]; errors: ImportError[] }>) {
     // A limit passed mid-file: leaving the loop stops the reading; the rows before it do not count.
     const refusal = part.errors.find(isFileRefusal);
-    if (refusal) return fail([refusal], []);
+    if (refusal) return fail([refusal], recordsSample([]));
     validCount += part.rows.length;
     for (const row of part.rows) if (sample.length < KEPT_SAMPLE_ROWS) sample.push(row);
     tally.add(part.errors);
@@ -71,8 +73,8 @@ export async function previewBatch(db: Db, ctx: Ctx, batchId: string, options: S
       validCount,
       invalidCount: tally.invalidCount,
       warningCount: tally.warningCount,
-      errors: toJsonValue(tally.kept),
-      sample: toJsonValue(sample),
+      errors: batchErrorsJson(tally.kept),
+      sample: recordsSample(sample),
       progress: 1,
       // Keep the user's choice; otherwise suggest the one obvious candidate.
       storeId: target === "store" ? (batch.storeId ?? suggestStore(opened.format.id, stores)) : null,

@@ -2,6 +2,7 @@
 // batch row that the page polls. A failure is recorded on the batch, never lost in a log only.
 import type { Db } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
+import { batchErrorsJson } from "./batch-errors";
 
 export async function recordFailure(db: Db, batchId: string, error: unknown): Promise<void> {
   // A refused commit (e.g. the file changed) has already put the batch back to PREVIEW.
@@ -13,7 +14,7 @@ export async function recordFailure(db: Db, batchId: string, error: unknown): Pr
       where: { id: batchId, status: { in: ["PARSING", "COMMITTING"] } },
       data: {
         status: "FAILED",
-        errors: [{ row: null, column: null, code: "CORRUPT_SPREADSHEET", params: { reason }, severity: "error" }],
+        errors: batchErrorsJson([{ row: null, column: null, code: "CORRUPT_SPREADSHEET", params: { reason }, severity: "error" }]),
       },
     })
     .catch(() => {});

@@ -14,16 +14,18 @@ export type JobTimings = {
    * has no job yet and bumps its batch only when it ends.
    */
   orphanGraceMs: number;
+  /** Ended jobs older than this are deleted by the sweep (delete-old-jobs.ts); their batch or run stays. */
+  retentionDays: number;
 };
 
-const DEFAULTS: JobTimings = { heartbeatMs: 5_000, staleAfterMs: 40_000, sweepMs: 15_000, pollMs: 2_000, orphanGraceMs: 5 * 60_000 };
+const DEFAULTS: JobTimings = { heartbeatMs: 5_000, staleAfterMs: 40_000, sweepMs: 15_000, pollMs: 2_000, orphanGraceMs: 5 * 60_000, retentionDays: 30 };
 
 function fromEnv(name: string, fallback: number): number {
   const value = Number(process.env[name]);
   return Number.isFinite(value) && value > 0 ? value : fallback;
 }
 
-/** JOBS_HEARTBEAT_MS, JOBS_STALE_AFTER_MS, JOBS_SWEEP_MS, JOBS_POLL_MS, JOBS_ORPHAN_GRACE_MS (tests shorten them). */
+/** JOBS_HEARTBEAT_MS, JOBS_STALE_AFTER_MS, JOBS_SWEEP_MS, JOBS_POLL_MS, JOBS_ORPHAN_GRACE_MS (tests shorten them), JOBS_RETENTION_DAYS. */
 export function jobTimingsFromEnv(overrides: Partial<JobTimings> = {}): JobTimings {
   return {
     heartbeatMs: fromEnv("JOBS_HEARTBEAT_MS", DEFAULTS.heartbeatMs),
@@ -31,6 +33,7 @@ export function jobTimingsFromEnv(overrides: Partial<JobTimings> = {}): JobTimin
     sweepMs: fromEnv("JOBS_SWEEP_MS", DEFAULTS.sweepMs),
     pollMs: fromEnv("JOBS_POLL_MS", DEFAULTS.pollMs),
     orphanGraceMs: fromEnv("JOBS_ORPHAN_GRACE_MS", DEFAULTS.orphanGraceMs),
+    retentionDays: fromEnv("JOBS_RETENTION_DAYS", DEFAULTS.retentionDays),
     ...overrides,
   };
 }

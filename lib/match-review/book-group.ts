@@ -3,8 +3,8 @@
 import { randomUUID } from "node:crypto";
 import type { Tx } from "@/lib/db/client";
 import type { AdjustmentType, MatchKind, MatchStatus } from "@/lib/db/generated/enums";
-import type { MatchLink, Side, Slot } from "@/lib/match-engine";
-import { toJsonValue } from "@/lib/shared/json-safe";
+import type { MatchLink, Reason, Side, Slot } from "@/lib/match-engine";
+import { groupReasonsJson } from "@/lib/match-runs/group-reasons";
 import { SIDE_TO_DB, SLOT_TO_DB } from "./row-ref";
 
 export type BookedItem = { side: Side; id: string; slot: Slot; amountMinor: bigint };
@@ -18,7 +18,7 @@ export type GroupToBook = {
   rule: string;
   link: MatchLink;
   confidence: number;
-  reasons?: unknown;
+  reasons?: readonly Reason[];
   runId?: string | null;
   note?: string | null;
   createdById?: string | null;
@@ -48,7 +48,7 @@ export async function bookGroup(tx: Tx, orgId: string, group: GroupToBook): Prom
       rule: group.rule,
       link: group.link,
       confidence: group.confidence,
-      reasons: toJsonValue(group.reasons ?? []),
+      reasons: groupReasonsJson(group.reasons ?? []),
       note: group.note ?? null,
       createdById: group.createdById ?? null,
       decidedAt: decided ? new Date() : null,

@@ -7,6 +7,7 @@ import { yuanFilter } from "./amount-filter";
 import type { Tx } from "@/lib/db/client";
 import type { MatchStatus } from "@/lib/db/generated/enums";
 import { MATCH_RULES, type Reason, type Side, type Slot } from "@/lib/match-engine";
+import { groupReasons } from "@/lib/match-runs/group-reasons";
 import { fileNames } from "./list-unmatched";
 import { SIDE_FROM_DB, SLOT_FROM_DB } from "./row-ref";
 import { groupItemDaysSql, orderBusinessDaySql } from "@/lib/ledger/business-day";
@@ -148,7 +149,7 @@ async function describeGroups(tx: Tx, orgId: string, found: readonly { id: strin
         rule: group.rule,
         link: group.link,
         confidence: group.confidence,
-        reasons: group.reasons as unknown as Reason[],
+        reasons: groupReasons(group),
         note: group.note,
         createdById: group.createdById,
         createdAt: group.createdAt,

@@ -8,6 +8,7 @@ import type { MatchStatus, WorkspaceActionKind } from "@/lib/db/generated/enums"
 import { AppError } from "@/lib/errors";
 import { COUNTING_STATUSES } from "@/lib/ledger/counting-groups";
 import type { MatchLink } from "@/lib/match-engine";
+import { groupReasons } from "@/lib/match-runs/group-reasons";
 import { getOrgRules } from "@/lib/match-rules/rules-store";
 import { loadAllocations } from "./allocations";
 import { bookGroup } from "./book-group";
@@ -38,7 +39,7 @@ function copyOf(entry: GroupForChange, status: MatchStatus, ctx: OrgContext) {
     rule: group.rule,
     link: group.link as MatchLink,
     confidence: group.confidence,
-    reasons: group.reasons,
+    reasons: groupReasons(group),
     runId: group.runId,
     note: group.note,
     createdById: group.createdById,

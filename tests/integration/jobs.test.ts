@@ -1,7 +1,8 @@
 // The job system (lib/jobs) on a real PostgreSQL: imports and runs go through the queue to workers;
 // a job runs exactly once however many workers ask; a worker or CLI killed with SIGKILL leaves
 // nothing stuck (its batch or run ends FAILED as interrupted and the run slot is free, within the
-// sweep period, with no page opened); cancel; progress moves.
+// sweep period, with no page opened); cancel (audited, within the caller's kinds); old jobs are
+// deleted; progress moves.
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -9,10 +10,14 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { closePgPool, getPgPool } from "@/lib/db/pg-pool";
 import { createFundAccount } from "@/lib/fund-accounts/fund-account-service";
 import { parseImportBuffer } from "@/lib/import";
-import { claimCommit } from "@/lib/import-batches/commit-batch";
+import { claimCommit, loadCommittedRows } from "@/lib/import-batches/commit-batch";
+import { previewBatch } from "@/lib/import-batches/preview-batch";
 import { stageUpload } from "@/lib/import-batches/stage-upload";
 import { cancelJob } from "@/lib/jobs/cancel-job";
 import { claimNextJob } from "@/lib/jobs/claim-job";
+import { deleteOldJobs } from "@/lib/jobs/delete-old-jobs";
+import { JobCancelledError } from "@/lib/jobs/job-cancelled-error";
+import type { JobKindName } from "@/lib/jobs/job-kinds";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { jobTimingsFromEnv, type JobTimings } from "@/lib/jobs/job-timings";
 import { runClaimedJob, type JobOutcome } from "@/lib/jobs/run-job";
@@ -27,6 +32,9 @@ const FIXTURE = path.resolve(process.cwd(), "../shared/fixtures/bank-cmb/example
 // Short enough for a test, with the same proportions as the defaults.
 const FAST: JobTimings = jobTimingsFromEnv({ heartbeatMs: 200, staleAfterMs: 1500, sweepMs: 300, pollMs: 100 });
 const FAST_ENV = { JOBS_HEARTBEAT_MS: "200", JOBS_STALE_AFTER_MS: "1500", JOBS_SWEEP_MS: "300", JOBS_POLL_MS: "100" };
+
+const RUN_KINDS: JobKindName[] = ["reconcile-run"];
+const IMPORT_KINDS: JobKindName[] = ["import-preview", "import-commit", "import-file"];
 
 const workers: Worker[] = [];
 const children: ChildProcess[] = [];
@@ -58,6 +66,24 @@ async function stagedFixture() {
   const account = await createFundAccount(db, org, { name: "招行", type: "BANK", institution: null, accountNumber: null, currency: "CNY" });
   const batch = await stageUpload(db, org, { fileName: path.basename(FIXTURE), source: [readFileSync(FIXTURE)] });
   return { org, account, batch };
+}
+
+/** Several MiB of a generic bank layout: its reading reports progress more than once. */
+async function largeStagedFile() {
+  const org = await makeOrg();
+  const account = await createFundAccount(db, org, { name: "招行", type: "BANK", institution: null, accountNumber: null, currency: "CNY" });
+  const lines = ["交易日期,摘要,收入,支出,余额,对方户名"];
+  for (let i = 0; i < 100_000; i++) lines.push(`2025-03-${String((i % 28) + 1).padStart(2, "0")},货款${i},${(i % 9000) + 1}.25,,0,客户${i % 97}`);
+  const batch = await stageUpload(db, org, { fileName: "large.csv", source: [Buffer.from(lines.join("\n"))], fundAccountId: account.id });
+  return { org, account, batch };
+}
+
+/** A job's progress report once someone cancelled it: the first report passes, the next throws. */
+function cancelAtSecondReport() {
+  let reports = 0;
+  return () => {
+    if (++reports >= 2) throw new JobCancelledError();
+  };
 }
 
 async function demoActor() {
@@ -207,26 +233,30 @@ describe("jobs through the queue", () => {
     const queuedRun = (await makeOrg()).orgId;
     const waiting = await db.reconciliationRun.create({ data: { orgId: queuedRun, status: "RUNNING", rulesVersion: "t", rules: {}, startedAt: new Date(Date.now() - 10_000) } });
     await enqueueJob(db, "reconcile-run", { orgId: queuedRun, runId: waiting.id });
-    await sweepJobs(db, { staleAfterMs: FAST.staleAfterMs, orphanGraceMs: 5_000 });
+    await sweepJobs(db, { staleAfterMs: FAST.staleAfterMs, orphanGraceMs: 5_000, retentionDays: 30 });
     expect(await db.reconciliationRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ status: "FAILED", error: RUN_INTERRUPTED });
     // A run whose job is still queued is waiting for a worker, not lost.
     expect(await db.reconciliationRun.findUniqueOrThrow({ where: { id: waiting.id } })).toMatchObject({ status: "RUNNING" });
-    await cancelJob(db, queuedRun, (await jobOf(waiting.id)).id);
+    await cancelJob(db, { orgId: queuedRun, userId: null, userEmail: "test" }, (await jobOf(waiting.id)).id, RUN_KINDS);
   });
 
   it("cancels a queued run at once and a running one at its next progress report, freeing the slot", async () => {
     const org = await makeOrg();
     const queued = await startRun(db, org, {});
     const queuedJob = await enqueueJob(db, "reconcile-run", { orgId: org.orgId, runId: queued.id });
-    expect(await cancelJob(db, org.orgId, queuedJob.id)).toBe("cancelled");
+    expect(await cancelJob(db, org, queuedJob.id, RUN_KINDS)).toBe("cancelled");
     expect(await db.reconciliationRun.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({ status: "FAILED", error: RUN_CANCELLED });
     expect(await db.job.findUniqueOrThrow({ where: { id: queuedJob.id } })).toMatchObject({ status: "CANCELLED" });
+    expect(await db.auditLog.findMany({ where: { orgId: org.orgId, action: "job.cancel" } })).toEqual([
+      expect.objectContaining({ actorUserId: org.userId, entityType: "ReconciliationRun", entityId: queued.id, after: { jobId: queuedJob.id, kind: "reconcile-run", outcome: "cancelled" } }),
+    ]);
 
     const running = await startRun(db, org, {});
     const runningJob = await enqueueJob(db, "reconcile-run", { orgId: org.orgId, runId: running.id });
     const claimed = await claimNextJob(db, "test-worker");
     expect(claimed?.id).toBe(runningJob.id);
-    expect(await cancelJob(db, org.orgId, runningJob.id)).toBe("requested");
+    expect(await cancelJob(db, org, runningJob.id, RUN_KINDS)).toBe("requested");
+    expect(await db.auditLog.count({ where: { orgId: org.orgId, action: "job.cancel", entityId: running.id } })).toBe(1);
     const outcome = await runClaimedJob({ db, pool: getPgPool() }, claimed!, "test-worker", FAST);
     expect(outcome.status).toBe("CANCELLED");
     expect(await db.reconciliationRun.findUniqueOrThrow({ where: { id: running.id } })).toMatchObject({ status: "FAILED", error: RUN_CANCELLED });
@@ -241,9 +271,94 @@ describe("jobs through the queue", () => {
     const stranger = await makeOrg();
     const run = await startRun(db, org, {});
     const job = await enqueueJob(db, "reconcile-run", { orgId: org.orgId, runId: run.id });
-    await expect(cancelJob(db, stranger.orgId, job.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(cancelJob(db, stranger, job.id, RUN_KINDS)).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await db.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: "QUEUED", cancelRequested: false });
-    await cancelJob(db, org.orgId, job.id);
+    expect(await db.auditLog.count({ where: { action: "job.cancel", entityId: run.id } })).toBe(0);
+    await cancelJob(db, org, job.id, RUN_KINDS);
+  });
+
+  it("refuses to cancel a job of a kind the caller may not start, as not found", async () => {
+    const org = await makeOrg();
+    const run = await startRun(db, org, {});
+    const job = await enqueueJob(db, "reconcile-run", { orgId: org.orgId, runId: run.id });
+    await expect(cancelJob(db, org, job.id, IMPORT_KINDS)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await db.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: "QUEUED", cancelRequested: false });
+    await cancelJob(db, org, job.id, RUN_KINDS);
+  });
+
+  it("gives a queued commit's claim back when it is cancelled: the batch waits in PREVIEW, nothing stored", async () => {
+    const { org, batch } = await stagedFixture();
+    await previewBatch(db, org, batch.id);
+    const claim = await claimCommit(db, org, batch.id);
+    const job = await enqueueJob(db, "import-commit", { orgId: org.orgId, batchId: batch.id, userId: org.userId, userEmail: org.userEmail, targetId: claim.targetId });
+    expect(await cancelJob(db, org, job.id, IMPORT_KINDS)).toBe("cancelled");
+    expect(await db.importBatch.findUniqueOrThrow({ where: { id: batch.id } })).toMatchObject({ status: "PREVIEW" });
+    expect(await db.bankTransaction.count({ where: { orgId: org.orgId } })).toBe(0);
+    expect(await db.auditLog.findFirst({ where: { orgId: org.orgId, action: "job.cancel" } })).toMatchObject({
+      entityType: "ImportBatch",
+      entityId: batch.id,
+      after: { jobId: job.id, kind: "import-commit", outcome: "cancelled" },
+    });
+    // It can be committed again.
+    await claimCommit(db, org, batch.id);
+    await db.importBatch.update({ where: { id: batch.id }, data: { status: "PREVIEW" } });
+  });
+
+  it("stops a running read at its next progress report: the batch ends FAILED with no errors and can be read again", async () => {
+    const { org, batch } = await stagedFixture();
+    const job = await enqueueJob(db, "import-preview", { orgId: org.orgId, batchId: batch.id });
+    const claimed = await claimNextJob(db, "test-worker");
+    expect(claimed?.id).toBe(job.id);
+    expect(await cancelJob(db, org, job.id, IMPORT_KINDS)).toBe("requested");
+    const outcome = await runClaimedJob({ db, pool: getPgPool() }, claimed!, "test-worker", FAST);
+    expect(outcome.status).toBe("CANCELLED");
+    expect(await db.importBatch.findUniqueOrThrow({ where: { id: batch.id } })).toMatchObject({ status: "FAILED", errors: [], validCount: 0 });
+    expect(await cancelJob(db, org, job.id, IMPORT_KINDS)).toBe("ended");
+    expect(await db.auditLog.count({ where: { orgId: org.orgId, action: "job.cancel" } })).toBe(1);
+  });
+
+  it("stops a read whose progress report says cancel, instead of previewing the rows read so far", async () => {
+    const { org, batch } = await largeStagedFile();
+    await expect(previewBatch(db, org, batch.id, { onProgress: cancelAtSecondReport() })).rejects.toBeInstanceOf(JobCancelledError);
+    expect(await db.importBatch.findUniqueOrThrow({ where: { id: batch.id } })).toMatchObject({ status: "PARSING", validCount: 0 });
+  });
+
+  it("stores nothing of a commit whose progress report says cancel mid-file, and gives the batch back to PREVIEW", async () => {
+    const { org, account, batch } = await largeStagedFile();
+    await previewBatch(db, org, batch.id);
+    const claim = await claimCommit(db, org, batch.id, { fundAccountId: account.id });
+    await expect(loadCommittedRows(db, getPgPool(), org, claim, cancelAtSecondReport())).rejects.toBeInstanceOf(JobCancelledError);
+    expect(await db.bankTransaction.count({ where: { orgId: org.orgId } })).toBe(0);
+    expect(await db.importBatch.findUniqueOrThrow({ where: { id: batch.id } })).toMatchObject({ status: "PREVIEW", insertedCount: 0 });
+  });
+
+  it("deletes ended jobs past the retention, in batches, and keeps live jobs and the batches and runs", async () => {
+    const org = await makeOrg();
+    const old = new Date(Date.now() - 31 * 86_400_000);
+    const recent = new Date(Date.now() - 29 * 86_400_000);
+    const run = await db.reconciliationRun.create({ data: { orgId: org.orgId, status: "SUCCEEDED", rulesVersion: "t", rules: {}, startedAt: old } });
+    const make = (status: "SUCCEEDED" | "FAILED" | "CANCELLED" | "INTERRUPTED" | "QUEUED", createdAt: Date, finishedAt: Date | null) =>
+      db.job.create({ data: { orgId: org.orgId, kind: "reconcile-run", payload: {}, subjectId: run.id, status, createdAt, finishedAt } });
+    const expired = await Promise.all(
+      (["SUCCEEDED", "FAILED", "CANCELLED", "INTERRUPTED", "SUCCEEDED"] as const).map((status) => make(status, old, old)),
+    );
+    const kept = await Promise.all([
+      make("SUCCEEDED", old, recent), // ended within the retention, though created before it
+      make("FAILED", recent, recent),
+      make("QUEUED", old, null), // never deleted while it may still run
+    ]);
+    // Five expired jobs in batches of two: three statements.
+    expect(await deleteOldJobs(db, { retentionDays: 30, batchSize: 2 })).toBe(5);
+    expect(await db.job.count({ where: { id: { in: expired.map((job) => job.id) } } })).toBe(0);
+    expect(await db.job.count({ where: { id: { in: kept.map((job) => job.id) } } })).toBe(3);
+    expect(await db.reconciliationRun.count({ where: { id: run.id } })).toBe(1);
+
+    // The worker's sweep does it with JOBS_RETENTION_DAYS.
+    const another = await make("CANCELLED", recent, recent);
+    expect(await sweepJobs(db, { ...FAST, retentionDays: 28 })).toMatchObject({ deletedJobs: expect.any(Number) });
+    expect(await db.job.count({ where: { id: { in: [another.id, kept[0]!.id, kept[1]!.id] } } })).toBe(0);
+    expect(await db.job.findUniqueOrThrow({ where: { id: kept[2]!.id } })).toMatchObject({ status: "QUEUED" });
+    await db.job.update({ where: { id: kept[2]!.id }, data: { status: "CANCELLED" } });
   });
 
   it("moves a run's progress through its phases to 1", async () => {

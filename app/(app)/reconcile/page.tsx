@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ProgressBar } from "@/components/import/progress-bar";
+import { CancelJobButton } from "@/components/jobs/cancel-job-button";
 import { RefreshWhile } from "@/components/import/refresh-while";
 import { StartRunButton } from "@/components/reconcile/start-run-button";
 import { Alert } from "@/components/ui/alert";
@@ -8,10 +9,11 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
+import { cancelRunAction } from "@/lib/actions/reconcile/cancel-run";
 import { can } from "@/lib/auth/roles";
 import { requirePageContext } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { jobProgressLabel, latestJobOf } from "@/lib/jobs/job-queries";
+import { isCancellable, jobProgressLabel, latestJobOf } from "@/lib/jobs/job-queries";
 import { RUN_CANCELLED, RUN_INTERRUPTED } from "@/lib/match-runs/interrupted-runs";
 import { workspaceCounts } from "@/lib/match-review/workspace-summary";
 
@@ -37,13 +39,15 @@ export default async function ReconcilePage() {
   const [tj, job] = await Promise.all([getTranslations(), running ? latestJobOf(db, ctx.orgId, running.id) : null]);
   const latest = runs[0];
   const latestResults = (latest?.status === "SUCCEEDED" ? latest.results : {}) as RunResults;
+  const canRun = can(ctx.role, "reconcile.run");
+  const cancelButton = canRun && isCancellable(job) ? <CancelJobButton jobId={job.id} action={cancelRunAction} /> : null;
 
   return (
     <div className="space-y-8">
-      <PageHeader title={t("title")} intro={t("intro")} actions={can(ctx.role, "reconcile.run") ? <StartRunButton disabled={Boolean(running)} /> : null} />
+      <PageHeader title={t("title")} intro={t("intro")} actions={canRun ? <StartRunButton disabled={Boolean(running)} /> : null} />
       <RefreshWhile active={Boolean(running)} />
-      {running ? <ProgressBar label={jobProgressLabel(tj, job) ?? t("running")} fraction={running.progress} /> : null}
-      {latest?.status === "FAILED" ? <Alert tone="error">{latest.error === RUN_INTERRUPTED ? t("interrupted") : latest.error === RUN_CANCELLED ? t("cancelled") : t("failed", { error: latest.error ?? "" })}</Alert> : null}
+      {running ? <ProgressBar label={jobProgressLabel(tj, job) ?? t("running")} fraction={running.progress} action={cancelButton} /> : null}
+      {latest?.status === "FAILED" ? <Alert tone={latest.error === RUN_CANCELLED ? "info" : "error"}>{latest.error === RUN_INTERRUPTED ? t("interrupted") : latest.error === RUN_CANCELLED ? t("cancelled") : t("failed", { error: latest.error ?? "" })}</Alert> : null}
 
       {latestResults.skippedInLockedMonths || latestResults.keptInLockedMonths ? (
         <Alert tone="info">
@@ -88,11 +92,13 @@ export default async function ReconcilePage() {
             <tbody className="divide-y divide-slate-100" data-testid="reconcile-runs">
               {runs.map((run) => {
                 const results = run.results as RunResults;
+                // A cancelled run is FAILED in the database (its slot freed), but people cancelled it on purpose.
+                const statusKey = run.status === "FAILED" && run.error === RUN_CANCELLED ? "CANCELLED" : run.status;
                 return (
                   <tr key={run.id}>
                     <Td className="num whitespace-nowrap">{format.dateTime(run.startedAt, { dateStyle: "short", timeStyle: "medium" })}</Td>
                     <Td>
-                      <Badge tone={run.status === "SUCCEEDED" ? "brand" : run.status === "FAILED" ? "warning" : "neutral"}>{t(`statuses.${run.status}`)}</Badge>
+                      <Badge tone={run.status === "SUCCEEDED" ? "brand" : run.status === "FAILED" ? "warning" : "neutral"}>{t(`statuses.${statusKey}`)}</Badge>
                     </Td>
                     <Td className="num text-right">{results.autoConfirmed ?? "—"}</Td>
                     <Td className="num text-right">{results.proposed ?? "—"}</Td>

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import { z } from "zod";
 import type { ColumnMapping } from "@/lib/import";
 import { AppError } from "@/lib/errors";
-import { markImportInterrupted } from "@/lib/import-batches/interrupted-imports";
+import { markImportInterrupted, releaseCommitClaim } from "@/lib/import-batches/interrupted-imports";
 import type { JobKind } from "../job-kind";
 import { getImportBatchOrThrow } from "@/lib/import-batches/batch-queries";
 import { loadCommittedRows } from "@/lib/import-batches/commit-batch";
@@ -25,6 +25,7 @@ const previewPayload = z.object({
 export const importPreviewJob: JobKind<z.infer<typeof previewPayload>> = {
   payload: previewPayload,
   subjectOf: (payload) => payload.batchId,
+  subjectType: "ImportBatch",
   async run(ctx, { orgId, batchId, format, columnMapping }) {
     const onProgress = (fraction: number) => ctx.progress(fraction, "jobs.phase.reading");
     await previewBatch(ctx.db, { orgId }, batchId, { format, columnMapping, onProgress });
@@ -46,6 +47,7 @@ const commitPayload = z.object({
 export const importCommitJob: JobKind<z.infer<typeof commitPayload>> = {
   payload: commitPayload,
   subjectOf: (payload) => payload.batchId,
+  subjectType: "ImportBatch",
   async run(ctx, { orgId, batchId, userId, userEmail, targetId }) {
     const batch = await getImportBatchOrThrow(ctx.db, orgId, batchId);
     if (batch.status !== "COMMITTING") throw new AppError("CONFLICT", { messageKey: "batchNotInPreview" });
@@ -57,8 +59,9 @@ export const importCommitJob: JobKind<z.infer<typeof commitPayload>> = {
   },
   failed: (db, payload, error) => recordFailure(db, payload.batchId, error),
   interrupted: markImportInterrupted,
-  // loadCommittedRows rolled back and put the batch back to PREVIEW: commit again or discard.
-  cancelled: async () => {},
+  // A running commit was rolled back by loadCommittedRows, which put the batch back to PREVIEW; a
+  // queued one never started, and its claim (COMMITTING) must be released the same way.
+  cancelled: releaseCommitClaim,
 };
 
 const filePayload = z.object({
@@ -82,6 +85,7 @@ const READ_CHUNK_BYTES = 1 << 20;
 export const importFileJob: JobKind<z.infer<typeof filePayload>> = {
   payload: filePayload,
   subjectOf: (payload) => payload.batchId,
+  subjectType: "ImportBatch",
   async run(ctx, { orgId, userId, userEmail, filePath, ...input }): Promise<ImportFileResult> {
     ctx.progress(0, "jobs.phase.loading");
     return importFile(ctx.db, ctx.pool, { orgId, userId, userEmail }, { ...input, source: fs.createReadStream(filePath, { highWaterMark: READ_CHUNK_BYTES }) });

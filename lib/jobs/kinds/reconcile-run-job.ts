@@ -10,6 +10,7 @@ const runPayload = z.object({ orgId: z.uuid(), runId: z.uuid() });
 export const reconcileRunJob: JobKind<z.infer<typeof runPayload>> = {
   payload: runPayload,
   subjectOf: (payload) => payload.runId,
+  subjectType: "ReconciliationRun",
   async run(ctx, { orgId, runId }): Promise<RunSummary> {
     const run = await ctx.db.reconciliationRun.findFirstOrThrow({ where: { id: runId, orgId } });
     if (run.status !== "RUNNING") throw new Error(`run ${runId} is ${run.status}, not RUNNING`);

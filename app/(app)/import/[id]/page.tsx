@@ -5,20 +5,22 @@ import { BatchStatusBadge } from "@/components/import/batch-status-badge";
 import { ColumnMappingForm } from "@/components/import/column-mapping-form";
 import { ErrorTable, SampleTable } from "@/components/import/batch-tables";
 import { ProgressBar } from "@/components/import/progress-bar";
+import { CancelJobButton } from "@/components/jobs/cancel-job-button";
 import { RefreshWhile } from "@/components/import/refresh-while";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { cancelImportJobAction } from "@/lib/actions/import/cancel-import-job";
 import { can } from "@/lib/auth/roles";
 import { requirePageContext } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { listFormats } from "@/lib/import";
+import { batchErrors } from "@/lib/import-batches/batch-errors";
 import { rawSampleRows, sampleRecords } from "@/lib/import-batches/batch-sample";
 import { describeFormat } from "@/lib/import-batches/column-mappings";
-import type { ImportError } from "@/lib/import/types";
 import { getImportBatchOrThrow } from "@/lib/import-batches/batch-queries";
-import { jobProgressLabel, latestJobOf } from "@/lib/jobs/job-queries";
+import { isCancellable, jobProgressLabel, latestJobOf } from "@/lib/jobs/job-queries";
 import { KIND_FROM_DB, targetOf } from "@/lib/import-batches/import-kinds";
 import { listFundAccounts } from "@/lib/fund-accounts/fund-account-service";
 import { findOr404 } from "@/lib/shared/page-lookup";
@@ -43,7 +45,7 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ id
   const lang = locale === "en" ? "en" : "zh-CN";
   const formatName = await describeFormat(db, ctx.orgId, batch.format, lang);
   const kind = batch.kind ? KIND_FROM_DB[batch.kind] : null;
-  const errors = batch.errors as unknown as ImportError[];
+  const errors = batchErrors(batch);
   const sample = sampleRecords(batch);
   const rawRows = rawSampleRows(batch);
   const canManage = can(ctx.role, "imports.manage");
@@ -52,6 +54,9 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ id
     ...listFormats().map((f) => ({ value: f.id, label: `${f.label[lang]} (${f.id})` })),
   ];
   const busy = batch.status === "PARSING" || batch.status === "COMMITTING";
+  const cancelButton = canManage && busy && isCancellable(job) ? <CancelJobButton jobId={job.id} action={cancelImportJobAction} /> : null;
+  // A cancelled read leaves the batch FAILED with no errors, a cancelled commit back in PREVIEW: the job says which.
+  const cancelled = job?.status === "CANCELLED";
   const errorTotal = batch.invalidCount + batch.warningCount;
   // Readable as a table, but no known layout: offer to map the columns by hand.
   const needsMapping =
@@ -78,8 +83,8 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ id
       />
       <RefreshWhile active={busy} />
 
-      {batch.status === "PARSING" ? <ProgressBar label={jobProgressLabel(tj, job) ?? t("reading")} fraction={batch.progress} /> : null}
-      {batch.status === "COMMITTING" ? <ProgressBar label={jobProgressLabel(tj, job) ?? t("committing")} fraction={batch.progress} /> : null}
+      {batch.status === "PARSING" ? <ProgressBar label={jobProgressLabel(tj, job) ?? t("reading")} fraction={batch.progress} action={cancelButton} /> : null}
+      {batch.status === "COMMITTING" ? <ProgressBar label={jobProgressLabel(tj, job) ?? t("committing")} fraction={batch.progress} action={cancelButton} /> : null}
 
       {batch.status === "PREVIEW" || batch.status === "COMMITTED" || batch.status === "UNDONE" ? (
         <div className="flex flex-wrap gap-3 text-sm" data-testid="batch-summary">
@@ -99,7 +104,9 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ id
         <Alert tone="info">{t("undoneSummary", { time: format.dateTime(batch.undoneAt, { dateStyle: "medium", timeStyle: "short" }) })}</Alert>
       ) : null}
       {batch.status === "CANCELLED" ? <Alert tone="info">{t("cancelledSummary")}</Alert> : null}
-      {batch.status === "FAILED" ? <Alert tone="error">{errors.length ? t("failedTitle") : t("interrupted")}</Alert> : null}
+      {batch.status === "FAILED" && !errors.length && cancelled ? <Alert tone="info">{t("readCancelled")}</Alert> : null}
+      {batch.status === "FAILED" && (errors.length || !cancelled) ? <Alert tone="error">{errors.length ? t("failedTitle") : t("interrupted")}</Alert> : null}
+      {batch.status === "PREVIEW" && cancelled && job.kind === "import-commit" ? <Alert tone="info">{t("commitCancelled")}</Alert> : null}
       {batch.status === "REJECTED" ? <Alert tone="error">{t("rejectedSummary", { count: batch.invalidCount })}</Alert> : null}
       {batch.status === "PREVIEW" && sameFile ? <Alert tone="warning">{t("sameFile")}</Alert> : null}
 
