@@ -1,22 +1,22 @@
-// The whole import in one pass, for the CLI, automation and benchmarks: the file streams through
-// the parser straight into COPY inside one transaction, with no staged copy and no second read.
-// The web page instead stages the upload and lets a person confirm the preview first.
+// The CLI's door to the import core (store-batch-rows.ts), also used by automation, the demo seed and
+// the benchmark: the file streams through the parser straight into the core's COPY, with no staged
+// copy and no second read, and no person confirms a preview (the command line's flags are the
+// confirmation). The web page's door (commit-batch.ts) stages the upload and lets a person confirm
+// the preview first; both resolve the target and decide what is stored by the same rules.
 import { createHash } from "node:crypto";
 import type pg from "pg";
 import type { Db } from "@/lib/db/client";
 import type { ImportStatus } from "@/lib/db/generated/enums";
 import type { Actor } from "@/lib/auth/load-org-context";
-import { writeAuditLogSql } from "@/lib/audit/write-audit-log";
 import { AppError } from "@/lib/errors";
-import { isFileRefusal, parseImportFile } from "@/lib/import";
-import type { ImportError, ImportKind, NormalizedRow } from "@/lib/import/types";
+import { parseImportFile } from "@/lib/import";
+import type { ImportError, ImportKind } from "@/lib/import/types";
 import { batchErrorsJson } from "./batch-errors";
-import { openCopyLoader } from "./copy-into-table";
-import { ErrorTally } from "./error-tally";
 import { importLimits, maxUploadBytes } from "./import-limits";
 import { KIND_TO_DB, targetOf } from "./import-kinds";
+import { resolveImportTarget } from "./resolve-import-target";
 import { cleanFileName } from "./stage-upload";
-import { suggestFundAccount, suggestStore } from "./suggest-target";
+import { storeBatchRows, type RowBatch, type StoredBatch } from "./store-batch-rows";
 
 export type ImportFileInput = {
   /** The batch's id, chosen by the caller so that a job can name its batch before it exists. */
@@ -72,21 +72,10 @@ function measured(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, limi
   return { stream: pass(), totals };
 }
 
-async function resolveTarget(db: Db, actor: Actor, kind: ImportKind, formatId: string, input: ImportFileInput): Promise<string> {
-  if (targetOf(kind) === "store") {
-    const stores = await db.store.findMany({ where: { orgId: actor.orgId }, select: { id: true, platform: true, archivedAt: true } });
-    const id = input.storeId ?? suggestStore(formatId, stores);
-    if (!id || !stores.some((store) => store.id === id && !store.archivedAt)) {
-      throw new AppError("INVALID", { messageKey: id ? "targetArchived" : "storeRequired", field: "storeId" });
-    }
-    return id;
-  }
-  const accounts = await db.fundAccount.findMany({ where: { orgId: actor.orgId }, select: { id: true, type: true, archivedAt: true } });
-  const id = input.fundAccountId ?? suggestFundAccount(formatId, accounts);
-  if (!id || !accounts.some((account) => account.id === id && !account.archivedAt)) {
-    throw new AppError("INVALID", { messageKey: id ? "targetArchived" : "accountRequired", field: "fundAccountId" });
-  }
-  return id;
+/** The parser takes a stream cut at the size limit for the file's end: refuse it once the rows are read. */
+async function* checkedForSize(parts: AsyncIterable<RowBatch>, totals: { assertWithinLimit: () => void }): AsyncGenerator<RowBatch> {
+  for await (const part of parts) yield part;
+  totals.assertWithinLimit();
 }
 
 export async function importFile(db: Db, pool: pg.Pool, actor: Actor, input: ImportFileInput): Promise<ImportFileResult> {
@@ -101,83 +90,38 @@ export async function importFile(db: Db, pool: pg.Pool, actor: Actor, input: Imp
     return { batchId: failed.id, format: null, kind: null, status: "FAILED", rows: 0, inserted: 0, duplicates: 0, invalid: 0, errors: opened.errors };
   }
 
-  const targetId = await resolveTarget(db, actor, opened.kind, opened.format.id, input);
+  const targetId = await resolveImportTarget(db, actor.orgId, opened.kind, opened.format.id, input);
   const targetColumn = targetOf(opened.kind) === "store" ? "storeId" : "fundAccountId";
   const batch = await db.importBatch.create({
     data: { ...base, status: "COMMITTING", kind: KIND_TO_DB[opened.kind], format: opened.format.id, headerRow: opened.headerRow, [targetColumn]: targetId },
   });
 
-  const tally = new ErrorTally();
-  const client = await pool.connect();
-  let outcome: { status: ImportStatus; inserted: number; staged: number };
-  let broken: unknown;
-  let refusal: ImportError | undefined;
+  let stored: StoredBatch;
   try {
-    await client.query("BEGIN");
-    const loader = await openCopyLoader(client, opened.kind, { orgId: actor.orgId, batchId: batch.id, targetId });
-    for await (const part of opened.batches as AsyncIterable<{ rows: NormalizedRow[]; errors: ImportError[] }>) {
-      // Past a limit the whole file is refused: stop reading, store nothing.
-      refusal = part.errors.find(isFileRefusal);
-      if (refusal) break;
-      tally.add(part.errors);
-      await loader.write(part.rows);
-    }
-    totals.assertWithinLimit();
-    if (refusal) {
-      await loader.abort();
-      await client.query("ROLLBACK");
-      outcome = { status: "FAILED", inserted: 0, staged: 0 };
-    } else if (tally.invalidCount > 0 && !input.skipInvalid) {
-      await loader.abort();
-      await client.query("ROLLBACK");
-      outcome = { status: "REJECTED", inserted: 0, staged: 0 };
-    } else {
-      const { inserted, staged } = await loader.finish();
-      outcome = { status: "COMMITTED", inserted, staged };
-      await writeAuditLogSql(client, actor, {
-        action: "import.commit",
-        entityType: "ImportBatch",
-        entityId: batch.id,
-        after: { fileName, format: opened.format.id, rows: staged, inserted, duplicates: staged - inserted },
-      });
-      await client.query("COMMIT");
-    }
-  } catch (error) {
-    // The connection may be mid-COPY; dropping it makes PostgreSQL roll the transaction back.
-    broken = error;
-    await db.importBatch.delete({ where: { id: batch.id } });
-    throw error;
-  } finally {
-    client.release(broken instanceof Error ? broken : broken ? new Error(String(broken)) : undefined);
-  }
-
-  const finished = await db.importBatch.update({
-    where: { id: batch.id },
-    data: {
-      status: outcome.status,
+    stored = await storeBatchRows(pool, {
+      actor,
+      batch: { id: batch.id, fileName, format: opened.format.id },
+      kind: opened.kind,
+      targetId,
+      parts: checkedForSize(opened.batches as AsyncIterable<RowBatch>, totals),
+      skipInvalid: input.skipInvalid ?? false,
       // A refused file was not read to its end: its hash would not be the file's.
-      fileSha256: refusal ? "" : totals.sha256(),
-      fileSizeBytes: totals.bytes,
-      rowCount: opened.stats.dataRows,
-      validCount: outcome.status === "COMMITTED" ? outcome.staged : opened.stats.importedRows,
-      insertedCount: outcome.inserted,
-      duplicateCount: outcome.staged - outcome.inserted,
-      invalidCount: tally.invalidCount,
-      warningCount: tally.warningCount,
-      errors: batchErrorsJson(refusal ? [refusal] : tally.kept),
-      progress: 1,
-      committedAt: outcome.status === "COMMITTED" ? new Date() : null,
-    },
+      fileFacts: ({ refused }) => ({ rowCount: opened.stats.dataRows, fileSha256: refused ? "" : totals.sha256(), fileSizeBytes: totals.bytes }),
   });
+  } catch (error) {
+    // Nothing of the file was stored (one transaction); a batch row that says so would only be noise.
+    await db.importBatch.deleteMany({ where: { id: batch.id, orgId: actor.orgId } });
+    throw error;
+  }
   return {
-    batchId: finished.id,
+    batchId: batch.id,
     format: opened.format.id,
     kind: opened.kind,
-    status: finished.status,
-    rows: finished.rowCount,
-    inserted: finished.insertedCount,
-    duplicates: finished.duplicateCount,
-    invalid: finished.invalidCount,
-    errors: refusal ? [refusal] : tally.kept,
+    status: stored.status,
+    rows: stored.rowCount,
+    inserted: stored.inserted,
+    duplicates: stored.duplicates,
+    invalid: stored.invalid,
+    errors: stored.errors,
   };
 }

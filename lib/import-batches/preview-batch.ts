@@ -14,7 +14,7 @@ import { ErrorTally } from "./error-tally";
 import { KEPT_SAMPLE_ROWS } from "./import-limits";
 import { KIND_TO_DB, targetOf } from "./import-kinds";
 import { openStagedFile, type ScanOptions } from "./scan-staged-file";
-import { suggestFundAccount, suggestStore } from "./suggest-target";
+import { suggestedTargetId } from "./resolve-import-target";
 
 type Ctx = Pick<OrgContext, "orgId">;
 
@@ -57,11 +57,11 @@ export async function previewBatch(db: Db, ctx: Ctx, batchId: string, options: S
     tally.add(part.errors);
   }
 
-  const [stores, accounts] = await Promise.all([
-    db.store.findMany({ where: { orgId: ctx.orgId }, select: { id: true, platform: true, archivedAt: true } }),
-    db.fundAccount.findMany({ where: { orgId: ctx.orgId }, select: { id: true, type: true, archivedAt: true } }),
-  ]);
   const target = targetOf(opened.kind);
+  // Keep the user's choice from the upload; otherwise suggest the one obvious candidate, by the same
+  // rule the commit and the CLI apply when nothing is chosen.
+  const chosen = target === "store" ? batch.storeId : batch.fundAccountId;
+  const targetId = chosen ?? (await suggestedTargetId(db, ctx.orgId, opened.kind, opened.format.id));
   const updated = await db.importBatch.update({
     where: { id: batch.id },
     data: {
@@ -76,9 +76,8 @@ export async function previewBatch(db: Db, ctx: Ctx, batchId: string, options: S
       errors: batchErrorsJson(tally.kept),
       sample: recordsSample(sample),
       progress: 1,
-      // Keep the user's choice; otherwise suggest the one obvious candidate.
-      storeId: target === "store" ? (batch.storeId ?? suggestStore(opened.format.id, stores)) : null,
-      fundAccountId: target === "account" ? (batch.fundAccountId ?? suggestFundAccount(opened.format.id, accounts)) : null,
+      storeId: target === "store" ? targetId : null,
+      fundAccountId: target === "account" ? targetId : null,
     },
   });
   return { batch: updated };

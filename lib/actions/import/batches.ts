@@ -31,7 +31,7 @@ const commitSchema = z.object({
 export const commitImportAction = orgAction("imports.manage", commitSchema, async (ctx, input) => {
   const claim = await claimCommit(db, ctx, input.id, input);
   const { orgId, userId, userEmail } = ctx;
-  await enqueueJob(db, "import-commit", { orgId, batchId: claim.batch.id, userId, userEmail, targetId: claim.targetId });
+  await enqueueJob(db, "import-commit", { orgId, batchId: claim.batch.id, userId, userEmail, targetId: claim.targetId, skipInvalid: claim.skipInvalid });
   revalidatePath("/import");
   return { id: claim.batch.id };
 });

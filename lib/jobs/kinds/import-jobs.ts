@@ -42,20 +42,22 @@ const commitPayload = z.object({
   userId: z.string().nullable(),
   userEmail: z.string().nullable(),
   targetId: z.uuid(),
+  // The person's choice travels with the job: the import core, not the web server, applies it.
+  skipInvalid: z.boolean().default(false),
 });
 
 export const importCommitJob: JobKind<z.infer<typeof commitPayload>> = {
   payload: commitPayload,
   subjectOf: (payload) => payload.batchId,
   subjectType: "ImportBatch",
-  async run(ctx, { orgId, batchId, userId, userEmail, targetId }) {
+  async run(ctx, { orgId, batchId, userId, userEmail, targetId, skipInvalid }) {
     const batch = await getImportBatchOrThrow(ctx.db, orgId, batchId);
     if (batch.status !== "COMMITTING") throw new AppError("CONFLICT", { messageKey: "batchNotInPreview" });
     const onProgress = (fraction: number) => {
       ctx.progress(fraction, "jobs.phase.loading");
       void ctx.db.importBatch.update({ where: { id: batch.id }, data: { progress: fraction } }).catch(() => {});
     };
-    await loadCommittedRows(ctx.db, ctx.pool, { orgId, userId, userEmail }, { batch, targetId }, onProgress);
+    await loadCommittedRows(ctx.db, ctx.pool, { orgId, userId, userEmail }, { batch, targetId, skipInvalid }, onProgress);
   },
   failed: (db, payload, error) => recordFailure(db, payload.batchId, error),
   interrupted: markImportInterrupted,

@@ -155,8 +155,8 @@ export const ACTION_CASES: Record<string, ActionCase> = {
   commitImportAction: {
     probes: ({ a, b }) => [
       { carries: "A's preview batch id", call: submit({ id: a.previewBatchId, fundAccountId: a.fundAccountId, skipInvalid: "on" }), expect: notFound() },
-      { carries: "B's settlement batch with A's store id", call: submit({ id: b.settlementPreviewBatchId, storeId: a.storeId, skipInvalid: "on" }), expect: notFound() },
-      { carries: "B's bank batch with A's fund account id", call: submit({ id: b.bankPreviewBatchId, fundAccountId: a.fundAccountId, skipInvalid: "on" }), expect: notFound() },
+      { carries: "B's settlement batch with A's store id", call: submit({ id: b.settlementPreviewBatchId, storeId: a.storeId, skipInvalid: "on" }), expect: notFound("storeNotFound") },
+      { carries: "B's bank batch with A's fund account id", call: submit({ id: b.bankPreviewBatchId, fundAccountId: a.fundAccountId, skipInvalid: "on" }), expect: notFound("fundAccountNotFound") },
     ],
   },
   reparseImportAction: { probes: ({ a }) => [{ carries: "A's preview batch id", call: submit({ id: a.previewBatchId, format: "auto" }), expect: notFound() }] },
