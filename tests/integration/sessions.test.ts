@@ -68,7 +68,7 @@ describe("session revocation", () => {
     const thisBrowser = await signIn(asUser(org));
     request.token = thisBrowser;
 
-    const state = await changePasswordAction(IDLE, formData({ currentPassword: "password123", newPassword: "new-password-1" }));
+    const state = await changePasswordAction(IDLE, formData({ currentPassword: "password123", newPassword: "new-password-1", confirmPassword: "new-password-1" }));
     expect(state).toMatchObject({ status: "ok" });
     expect(await getSessionUserId()).toBe(org.userId);
 
@@ -115,7 +115,7 @@ describe("a user who must change a one-time password", () => {
     expect(await archive()).toMatchObject({ status: "error", message: "请先修改一次性密码，再进行其他操作。" });
     expect(await db.store.findUnique({ where: { id: store.id } })).toMatchObject({ archivedAt: null });
 
-    const changed = await changePasswordAction(IDLE, formData({ currentPassword: "password123", newPassword: "new-password-1" }));
+    const changed = await changePasswordAction(IDLE, formData({ currentPassword: "password123", newPassword: "new-password-1", confirmPassword: "new-password-1" }));
     expect(changed).toMatchObject({ status: "ok" });
     expect(await archive()).toMatchObject({ status: "ok" });
   });

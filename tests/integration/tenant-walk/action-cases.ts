@@ -168,6 +168,27 @@ export const ACTION_CASES: Record<string, ActionCase> = {
     ],
   },
 
+  cancelImportJobAction: {
+    probes: ({ a }) => [
+      {
+        carries: "A's job reading a file",
+        call: submit({ jobId: a.jobs.reading }),
+        expect: notFound(),
+        then: async ({ a }) => expect(await db.job.findFirstOrThrow({ where: { id: a.jobs.reading } })).toMatchObject({ cancelRequested: false }),
+      },
+    ],
+  },
+  cancelRunAction: {
+    probes: ({ a }) => [
+      {
+        carries: "A's run job",
+        call: submit({ jobId: a.jobs.run }),
+        expect: notFound(),
+        then: async ({ a }) => expect(await db.job.findFirstOrThrow({ where: { id: a.jobs.run } })).toMatchObject({ cancelRequested: false }),
+      },
+    ],
+  },
+
   // ---- reconciliation runs ----------------------------------------------------------------------
   startReconciliationAction: {
     withoutForeignIds: "starts a run of the session's company",

@@ -7,6 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
+import { createJobRow } from "@/lib/jobs/enqueue-job";
 import type { OrgContext } from "@/lib/auth/load-org-context";
 import { createFundAccount } from "@/lib/fund-accounts/fund-account-service";
 import { describeFundAccounts, describeStores, generateMonth } from "@/lib/generate";
@@ -30,6 +31,7 @@ const UNKNOWN_LAYOUT = "记账日,金额,摘要\n2025-03-01,100.00,货款\n2025-
 
 export type CompanyA = {
   owner: OrgContext;
+  jobs: { reading: string; run: string };
   accountant: OrgContext;
   reviewer: OrgContext;
   storeId: string;
@@ -140,10 +142,16 @@ export async function seedCompanyA(): Promise<CompanyA> {
   const unmapped = await stageAndPreview(owner, "未知格式.csv", Buffer.from(UNKNOWN_LAYOUT), {});
   if (unmapped.status !== "FAILED") throw new Error(`tenant walk seed: the unknown layout is ${unmapped.status}, not FAILED`);
 
+  // Work in progress of A's: a file being read and a run, each held by a (pretend) worker.
+  const worker = { status: "RUNNING" as const, workerId: "tenant-walk:0:0" };
+  const readingJob = await createJobRow(db, "import-preview", { orgId: owner.orgId, batchId: preview.id }, worker);
+  const runJob = await createJobRow(db, "reconcile-run", { orgId: owner.orgId, runId: randomUUID() }, worker);
+
   return {
     owner,
     accountant,
     reviewer,
+    jobs: { reading: readingJob.id, run: runJob.id },
     storeId: store.id,
     fundAccountId: bankAccount.id,
     committedBatchId: batchIds[0]!,
