@@ -10,6 +10,7 @@ import { AppError, isUniqueViolation } from "@/lib/errors";
 import { parseRules, reconcile } from "@/lib/match-engine";
 import { toJsonValue } from "@/lib/shared/json-safe";
 import { loadReconcileInput, type ReconcileScope } from "./load-reconcile-input";
+import { runResultsJson, runScope, runScopeJson } from "./run-record";
 import { getOrgRules } from "@/lib/match-rules/rules-store";
 import { saveProposals } from "./save-proposals";
 import { lockedMonthsOf, skipLockedMonths } from "./skip-locked-months";
@@ -39,7 +40,7 @@ export async function startRun(db: Db, actor: Actor, scope: ReconcileScope): Pro
         status: "RUNNING",
         rulesVersion: rules.version,
         rules: toJsonValue(rules),
-        params: toJsonValue(scope),
+        params: runScopeJson(scope),
         startedById: actor.userId,
       },
     });
@@ -62,7 +63,7 @@ export async function executeRun(db: Db, actor: Actor, run: ReconciliationRun, p
   };
   try {
     report?.(0, "jobs.phase.loading");
-    const scope = run.params as ReconcileScope;
+    const scope = runScope(run);
     const input = await loadReconcileInput(pool, actor.orgId, scope);
     const load = since(started);
     await progress(0.3, "jobs.phase.matching");
@@ -99,7 +100,7 @@ export async function executeRun(db: Db, actor: Actor, run: ReconciliationRun, p
         finishedAt: new Date(),
         durationMs,
         inputCounts: toJsonValue(result.stats.rows),
-        results: toJsonValue({ ...summary, byRule: result.stats.byRule }),
+        results: runResultsJson({ ...summary, byRule: result.stats.byRule }),
       },
     });
     return summary;

@@ -16,15 +16,7 @@ import { db } from "@/lib/db/client";
 import { isCancellable, jobProgressLabel, latestJobOf } from "@/lib/jobs/job-queries";
 import { RUN_CANCELLED, RUN_INTERRUPTED } from "@/lib/match-runs/interrupted-runs";
 import { workspaceCounts } from "@/lib/match-review/workspace-summary";
-
-type RunResults = {
-  autoConfirmed?: number;
-  proposed?: number;
-  unmatched?: { orders: number; settlement: number; bank: number };
-  skippedInLockedMonths?: number;
-  keptInLockedMonths?: number;
-  lockedMonths?: string[];
-};
+import { runResults } from "@/lib/match-runs/run-record";
 
 export default async function ReconcilePage() {
   const ctx = await requirePageContext();
@@ -38,7 +30,7 @@ export default async function ReconcilePage() {
   const running = runs.find((run) => run.status === "RUNNING");
   const [tj, job] = await Promise.all([getTranslations(), running ? latestJobOf(db, ctx.orgId, running.id) : null]);
   const latest = runs[0];
-  const latestResults = (latest?.status === "SUCCEEDED" ? latest.results : {}) as RunResults;
+  const latestResults = latest?.status === "SUCCEEDED" ? runResults(latest) : {};
   const canRun = can(ctx.role, "reconcile.run");
   const cancelButton = canRun && isCancellable(job) ? <CancelJobButton jobId={job.id} action={cancelRunAction} /> : null;
 
@@ -91,7 +83,7 @@ export default async function ReconcilePage() {
             </thead>
             <tbody className="divide-y divide-slate-100" data-testid="reconcile-runs">
               {runs.map((run) => {
-                const results = run.results as RunResults;
+                const results = runResults(run);
                 // A cancelled run is FAILED in the database (its slot freed), but people cancelled it on purpose.
                 const statusKey = run.status === "FAILED" && run.error === RUN_CANCELLED ? "CANCELLED" : run.status;
                 return (
