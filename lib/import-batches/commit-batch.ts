@@ -94,7 +94,7 @@ export async function loadCommittedRows(
     if (refusal) {
       await loader.abort();
       await client.query("ROLLBACK");
-      await db.importBatch.update({ where: { id: batch.id }, data: { status: "FAILED", errors: toJsonValue([refusal]), progress: 1 } });
+      await db.importBatch.update({ where: { orgId_id: { orgId: batch.orgId, id: batch.id } }, data: { status: "FAILED", errors: toJsonValue([refusal]), progress: 1 } });
       return getImportBatchOrThrow(db, ctx.orgId, batch.id);
     }
     const { inserted, staged } = await loader.finish();
@@ -115,7 +115,7 @@ export async function loadCommittedRows(
   } catch (error) {
     // The connection may be mid-COPY; dropping it makes PostgreSQL roll the transaction back.
     broken = error instanceof Error ? error : new Error(String(error));
-    await db.importBatch.update({ where: { id: batch.id }, data: { status: "PREVIEW", progress: 1 } });
+    await db.importBatch.update({ where: { orgId_id: { orgId: batch.orgId, id: batch.id } }, data: { status: "PREVIEW", progress: 1 } });
     throw error;
   } finally {
     client.release(broken);

@@ -145,14 +145,14 @@ export async function importFile(db: Db, pool: pg.Pool, actor: Actor, input: Imp
   } catch (error) {
     // The connection may be mid-COPY; dropping it makes PostgreSQL roll the transaction back.
     broken = error;
-    await db.importBatch.delete({ where: { id: batch.id } });
+    await db.importBatch.delete({ where: { orgId_id: { orgId: batch.orgId, id: batch.id } } });
     throw error;
   } finally {
     client.release(broken instanceof Error ? broken : broken ? new Error(String(broken)) : undefined);
   }
 
   const finished = await db.importBatch.update({
-    where: { id: batch.id },
+    where: { orgId_id: { orgId: batch.orgId, id: batch.id } },
     data: {
       status: outcome.status,
       // A refused file was not read to its end: its hash would not be the file's.

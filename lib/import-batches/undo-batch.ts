@@ -22,7 +22,7 @@ export async function undoBatch(db: Db, ctx: Actor, batchId: string): Promise<Im
         : batch.kind === "SETTLEMENT"
           ? await tx.settlementLine.deleteMany({ where })
           : await tx.bankTransaction.deleteMany({ where });
-    const undone = await tx.importBatch.update({ where: { id: batch.id }, data: { status: "UNDONE", undoneAt: new Date() } });
+    const undone = await tx.importBatch.update({ where: { orgId_id: { orgId: batch.orgId, id: batch.id } }, data: { status: "UNDONE", undoneAt: new Date() } });
     await writeAuditLog(tx, actorOf(ctx), {
       action: "import.undo",
       entityType: "ImportBatch",
@@ -40,6 +40,6 @@ export async function cancelBatch(db: Db, ctx: Pick<Actor, "orgId">, batchId: st
   if (!["PARSING", "PREVIEW", "FAILED"].includes(batch.status)) throw new AppError("CONFLICT", { messageKey: "batchNotInPreview" });
   await db.$transaction([
     db.importFileChunk.deleteMany({ where: { orgId: ctx.orgId, batchId: batch.id } }),
-    db.importBatch.update({ where: { id: batch.id }, data: { status: "CANCELLED" } }),
+    db.importBatch.update({ where: { orgId_id: { orgId: batch.orgId, id: batch.id } }, data: { status: "CANCELLED" } }),
   ]);
 }

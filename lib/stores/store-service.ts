@@ -52,7 +52,7 @@ export async function updateStore(db: Db, ctx: Actor, id: string, input: StoreIn
   try {
     return await db.$transaction(async (tx) => {
       const before = await getStoreOrThrow(tx, ctx.orgId, id);
-      const after = await tx.store.update({ where: { id: before.id }, data: toRow(input) });
+      const after = await tx.store.update({ where: { orgId_id: { orgId: before.orgId, id: before.id } }, data: toRow(input) });
       await writeAuditLog(tx, actorOf(ctx), { action: "store.update", entityType: "Store", entityId: id, before, after });
       return after;
     });
@@ -67,7 +67,7 @@ export async function setStoreArchived(db: Db, ctx: Actor, id: string, archived:
   return db.$transaction(async (tx) => {
     const before = await getStoreOrThrow(tx, ctx.orgId, id);
     if (Boolean(before.archivedAt) === archived) return before;
-    const after = await tx.store.update({ where: { id: before.id }, data: { archivedAt: archived ? new Date() : null } });
+    const after = await tx.store.update({ where: { orgId_id: { orgId: before.orgId, id: before.id } }, data: { archivedAt: archived ? new Date() : null } });
     await writeAuditLog(tx, actorOf(ctx), {
       action: archived ? "store.archive" : "store.restore",
       entityType: "Store",

@@ -87,21 +87,21 @@ describe("jobs through the queue", () => {
 
     const preview = await enqueueJob(db, "import-preview", { orgId: org.orgId, batchId: batch.id });
     // The batch shows the outcome a moment before the job row records its end: wait for the job.
-    await until(async () => (await db.job.findUniqueOrThrow({ where: { id: preview.id } })).status === "SUCCEEDED", "the preview job");
+    await until(async () => (await db.job.findUniqueOrThrow({ where: { orgId_id: { orgId: preview.orgId, id: preview.id } } })).status === "SUCCEEDED", "the preview job");
     expect(await jobOf(batch.id)).toMatchObject({ kind: "import-preview", progress: 1 });
-    const previewed = await db.importBatch.findUniqueOrThrow({ where: { id: batch.id } });
+    const previewed = await db.importBatch.findUniqueOrThrow({ where: { orgId_id: { orgId: batch.orgId, id: batch.id } } });
     expect(previewed).toMatchObject({ status: "PREVIEW", format: expected.format.id, validCount: expected.rows.length, fundAccountId: account.id });
 
     const claim = await claimCommit(db, org, batch.id);
     await enqueueJob(db, "import-commit", { orgId: org.orgId, batchId: batch.id, userId: org.userId, userEmail: org.userEmail, targetId: claim.targetId });
-    await until(async () => (await db.importBatch.findUniqueOrThrow({ where: { id: batch.id } })).status === "COMMITTED", "the commit");
+    await until(async () => (await db.importBatch.findUniqueOrThrow({ where: { orgId_id: { orgId: batch.orgId, id: batch.id } } })).status === "COMMITTED", "the commit");
     expect(await db.bankTransaction.count({ where: { orgId: org.orgId } })).toBe(expected.rows.length);
     expect(await db.auditLog.count({ where: { orgId: org.orgId, action: "import.commit", entityId: batch.id } })).toBe(1);
 
     const run = await startRun(db, org, {});
     const runJob = await enqueueJob(db, "reconcile-run", { orgId: org.orgId, runId: run.id });
-    await until(async () => (await db.job.findUniqueOrThrow({ where: { id: runJob.id } })).status === "SUCCEEDED", "the run job");
-    expect(await db.reconciliationRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ status: "SUCCEEDED", progress: 1 });
+    await until(async () => (await db.job.findUniqueOrThrow({ where: { orgId_id: { orgId: runJob.orgId, id: runJob.id } } })).status === "SUCCEEDED", "the run job");
+    expect(await db.reconciliationRun.findUniqueOrThrow({ where: { orgId_id: { orgId: run.orgId, id: run.id } } })).toMatchObject({ status: "SUCCEEDED", progress: 1 });
   });
 
   it("gives each queued job to exactly one of many workers asking at once", async () => {
@@ -143,19 +143,19 @@ describe("jobs through the queue", () => {
     await until(async () => (await jobOf(run.id)).status === "RUNNING", "the worker to claim the run", 30_000);
     victim.kill("SIGKILL");
     const killedAt = Date.now();
-    expect((await db.reconciliationRun.findUniqueOrThrow({ where: { id: run.id } })).status).toBe("RUNNING");
+    expect((await db.reconciliationRun.findUniqueOrThrow({ where: { orgId_id: { orgId: run.orgId, id: run.id } } })).status).toBe("RUNNING");
 
     // Another worker, which knows nothing of the dead one, recovers the run; nobody opens a page.
     await worker();
     const ended = await until(async () => {
-      const found = await db.reconciliationRun.findUniqueOrThrow({ where: { id: run.id } });
+      const found = await db.reconciliationRun.findUniqueOrThrow({ where: { orgId_id: { orgId: run.orgId, id: run.id } } });
       return found.status !== "RUNNING" && found;
     }, "the sweep");
     expect(Date.now() - killedAt).toBeLessThan(FAST.staleAfterMs + FAST.sweepMs + 1500);
     expect(ended).toMatchObject({ status: "FAILED", error: RUN_INTERRUPTED });
     expect(await jobOf(run.id)).toMatchObject({ status: "INTERRUPTED", messageKey: "jobs.interrupted" });
     const next = await startRun(db, actor, {});
-    await db.reconciliationRun.update({ where: { id: next.id }, data: { status: "FAILED" } });
+    await db.reconciliationRun.update({ where: { orgId_id: { orgId: next.orgId, id: next.id } }, data: { status: "FAILED" } });
   });
 
   it("recovers a CLI reconcile killed mid-run the same way", async () => {
@@ -165,10 +165,10 @@ describe("jobs through the queue", () => {
     await until(async () => (await db.job.findFirst({ where: { subjectId: run.id, status: "RUNNING" } }))?.workerId?.startsWith("cli:"), "the CLI's job");
     cli.kill("SIGKILL");
     await worker();
-    await until(async () => (await db.reconciliationRun.findUniqueOrThrow({ where: { id: run.id } })).status === "FAILED", "the sweep");
-    expect(await db.reconciliationRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ error: RUN_INTERRUPTED });
+    await until(async () => (await db.reconciliationRun.findUniqueOrThrow({ where: { orgId_id: { orgId: run.orgId, id: run.id } } })).status === "FAILED", "the sweep");
+    expect(await db.reconciliationRun.findUniqueOrThrow({ where: { orgId_id: { orgId: run.orgId, id: run.id } } })).toMatchObject({ error: RUN_INTERRUPTED });
     const next = await startRun(db, actor, {});
-    await db.reconciliationRun.update({ where: { id: next.id }, data: { status: "FAILED" } });
+    await db.reconciliationRun.update({ where: { orgId_id: { orgId: next.orgId, id: next.id } }, data: { status: "FAILED" } });
   });
 
   it("recovers a killed CLI reconcile at the next CLI call when no worker runs at all", async () => {
@@ -182,22 +182,22 @@ describe("jobs through the queue", () => {
     const next = spawnScript("scripts/cli.ts", ["reconcile", "--org", "demo"]);
     const code = await new Promise<number | null>((resolve) => next.on("exit", resolve));
     expect(code).toBe(0);
-    expect(await db.reconciliationRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ status: "FAILED", error: RUN_INTERRUPTED });
+    expect(await db.reconciliationRun.findUniqueOrThrow({ where: { orgId_id: { orgId: run.orgId, id: run.id } } })).toMatchObject({ status: "FAILED", error: RUN_INTERRUPTED });
   }, 90_000);
 
   it("recovers a commit whose worker was killed: the batch ends interrupted with nothing stored", async () => {
     const { org, batch } = await stagedFixture();
     await worker();
     await enqueueJob(db, "import-preview", { orgId: org.orgId, batchId: batch.id });
-    await until(async () => (await db.importBatch.findUniqueOrThrow({ where: { id: batch.id } })).status === "PREVIEW", "the preview");
+    await until(async () => (await db.importBatch.findUniqueOrThrow({ where: { orgId_id: { orgId: batch.orgId, id: batch.id } } })).status === "PREVIEW", "the preview");
     await Promise.all(workers.splice(0).map((w) => w.stop()));
     const claim = await claimCommit(db, org, batch.id);
     const job = await enqueueJob(db, "import-commit", { orgId: org.orgId, batchId: batch.id, userId: org.userId, userEmail: org.userEmail, targetId: claim.targetId });
     // A worker that claimed the job and then went silent, as a killed one does.
     expect((await claimNextJob(db, "killed-worker"))?.id).toBe(job.id);
     await worker();
-    await until(async () => (await db.importBatch.findUniqueOrThrow({ where: { id: batch.id } })).status === "FAILED", "the sweep");
-    expect(await db.importBatch.findUniqueOrThrow({ where: { id: batch.id } })).toMatchObject({ errors: [] });
+    await until(async () => (await db.importBatch.findUniqueOrThrow({ where: { orgId_id: { orgId: batch.orgId, id: batch.id } } })).status === "FAILED", "the sweep");
+    expect(await db.importBatch.findUniqueOrThrow({ where: { orgId_id: { orgId: batch.orgId, id: batch.id } } })).toMatchObject({ errors: [] });
     expect(await db.bankTransaction.count({ where: { orgId: org.orgId } })).toBe(0);
   });
 
@@ -208,9 +208,9 @@ describe("jobs through the queue", () => {
     const waiting = await db.reconciliationRun.create({ data: { orgId: queuedRun, status: "RUNNING", rulesVersion: "t", rules: {}, startedAt: new Date(Date.now() - 10_000) } });
     await enqueueJob(db, "reconcile-run", { orgId: queuedRun, runId: waiting.id });
     await sweepJobs(db, { staleAfterMs: FAST.staleAfterMs, orphanGraceMs: 5_000 });
-    expect(await db.reconciliationRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ status: "FAILED", error: RUN_INTERRUPTED });
+    expect(await db.reconciliationRun.findUniqueOrThrow({ where: { orgId_id: { orgId: run.orgId, id: run.id } } })).toMatchObject({ status: "FAILED", error: RUN_INTERRUPTED });
     // A run whose job is still queued is waiting for a worker, not lost.
-    expect(await db.reconciliationRun.findUniqueOrThrow({ where: { id: waiting.id } })).toMatchObject({ status: "RUNNING" });
+    expect(await db.reconciliationRun.findUniqueOrThrow({ where: { orgId_id: { orgId: waiting.orgId, id: waiting.id } } })).toMatchObject({ status: "RUNNING" });
     await cancelJob(db, queuedRun, (await jobOf(waiting.id)).id);
   });
 
@@ -219,8 +219,8 @@ describe("jobs through the queue", () => {
     const queued = await startRun(db, org, {});
     const queuedJob = await enqueueJob(db, "reconcile-run", { orgId: org.orgId, runId: queued.id });
     expect(await cancelJob(db, org.orgId, queuedJob.id)).toBe("cancelled");
-    expect(await db.reconciliationRun.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({ status: "FAILED", error: RUN_CANCELLED });
-    expect(await db.job.findUniqueOrThrow({ where: { id: queuedJob.id } })).toMatchObject({ status: "CANCELLED" });
+    expect(await db.reconciliationRun.findUniqueOrThrow({ where: { orgId_id: { orgId: queued.orgId, id: queued.id } } })).toMatchObject({ status: "FAILED", error: RUN_CANCELLED });
+    expect(await db.job.findUniqueOrThrow({ where: { orgId_id: { orgId: queuedJob.orgId, id: queuedJob.id } } })).toMatchObject({ status: "CANCELLED" });
 
     const running = await startRun(db, org, {});
     const runningJob = await enqueueJob(db, "reconcile-run", { orgId: org.orgId, runId: running.id });
@@ -229,11 +229,11 @@ describe("jobs through the queue", () => {
     expect(await cancelJob(db, org.orgId, runningJob.id)).toBe("requested");
     const outcome = await runClaimedJob({ db, pool: getPgPool() }, claimed!, "test-worker", FAST);
     expect(outcome.status).toBe("CANCELLED");
-    expect(await db.reconciliationRun.findUniqueOrThrow({ where: { id: running.id } })).toMatchObject({ status: "FAILED", error: RUN_CANCELLED });
+    expect(await db.reconciliationRun.findUniqueOrThrow({ where: { orgId_id: { orgId: running.orgId, id: running.id } } })).toMatchObject({ status: "FAILED", error: RUN_CANCELLED });
     expect(await db.matchGroup.count({ where: { runId: running.id } })).toBe(0);
     // The slot is free again.
     const next = await startRun(db, org, {});
-    await db.reconciliationRun.update({ where: { id: next.id }, data: { status: "FAILED" } });
+    await db.reconciliationRun.update({ where: { orgId_id: { orgId: next.orgId, id: next.id } }, data: { status: "FAILED" } });
   });
 
   it("refuses to cancel another organization's job as not found", async () => {
@@ -242,7 +242,7 @@ describe("jobs through the queue", () => {
     const run = await startRun(db, org, {});
     const job = await enqueueJob(db, "reconcile-run", { orgId: org.orgId, runId: run.id });
     await expect(cancelJob(db, stranger.orgId, job.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect(await db.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: "QUEUED", cancelRequested: false });
+    expect(await db.job.findUniqueOrThrow({ where: { orgId_id: { orgId: job.orgId, id: job.id } } })).toMatchObject({ status: "QUEUED", cancelRequested: false });
     await cancelJob(db, org.orgId, job.id);
   });
 
@@ -256,7 +256,7 @@ describe("jobs through the queue", () => {
       const run = await startRun(db, actor, {});
       const job = await enqueueJob(db, "reconcile-run", { orgId: actor.orgId, runId: run.id });
       await worker();
-      await until(async () => (await db.job.findUniqueOrThrow({ where: { id: job.id } })).status === "SUCCEEDED", "the run");
+      await until(async () => (await db.job.findUniqueOrThrow({ where: { orgId_id: { orgId: job.orgId, id: job.id } } })).status === "SUCCEEDED", "the run");
       const log = await db.$queryRawUnsafe<{ progress: number; phase: string | null }[]>(`SELECT progress, phase FROM test_job_progress WHERE job = $1::uuid ORDER BY at`, job.id);
       const progress = log.map((entry) => entry.progress);
       expect(progress).toEqual([...progress].sort((a, b) => a - b));
@@ -276,8 +276,8 @@ describe("jobs through the queue", () => {
     await worker((id, outcome) => ends.set(id, outcome));
     const job = await enqueueJob(db, "import-preview", { orgId: stranger.orgId, batchId: batch.id });
     await until(async () => ends.has(job.id), "the job");
-    expect(await db.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: "FAILED", messageKey: "errors.NOT_FOUND" });
-    expect(await db.importBatch.findUniqueOrThrow({ where: { id: batch.id } })).toMatchObject({ status: "PARSING", rowCount: 0 });
+    expect(await db.job.findUniqueOrThrow({ where: { orgId_id: { orgId: job.orgId, id: job.id } } })).toMatchObject({ status: "FAILED", messageKey: "errors.NOT_FOUND" });
+    expect(await db.importBatch.findUniqueOrThrow({ where: { orgId_id: { orgId: batch.orgId, id: batch.id } } })).toMatchObject({ status: "PARSING", rowCount: 0 });
   });
 
   it("ends a file past the row limit FAILED with the limit's message, storing nothing", async () => {
@@ -286,7 +286,7 @@ describe("jobs through the queue", () => {
     await worker();
     await enqueueJob(db, "import-preview", { orgId: org.orgId, batchId: batch.id });
     const failed = await until(async () => {
-      const found = await db.importBatch.findUniqueOrThrow({ where: { id: batch.id } });
+      const found = await db.importBatch.findUniqueOrThrow({ where: { orgId_id: { orgId: batch.orgId, id: batch.id } } });
       return found.status === "FAILED" && found;
     }, "the preview");
     expect(failed.errors).toEqual([
