@@ -61,7 +61,7 @@ export async function updateFundAccount(db: DbOrTx, ctx: Actor, id: string, inpu
       const before = await getFundAccountOrThrow(tx, ctx.orgId, id);
       // The form never receives the full number back (only its mask), so empty means "keep it".
       const data = { ...input, accountNumber: input.accountNumber ?? before.accountNumber };
-      const after = await tx.fundAccount.update({ where: { id: before.id }, data });
+      const after = await tx.fundAccount.update({ where: { orgId_id: { orgId: before.orgId, id: before.id } }, data });
       await writeAuditLog(tx, actorOf(ctx), {
         action: "account.update",
         entityType: "FundAccount",
@@ -82,7 +82,7 @@ export async function setFundAccountArchived(db: DbOrTx, ctx: Actor, id: string,
     const before = await getFundAccountOrThrow(tx, ctx.orgId, id);
     if (Boolean(before.archivedAt) === archived) return before;
     const after = await tx.fundAccount.update({
-      where: { id: before.id },
+      where: { orgId_id: { orgId: before.orgId, id: before.id } },
       data: { archivedAt: archived ? new Date() : null },
     });
     await writeAuditLog(tx, actorOf(ctx), {

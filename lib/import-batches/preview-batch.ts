@@ -27,7 +27,7 @@ export async function previewBatch(db: Db, ctx: Ctx, batchId: string, options: S
   // The caller's report first: a job's report throws when the job was cancelled, stopping the read.
   const reportProgress = (progress: number) => {
     options.onProgress?.(progress);
-    void db.importBatch.update({ where: { id: batch.id }, data: { progress } }).catch(() => {});
+    void db.importBatch.update({ where: { orgId_id: { orgId: batch.orgId, id: batch.id } }, data: { progress } }).catch(() => {});
   };
   let opened = await openStagedFile(db, batch, { ...options, onProgress: reportProgress });
   // A layout no adapter knows may have been mapped by someone before: recognise it by its header.
@@ -37,7 +37,7 @@ export async function previewBatch(db: Db, ctx: Ctx, batchId: string, options: S
   }
   const fail = async (errors: ImportError[], sample: Prisma.InputJsonValue) => {
     const failed = await db.importBatch.update({
-      where: { id: batch.id },
+      where: { orgId_id: { orgId: batch.orgId, id: batch.id } },
       data: { status: "FAILED", errors: batchErrorsJson(errors), sample, progress: 1 },
     });
     return { batch: failed };
@@ -63,7 +63,7 @@ export async function previewBatch(db: Db, ctx: Ctx, batchId: string, options: S
   const chosen = target === "store" ? batch.storeId : batch.fundAccountId;
   const targetId = chosen ?? (await suggestedTargetId(db, ctx.orgId, opened.kind, opened.format.id));
   const updated = await db.importBatch.update({
-    where: { id: batch.id },
+    where: { orgId_id: { orgId: batch.orgId, id: batch.id } },
     data: {
       status: "PREVIEW",
       kind: KIND_TO_DB[opened.kind],

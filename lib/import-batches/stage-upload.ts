@@ -77,11 +77,11 @@ export async function stageUpload(
       await db.importFileChunk.create({ data: { orgId: ctx.orgId, batchId: batch.id, seq: seq++, data: new Uint8Array(chunk) } });
     }
   } catch (error) {
-    await db.importBatch.delete({ where: { id: batch.id } }); // chunks cascade
+    await db.importBatch.delete({ where: { orgId_id: { orgId: batch.orgId, id: batch.id } } }); // chunks cascade
     throw error;
   }
   return db.importBatch.update({
-    where: { id: batch.id },
+    where: { orgId_id: { orgId: batch.orgId, id: batch.id } },
     data: { fileSha256: hash.digest("hex"), fileSizeBytes: size },
   });
 }

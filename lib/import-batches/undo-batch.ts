@@ -22,7 +22,7 @@ export async function undoBatch(db: DbOrTx, ctx: Actor, batchId: string): Promis
         : batch.kind === "SETTLEMENT"
           ? await tx.settlementLine.deleteMany({ where })
           : await tx.bankTransaction.deleteMany({ where });
-    const undone = await tx.importBatch.update({ where: { id: batch.id }, data: { status: "UNDONE", undoneAt: new Date() } });
+    const undone = await tx.importBatch.update({ where: { orgId_id: { orgId: batch.orgId, id: batch.id } }, data: { status: "UNDONE", undoneAt: new Date() } });
     await writeAuditLog(tx, actorOf(ctx), {
       action: "import.undo",
       entityType: "ImportBatch",

@@ -88,7 +88,7 @@ export async function undoLastAction(db: DbOrTx, ctx: OrgContext): Promise<{ kin
         break;
       }
     }
-    await tx.workspaceAction.update({ where: { id: action.id }, data: { undoneAt: new Date() } });
+  await tx.workspaceAction.update({ where: { orgId_id: { orgId: action.orgId, id: action.id } }, data: { undoneAt: new Date() } });
     await writeAuditLog(tx, actorOf(ctx), { action: "match.undo", entityType: "MatchGroup", entityId: ids.length === 1 ? ids[0] : undefined, after: { undid: action.kind, groups: ids } });
     return { kind: action.kind, groups: ids.length };
   });

@@ -41,7 +41,7 @@ export async function* listMatches(db: Tx, orgId: string, status: MatchStatus | 
       include: { items: { orderBy: [{ side: "asc" }, { rowId: "asc" }, { slot: "asc" }] } },
       orderBy: { id: "asc" },
       take: PAGE,
-      ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
+      ...(cursor ? { skip: 1, cursor: { orgId_id: { orgId, id: cursor } } } : {}),
     });
     if (groups.length === 0) return;
     const items = groups.flatMap((group) => group.items);

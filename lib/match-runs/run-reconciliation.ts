@@ -59,7 +59,7 @@ export async function executeRun(db: Db, actor: Actor, run: ReconciliationRun, p
   const since = (from: number) => Math.round(performance.now() - from);
   const progress = (value: number, phase: string) => {
     report?.(value, phase);
-    return db.reconciliationRun.update({ where: { id: run.id }, data: { progress: value } });
+    return db.reconciliationRun.update({ where: { orgId_id: { orgId: run.orgId, id: run.id } }, data: { progress: value } });
   };
   try {
     report?.(0, "jobs.phase.loading");
@@ -93,7 +93,7 @@ export async function executeRun(db: Db, actor: Actor, run: ReconciliationRun, p
       phasesMs: { load, match, save },
     };
     await db.reconciliationRun.update({
-      where: { id: run.id },
+      where: { orgId_id: { orgId: run.orgId, id: run.id } },
       data: {
         status: "SUCCEEDED",
         progress: 1,
@@ -106,7 +106,7 @@ export async function executeRun(db: Db, actor: Actor, run: ReconciliationRun, p
     return summary;
   } catch (error) {
     await db.reconciliationRun.update({
-      where: { id: run.id },
+      where: { orgId_id: { orgId: run.orgId, id: run.id } },
       data: { status: "FAILED", finishedAt: new Date(), error: error instanceof Error ? error.message.slice(0, 500) : String(error) },
     });
     throw error;

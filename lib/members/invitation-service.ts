@@ -61,7 +61,7 @@ export async function revokeInvitation(db: DbOrTx, ctx: Ctx, id: string): Promis
   await atomically(db, async (tx) => {
     const invitation = isUuid(id) ? await tx.invitation.findFirst({ where: { id, orgId: ctx.orgId } }) : null;
     if (!invitation) throw new AppError("NOT_FOUND");
-    await tx.invitation.update({ where: { id }, data: { revokedAt: new Date() } });
+    await tx.invitation.update({ where: { orgId_id: { orgId: ctx.orgId, id } }, data: { revokedAt: new Date() } });
     await writeAuditLog(tx, actorOf(ctx), {
       action: "invitation.revoke",
       entityType: "Invitation",

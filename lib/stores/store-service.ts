@@ -53,7 +53,7 @@ export async function updateStore(db: DbOrTx, ctx: Actor, id: string, input: Sto
   try {
     return await atomically(db, async (tx) => {
       const before = await getStoreOrThrow(tx, ctx.orgId, id);
-      const after = await tx.store.update({ where: { id: before.id }, data: toRow(input) });
+      const after = await tx.store.update({ where: { orgId_id: { orgId: before.orgId, id: before.id } }, data: toRow(input) });
       await writeAuditLog(tx, actorOf(ctx), { action: "store.update", entityType: "Store", entityId: id, before, after });
       return after;
     });
@@ -68,7 +68,7 @@ export async function setStoreArchived(db: DbOrTx, ctx: Actor, id: string, archi
   return atomically(db, async (tx) => {
     const before = await getStoreOrThrow(tx, ctx.orgId, id);
     if (Boolean(before.archivedAt) === archived) return before;
-    const after = await tx.store.update({ where: { id: before.id }, data: { archivedAt: archived ? new Date() : null } });
+    const after = await tx.store.update({ where: { orgId_id: { orgId: before.orgId, id: before.id } }, data: { archivedAt: archived ? new Date() : null } });
     await writeAuditLog(tx, actorOf(ctx), {
       action: archived ? "store.archive" : "store.restore",
       entityType: "Store",

@@ -42,7 +42,7 @@ describe("cancelling a job from the page", () => {
     const { org, run, job } = await queuedRun();
     await signInAs(org);
     expect(await cancelRunAction(IDLE, formData({ jobId: job.id }))).toEqual({ status: "ok", data: { outcome: "cancelled" } });
-    expect(await db.reconciliationRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ status: "FAILED", error: RUN_CANCELLED });
+    expect(await db.reconciliationRun.findFirstOrThrow({ where: { id: run.id } })).toMatchObject({ status: "FAILED", error: RUN_CANCELLED });
     expect(await db.auditLog.count({ where: { orgId: org.orgId, action: "job.cancel", entityId: run.id, actorUserId: org.userId } })).toBe(1);
   });
 
@@ -52,7 +52,7 @@ describe("cancelling a job from the page", () => {
     await signInAs(stranger);
     expect(await cancelRunAction(IDLE, formData({ jobId: job.id }))).toMatchObject({ status: "error", message: NOT_FOUND });
     expect(await db.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: "QUEUED", cancelRequested: false });
-    expect(await db.reconciliationRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ status: "RUNNING" });
+    expect(await db.reconciliationRun.findFirstOrThrow({ where: { id: run.id } })).toMatchObject({ status: "RUNNING" });
   });
 
   it("answers a run's job id as not found through the import door", async () => {

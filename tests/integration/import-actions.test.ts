@@ -43,7 +43,7 @@ async function signedInOrgWithAccount() {
 async function stagedAndRead(org: Awaited<ReturnType<typeof makeOrg>>, text: string | Buffer, fundAccountId?: string) {
   const batch = await stageUpload(db, org, { fileName: "file.csv", source: [new Uint8Array(Buffer.from(text))], fundAccountId });
   await previewBatch(db, org, batch.id);
-  return db.importBatch.findUniqueOrThrow({ where: { id: batch.id } });
+  return db.importBatch.findUniqueOrThrow({ where: { orgId_id: { orgId: batch.orgId, id: batch.id } } });
 }
 
 describe("reading an import again", () => {
@@ -54,7 +54,7 @@ describe("reading an import again", () => {
 
     const answer = await reparseImportAction(IDLE, formData({ id: committed.batchId, format: "auto" }));
     expect(answer).toMatchObject({ status: "error", message: "该导入已提交、已取消或正在处理，不能重新读取。" });
-    expect(await db.importBatch.findUniqueOrThrow({ where: { id: committed.batchId } })).toMatchObject({ status: "COMMITTED" });
+    expect(await db.importBatch.findUniqueOrThrow({ where: { orgId_id: { orgId: org.orgId, id: committed.batchId } } })).toMatchObject({ status: "COMMITTED" });
     expect(await queuedJobsFor(committed.batchId)).toBe(0);
   });
 
@@ -64,7 +64,7 @@ describe("reading an import again", () => {
     expect(preview.status).toBe("PREVIEW");
 
     expect(await reparseImportAction(IDLE, formData({ id: preview.id, format: "auto" }))).toMatchObject({ status: "ok" });
-    expect(await db.importBatch.findUniqueOrThrow({ where: { id: preview.id } })).toMatchObject({ status: "PARSING", progress: 0 });
+    expect(await db.importBatch.findUniqueOrThrow({ where: { orgId_id: { orgId: preview.orgId, id: preview.id } } })).toMatchObject({ status: "PARSING", progress: 0 });
     expect(await queuedJobsFor(preview.id)).toBe(1);
   });
 });
@@ -79,7 +79,7 @@ describe("mapping the columns of an unknown layout", () => {
 
     expect(await mapColumnsAction(IDLE, formData({ id: failed.id, ...mapping }))).toMatchObject({ status: "ok" });
     expect(await db.columnMapping.findFirst({ where: { orgId: org.orgId } })).toMatchObject({ name: "我的银行" });
-    expect(await db.importBatch.findUniqueOrThrow({ where: { id: failed.id } })).toMatchObject({ status: "PARSING" });
+    expect(await db.importBatch.findUniqueOrThrow({ where: { orgId_id: { orgId: failed.orgId, id: failed.id } } })).toMatchObject({ status: "PARSING" });
     expect(await queuedJobsFor(failed.id)).toBe(1);
   });
 
@@ -91,7 +91,7 @@ describe("mapping the columns of an unknown layout", () => {
     const answer = await mapColumnsAction(IDLE, formData({ id: failed.id, ...withoutAmount, inflow: "金额" }));
     expect(answer).toMatchObject({ status: "error", fieldErrors: { amount: "请指定金额列，或同时指定收入和支出两列。" } });
     expect(await db.columnMapping.count({ where: { orgId: org.orgId } })).toBe(0);
-    expect(await db.importBatch.findUniqueOrThrow({ where: { id: failed.id } })).toMatchObject({ status: "FAILED" });
+    expect(await db.importBatch.findUniqueOrThrow({ where: { orgId_id: { orgId: failed.orgId, id: failed.id } } })).toMatchObject({ status: "FAILED" });
   });
 
   it("refuses a batch that was read with a layout: its sample holds no raw header rows", async () => {

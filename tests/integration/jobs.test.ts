@@ -113,21 +113,21 @@ describe("jobs through the queue", () => {
 
     const preview = await enqueueJob(db, "import-preview", { orgId: org.orgId, batchId: batch.id });
     // The batch shows the outcome a moment before the job row records its end: wait for the job.
-    await until(async () => (await db.job.findUniqueOrThrow({ where: { id: preview.id } })).status === "SUCCEEDED", "the preview job");
+    await until(async () => (await db.job.findUniqueOrThrow({ where: { orgId_id: { orgId: preview.orgId, id: preview.id } } })).status === "SUCCEEDED", "the preview job");
     expect(await jobOf(batch.id)).toMatchObject({ kind: "import-preview", progress: 1 });
-    const previewed = await db.importBatch.findUniqueOrThrow({ where: { id: batch.id } });
+    const previewed = await db.importBatch.findUniqueOrThrow({ where: { orgId_id: { orgId: batch.orgId, id: batch.id } } });
     expect(previewed).toMatchObject({ status: "PREVIEW", format: expected.format.id, validCount: expected.rows.length, fundAccountId: account.id });
 
     const claim = await claimCommit(db, org, batch.id);
     await enqueueJob(db, "import-commit", { orgId: org.orgId, batchId: batch.id, userId: org.userId, userEmail: org.userEmail, targetId: claim.targetId });
-    await until(async () => (await db.importBatch.findUniqueOrThrow({ where: { id: batch.id } })).status === "COMMITTED", "the commit");
+    await until(async () => (await db.importBatch.findUniqueOrThrow({ where: { orgId_id: { orgId: batch.orgId, id: batch.id } } })).status === "COMMITTED", "the commit");
     expect(await db.bankTransaction.count({ where: { orgId: org.orgId } })).toBe(expected.rows.length);
     expect(await db.auditLog.count({ where: { orgId: org.orgId, action: "import.commit", entityId: batch.id } })).toBe(1);
 
     const run = await startRun(db, org, {});
     const runJob = await enqueueJob(db, "reconcile-run", { orgId: org.orgId, runId: run.id });
-    await until(async () => (await db.job.findUniqueOrThrow({ where: { id: runJob.id } })).status === "SUCCEEDED", "the run job");
-    expect(await db.reconciliationRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ status: "SUCCEEDED", progress: 1 });
+    await until(async () => (await db.job.findUniqueOrThrow({ where: { orgId_id: { orgId: runJob.orgId, id: runJob.id } } })).status === "SUCCEEDED", "the run job");
+    expect(await db.reconciliationRun.findUniqueOrThrow({ where: { orgId_id: { orgId: run.orgId, id: run.id } } })).toMatchObject({ status: "SUCCEEDED", progress: 1 });
   });
 
   it("gives each queued job to exactly one of many workers asking at once", async () => {
@@ -169,19 +169,19 @@ describe("jobs through the queue", () => {
     await until(async () => (await jobOf(run.id)).status === "RUNNING", "the worker to claim the run", 30_000);
     victim.kill("SIGKILL");
     const killedAt = Date.now();
-    expect((await db.reconciliationRun.findUniqueOrThrow({ where: { id: run.id } })).status).toBe("RUNNING");
+    expect((await db.reconciliationRun.findUniqueOrThrow({ where: { orgId_id: { orgId: run.orgId, id: run.id } } })).status).toBe("RUNNING");
 
     // Another worker, which knows nothing of the dead one, recovers the run; nobody opens a page.
     await worker();
     const ended = await until(async () => {
-      const found = await db.reconciliationRun.findUniqueOrThrow({ where: { id: run.id } });
+      const found = await db.reconciliationRun.findUniqueOrThrow({ where: { orgId_id: { orgId: run.orgId, id: run.id } } });
       return found.status !== "RUNNING" && found;
     }, "the sweep");
     expect(Date.now() - killedAt).toBeLessThan(FAST.staleAfterMs + FAST.sweepMs + 1500);
     expect(ended).toMatchObject({ status: "FAILED", error: RUN_INTERRUPTED });
     expect(await jobOf(run.id)).toMatchObject({ status: "INTERRUPTED", messageKey: "jobs.interrupted" });
     const next = await startRun(db, actor, {});
-    await db.reconciliationRun.update({ where: { id: next.id }, data: { status: "FAILED" } });
+    await db.reconciliationRun.update({ where: { orgId_id: { orgId: next.orgId, id: next.id } }, data: { status: "FAILED" } });
   });
 
   it("recovers a CLI reconcile killed mid-run the same way", async () => {
@@ -191,10 +191,10 @@ describe("jobs through the queue", () => {
     await until(async () => (await db.job.findFirst({ where: { subjectId: run.id, status: "RUNNING" } }))?.workerId?.startsWith("cli:"), "the CLI's job");
     cli.kill("SIGKILL");
     await worker();
-    await until(async () => (await db.reconciliationRun.findUniqueOrThrow({ where: { id: run.id } })).status === "FAILED", "the sweep");
-    expect(await db.reconciliationRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ error: RUN_INTERRUPTED });
+    await until(async () => (await db.reconciliationRun.findUniqueOrThrow({ where: { orgId_id: { orgId: run.orgId, id: run.id } } })).status === "FAILED", "the sweep");
+    expect(await db.reconciliationRun.findUniqueOrThrow({ where: { orgId_id: { orgId: run.orgId, id: run.id } } })).toMatchObject({ error: RUN_INTERRUPTED });
     const next = await startRun(db, actor, {});
-    await db.reconciliationRun.update({ where: { id: next.id }, data: { status: "FAILED" } });
+    await db.reconciliationRun.update({ where: { orgId_id: { orgId: next.orgId, id: next.id } }, data: { status: "FAILED" } });
   });
 
   it("recovers a killed CLI reconcile at the next CLI call when no worker runs at all", async () => {
@@ -208,22 +208,22 @@ describe("jobs through the queue", () => {
     const next = spawnScript("scripts/cli.ts", ["reconcile", "--org", "demo"]);
     const code = await new Promise<number | null>((resolve) => next.on("exit", resolve));
     expect(code).toBe(0);
-    expect(await db.reconciliationRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ status: "FAILED", error: RUN_INTERRUPTED });
+    expect(await db.reconciliationRun.findUniqueOrThrow({ where: { orgId_id: { orgId: run.orgId, id: run.id } } })).toMatchObject({ status: "FAILED", error: RUN_INTERRUPTED });
   }, 90_000);
 
   it("recovers a commit whose worker was killed: the batch ends interrupted with nothing stored", async () => {
     const { org, batch } = await stagedFixture();
     await worker();
     await enqueueJob(db, "import-preview", { orgId: org.orgId, batchId: batch.id });
-    await until(async () => (await db.importBatch.findUniqueOrThrow({ where: { id: batch.id } })).status === "PREVIEW", "the preview");
+    await until(async () => (await db.importBatch.findUniqueOrThrow({ where: { orgId_id: { orgId: batch.orgId, id: batch.id } } })).status === "PREVIEW", "the preview");
     await Promise.all(workers.splice(0).map((w) => w.stop()));
     const claim = await claimCommit(db, org, batch.id);
     const job = await enqueueJob(db, "import-commit", { orgId: org.orgId, batchId: batch.id, userId: org.userId, userEmail: org.userEmail, targetId: claim.targetId });
     // A worker that claimed the job and then went silent, as a killed one does.
     expect((await claimNextJob(db, "killed-worker"))?.id).toBe(job.id);
     await worker();
-    await until(async () => (await db.importBatch.findUniqueOrThrow({ where: { id: batch.id } })).status === "FAILED", "the sweep");
-    expect(await db.importBatch.findUniqueOrThrow({ where: { id: batch.id } })).toMatchObject({ errors: [] });
+    await until(async () => (await db.importBatch.findUniqueOrThrow({ where: { orgId_id: { orgId: batch.orgId, id: batch.id } } })).status === "FAILED", "the sweep");
+    expect(await db.importBatch.findUniqueOrThrow({ where: { orgId_id: { orgId: batch.orgId, id: batch.id } } })).toMatchObject({ errors: [] });
     expect(await db.bankTransaction.count({ where: { orgId: org.orgId } })).toBe(0);
   });
 
@@ -234,9 +234,9 @@ describe("jobs through the queue", () => {
     const waiting = await db.reconciliationRun.create({ data: { orgId: queuedRun, status: "RUNNING", rulesVersion: "t", rules: {}, startedAt: new Date(Date.now() - 10_000) } });
     await enqueueJob(db, "reconcile-run", { orgId: queuedRun, runId: waiting.id });
     await sweepJobs(db, { staleAfterMs: FAST.staleAfterMs, orphanGraceMs: 5_000, retentionDays: 30 });
-    expect(await db.reconciliationRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ status: "FAILED", error: RUN_INTERRUPTED });
+    expect(await db.reconciliationRun.findFirstOrThrow({ where: { id: run.id } })).toMatchObject({ status: "FAILED", error: RUN_INTERRUPTED });
     // A run whose job is still queued is waiting for a worker, not lost.
-    expect(await db.reconciliationRun.findUniqueOrThrow({ where: { id: waiting.id } })).toMatchObject({ status: "RUNNING" });
+    expect(await db.reconciliationRun.findFirstOrThrow({ where: { id: waiting.id } })).toMatchObject({ status: "RUNNING" });
     await cancelJob(db, { orgId: queuedRun, userId: null, userEmail: "test" }, (await jobOf(waiting.id)).id, RUN_KINDS);
   });
 
@@ -245,7 +245,7 @@ describe("jobs through the queue", () => {
     const queued = await startRun(db, org, {});
     const queuedJob = await enqueueJob(db, "reconcile-run", { orgId: org.orgId, runId: queued.id });
     expect(await cancelJob(db, org, queuedJob.id, RUN_KINDS)).toBe("cancelled");
-    expect(await db.reconciliationRun.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({ status: "FAILED", error: RUN_CANCELLED });
+    expect(await db.reconciliationRun.findFirstOrThrow({ where: { id: queued.id } })).toMatchObject({ status: "FAILED", error: RUN_CANCELLED });
     expect(await db.job.findUniqueOrThrow({ where: { id: queuedJob.id } })).toMatchObject({ status: "CANCELLED" });
     expect(await db.auditLog.findMany({ where: { orgId: org.orgId, action: "job.cancel" } })).toEqual([
       expect.objectContaining({ actorUserId: org.userId, entityType: "ReconciliationRun", entityId: queued.id, after: { jobId: queuedJob.id, kind: "reconcile-run", outcome: "cancelled" } }),
@@ -259,11 +259,11 @@ describe("jobs through the queue", () => {
     expect(await db.auditLog.count({ where: { orgId: org.orgId, action: "job.cancel", entityId: running.id } })).toBe(1);
     const outcome = await runClaimedJob({ db, pool: getPgPool() }, claimed!, "test-worker", FAST);
     expect(outcome.status).toBe("CANCELLED");
-    expect(await db.reconciliationRun.findUniqueOrThrow({ where: { id: running.id } })).toMatchObject({ status: "FAILED", error: RUN_CANCELLED });
+    expect(await db.reconciliationRun.findUniqueOrThrow({ where: { orgId_id: { orgId: running.orgId, id: running.id } } })).toMatchObject({ status: "FAILED", error: RUN_CANCELLED });
     expect(await db.matchGroup.count({ where: { runId: running.id } })).toBe(0);
     // The slot is free again.
     const next = await startRun(db, org, {});
-    await db.reconciliationRun.update({ where: { id: next.id }, data: { status: "FAILED" } });
+    await db.reconciliationRun.update({ where: { orgId_id: { orgId: next.orgId, id: next.id } }, data: { status: "FAILED" } });
   });
 
   it("refuses to cancel another organization's job as not found", async () => {
@@ -292,7 +292,7 @@ describe("jobs through the queue", () => {
     const claim = await claimCommit(db, org, batch.id);
     const job = await enqueueJob(db, "import-commit", { orgId: org.orgId, batchId: batch.id, userId: org.userId, userEmail: org.userEmail, targetId: claim.targetId });
     expect(await cancelJob(db, org, job.id, IMPORT_KINDS)).toBe("cancelled");
-    expect(await db.importBatch.findUniqueOrThrow({ where: { id: batch.id } })).toMatchObject({ status: "PREVIEW" });
+    expect(await db.importBatch.findFirstOrThrow({ where: { id: batch.id } })).toMatchObject({ status: "PREVIEW" });
     expect(await db.bankTransaction.count({ where: { orgId: org.orgId } })).toBe(0);
     expect(await db.auditLog.findFirst({ where: { orgId: org.orgId, action: "job.cancel" } })).toMatchObject({
       entityType: "ImportBatch",
@@ -301,7 +301,7 @@ describe("jobs through the queue", () => {
     });
     // It can be committed again.
     await claimCommit(db, org, batch.id);
-    await db.importBatch.update({ where: { id: batch.id }, data: { status: "PREVIEW" } });
+    await db.importBatch.updateMany({ where: { orgId: org.orgId, id: batch.id }, data: { status: "PREVIEW" } });
   });
 
   it("stops a running read at its next progress report: the batch ends FAILED with no errors and can be read again", async () => {
@@ -312,7 +312,7 @@ describe("jobs through the queue", () => {
     expect(await cancelJob(db, org, job.id, IMPORT_KINDS)).toBe("requested");
     const outcome = await runClaimedJob({ db, pool: getPgPool() }, claimed!, "test-worker", FAST);
     expect(outcome.status).toBe("CANCELLED");
-    expect(await db.importBatch.findUniqueOrThrow({ where: { id: batch.id } })).toMatchObject({ status: "FAILED", errors: [], validCount: 0 });
+    expect(await db.importBatch.findFirstOrThrow({ where: { id: batch.id } })).toMatchObject({ status: "FAILED", errors: [], validCount: 0 });
     expect(await cancelJob(db, org, job.id, IMPORT_KINDS)).toBe("ended");
     expect(await db.auditLog.count({ where: { orgId: org.orgId, action: "job.cancel" } })).toBe(1);
   });
@@ -320,7 +320,7 @@ describe("jobs through the queue", () => {
   it("stops a read whose progress report says cancel, instead of previewing the rows read so far", async () => {
     const { org, batch } = await largeStagedFile();
     await expect(previewBatch(db, org, batch.id, { onProgress: cancelAtSecondReport() })).rejects.toBeInstanceOf(JobCancelledError);
-    expect(await db.importBatch.findUniqueOrThrow({ where: { id: batch.id } })).toMatchObject({ status: "PARSING", validCount: 0 });
+    expect(await db.importBatch.findFirstOrThrow({ where: { id: batch.id } })).toMatchObject({ status: "PARSING", validCount: 0 });
   });
 
   it("stores nothing of a commit whose progress report says cancel mid-file, and gives the batch back to PREVIEW", async () => {
@@ -329,7 +329,7 @@ describe("jobs through the queue", () => {
     const claim = await claimCommit(db, org, batch.id, { fundAccountId: account.id });
     await expect(loadCommittedRows(db, getPgPool(), org, claim, cancelAtSecondReport())).rejects.toBeInstanceOf(JobCancelledError);
     expect(await db.bankTransaction.count({ where: { orgId: org.orgId } })).toBe(0);
-    expect(await db.importBatch.findUniqueOrThrow({ where: { id: batch.id } })).toMatchObject({ status: "PREVIEW", insertedCount: 0 });
+    expect(await db.importBatch.findFirstOrThrow({ where: { id: batch.id } })).toMatchObject({ status: "PREVIEW", insertedCount: 0 });
   });
 
   it("deletes ended jobs past the retention, in batches, and keeps live jobs and the batches and runs", async () => {
@@ -371,7 +371,7 @@ describe("jobs through the queue", () => {
       const run = await startRun(db, actor, {});
       const job = await enqueueJob(db, "reconcile-run", { orgId: actor.orgId, runId: run.id });
       await worker();
-      await until(async () => (await db.job.findUniqueOrThrow({ where: { id: job.id } })).status === "SUCCEEDED", "the run");
+      await until(async () => (await db.job.findUniqueOrThrow({ where: { orgId_id: { orgId: job.orgId, id: job.id } } })).status === "SUCCEEDED", "the run");
       const log = await db.$queryRawUnsafe<{ progress: number; phase: string | null }[]>(`SELECT progress, phase FROM test_job_progress WHERE job = $1::uuid ORDER BY at`, job.id);
       const progress = log.map((entry) => entry.progress);
       expect(progress).toEqual([...progress].sort((a, b) => a - b));
@@ -391,8 +391,8 @@ describe("jobs through the queue", () => {
     await worker((id, outcome) => ends.set(id, outcome));
     const job = await enqueueJob(db, "import-preview", { orgId: stranger.orgId, batchId: batch.id });
     await until(async () => ends.has(job.id), "the job");
-    expect(await db.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: "FAILED", messageKey: "errors.NOT_FOUND" });
-    expect(await db.importBatch.findUniqueOrThrow({ where: { id: batch.id } })).toMatchObject({ status: "PARSING", rowCount: 0 });
+    expect(await db.job.findUniqueOrThrow({ where: { orgId_id: { orgId: job.orgId, id: job.id } } })).toMatchObject({ status: "FAILED", messageKey: "errors.NOT_FOUND" });
+    expect(await db.importBatch.findUniqueOrThrow({ where: { orgId_id: { orgId: batch.orgId, id: batch.id } } })).toMatchObject({ status: "PARSING", rowCount: 0 });
   });
 
   it("ends a file past the row limit FAILED with the limit's message, storing nothing", async () => {
@@ -401,7 +401,7 @@ describe("jobs through the queue", () => {
     await worker();
     await enqueueJob(db, "import-preview", { orgId: org.orgId, batchId: batch.id });
     const failed = await until(async () => {
-      const found = await db.importBatch.findUniqueOrThrow({ where: { id: batch.id } });
+      const found = await db.importBatch.findUniqueOrThrow({ where: { orgId_id: { orgId: batch.orgId, id: batch.id } } });
       return found.status === "FAILED" && found;
     }, "the preview");
     expect(failed.errors).toEqual([

@@ -53,7 +53,7 @@ describe("matching rules settings", () => {
     expect(second).toEqual({ outcome: "saved", version: 2 });
 
     const run = await runReconciliation(db, org);
-    const recorded = await db.reconciliationRun.findUniqueOrThrow({ where: { id: run.runId } });
+    const recorded = await db.reconciliationRun.findUniqueOrThrow({ where: { orgId_id: { orgId: org.orgId, id: run.runId } } });
     expect(recorded.rulesVersion).toBe("org-v2");
     expect(recorded.rules).toMatchObject({ version: "org-v2", dateWindowDays: 5, bookingLagDays: 2, toleranceMinor: "250" });
   });

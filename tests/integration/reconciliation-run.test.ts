@@ -45,6 +45,6 @@ describe("reconciliation runs", () => {
     const actor = { orgId: org.id, userId: null, userEmail: "test" };
     const running = await startRun(db, actor, {});
     await expect(runReconciliation(db, actor)).rejects.toMatchObject({ code: "CONFLICT", messageKey: "runAlreadyRunning" });
-    await db.reconciliationRun.update({ where: { id: running.id }, data: { status: "FAILED" } });
+    await db.reconciliationRun.update({ where: { orgId_id: { orgId: running.orgId, id: running.id } }, data: { status: "FAILED" } });
   });
 });

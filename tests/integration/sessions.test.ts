@@ -113,7 +113,7 @@ describe("a user who must change a one-time password", () => {
     const archive = () => setStoreArchivedAction(IDLE, formData({ id: store.id, archived: "true" }));
 
     expect(await archive()).toMatchObject({ status: "error", message: "请先修改一次性密码，再进行其他操作。" });
-    expect(await db.store.findUnique({ where: { id: store.id } })).toMatchObject({ archivedAt: null });
+    expect(await db.store.findUnique({ where: { orgId_id: { orgId: store.orgId, id: store.id } } })).toMatchObject({ archivedAt: null });
 
     const changed = await changePasswordAction(IDLE, formData({ currentPassword: "password123", newPassword: "new-password-1", confirmPassword: "new-password-1" }));
     expect(changed).toMatchObject({ status: "ok" });

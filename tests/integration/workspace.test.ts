@@ -63,7 +63,7 @@ describe("manual matching", () => {
 
     const made = await match(org.accountant, { upstream: [o], downstream: [b], adjustments: [{ type: "FEE", amountMinor: 200n, note: "银行手续费" }] });
     expect(made.status).toBe("PENDING_APPROVAL");
-    const group = await db.matchGroup.findUniqueOrThrow({ where: { id: made.groupId }, include: { items: true, adjustments: true } });
+    const group = await db.matchGroup.findUniqueOrThrow({ where: { orgId_id: { orgId: org.owner.orgId, id: made.groupId } }, include: { items: true, adjustments: true } });
     expect(group).toMatchObject({ kind: "MANUAL", link: "ORDER_BANK", createdById: org.accountant.userId });
     expect(group.items.map((item) => [item.side, item.slot, item.amountMinor])).toEqual([["ORDER", "DOWN", -10_000n], ["BANK", "UP", 9_800n]]);
     expect(await groupSums(org.owner.orgId)).toEqual([0n]);
@@ -72,7 +72,7 @@ describe("manual matching", () => {
     const makerAsReviewer = { ...org.accountant, role: "REVIEWER" as const };
     await expect(inTx((tx) => approveMatches(tx, makerAsReviewer, [made.groupId]))).rejects.toMatchObject({ code: "FORBIDDEN", messageKey: "approveOwnMatch" });
     await inTx((tx) => approveMatches(tx, org.reviewer, [made.groupId]));
-    expect((await db.matchGroup.findUniqueOrThrow({ where: { id: made.groupId } })).status).toBe("CONFIRMED");
+    expect((await db.matchGroup.findUniqueOrThrow({ where: { orgId_id: { orgId: org.owner.orgId, id: made.groupId } } })).status).toBe("CONFIRMED");
     expect(await db.auditLog.count({ where: { orgId: org.owner.orgId, action: { in: ["match.create", "match.approve"] } } })).toBe(2);
   });
 
@@ -123,7 +123,7 @@ describe("manual matching", () => {
     const made = await match(org.accountant, { upstream: [o], downstream: [b], adjustments: [] });
     await inTx((tx) => reverseMatches(tx, org.accountant, [made.groupId], "对错了订单"));
 
-    const group = await db.matchGroup.findUniqueOrThrow({ where: { id: made.groupId }, include: { reversal: true, items: true } });
+    const group = await db.matchGroup.findUniqueOrThrow({ where: { orgId_id: { orgId: org.owner.orgId, id: made.groupId } }, include: { reversal: true, items: true } });
     expect(group.status).toBe("REVERSED");
     expect(group.items).toHaveLength(2);
     expect(group.reversal).toMatchObject({ reason: "对错了订单", createdById: org.accountant.userId });
@@ -161,7 +161,7 @@ describe("month close", () => {
     await expect(match(org.accountant, { upstream: [late], downstream: [lateReceipt], adjustments: [] })).rejects.toMatchObject({ code: "LOCKED", params: { month: "2025-04" } });
     await expect(inTx((tx) => reverseMatches(tx, org.accountant, [booked.groupId], "改"))).rejects.toMatchObject({ code: "LOCKED" });
     await expect(inTx((tx) => undoLastAction(tx, org.accountant))).rejects.toMatchObject({ code: "LOCKED" });
-    expect((await db.matchGroup.findUniqueOrThrow({ where: { id: booked.groupId } })).status).toBe("CONFIRMED");
+    expect((await db.matchGroup.findUniqueOrThrow({ where: { orgId_id: { orgId: org.owner.orgId, id: booked.groupId } } })).status).toBe("CONFIRMED");
 
     // An April order paid in May is matched in May: April stays closed.
     const mayReceipt = await receipt(org, 6_000n, "2025-05-02");
@@ -291,6 +291,6 @@ describe("proposals and undo", () => {
     expect(await db.rejectedPair.count({ where: { orgId: org.owner.orgId } })).toBe(1);
     await inTx((tx) => undoLastAction(tx, org.accountant));
     expect(await db.rejectedPair.count({ where: { orgId: org.owner.orgId } })).toBe(0);
-    expect((await db.matchGroup.findUniqueOrThrow({ where: { id } })).status).toBe("PROPOSED");
+    expect((await db.matchGroup.findUniqueOrThrow({ where: { orgId_id: { orgId: org.owner.orgId, id } } })).status).toBe("PROPOSED");
   });
 });

@@ -55,7 +55,7 @@ export const importCommitJob: JobKind<z.infer<typeof commitPayload>> = {
     if (batch.status !== "COMMITTING") throw new AppError("CONFLICT", { messageKey: "batchNotInPreview" });
     const onProgress = (fraction: number) => {
       ctx.progress(fraction, "jobs.phase.loading");
-      void ctx.db.importBatch.update({ where: { id: batch.id }, data: { progress: fraction } }).catch(() => {});
+      void ctx.db.importBatch.update({ where: { orgId_id: { orgId: batch.orgId, id: batch.id } }, data: { progress: fraction } }).catch(() => {});
     };
     await loadCommittedRows(ctx.db, ctx.pool, { orgId, userId, userEmail }, { batch, targetId, skipInvalid }, onProgress);
   },

@@ -58,7 +58,7 @@ const inTx = <T>(body: (tx: typeof db) => Promise<T>) => db.$transaction((tx) =>
 async function stageAndPreview(ctx: OrgContext, fileName: string, bytes: Buffer, target: { storeId?: string; fundAccountId?: string }) {
   const batch = await stageUpload(db, ctx, { fileName, source: [new Uint8Array(bytes)], ...target });
   await previewBatch(db, ctx, batch.id);
-  return db.importBatch.findUniqueOrThrow({ where: { id: batch.id } });
+  return db.importBatch.findUniqueOrThrow({ where: { orgId_id: { orgId: batch.orgId, id: batch.id } } });
 }
 
 /** A generated month, imported file by file through the same code path as the CLI. */
