@@ -40,7 +40,7 @@ export function takenPerRowSql(scope: TakenScope): string {
       GROUP BY i."rowId"`;
 }
 
-/** SQL: what counting groups took of one row `row` (an alias with "orgId" and id), through the (orgId, side, rowId) index. */
+/** SQL: what counting groups took of one row `row` (an alias with "orgId" and id), through the (side, rowId) index. */
 export function takenOfRowSql(row: string, side: MatchSide, slot: string): string {
   return `(SELECT ${takenSumSql("i")} FROM "MatchItem" i JOIN "MatchGroup" g ON g."orgId" = i."orgId" AND g.id = i."groupId"
        WHERE i."orgId" = ${row}."orgId" AND i.side = '${side}' AND i."rowId" = ${row}.id AND i.slot = ${slot}

@@ -163,7 +163,7 @@ export async function listUnmatched(
     if (q) where.push(`strpos(${branch.haystack}, ${q}) > 0`);
     if (rowId) where.push(`t.id = ${rowId}::bigint`);
     // A list: one pass over the side's items, joined by hash. One row, or the few rows a searched
-    // text finds: a lookup per row through the (orgId, side, rowId) index, after the filters.
+    // text finds: a lookup per row through the (side, rowId) index, after the filters.
     const perRow = Boolean(rowId || q);
     const taken = perRow ? takenOfRowSql("t", branch.dbSide, slotParam) : "taken.taken";
     const join = perRow ? "" : `LEFT JOIN (${takenPerRowSql({ org: "$1::uuid", side: branch.dbSide, slot: slotParam })}) taken ON taken."rowId" = t.id`;

@@ -71,7 +71,7 @@ export async function executeRun(db: Db, actor: Actor, run: ReconciliationRun, p
     // The rules recorded when the run started, not whatever they are now: the run's record must
     // say exactly which rules made its result.
     const result = reconcile(input, parseRules(run.rules));
-    const locked = await lockedMonthsOf(pool, actor.orgId);
+    const locked = await lockedMonthsOf(db, actor.orgId);
     const open = skipLockedMonths(input, result.proposals, locked);
     const match = since(matchStarted);
     await progress(0.7, "jobs.phase.saving");

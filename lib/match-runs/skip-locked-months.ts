@@ -1,13 +1,13 @@
 // A run never books or proposes anything in a locked month (对账期间 closed by a reviewer). Which
 // month a group belongs to is the workspace's rule too (lib/ledger/business-day.ts): the month of
 // its latest row, an order dated by payment, else order, else confirmation.
-import type pg from "pg";
+import type { Tx } from "@/lib/db/client";
 import { groupMonth, orderBusinessDay } from "@/lib/ledger/business-day";
 import type { MatchProposal, ReconcileInput } from "@/lib/match-engine";
 
-export async function lockedMonthsOf(pool: pg.Pool, orgId: string): Promise<Set<string>> {
-  const result = await pool.query<{ month: string }>(`SELECT month FROM "Period" WHERE "orgId" = $1 AND status = 'LOCKED'`, [orgId]);
-  return new Set(result.rows.map((row) => row.month));
+export async function lockedMonthsOf(db: Tx, orgId: string): Promise<Set<string>> {
+  const periods = await db.period.findMany({ where: { orgId, status: "LOCKED" }, select: { month: true } });
+  return new Set(periods.map((period) => period.month));
 }
 
 /** The proposals whose month is open; the others are dropped (and counted). */
