@@ -3,9 +3,8 @@
 // audit row (the house rule "every change is audited" is about accounting data and access).
 import { z } from "zod";
 import type { Tx } from "@/lib/db/client";
+import { PAGE_SIZES } from "./page-sizes";
 
-export const PAGE_SIZES = [50, 100, 500] as const;
-export type PageSize = (typeof PAGE_SIZES)[number];
 
 const columnId = z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/);
 
@@ -36,12 +35,4 @@ export async function saveTablePreference(tx: Tx, orgId: string, userId: string,
     create: { orgId, userId, tableKey, ...layout },
     update: layout,
   });
-}
-
-/** Rows per page: the URL's choice when it is one of the offered sizes, else the remembered one. */
-export function pageSizeOf(requested: string | undefined, remembered: number | null, fallback: PageSize = 50): PageSize {
-  const asked = Number(requested);
-  if ((PAGE_SIZES as readonly number[]).includes(asked)) return asked as PageSize;
-  if (remembered !== null && (PAGE_SIZES as readonly number[]).includes(remembered)) return remembered as PageSize;
-  return fallback;
 }
