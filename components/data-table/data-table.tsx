@@ -63,8 +63,11 @@ export type DataTableProps<Row extends RowData> = {
   focus?: { index: number; onChange: (index: number) => void; active: boolean };
   renderExpanded?: (row: Row) => ReactNode;
   rowAttributes?: (row: Row) => Record<string, string | undefined>;
+  /** Names the table (`<testId>-table`) and its body (`<testId>-rows`) for tests. */
   testId?: string;
   toolbar?: ReactNode;
+  /** Without its own frame, inside a card that already has one. */
+  framed?: boolean;
   /** Caps the scrolling area (a pane beside another), so header and totals stay in view. */
   maxHeight?: string;
 };
@@ -135,7 +138,9 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
 
   // Widths are saved once a drag ends, not on every pixel.
   const sizingNow = useRef(sizing);
-  sizingNow.current = sizing;
+  useEffect(() => {
+    sizingNow.current = sizing;
+  }, [sizing]);
   const startResize = (handler: (event: unknown) => void) => (event: React.MouseEvent | React.TouchEvent) => {
     handler(event);
     const end = () => {
@@ -201,7 +206,7 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
       : null;
 
   return (
-    <div className="min-w-0 rounded-lg bg-white ring-1 ring-slate-200" data-testid={props.testId} data-table={tableKey}>
+    <div className={`min-w-0 bg-white ${props.framed === false ? "" : "rounded-lg ring-1 ring-slate-200"}`} data-testid={props.testId ? `${props.testId}-table` : undefined} data-table={tableKey}>
       <div className="flex flex-wrap items-center gap-2 border-b border-slate-100 px-2 py-1.5">
         {props.toolbar}
         <span className="ml-auto">
