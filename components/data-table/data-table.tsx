@@ -168,7 +168,8 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
           x: () => focusedRow?.getCanSelect() && focusedRow.toggleSelected(),
           " ": () => focusedRow?.getCanSelect() && focusedRow.toggleSelected(),
         };
-    return { ...own, ...(renderExpanded ? { Enter: () => focusedRow?.toggleExpanded(), o: () => focusedRow?.toggleExpanded() } : {}) } as Record<string, () => void>;
+    // "o" opens the focused row; not Enter, which belongs to whatever button has the focus.
+    return { ...own, ...(renderExpanded ? { o: () => focusedRow?.toggleExpanded() } : {}) } as Record<string, () => void>;
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the handlers read this render's rows and focus
   }, [tableRows, focusIndex, props.focus, renderExpanded]);
   useListKeys(keys, props.focus ? props.focus.active : true);
