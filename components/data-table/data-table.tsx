@@ -193,7 +193,13 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
         const value = sums.values[column.id];
         const text = value !== undefined ? formatCell(isSummed(definition.type) ? definition.type : "text", value, locale) : index === 0 ? sums.label : "";
         return (
-          <td key={column.id} data-column={column.id} className={`truncate px-2 py-1 ${value !== undefined ? (alignOf(definition.type) === "right" ? "text-right" : "") : ""}`} title={text}>
+          // The label may run on over the empty cells beside it ("合计（242 行）" in a date column).
+          <td
+            key={column.id}
+            data-column={column.id}
+            className={`px-1.5 py-1 whitespace-nowrap ${value !== undefined ? `truncate ${alignOf(definition.type) === "right" ? "text-right" : ""}` : "overflow-visible"}`}
+            title={text}
+          >
             {index === 0 && value !== undefined ? `${sums.label} ${text}` : text}
           </td>
         );
@@ -323,7 +329,7 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
                           key={cell.id}
                           data-column={cell.column.id}
                           title={definition.title ? definition.title(row.original) : text || undefined}
-                          className={`truncate border-b border-slate-100 px-2 py-0.5 whitespace-nowrap ${alignOf(definition.type) === "right" ? "text-right" : ""}`}
+                          className={`truncate border-b border-slate-100 px-1.5 py-0.5 whitespace-nowrap ${alignOf(definition.type) === "right" ? "text-right" : ""}`}
                         >
                           {definition.cell ? definition.cell(row.original) : text}
                         </td>

@@ -71,7 +71,7 @@ export function UnmatchedPane({
       type: "text",
       value: (row) => row.ref ?? row.detail ?? t("noReference"),
       hideable: false,
-      size: 140,
+      size: 120,
       title: (row) => [row.ref ?? row.detail, row.owner, t("sourceRow", { file: row.file, row: row.sourceRow })].filter(Boolean).join(" · "),
       cell: (row) => <span className="font-mono text-slate-800">{row.ref ?? row.detail ?? t("noReference")}</span>,
     },
@@ -81,7 +81,7 @@ export function UnmatchedPane({
       type: "money",
       value: (row) => row.flowMinor,
       sortable: true,
-      size: 100,
+      size: 96,
       title: (row) => (row.remainingMinor !== (row.amountMinor < 0n ? -row.amountMinor : row.amountMinor) ? `${money(row.flowMinor)} / ${money(row.amountMinor)}` : money(row.flowMinor)),
       cell: (row) => <span className={row.flowMinor < 0n ? "text-red-700" : "text-slate-900"}>{money(row.flowMinor)}</span>,
     },
@@ -90,7 +90,7 @@ export function UnmatchedPane({
       header: t("unmatchedColumns.detail"),
       type: "text",
       value: (row) => [row.kind, row.detail].filter(Boolean).join(" "),
-      size: 150,
+      size: 120,
       cell: (row) => (
         <>
           {notes[pickKey(row)] ? (
@@ -114,7 +114,8 @@ export function UnmatchedPane({
       type: "text",
       value: () => "",
       hideable: false,
-      size: 92,
+      // Both buttons whole in either language (today's clipped buttons were the complaint).
+      size: 128,
       cell: (row) => (
         <>
           <button type="button" className="text-brand-700 hover:underline" onClick={() => onSuggest(row)}>

@@ -58,7 +58,7 @@ test("sort, 合计 over the filtered list, page size and a remembered layout", a
   // Page size, a hidden column and a wider column are remembered for this person, without the URL.
   await leftPane(page).getByRole("combobox", { name: "每页行数" }).selectOption("100");
   await expect(leftRows(page)).toHaveCount(Math.min(100, count));
-  await leftPane(page).getByText("列", { exact: true }).click();
+  await leftPane(page).locator("summary", { hasText: "列" }).click();
   await leftPane(page).getByRole("checkbox", { name: "说明 / 备注" }).uncheck();
   await expect(leftPane(page).locator('th[data-column="detail"]')).toHaveCount(0);
   const dateHeader = leftPane(page).locator('th[data-column="day"]');
@@ -79,7 +79,7 @@ test("sort, 合计 over the filtered list, page size and a remembered layout", a
   await expect(page.getByTestId("pane-right").locator('th[data-column="detail"]')).toHaveCount(1);
 
   // Put the column back (the screenshots below show the default layout).
-  await leftPane(page).getByText("列", { exact: true }).click();
+  await leftPane(page).locator("summary", { hasText: "列" }).click();
   await leftPane(page).getByRole("checkbox", { name: "说明 / 备注" }).check();
   await expect(leftPane(page).locator('th[data-column="detail"]')).toHaveCount(1);
 });
