@@ -252,7 +252,7 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
                       key={header.id}
                       data-column={header.column.id}
                       aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
-                      className={`group relative sticky top-0 z-10 border-b border-slate-200 bg-slate-50 px-2 py-1 font-medium text-slate-600 ${alignOf(definition.type) === "right" ? "text-right" : "text-left"}`}
+                      className={`group relative sticky top-0 z-10 border-b border-slate-200 bg-slate-50 px-1.5 py-1 font-medium text-slate-600 ${alignOf(definition.type) === "right" ? "text-right" : "text-left"}`}
                     >
                       {header.column.getCanSort() ? (
                         <button type="button" className="inline-flex max-w-full items-center gap-0.5 truncate hover:text-slate-900" onClick={header.column.getToggleSortingHandler()} title={t("sortBy", { column: definition.header })}>

@@ -34,6 +34,9 @@ import { useListKeys } from "./use-list-keys";
 
 export type GroupNote = { id: string; body: string; author: string; at: string };
 
+/** Actions inside a dense row: links in size, so the row stays one line high. */
+const ROW_BUTTON = "text-brand-700 hover:underline disabled:text-slate-400";
+
 type Mode = "proposals" | "approvals" | "matched";
 type Dialog = { kind: "confirm" | "reject" } | { kind: "decline" | "unmatch" | "note"; ids: string[] } | null;
 type Message = { tone: "success" | "error" | "warning"; text: string } | null;
@@ -130,30 +133,30 @@ export function GroupList({
 
   const canSelect = (group: GroupView) => canAct && mode !== "matched" && !(mode === "approvals" && group.createdById === currentUserId);
   const rowActions = (group: GroupView) => (
-    <span className="flex gap-1">
+    <span className="flex gap-2">
       {mode === "approvals" && canAct ? (
         group.createdById === currentUserId ? (
           <span className="text-amber-700">{t("ownMatch")}</span>
         ) : (
           <>
-            <Button className="px-1.5 py-0 text-xs" disabled={pending} onClick={() => run(() => callAction(approveMatchesAction, { payload: payload([group.id]) }), (data: { count: number }) => ({ tone: "success", text: t("approved", { count: data.count }) }))}>
+            <button type="button" className={ROW_BUTTON} disabled={pending} onClick={() => run(() => callAction(approveMatchesAction, { payload: payload([group.id]) }), (data: { count: number }) => ({ tone: "success", text: t("approved", { count: data.count }) }))}>
               {t("approve")}
-            </Button>
-            <Button className="px-1.5 py-0 text-xs" variant="secondary" disabled={pending} onClick={() => setDialog({ kind: "decline", ids: [group.id] })}>
+            </button>
+            <button type="button" className={ROW_BUTTON} disabled={pending} onClick={() => setDialog({ kind: "decline", ids: [group.id] })}>
               {t("decline")}
-            </Button>
+            </button>
           </>
         )
       ) : null}
       {mode === "matched" && canAct ? (
-        <Button className="px-1.5 py-0 text-xs" variant="secondary" disabled={pending} onClick={() => setDialog({ kind: "unmatch", ids: [group.id] })}>
+        <button type="button" className={ROW_BUTTON} disabled={pending} onClick={() => setDialog({ kind: "unmatch", ids: [group.id] })}>
           {t("unmatch")}
-        </Button>
+        </button>
       ) : null}
       {canNote ? (
-        <Button className="px-1.5 py-0 text-xs" variant="ghost" onClick={() => setDialog({ kind: "note", ids: [group.id] })}>
+        <button type="button" className="text-slate-500 hover:underline" onClick={() => setDialog({ kind: "note", ids: [group.id] })}>
           {t("addNote")}
-        </Button>
+        </button>
       ) : null}
     </span>
   );
@@ -166,15 +169,15 @@ export function GroupList({
   const showActions = canNote || (canAct && mode !== "proposals");
   const columns: DataColumn<GroupView>[] = [
     { id: "day", header: t("groupColumns.day"), type: "date", value: (group) => group.day, sortable: true, size: 88 },
-    { id: "owner", header: t("groupColumns.owner"), type: "text", value: (group) => group.owner, sortable: true, size: 130 },
-    { id: "rule", header: t("groupColumns.rule"), type: "text", value: ruleLabel, sortable: true, size: 120, title: (group) => `${ruleLabel(group)} · ${t(`links.${group.link}`)}` },
+    { id: "owner", header: t("groupColumns.owner"), type: "text", value: (group) => group.owner, sortable: true, size: 120 },
+    { id: "rule", header: t("groupColumns.rule"), type: "text", value: ruleLabel, sortable: true, size: 110, title: (group) => `${ruleLabel(group)} · ${t(`links.${group.link}`)}` },
     { id: "rows", header: t("groupColumns.rows"), type: "integer", value: (group) => group.rows.length, sortable: true, size: 56 },
     { id: "amount", header: t("groupColumns.amount"), type: "money", value: (group) => group.amountMinor, sortable: true, size: 112 },
     { id: "difference", header: t("groupColumns.difference"), type: "money", value: (group) => group.differenceMinor, sortable: true, size: 100 },
-    { id: "reasons", header: t("groupColumns.reasons"), type: "text", value: reasonText, size: 280 },
-    { id: "confidence", header: t("groupColumns.confidence"), type: "integer", value: (group) => group.confidence, sortable: true, size: 64 },
+    { id: "reasons", header: t("groupColumns.reasons"), type: "text", value: reasonText, size: 230 },
+    { id: "confidence", header: t("groupColumns.confidence"), type: "integer", value: (group) => group.confidence, sortable: true, size: 60 },
     { id: "status", header: t("groupColumns.status"), type: "text", value: (group) => t(`statuses.${group.status}`), size: 72 },
-    ...(showActions ? [{ id: "actions", header: t("groupColumns.actions"), type: "text" as const, value: () => "", cell: rowActions, hideable: false, size: mode === "approvals" ? 190 : 130 }] : []),
+    ...(showActions ? [{ id: "actions", header: t("groupColumns.actions"), type: "text" as const, value: () => "", cell: rowActions, hideable: false, size: mode === "approvals" ? 170 : 130 }] : []),
   ];
   const sums = (label: string, values: { count: number; rows: number; amountMinor: bigint; differenceMinor: bigint }) => ({ label, values: { rows: values.rows, amount: values.amountMinor, difference: values.differenceMinor } });
 
