@@ -2,7 +2,6 @@
 // braces; params ending in "Minor" are amounts in minor units and are printed as money, params
 // ending in "Bps" are rates kept in basis points and are printed as percent ("0.6%"), as people read them.
 import { formatMinor, type MoneyLocale } from "@/lib/money";
-import { formatBpsAsPercent } from "@/lib/shared/percent-bps";
 import type { ReasonCode } from "./reason-codes";
 import type { AdjustmentType, Reason } from "./types";
 
@@ -120,13 +119,19 @@ export const ADJUSTMENT_LABELS: Record<AdjustmentType, { "zh-CN": string; en: st
 const isAdjustmentType = (value: string): value is AdjustmentType => Object.hasOwn(ADJUSTMENT_LABELS, value);
 
 /** One reason as a sentence; amounts are formatted in `currency`. */
+/** 60 → "0.6%", 500 → "5%" (integer arithmetic; the engine's layer cannot import lib/shared). */
+function bpsAsPercent(bps: number): string {
+  const fraction = String(bps % 100).padStart(2, "0").replace(/0+$/, "");
+  return `${Math.trunc(bps / 100)}${fraction ? `.${fraction}` : ""}%`;
+}
+
 export function formatReason(reason: Reason, locale: MoneyLocale, currency = "CNY"): string {
   const template = REASON_MESSAGES[reason.code][locale];
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = reason.params[name];
     if (value === undefined) return whole;
     if (name.endsWith("Minor") && /^-?\d+$/.test(value)) return formatMinor(BigInt(value), currency, locale);
-    if (name.endsWith("Bps") && /^\d+$/.test(value)) return `${formatBpsAsPercent(Number(value))}%`;
+    if (name.endsWith("Bps") && /^\d+$/.test(value)) return bpsAsPercent(Number(value));
     if (name === "type" && isAdjustmentType(value)) return ADJUSTMENT_LABELS[value][locale];
     return value;
   });
