@@ -73,7 +73,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <SignOutButton label={t("shell.signOut")} />
           </div>
         </header>
-        <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 md:px-6 md:py-8">{children}</main>
+        <main className="mx-auto w-full max-w-screen-2xl flex-1 px-4 py-6 md:px-6 md:py-8">{children}</main>
       </div>
     </div>
   );

@@ -1,7 +1,9 @@
 "use client";
-// The three group lists of the workspace. Proposals: select one or many (checkbox, X, A) and
-// confirm (C) or reject (R) after seeing the count and total. Approvals: approve or send back
-// others' manual matches. Matched: unmatch with a reason. Notes on any group.
+// The three group lists of the workspace as one dense table each: one row per group (date, store,
+// rule, rows, amount, difference, reason in words, status), expandable to its rows and adjustments.
+// Proposals: select one or many (checkbox, X, A) and confirm (C) or reject (R) after seeing the
+// count and total. Approvals: approve or send back others' manual matches. Matched: unmatch with a
+// reason. Notes on any group.
 import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
@@ -19,11 +21,21 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Modal } from "@/components/ui/modal";
 import type { GroupView } from "@/lib/match-review/list-groups";
 import { callAction } from "./call-action";
-import { GroupCard, useMoney } from "./group-card";
+import { DataTable } from "@/components/data-table/data-table";
+import type { DataColumn } from "@/components/data-table/columns";
+import type { GroupPage } from "@/lib/match-review/list-groups";
+import type { TablePreference } from "@/lib/table-preferences/table-preferences";
+import { ADJUSTMENT_LABELS } from "@/lib/match-engine/reason-messages";
+import type { AdjustmentType } from "@/lib/match-engine/types";
+import { GroupDetail, groupReasonText } from "./group-detail";
+import { useMoney } from "./use-money";
 import { ReasonDialog } from "./reason-dialog";
 import { useListKeys } from "./use-list-keys";
 
 export type GroupNote = { id: string; body: string; author: string; at: string };
+
+/** Actions inside a dense row: links in size, so the row stays one line high. */
+const ROW_BUTTON = "text-brand-700 hover:underline disabled:text-slate-400";
 
 type Mode = "proposals" | "approvals" | "matched";
 type Dialog = { kind: "confirm" | "reject" } | { kind: "decline" | "unmatch" | "note"; ids: string[] } | null;
@@ -31,7 +43,8 @@ type Message = { tone: "success" | "error" | "warning"; text: string } | null;
 
 export function GroupList({
   mode,
-  groups,
+  page,
+  preference,
   emptyText,
   canAct,
   canNote,
@@ -40,7 +53,8 @@ export function GroupList({
   notes,
 }: {
   mode: Mode;
-  groups: GroupView[];
+  page: GroupPage;
+  preference: TablePreference;
   /** Shown instead of the list when it is empty (the outcome message of the last action stays). */
   emptyText: string;
   canAct: boolean;
@@ -52,7 +66,8 @@ export function GroupList({
   const t = useTranslations("workspace");
   const tc = useTranslations("common");
   const router = useRouter();
-  const { money } = useMoney();
+  const { locale, money } = useMoney();
+  const groups = page.groups;
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [focus, setFocus] = useState(0);
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -116,99 +131,107 @@ export function GroupList({
   }, [groups, focus, mode, canAct, selected.size]);
   useListKeys(keys);
 
+  const canSelect = (group: GroupView) => canAct && mode !== "matched" && !(mode === "approvals" && group.createdById === currentUserId);
+  const rowActions = (group: GroupView) => (
+    <span className="flex gap-2">
+      {mode === "approvals" && canAct ? (
+        group.createdById === currentUserId ? (
+          <span className="text-amber-700">{t("ownMatch")}</span>
+        ) : (
+          <>
+            <button type="button" className={ROW_BUTTON} disabled={pending} onClick={() => run(() => callAction(approveMatchesAction, { payload: payload([group.id]) }), (data: { count: number }) => ({ tone: "success", text: t("approved", { count: data.count }) }))}>
+              {t("approve")}
+            </button>
+            <button type="button" className={ROW_BUTTON} disabled={pending} onClick={() => setDialog({ kind: "decline", ids: [group.id] })}>
+              {t("decline")}
+            </button>
+          </>
+        )
+      ) : null}
+      {mode === "matched" && canAct ? (
+        <button type="button" className={ROW_BUTTON} disabled={pending} onClick={() => setDialog({ kind: "unmatch", ids: [group.id] })}>
+          {t("unmatch")}
+        </button>
+      ) : null}
+      {canNote ? (
+        <button type="button" className="text-slate-500 hover:underline" onClick={() => setDialog({ kind: "note", ids: [group.id] })}>
+          {t("addNote")}
+        </button>
+      ) : null}
+    </span>
+  );
+  /** The reason in words: the engine's, or for a person's match how its difference was explained. */
+  const reasonText = (group: GroupView) =>
+    [groupReasonText(group, locale), ...group.adjustments.map((adjustment) => `${ADJUSTMENT_LABELS[adjustment.type as AdjustmentType]?.[locale] ?? adjustment.type} ${money(adjustment.amountMinor)}${adjustment.note ? ` · ${adjustment.note}` : ""}`)]
+      .filter(Boolean)
+      .join("；");
+  const ruleLabel = (group: GroupView) => (t.has(`rules.${group.rule}`) ? t(`rules.${group.rule}`) : group.rule);
+  const showActions = canNote || (canAct && mode !== "proposals");
+  const columns: DataColumn<GroupView>[] = [
+    { id: "day", header: t("groupColumns.day"), type: "date", value: (group) => group.day, sortable: true, size: 88 },
+    { id: "owner", header: t("groupColumns.owner"), type: "text", value: (group) => group.owner, sortable: true, size: 120 },
+    { id: "rule", header: t("groupColumns.rule"), type: "text", value: ruleLabel, sortable: true, size: 110, title: (group) => `${ruleLabel(group)} · ${t(`links.${group.link}`)}` },
+    { id: "rows", header: t("groupColumns.rows"), type: "integer", value: (group) => group.rows.length, sortable: true, size: 56 },
+    { id: "amount", header: t("groupColumns.amount"), type: "money", value: (group) => group.amountMinor, sortable: true, size: 112 },
+    { id: "difference", header: t("groupColumns.difference"), type: "money", value: (group) => group.differenceMinor, sortable: true, size: 100 },
+    { id: "reasons", header: t("groupColumns.reasons"), type: "text", value: reasonText, size: 230 },
+    { id: "confidence", header: t("groupColumns.confidence"), type: "integer", value: (group) => group.confidence, sortable: true, size: 60 },
+    { id: "status", header: t("groupColumns.status"), type: "text", value: (group) => t(`statuses.${group.status}`), size: 72 },
+    ...(showActions ? [{ id: "actions", header: t("groupColumns.actions"), type: "text" as const, value: () => "", cell: rowActions, hideable: false, size: mode === "approvals" ? 170 : 130 }] : []),
+  ];
+  const sums = (label: string, values: { count: number; rows: number; amountMinor: bigint; differenceMinor: bigint }) => ({ label, values: { rows: values.rows, amount: values.amountMinor, difference: values.differenceMinor } });
+
   return (
     <div className="space-y-3">
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
-      {groups.length === 0 ? <EmptyState>{emptyText}</EmptyState> : null}
-      {canAct && mode !== "matched" && groups.length > 0 ? (
-        <div className="sticky top-0 z-10 flex flex-wrap items-center gap-3 rounded-lg bg-white/95 px-4 py-2.5 shadow-xs ring-1 ring-slate-200 backdrop-blur">
-          <label className="flex items-center gap-2 text-sm text-slate-700">
-            <input
-              type="checkbox"
-              className="size-4 rounded border-slate-300"
-              checked={groups.length > 0 && selected.size === groups.length}
-              onChange={(event) => setSelected(event.target.checked ? new Set(groups.map((group) => group.id)) : new Set())}
-            />
-            {t("selectAll")}
-          </label>
-          <span className="num text-sm text-slate-600" data-testid="selection-summary">
-            {t("selected", { count: chosen.length, amount: money(chosenTotal) })}
-          </span>
-          <span className="ml-auto flex gap-2">
-            {mode === "proposals" ? (
+      {groups.length === 0 && page.total === 0 ? <EmptyState>{emptyText}</EmptyState> : null}
+      {page.total > 0 ? (
+        <DataTable
+          tableKey={`groups.${mode}`}
+          testId="group"
+          columns={columns}
+          rows={groups}
+          rowId={(group) => group.id}
+          paging={{ page: page.page, pages: page.pages, total: page.total, pageSize: page.pageSize }}
+          preference={preference}
+          totals={sums(t("groupsTotalRow", { count: page.totals.count }), page.totals)}
+          subtotals={page.subtotals.length > 1 ? page.subtotals.map((sub) => sums(t("subtotalRow", { owner: sub.owner }), sub)) : []}
+          emptyText={emptyText}
+          selection={canAct && mode !== "matched" ? { selected, onChange: setSelected, canSelect, label: (group) => `${ruleLabel(group)} ${money(group.amountMinor)}` } : undefined}
+          focus={{ index: focus, onChange: setFocus, active: true }}
+          renderExpanded={(group) => <GroupDetail group={group} makerName={group.createdById ? people[group.createdById] : undefined} notes={notes[group.id] ?? []} />}
+          rowAttributes={(group) => ({ "data-testid": "group-row", "data-group-id": group.id, "data-selected": selected.has(group.id) ? "true" : undefined })}
+          toolbar={
+            canAct && mode !== "matched" ? (
               <>
-                <Button disabled={chosen.length === 0 || pending} onClick={() => setDialog({ kind: "confirm" })}>
-                  {t("confirmSelected")}
-                </Button>
-                <Button variant="danger" disabled={chosen.length === 0 || pending} onClick={() => setDialog({ kind: "reject" })}>
-                  {t("rejectSelected")}
-                </Button>
+                <span className="num text-xs text-slate-600" data-testid="selection-summary">
+                  {t("selected", { count: chosen.length, amount: money(chosenTotal) })}
+                </span>
+                {mode === "proposals" ? (
+                  <>
+                    <Button className="px-2 py-0.5 text-xs" disabled={chosen.length === 0 || pending} onClick={() => setDialog({ kind: "confirm" })} title="C">
+                      {t("confirmSelected")}
+                    </Button>
+                    <Button className="px-2 py-0.5 text-xs" variant="danger" disabled={chosen.length === 0 || pending} onClick={() => setDialog({ kind: "reject" })} title="R">
+                      {t("rejectSelected")}
+                    </Button>
+                  </>
+                ) : (
+                  <Button
+                    className="px-2 py-0.5 text-xs"
+                    disabled={chosen.length === 0 || pending || chosen.some((group) => group.createdById === currentUserId)}
+                    onClick={() => run(() => callAction(approveMatchesAction, { payload: payload(ids) }), (data: { count: number }) => ({ tone: "success", text: t("approved", { count: data.count }) }))}
+                  >
+                    {t("approve")}
+                  </Button>
+                )}
               </>
             ) : (
-              <Button
-                disabled={chosen.length === 0 || pending || chosen.some((group) => group.createdById === currentUserId)}
-                onClick={() => run(() => callAction(approveMatchesAction, { payload: payload(ids) }), (data: { count: number }) => ({ tone: "success", text: t("approved", { count: data.count }) }))}
-              >
-                {t("approve")}
-              </Button>
-            )}
-          </span>
-        </div>
+              <span className="text-xs text-slate-500">{t("expandHint")}</span>
+            )
+          }
+        />
       ) : null}
-
-      {groups.map((group, index) => {
-        const own = group.createdById === currentUserId;
-        const groupNotes = notes[group.id] ?? [];
-        return (
-          <div key={group.id} onClick={() => setFocus(index)}>
-            <GroupCard
-              group={group}
-              selected={selected.has(group.id)}
-              focused={index === focus}
-              onToggle={canAct && mode !== "matched" && !(mode === "approvals" && own) ? () => toggle(group.id) : undefined}
-              makerName={group.createdById ? people[group.createdById] : undefined}
-              actions={
-                <>
-                  {mode === "approvals" && canAct ? (
-                    own ? (
-                      <span className="text-xs text-amber-700">{t("ownMatch")}</span>
-                    ) : (
-                      <>
-                        <Button className="py-1 text-xs" disabled={pending} onClick={() => run(() => callAction(approveMatchesAction, { payload: payload([group.id]) }), (data: { count: number }) => ({ tone: "success", text: t("approved", { count: data.count }) }))}>
-                          {t("approve")}
-                        </Button>
-                        <Button className="py-1 text-xs" variant="secondary" disabled={pending} onClick={() => setDialog({ kind: "decline", ids: [group.id] })}>
-                          {t("decline")}
-                        </Button>
-                      </>
-                    )
-                  ) : null}
-                  {mode === "matched" && canAct ? (
-                    <Button className="py-1 text-xs" variant="secondary" disabled={pending} onClick={() => setDialog({ kind: "unmatch", ids: [group.id] })}>
-                      {t("unmatch")}
-                    </Button>
-                  ) : null}
-                  {canNote ? (
-                    <Button className="py-1 text-xs" variant="ghost" onClick={() => setDialog({ kind: "note", ids: [group.id] })}>
-                      {t("addNote")}
-                    </Button>
-                  ) : null}
-                  {groupNotes.length > 0 ? (
-                    <ul className="w-full space-y-0.5 text-xs text-slate-600" aria-label={t("notes")}>
-                      {groupNotes.map((note) => (
-                        <li key={note.id}>
-                          <span className="text-slate-400">{note.at} {note.author}：</span>
-                          {note.body}
-                        </li>
-                      ))}
-                    </ul>
-                  ) : null}
-                </>
-              }
-            />
-          </div>
-        );
-      })}
 
       {dialog?.kind === "confirm" || dialog?.kind === "reject" ? (
         <Modal title={t(dialog.kind === "confirm" ? "confirmBulkTitle" : "rejectBulkTitle", { count: chosen.length })} onClose={() => setDialog(null)}>

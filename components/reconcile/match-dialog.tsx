@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
 import { ADJUSTMENT_LABELS } from "@/lib/match-engine/reason-messages";
 import { ADJUSTMENT_TYPES, type AdjustmentType } from "@/lib/match-engine/types";
-import { useMoney } from "./group-card";
+import { useMoney } from "./use-money";
 import { minorToDecimalString, parseYuanInput } from "@/lib/money";
 import { pickKey, totals, type Picked } from "./selection";
 
@@ -69,7 +69,7 @@ export function MatchDialog({ picks, onClose, onSubmit, pending, error }: { pick
                 <tr key={pickKey(pick.row)}>
                   <td className="py-1 text-xs text-slate-500">{pick.pane === "left" ? t("left") : t("right")}</td>
                   <td className="py-1 text-xs text-slate-500">{t(`sides.${pick.row.side}`)}</td>
-                  <td className="py-1 font-mono text-xs">{pick.row.ref ?? `#${pick.row.id}`}</td>
+                  <td className="py-1 font-mono text-xs">{pick.row.ref ?? pick.row.detail ?? t("noReference")}</td>
                   <td className="num py-1 text-xs text-slate-500">{pick.row.day}</td>
                   <td className="num py-1 text-right text-xs text-slate-500">{money(pick.row.flowMinor)}</td>
                   <td className="py-1 text-right">

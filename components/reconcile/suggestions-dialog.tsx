@@ -9,7 +9,7 @@ import { Modal } from "@/components/ui/modal";
 import type { UnmatchedList, UnmatchedRow } from "@/lib/match-review/list-unmatched";
 import type { CandidateReason } from "@/lib/match-review/suggest-candidates";
 import { callAction } from "./call-action";
-import { useMoney } from "./group-card";
+import { useMoney } from "./use-money";
 import { reviveRow, type Pane } from "./selection";
 
 type Candidate = { score: number; reasons: CandidateReason[]; row: UnmatchedRow };
@@ -35,7 +35,7 @@ export function SuggestionsDialog({ target, pane, list, otherList, onAccept, onC
     t(`candidateReasons.${item.code}`, { ...item.params, difference: item.params.differenceMinor ? money(BigInt(item.params.differenceMinor)) : "" });
 
   return (
-    <Modal title={t("suggestionsFor", { ref: target.ref ?? `#${target.id}` })} onClose={onClose} wide>
+    <Modal title={t("suggestionsFor", { ref: target.ref ?? target.detail ?? t("noReference") })} onClose={onClose} wide>
       {error ? <p role="alert" className="text-sm text-red-600">{error}</p> : null}
       {!candidates && !error ? <p className="text-sm text-slate-500">…</p> : null}
       {candidates && candidates.length === 0 ? <p className="text-sm text-slate-500">{t("noSuggestions")}</p> : null}
@@ -44,7 +44,7 @@ export function SuggestionsDialog({ target, pane, list, otherList, onAccept, onC
           <tbody className="divide-y divide-slate-100">
             {candidates.map((candidate, index) => (
               <tr key={`${candidate.row.side}:${candidate.row.id}`}>
-                <td className="py-1.5 font-mono text-xs">{candidate.row.ref ?? `#${candidate.row.id}`}</td>
+                <td className="py-1.5 font-mono text-xs">{candidate.row.ref ?? candidate.row.detail ?? t("noReference")}</td>
                 <td className="num py-1.5 text-xs text-slate-500">{candidate.row.day}</td>
                 <td className="py-1.5 text-xs text-slate-500">{candidate.row.owner}</td>
                 <td className="num py-1.5 text-right">{money(candidate.row.flowMinor)}</td>

@@ -1,12 +1,16 @@
 "use client";
 // One side of the unmatched workspace: which list, its filters (kept in the URL with the pane's
-// prefix, so paging and filtering happen on the server), its totals and one page of rows.
+// prefix, so paging, sorting and filtering happen on the server), and its rows in the shared dense
+// table with the 合计 row and per-store / per-account subtotals of the whole filtered list.
 import { useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { DataTable } from "@/components/data-table/data-table";
+import type { DataColumn } from "@/components/data-table/columns";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { UnmatchedList, UnmatchedPage, UnmatchedRow } from "@/lib/match-review/list-unmatched";
-import { useMoney } from "./group-card";
+import type { TablePreference } from "@/lib/table-preferences/table-preferences";
+import { useMoney } from "./use-money";
 import { pickKey, type Pane } from "./selection";
 
 const INPUT = "rounded-md border-0 bg-white px-2 py-1 text-xs ring-1 ring-slate-300";
@@ -20,13 +24,15 @@ export function UnmatchedPane({
   selected,
   focusIndex,
   active,
-  onToggle,
+  onSelect,
   onFocus,
   onSuggest,
   onNote,
   notes,
+  preference,
 }: {
   pane: Pane;
+  preference: TablePreference;
   list: UnmatchedList;
   lists: readonly UnmatchedList[];
   data: UnmatchedPage;
@@ -34,14 +40,13 @@ export function UnmatchedPane({
   selected: ReadonlySet<string>;
   focusIndex: number;
   active: boolean;
-  onToggle: (row: UnmatchedRow) => void;
+  onSelect: (rows: UnmatchedRow[], keys: ReadonlySet<string>) => void;
   onFocus: (index: number) => void;
   onSuggest: (row: UnmatchedRow) => void;
   onNote?: (row: UnmatchedRow) => void;
   notes: Record<string, string[]>;
 }) {
   const t = useTranslations("workspace");
-  const tc = useTranslations("common");
   const { money } = useMoney();
   const router = useRouter();
   const search = useSearchParams();
@@ -56,6 +61,76 @@ export function UnmatchedPane({
     }
     router.push(`/reconcile/unmatched?${next.toString()}`, { scroll: false });
   };
+
+  /** The rows' amounts as accountants read them: what is left, an order or a receipt positive. */
+  const columns: DataColumn<UnmatchedRow>[] = [
+    { id: "day", header: t("unmatchedColumns.day"), type: "date", value: (row) => row.day, sortable: true, size: 84 },
+    {
+      id: "ref",
+      header: t("unmatchedColumns.ref"),
+      type: "text",
+      value: (row) => row.ref ?? row.detail ?? t("noReference"),
+      hideable: false,
+      size: 120,
+      title: (row) => [row.ref ?? row.detail, row.owner, t("sourceRow", { file: row.file, row: row.sourceRow })].filter(Boolean).join(" · "),
+      cell: (row) => <span className="font-mono text-slate-800">{row.ref ?? row.detail ?? t("noReference")}</span>,
+    },
+    {
+      id: "remaining",
+      header: t("unmatchedColumns.remaining"),
+      type: "money",
+      value: (row) => row.flowMinor,
+      sortable: true,
+      size: 96,
+      title: (row) => (row.remainingMinor !== (row.amountMinor < 0n ? -row.amountMinor : row.amountMinor) ? `${money(row.flowMinor)} / ${money(row.amountMinor)}` : money(row.flowMinor)),
+      cell: (row) => <span className={row.flowMinor < 0n ? "text-red-700" : "text-slate-900"}>{money(row.flowMinor)}</span>,
+    },
+    {
+      id: "detail",
+      header: t("unmatchedColumns.detail"),
+      type: "text",
+      value: (row) => [row.kind, row.detail].filter(Boolean).join(" "),
+      size: 120,
+      cell: (row) => (
+        <>
+          {notes[pickKey(row)] ? (
+            <span className="mr-1 cursor-help text-amber-700" title={notes[pickKey(row)]!.join("\n")} aria-label={`${t("notes")}: ${notes[pickKey(row)]!.join("；")}`}>
+              ✎{notes[pickKey(row)]!.length}
+            </span>
+          ) : null}
+          {row.proposed ? (
+            <span className="mr-1">
+              <Badge tone="warning">{t("hasProposal")}</Badge>
+            </span>
+          ) : null}
+          {row.kind ? <span className="mr-1 text-slate-400">{row.kind}</span> : null}
+          <span className="text-slate-600">{row.detail}</span>
+        </>
+      ),
+    },
+    {
+      id: "actions",
+      header: t("unmatchedColumns.actions"),
+      type: "text",
+      value: () => "",
+      hideable: false,
+      // Both buttons whole in either language (today's clipped buttons were the complaint).
+      size: 128,
+      cell: (row) => (
+        <>
+          <button type="button" className="text-brand-700 hover:underline" onClick={() => onSuggest(row)}>
+            {t("suggest")}
+          </button>
+          {onNote ? (
+            <button type="button" className="ml-2 text-slate-500 hover:underline" onClick={() => onNote(row)}>
+              {t("addNote")}
+            </button>
+          ) : null}
+        </>
+      ),
+    },
+    { id: "owner", header: t("unmatchedColumns.owner"), type: "text", value: (row) => row.owner, sortable: true, size: 110 },
+  ];
 
   return (
     <section aria-label={pane === "left" ? t("left") : t("right")} data-testid={`pane-${pane}`} className={`min-w-0 rounded-lg bg-white ring-1 ${active ? "ring-brand-400" : "ring-slate-200"}`}>
@@ -105,93 +180,24 @@ export function UnmatchedPane({
         </form>
       </header>
 
-      {data.rows.length === 0 ? (
-        <p className="p-6 text-sm text-slate-500">{t("noRows")}</p>
-      ) : (
-        <div className="overflow-x-auto">
-        <table className="w-full text-xs">
-          <thead>
-            <tr className="bg-slate-50 text-left text-slate-500">
-              <th className="w-8 px-2 py-1.5" />
-              <th className="px-2 py-1.5 font-medium">{t("columns.date")}</th>
-              <th className="px-2 py-1.5 font-medium">{t("columns.ref")}</th>
-              <th className="px-2 py-1.5 text-right font-medium">{t("columns.remaining")}</th>
-              <th className="px-2 py-1.5 font-medium">{t("columns.detail")}</th>
-              <th className="w-14 px-2 py-1.5" />
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100" data-testid={`pane-${pane}-rows`}>
-            {data.rows.map((row, index) => {
-              const isSelected = selected.has(pickKey(row));
-              const focused = active && index === focusIndex;
-              return (
-                <tr
-                  key={pickKey(row)}
-                  data-row-ref={row.ref ?? ""}
-                  aria-selected={isSelected}
-                  onClick={() => onFocus(index)}
-                  className={`${isSelected ? "bg-brand-50" : ""} ${focused ? "outline-2 -outline-offset-2 outline-brand-500" : ""}`}
-                >
-                  <td className="px-2 py-1.5">
-                    <input type="checkbox" className="size-4 rounded border-slate-300" checked={isSelected} onChange={() => onToggle(row)} aria-label={row.ref ?? row.id} />
-                  </td>
-                  <td className="num px-2 py-1.5 whitespace-nowrap text-slate-600">{row.day}</td>
-                  <td className="max-w-56 px-2 py-1.5">
-                    <div className="truncate font-mono text-slate-800" title={row.ref ?? undefined}>
-                      {row.ref ?? `#${row.id}`}
-                    </div>
-                    <div className="truncate text-slate-400" title={`${row.owner} · ${t("sourceRow", { file: row.file, row: row.sourceRow })}`}>
-                      {row.owner} · {t("sourceRow", { file: row.file, row: row.sourceRow })}
-                    </div>
-                  </td>
-                  <td className={`num px-2 py-1.5 text-right whitespace-nowrap ${row.flowMinor < 0n ? "text-red-700" : "text-slate-900"}`}>
-                    {money(row.flowMinor)}
-                    {row.remainingMinor !== (row.amountMinor < 0n ? -row.amountMinor : row.amountMinor) ? <div className="text-slate-400">/ {money(row.amountMinor)}</div> : null}
-                  </td>
-                  <td className="max-w-48 truncate px-2 py-1.5 text-slate-600" title={row.detail ?? ""}>
-                    {row.kind ? <span className="mr-1 text-slate-400">{row.kind}</span> : null}
-                    {row.detail}
-                    {notes[pickKey(row)] ? (
-                      <span className="ml-1 cursor-help text-amber-700" title={notes[pickKey(row)]!.join("\n")} aria-label={`${t("notes")}: ${notes[pickKey(row)]!.join("；")}`}>
-                        ✎{notes[pickKey(row)]!.length}
-                      </span>
-                    ) : null}
-                    {row.proposed ? (
-                      <span className="ml-1">
-                        <Badge tone="warning">{t("hasProposal")}</Badge>
-                      </span>
-                    ) : null}
-                  </td>
-                  <td className="px-2 py-1.5 text-right whitespace-nowrap">
-                    <button type="button" className="text-brand-700 hover:underline" onClick={() => onSuggest(row)}>
-                      {t("suggest")}
-                    </button>
-                    {onNote ? (
-                      <button type="button" className="ml-2 text-slate-500 hover:underline" onClick={() => onNote(row)}>
-                        {t("addNote")}
-                      </button>
-                    ) : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-        </div>
-      )}
-      {data.pages > 1 ? (
-        <footer className="flex items-center justify-between border-t border-slate-100 px-3 py-2 text-xs text-slate-600">
-          <span className="num">{tc("pageOf", { page: data.page, pages: data.pages, total: data.total })}</span>
-          <span className="flex gap-2">
-            <Button variant="secondary" className="px-2 py-1 text-xs" disabled={data.page <= 1} onClick={() => navigate({ [`${prefix}page`]: String(data.page - 1) })}>
-              {tc("previous")}
-            </Button>
-            <Button variant="secondary" className="px-2 py-1 text-xs" disabled={data.page >= data.pages} onClick={() => navigate({ [`${prefix}page`]: String(data.page + 1) })}>
-              {tc("next")}
-            </Button>
-          </span>
-        </footer>
-      ) : null}
+      <DataTable
+        tableKey={`unmatched.${pane}`}
+        testId={`pane-${pane}`}
+        paramPrefix={prefix}
+        columns={columns}
+        rows={data.rows}
+        rowId={pickKey}
+        paging={{ page: data.page, pages: data.pages, total: data.total, pageSize: data.pageSize }}
+        preference={preference}
+        totals={{ label: t("rowsTotalRow", { count: data.total }), values: { remaining: data.remainingMinor } }}
+        subtotals={data.subtotals.length > 1 ? data.subtotals.map((sub) => ({ label: t("subtotalRow", { owner: sub.owner }), values: { remaining: sub.remainingMinor } })) : []}
+        emptyText={t("noRows")}
+        selection={{ selected, onChange: (keys) => onSelect(data.rows, keys), label: (row) => row.ref ?? row.detail ?? t("noReference") }}
+        focus={{ index: focusIndex, onChange: onFocus, active }}
+        rowAttributes={(row) => ({ "data-row-ref": row.ref ?? "" })}
+        maxHeight="60vh"
+        framed={false}
+      />
     </section>
   );
 }

@@ -10,15 +10,16 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { LEFT_LISTS, RIGHT_LISTS, type UnmatchedList, type UnmatchedPage, type UnmatchedRow } from "@/lib/match-review/list-unmatched";
 import { callAction } from "./call-action";
-import { useMoney } from "./group-card";
+import { useMoney } from "./use-money";
 import { MatchDialog, type MatchPayload } from "./match-dialog";
 import { ReasonDialog } from "./reason-dialog";
 import { pickKey, totals, type Pane, type Picked } from "./selection";
 import { SuggestionsDialog } from "./suggestions-dialog";
 import { UnmatchedPane } from "./unmatched-pane";
 import { useListKeys } from "./use-list-keys";
+import type { TablePreference } from "@/lib/table-preferences/table-preferences";
 
-type PaneData = { list: UnmatchedList; page: UnmatchedPage; owners: { id: string; name: string }[] };
+type PaneData = { list: UnmatchedList; page: UnmatchedPage; owners: { id: string; name: string }[]; preference: TablePreference };
 
 export function UnmatchedWorkspace({ left, right, canMatch, canNote, notes }: { left: PaneData; right: PaneData; canMatch: boolean; canNote: boolean; notes: Record<string, string[]> }) {
   const t = useTranslations("workspace");
@@ -112,7 +113,9 @@ export function UnmatchedWorkspace({ left, right, canMatch, canNote, notes }: { 
     selected: selectedKeys,
     focusIndex: focus[pane],
     active: activePane === pane,
-    onToggle: (row: UnmatchedRow) => toggle(row, pane),
+    preference: panes[pane].preference,
+    // The table reports the whole selection; picks of rows on other pages or filters stay.
+    onSelect: (rows: UnmatchedRow[], keys: ReadonlySet<string>) => rows.forEach((row) => keys.has(pickKey(row)) !== picks.has(pickKey(row)) && toggle(row, pane)),
     onFocus: (index: number) => {
       setActivePane(pane);
       setFocus((current) => ({ ...current, [pane]: index }));
@@ -167,7 +170,7 @@ export function UnmatchedWorkspace({ left, right, canMatch, canNote, notes }: { 
 
       {dialog?.kind === "match" ? <MatchDialog picks={picked} pending={pending} error={matchError} onClose={() => setDialog(null)} onSubmit={saveMatch} /> : null}
       {dialog?.kind === "note" ? (
-        <ReasonDialog title={`${t("addNote")} · ${dialog.row.ref ?? dialog.row.id}`} label={t("notes")} submitLabel={t("addNote")} error={noteError} onClose={() => setDialog(null)} onSubmit={(body) => saveNote(dialog.row, body)} />
+        <ReasonDialog title={`${t("addNote")} · ${dialog.row.ref ?? dialog.row.detail ?? t("noReference")}`} label={t("notes")} submitLabel={t("addNote")} error={noteError} onClose={() => setDialog(null)} onSubmit={(body) => saveNote(dialog.row, body)} />
       ) : null}
       {dialog?.kind === "suggest" ? (
         <SuggestionsDialog

@@ -1,5 +1,6 @@
 // What each reason code says to a person, in Chinese and English. Templates name their params in
-// braces; params ending in "Minor" are amounts in minor units and are printed as money.
+// braces; params ending in "Minor" are amounts in minor units and are printed as money, params
+// ending in "Bps" are rates kept in basis points and are printed as percent ("0.6%"), as people read them.
 import { formatMinor, type MoneyLocale } from "@/lib/money";
 import type { ReasonCode } from "./reason-codes";
 import type { AdjustmentType, Reason } from "./types";
@@ -48,12 +49,12 @@ export const REASON_MESSAGES: Messages = {
   OVERPAYMENT: { "zh-CN": "多收：应收 {expectedMinor}，实收 {receivedMinor}，多出 {excessMinor}", en: "Overpaid: {receivedMinor} received for {expectedMinor} due, {excessMinor} extra" },
   SEVERAL_ORDERS_ONE_RECEIPT: { "zh-CN": "一笔收款对应 {orders} 笔订单", en: "One receipt covers {orders} orders" },
   SEVERAL_RECEIPTS_ONE_ORDER: { "zh-CN": "一笔订单分 {receipts} 次收款", en: "One order was paid in {receipts} receipts" },
-  COMMISSION_WITHIN_CONTRACT: { "zh-CN": "佣金未超过合同费率 {contractBps} 基点", en: "The commission is within the contracted {contractBps} bp" },
+  COMMISSION_WITHIN_CONTRACT: { "zh-CN": "佣金未超过合同费率 {contractBps}", en: "The commission is within the contracted rate of {contractBps}" },
   PLATFORM_FUNDED_DISCOUNT: { "zh-CN": "平台承担的优惠 {amountMinor} 由平台补给商家", en: "The platform paid back its own discount of {amountMinor}" },
   REFUND_FROM_ORDER: { "zh-CN": "订单导出中的退款金额 {amountMinor}", en: "A refund of {amountMinor} per the order export" },
   COMMISSION_ABOVE_CONTRACT: {
-    "zh-CN": "佣金 {commissionMinor} 超过合同费率 {contractBps} 基点允许的 {allowedMinor}",
-    en: "Commission {commissionMinor} exceeds the {allowedMinor} the contracted {contractBps} bp allow",
+    "zh-CN": "佣金 {commissionMinor} 超过合同费率 {contractBps} 允许的 {allowedMinor}",
+    en: "Commission {commissionMinor} exceeds the {allowedMinor} the contracted rate of {contractBps} allows",
   },
   CONTRACT_RATE_UNKNOWN: { "zh-CN": "店铺未设置合同费率，无法核对佣金", en: "The store has no contracted fee rate to check the commission against" },
   SERVICE_FEE_ABOVE_LIMIT: { "zh-CN": "服务费 {amountMinor} 超过上限 {allowedMinor}", en: "Service fee {amountMinor} is above the limit of {allowedMinor}" },
@@ -118,12 +119,19 @@ export const ADJUSTMENT_LABELS: Record<AdjustmentType, { "zh-CN": string; en: st
 const isAdjustmentType = (value: string): value is AdjustmentType => Object.hasOwn(ADJUSTMENT_LABELS, value);
 
 /** One reason as a sentence; amounts are formatted in `currency`. */
+/** 60 → "0.6%", 500 → "5%" (integer arithmetic; the engine's layer cannot import lib/shared). */
+function bpsAsPercent(bps: number): string {
+  const fraction = String(bps % 100).padStart(2, "0").replace(/0+$/, "");
+  return `${Math.trunc(bps / 100)}${fraction ? `.${fraction}` : ""}%`;
+}
+
 export function formatReason(reason: Reason, locale: MoneyLocale, currency = "CNY"): string {
   const template = REASON_MESSAGES[reason.code][locale];
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = reason.params[name];
     if (value === undefined) return whole;
     if (name.endsWith("Minor") && /^-?\d+$/.test(value)) return formatMinor(BigInt(value), currency, locale);
+    if (name.endsWith("Bps") && /^\d+$/.test(value)) return bpsAsPercent(Number(value));
     if (name === "type" && isAdjustmentType(value)) return ADJUSTMENT_LABELS[value][locale];
     return value;
   });

@@ -10,9 +10,21 @@ import { MATCH_RULES, type Reason, type Side, type Slot } from "@/lib/match-engi
 import { groupReasons } from "@/lib/match-runs/group-reasons";
 import { fileNames } from "./list-unmatched";
 import { SIDE_FROM_DB, SLOT_FROM_DB } from "./row-ref";
-import { groupItemDaysSql, orderBusinessDaySql } from "@/lib/ledger/business-day";
+import { orderBusinessDaySql, rowBusinessDaySql } from "@/lib/ledger/business-day";
 
-export const GROUP_PAGE_SIZE = 25;
+export const GROUP_PAGE_SIZE = 50;
+
+/** Columns the group tables sort by on the server, each with its SQL over `x`. */
+export const GROUP_SORTS = {
+  day: "x.day",
+  owner: "x.owner_name",
+  rule: "x.rule",
+  rows: "x.rows",
+  amount: "x.amount",
+  difference: "x.difference",
+  confidence: "x.confidence",
+} as const;
+export type GroupSort = keyof typeof GROUP_SORTS;
 
 const dateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -27,6 +39,8 @@ export const groupFilterSchema = z.object({
   from: dateText.optional().catch(undefined),
   to: dateText.optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  sort: z.enum(Object.keys(GROUP_SORTS) as [GroupSort, ...GroupSort[]]).optional().catch(undefined),
+  dir: z.enum(["asc", "desc"]).optional().catch(undefined),
 });
 export type GroupFilter = z.output<typeof groupFilterSchema>;
 
@@ -55,26 +69,67 @@ export type GroupView = {
   createdAt: Date;
   /** What arrived at the downstream end, net (the signed sum of the "up" items, as a magnitude). */
   amountMinor: bigint;
+  /** What the adjustments explain: kept back on the way (+) or added (−), minor units. */
+  differenceMinor: bigint;
+  /** The store of its orders and bill lines, else the account of its bank rows. */
+  owner: string | null;
   day: string | null;
   rows: GroupRow[];
   adjustments: { type: string; amountMinor: bigint; note: string | null }[];
 };
 
-export type GroupPage = { groups: GroupView[]; total: number; totalAmountMinor: bigint; page: number; pages: number };
+/** Sums over a set of groups (the whole filtered list, or one store's or account's part of it). */
+export type GroupSums = { count: number; rows: number; amountMinor: bigint; differenceMinor: bigint };
+export type GroupSubtotal = GroupSums & { owner: string };
+
+export type GroupPage = {
+  groups: GroupView[];
+  total: number;
+  totalAmountMinor: bigint;
+  /** The 合计 row: over every group the filters keep, not just this page. */
+  totals: GroupSums;
+  /** By store (or account for groups without store rows), over the filtered set, largest first. */
+  subtotals: GroupSubtotal[];
+  page: number;
+  pages: number;
+  pageSize: number;
+};
 
 /**
- * Each group of the wanted statuses with what arrived at its downstream end (`amount`) and the day
- * of its latest row (`day`): the groups' items joined to their rows side by side — one pass over
- * each table, hashed, rather than a lookup per item — and summed per group. Groups without items
- * keep amount 0 and no day; an item whose row is gone still counts in the amount.
+ * Each group of the wanted statuses with what arrived at its downstream end (`amount`), the day of
+ * its latest row (`day`), how many items it has (`rows`), what its adjustments explain
+ * (`difference`) and whose it is (`owner`: the store of its orders and bill lines, else the account
+ * of its bank rows): the groups' items joined to their rows side by side — one pass over each
+ * table, hashed, rather than a lookup per item — and summed per group. Groups without items keep
+ * amount 0 and no day; an item whose row is gone still counts in the amount.
  */
 const GROUPS_WITH_FACTS = `WITH g AS MATERIALIZED (
       SELECT g.id, g."orgId", g.rule, g.confidence, g."createdAt" FROM "MatchGroup" g WHERE g."orgId" = $1::uuid AND g.status = ANY($2::"MatchStatus"[])),
-    items AS (${groupItemDaysSql("g")}),
+    items AS (${groupItemOwnersSql("g")}),
     facts AS (
-      SELECT "groupId", ABS(COALESCE(SUM("amountMinor") FILTER (WHERE slot = 'UP'), 0))::bigint AS amount, max(day) AS day FROM items GROUP BY "groupId")
-    SELECT g.id, g."orgId", g.rule, g.confidence, g."createdAt", COALESCE(f.amount, 0)::bigint AS amount, f.day
-      FROM g LEFT JOIN facts f ON f."groupId" = g.id`;
+      SELECT "groupId", ABS(COALESCE(SUM("amountMinor") FILTER (WHERE slot = 'UP'), 0))::bigint AS amount, max(day) AS day, count(*)::int AS rows,
+             COALESCE(min(store::text), min(account::text))::uuid AS owner
+        FROM items GROUP BY "groupId"),
+    differences AS (
+      SELECT a."groupId", SUM(a."amountMinor")::bigint AS difference FROM g JOIN "MatchAdjustment" a ON a."orgId" = g."orgId" AND a."groupId" = g.id GROUP BY a."groupId"),
+    owners AS (
+      SELECT id, name FROM "Store" WHERE "orgId" = $1::uuid UNION ALL SELECT id, name FROM "FundAccount" WHERE "orgId" = $1::uuid)
+    SELECT g.id, g."orgId", g.rule, g.confidence, g."createdAt", COALESCE(f.amount, 0)::bigint AS amount, f.day, COALESCE(f.rows, 0) AS rows,
+           COALESCE(d.difference, 0)::bigint AS difference, o.name AS owner_name
+      FROM g LEFT JOIN facts f ON f."groupId" = g.id LEFT JOIN differences d ON d."groupId" = g.id LEFT JOIN owners o ON o.id = f.owner`;
+
+/** A group's items with the day and the owner (store or account) of their rows. */
+function groupItemOwnersSql(groups: string): string {
+  const side = (dbSide: "ORDER" | "SETTLEMENT" | "BANK", table: string, store: string, account: string) =>
+    `SELECT i."groupId", i.slot, i."amountMinor", ${rowBusinessDaySql(dbSide, "r")}::date AS day, ${store} AS store, ${account} AS account
+        FROM ${groups} grp JOIN "MatchItem" i ON i."orgId" = grp."orgId" AND i."groupId" = grp.id LEFT JOIN "${table}" r ON r."orgId" = i."orgId" AND r.id = i."rowId"
+       WHERE i.side = '${dbSide}'`;
+  return [
+    side("ORDER", "Order", `r."storeId"`, "NULL::uuid"),
+    side("SETTLEMENT", "SettlementLine", `r."storeId"`, "NULL::uuid"),
+    side("BANK", "BankTransaction", "NULL::uuid", `r."fundAccountId"`),
+  ].join("\n      UNION ALL\n      ");
+}
 
 export async function listGroups(tx: Tx, orgId: string, statuses: readonly MatchStatus[], filter: GroupFilter, pageSize = GROUP_PAGE_SIZE): Promise<GroupPage> {
   const params: unknown[] = [orgId, statuses];
@@ -100,20 +155,47 @@ export async function listGroups(tx: Tx, orgId: string, statuses: readonly Match
        WHERE i."orgId" = x."orgId" AND i."groupId" = x.id AND i.side = 'BANK' AND b."fundAccountId" = ${param(filter.account)}::uuid)`);
   }
   const offset = (filter.page - 1) * pageSize;
-  const found = await tx.$queryRawUnsafe<{ id: string; amount: bigint; day: string | null; total: bigint; totalAmount: bigint }[]>(
-    `SELECT x.id, x.amount, to_char(x.day, 'YYYY-MM-DD') AS day, count(*) OVER ()::bigint AS total, SUM(x.amount) OVER ()::bigint AS "totalAmount"
-       FROM (${GROUPS_WITH_FACTS}) x
-      ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""}
-      ORDER BY x.confidence DESC, x.day NULLS LAST, x.id
-      LIMIT ${pageSize} OFFSET ${offset}`,
+  const direction = filter.dir === "asc" ? "ASC" : "DESC";
+  const order = filter.sort ? `${GROUP_SORTS[filter.sort]} ${direction} NULLS LAST, x.id` : "x.confidence DESC, x.day NULLS LAST, x.id";
+  // One statement: the filtered set once (materialized), the page cut from it, and the 合计 and
+  // per-store sums over all of it — a LEFT JOIN from the sums, so they come back even past the last page.
+  const found = await tx.$queryRawUnsafe<
+    { id: string | null; amount: bigint | null; difference: bigint | null; rows: number | null; owner_name: string | null; day: string | null; total: bigint; totalRows: bigint; totalAmount: bigint; totalDifference: bigint; subtotals: SubtotalJson[] | null }[]
+  >(
+    `WITH x AS MATERIALIZED (SELECT x.* FROM (${GROUPS_WITH_FACTS}) x ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""}),
+          sums AS (SELECT count(*)::bigint AS total, COALESCE(SUM(rows), 0)::bigint AS "totalRows", COALESCE(SUM(amount), 0)::bigint AS "totalAmount", COALESCE(SUM(difference), 0)::bigint AS "totalDifference" FROM x),
+          subs AS (SELECT json_agg(json_build_object('owner', owner, 'count', n, 'rows', r, 'amount', a::text, 'difference', d::text) ORDER BY a DESC, owner) AS subtotals
+                     FROM (SELECT COALESCE(owner_name, '') AS owner, count(*) AS n, SUM(rows) AS r, SUM(amount) AS a, SUM(difference) AS d FROM x GROUP BY 1) s),
+          page AS (SELECT x.id, x.amount, x.difference, x.rows, x.owner_name, to_char(x.day, 'YYYY-MM-DD') AS day, row_number() OVER () AS n
+                     FROM (SELECT * FROM x ORDER BY ${order} LIMIT ${pageSize} OFFSET ${offset}) x)
+     SELECT page.id, page.amount, page.difference, page.rows, page.owner_name, page.day, sums.*, subs.subtotals
+       FROM sums CROSS JOIN subs LEFT JOIN page ON true
+      ORDER BY page.n`,
     ...params,
   );
-  const groups = await describeGroups(tx, orgId, found);
-  const total = Number(found[0]?.total ?? 0n);
-  return { groups, total, totalAmountMinor: found[0]?.totalAmount ?? 0n, page: filter.page, pages: Math.max(1, Math.ceil(total / pageSize)) };
+  const onPage = found.filter((row): row is typeof row & { id: string; amount: bigint; difference: bigint; rows: number } => row.id !== null);
+  const groups = await describeGroups(tx, orgId, onPage);
+  const head = found[0];
+  const total = Number(head?.total ?? 0n);
+  return {
+    groups,
+    total,
+    totalAmountMinor: head?.totalAmount ?? 0n,
+    totals: { count: total, rows: Number(head?.totalRows ?? 0n), amountMinor: head?.totalAmount ?? 0n, differenceMinor: head?.totalDifference ?? 0n },
+    subtotals: (head?.subtotals ?? []).map((sub) => ({ owner: sub.owner, count: sub.count, rows: sub.rows, amountMinor: BigInt(sub.amount), differenceMinor: BigInt(sub.difference) })),
+    page: filter.page,
+    pages: Math.max(1, Math.ceil(total / pageSize)),
+    pageSize,
+  };
 }
 
-async function describeGroups(tx: Tx, orgId: string, found: readonly { id: string; amount: bigint; day: string | null }[]): Promise<GroupView[]> {
+type SubtotalJson = { owner: string; count: number; rows: number; amount: string; difference: string };
+
+async function describeGroups(
+  tx: Tx,
+  orgId: string,
+  found: readonly { id: string; amount: bigint; difference: bigint; owner_name: string | null; day: string | null }[],
+): Promise<GroupView[]> {
   if (found.length === 0) return [];
   const ids = found.map((row) => row.id);
   const groups = await tx.matchGroup.findMany({
@@ -154,6 +236,8 @@ async function describeGroups(tx: Tx, orgId: string, found: readonly { id: strin
         createdById: group.createdById,
         createdAt: group.createdAt,
         amountMinor: entry.amount,
+        differenceMinor: entry.difference,
+        owner: entry.owner_name,
         day: entry.day,
         rows: group.items.map((item) => {
           const fact = facts.get(`${item.side}:${item.rowId}`);

@@ -33,6 +33,9 @@ export const unmatchedFilterSchema = z.object({
   max: yuanFilter,
   q: z.string().trim().max(100).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  /** Server-side order: by day (default), by what is left, or by store or account. */
+  sort: z.enum(["day", "remaining", "owner"]).optional().catch(undefined),
+  dir: z.enum(["asc", "desc"]).optional().catch(undefined),
 });
 /** The URL's filters, plus (for code) one exact row. */
 export type UnmatchedFilter = z.output<typeof unmatchedFilterSchema> & { row?: { side: Side; id: string } };
@@ -57,9 +60,21 @@ export type UnmatchedRow = {
   proposed: boolean;
 };
 
-export type UnmatchedPage = { rows: UnmatchedRow[]; total: number; remainingMinor: bigint; page: number; pages: number };
+/** What is left of one store's or account's rows in the filtered list. */
+export type UnmatchedSubtotal = { owner: string; count: number; remainingMinor: bigint };
 
-type Found = { side: string; id: bigint; remainingMinor: bigint; total: bigint; totalRemaining: bigint };
+export type UnmatchedPage = {
+  rows: UnmatchedRow[];
+  total: number;
+  remainingMinor: bigint;
+  /** By store or account over the whole filtered list (not the page), largest first. */
+  subtotals: UnmatchedSubtotal[];
+  page: number;
+  pages: number;
+  pageSize: number;
+};
+
+type Found = { side: string; id: bigint; remainingMinor: bigint; total: bigint; totalRemaining: bigint; subtotals: { owner: string; count: number; remaining: string }[] | null };
 type Detail = Omit<UnmatchedRow, "side" | "id" | "sourceRow" | "remainingMinor" | "flowMinor" | "file"> & { side: string; id: bigint; sourceRow: number; withdrawal: boolean };
 
 type SideName = "ORDER" | "SETTLEMENT" | "BANK";
@@ -167,7 +182,7 @@ export async function listUnmatched(
     const perRow = Boolean(rowId || q);
     const taken = perRow ? takenOfRowSql("t", branch.dbSide, slotParam) : "taken.taken";
     const join = perRow ? "" : `LEFT JOIN (${takenPerRowSql({ org: "$1::uuid", side: branch.dbSide, slot: slotParam })}) taken ON taken."rowId" = t.id`;
-    return `SELECT '${branch.side}' AS side, t.id, ${branch.day} AS sort_day, ${rowRemainingSql(branch.amount, taken)} AS "remainingMinor"
+    return `SELECT '${branch.side}' AS side, t.id, ${branch.day} AS sort_day, ${branch.owner} AS owner, ${rowRemainingSql(branch.amount, taken)} AS "remainingMinor"
       FROM ${branch.from} ${join} WHERE ${where.join(" AND ")}`;
   });
   const left: string[] = [`u."remainingMinor" > 0`];
@@ -175,15 +190,31 @@ export async function listUnmatched(
   if (filter.max) left.push(`u."remainingMinor" <= ${param(BigInt(filter.max))}::bigint`);
   const offset = (filter.page - 1) * pageSize;
 
+  const direction = filter.dir === "desc" ? "DESC" : "ASC";
+  const order =
+    filter.sort === "remaining"
+      ? `u."remainingMinor" ${direction}, u.sort_day NULLS LAST, u.side, u.id`
+      : filter.sort === "owner"
+        ? `o.name ${direction}, u.sort_day NULLS LAST, u.side, u.id`
+        : `u.sort_day ${direction} NULLS LAST, u.side, u.id`;
+  // Stores and accounts by id, to name the per-owner sums and sort by owner (a few rows).
+  const owners = `SELECT id, name FROM "Store" WHERE "orgId" = $1::uuid UNION ALL SELECT id, name FROM "FundAccount" WHERE "orgId" = $1::uuid`;
+
   const found =
     narrow.length === 0
       ? []
       : await tx.$queryRawUnsafe<Found[]>(
           `WITH u AS MATERIALIZED (SELECT * FROM (${narrow.join(" UNION ALL ")}) u WHERE ${left.join(" AND ")}),
-                totals AS MATERIALIZED (SELECT count(*)::bigint AS total, SUM("remainingMinor")::bigint AS "totalRemaining" FROM u)
-           SELECT p.side, p.id, p."remainingMinor", totals.total, totals."totalRemaining"
-             FROM (SELECT * FROM u ORDER BY u.sort_day NULLS LAST, u.side, u.id LIMIT ${pageSize} OFFSET ${offset}) p CROSS JOIN totals
-            ORDER BY p.sort_day NULLS LAST, p.side, p.id`,
+                owners AS MATERIALIZED (${owners}),
+                totals AS MATERIALIZED (SELECT count(*)::bigint AS total, SUM("remainingMinor")::bigint AS "totalRemaining" FROM u),
+                subs AS MATERIALIZED (
+                  SELECT json_agg(json_build_object('owner', COALESCE(o.name, ''), 'count', s.n, 'remaining', s.remaining::text) ORDER BY s.remaining DESC, o.name) AS subtotals
+                    FROM (SELECT owner, count(*) AS n, SUM("remainingMinor") AS remaining FROM u GROUP BY owner) s LEFT JOIN owners o ON o.id = s.owner)
+           SELECT p.side, p.id, p."remainingMinor", totals.total, totals."totalRemaining", subs.subtotals
+             FROM (SELECT x.*, row_number() OVER () AS n
+                     FROM (SELECT u.* FROM u LEFT JOIN owners o ON o.id = u.owner ORDER BY ${order} LIMIT ${pageSize} OFFSET ${offset}) x) p
+             CROSS JOIN totals CROSS JOIN subs
+            ORDER BY p.n`,
           ...params,
         );
   const total = Number(found[0]?.total ?? (await countOnly()));
@@ -224,8 +255,10 @@ export async function listUnmatched(
     }),
     total,
     remainingMinor: found[0]?.totalRemaining ?? 0n,
+    subtotals: (found[0]?.subtotals ?? []).map((sub) => ({ owner: sub.owner, count: sub.count, remainingMinor: BigInt(sub.remaining) })),
     page: filter.page,
     pages: Math.max(1, Math.ceil(total / pageSize)),
+    pageSize,
   };
 }
 

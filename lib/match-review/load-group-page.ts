@@ -5,9 +5,9 @@ import { listGroups, type GroupFilter } from "./list-groups";
 import { listNotes } from "./notes";
 import { peopleNames } from "./workspace-summary";
 
-export async function loadGroupPage(tx: Tx, orgId: string, statuses: readonly MatchStatus[], filter: GroupFilter, timeZone: string) {
+export async function loadGroupPage(tx: Tx, orgId: string, statuses: readonly MatchStatus[], filter: GroupFilter, timeZone: string, pageSize?: number) {
   const [page, stores, accounts] = await Promise.all([
-    listGroups(tx, orgId, statuses, filter),
+    listGroups(tx, orgId, statuses, filter, pageSize),
     tx.store.findMany({ where: { orgId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
     tx.fundAccount.findMany({ where: { orgId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);

@@ -29,7 +29,7 @@ test("run, bulk-confirm, match by hand with a fee write-off, approve, close the 
 
   // Bulk-confirm the proposals found by order number: count and total are shown before confirming.
   await page.goto("/reconcile/proposals?rule=ORDER_NO");
-  const cards = page.getByTestId("group-card");
+  const cards = page.getByTestId("group-row");
   const proposals = await cards.count();
   expect(proposals).toBeGreaterThan(0);
   await page.getByRole("checkbox", { name: "全选本页" }).check();
@@ -87,14 +87,14 @@ test("run, bulk-confirm, match by hand with a fee write-off, approve, close the 
 
   // The maker sees it waiting but has no way to approve it.
   await page.goto("/reconcile/approvals");
-  await expect(page.getByTestId("group-card")).toHaveCount(1);
+  await expect(page.getByTestId("group-row")).toHaveCount(1);
   await expect(page.getByRole("button", { name: "审批通过" })).toHaveCount(0);
   await signOut(page);
 
   // A reviewer approves it.
   await signIn(page, "reviewer@demo.local");
   await page.goto("/reconcile/approvals");
-  const pending = page.getByTestId("group-card").first();
+  const pending = page.getByTestId("group-row").first();
   await expect(pending).toContainText("人工匹配");
   await expect(pending).toContainText("抖音技术服务费");
   await pending.getByRole("button", { name: "审批通过" }).click();
@@ -119,7 +119,7 @@ test("run, bulk-confirm, match by hand with a fee write-off, approve, close the 
   // An edit in the locked month is refused, with the reason.
   await signIn(page, "accountant@demo.local");
   await page.goto("/reconcile/matched?rule=MANUAL");
-  await page.getByTestId("group-card").first().getByRole("button", { name: "取消匹配" }).click();
+  await page.getByTestId("group-row").first().getByRole("button", { name: "取消匹配" }).click();
   const reasonDialog = page.getByRole("dialog");
   await reasonDialog.getByRole("textbox").fill("想改一下");
   await reasonDialog.getByRole("button", { name: "取消匹配" }).click();

@@ -229,3 +229,34 @@ describe("listGroups and listPeriods on the same month", () => {
     expect(periods.map((period) => [period.month, period.status, period.openOrders, period.openBank])).toEqual([["2025-03", "OPEN", 3, 3]]);
   });
 });
+
+describe("the tables' server-side order, 合计 and subtotals", () => {
+  it("sorts the whole filtered list and sums it by store or account, not just the page", async () => {
+    const month = await makeMonth();
+    const { ids } = month;
+    const byRemaining = await list(month, "orders", "down", { sort: "remaining", dir: "desc" }, 2);
+    expect(byRemaining.rows.map((row) => row.id)).toEqual([ids.o2, ids.o1].map(String));
+    const lastDayFirst = await list(month, "orders", "down", { sort: "day", dir: "desc" });
+    expect(lastDayFirst.rows.map((row) => row.id)).toEqual([ids.o3, ids.o2, ids.o1].map(String));
+    // A page of two still carries the sums of all three open orders, per store.
+    expect(byRemaining.remainingMinor).toBe(30_000n);
+    expect(new Map(byRemaining.subtotals.map((sub) => [sub.owner, [sub.count, sub.remainingMinor]]))).toEqual(
+      new Map([
+        [month.tmall.name, [2, 15_000n]],
+        [month.pdd.name, [1, 15_000n]],
+      ]),
+    );
+
+    const groups = await listGroups(db, month.orgId, ["CONFIRMED", "PENDING_APPROVAL"], groupFilterSchema.parse({ sort: "amount", dir: "asc" }), 1);
+    expect(groups.groups.map((group) => [group.amountMinor, group.owner, group.differenceMinor])).toEqual([[5_000n, month.pdd.name, 0n]]);
+    expect(groups.totals).toEqual({ count: 2, rows: 4, amountMinor: 13_000n, differenceMinor: 0n });
+    expect(groups.subtotals).toEqual([
+      { owner: month.tmall.name, count: 1, rows: 2, amountMinor: 8_000n, differenceMinor: 0n },
+      { owner: month.pdd.name, count: 1, rows: 2, amountMinor: 5_000n, differenceMinor: 0n },
+    ]);
+    const proposed = await listGroups(db, month.orgId, ["PROPOSED"], groupFilterSchema.parse({}));
+    expect(proposed.totals).toEqual({ count: 1, rows: 3, amountMinor: 9_500n, differenceMinor: 500n });
+    // Past the last page the sums still come back.
+    expect((await listGroups(db, month.orgId, ["PROPOSED"], groupFilterSchema.parse({ page: "5" }))).totals.count).toBe(1);
+  });
+});

@@ -251,6 +251,21 @@ export const ACTION_CASES: Record<string, ActionCase> = {
       { carries: "A's group id", call: submit({ target: "GROUP", targetId: a.groups.confirmed, body: "窥探" }), expect: notFound() },
     ],
   },
+  // ---- table layouts ----------------------------------------------------------------------------
+  saveTablePreferenceAction: {
+    withoutForeignIds: "a table name and a layout, stored for the session's person in the session's company",
+    probes: ({ b }) => [
+      {
+        carries: "a layout for the proposals table",
+        call: submit({ payload: payload({ tableKey: "groups.proposals", widths: { amount: 140 }, hidden: ["reason"], pageSize: 100 }) }),
+        expect: ok(null),
+        then: async () =>
+          expect(await db.tablePreference.findMany({ where: { tableKey: "groups.proposals" }, select: { orgId: true, userId: true, pageSize: true } })).toEqual([
+            { orgId: b.owner.orgId, userId: b.owner.userId, pageSize: 100 },
+          ]),
+      },
+    ],
+  },
   // Months are not ids: each company has its own calendar. A's closed months must not show through.
   submitMonthAction: {
     withoutForeignIds: "a month of the session's company (A's is locked; B's own opens for submission)",

@@ -8,6 +8,8 @@ import { db } from "@/lib/db/client";
 import { getOrgRules } from "@/lib/match-rules/rules-store";
 import { LEFT_LISTS, RIGHT_LISTS, listUnmatched, unmatchedFilterSchema, type UnmatchedList } from "@/lib/match-review/list-unmatched";
 import { rowNotes } from "@/lib/match-review/notes";
+import { pageSizeOf } from "@/lib/table-preferences/page-sizes";
+import { readTablePreference } from "@/lib/table-preferences/table-preferences";
 
 /** A pane's filters live in the URL under its prefix: lq=…&lpage=2 for the left, rq=… for the right. */
 function paneFilter(params: Record<string, string | undefined>, prefix: "l" | "r") {
@@ -24,11 +26,15 @@ export default async function UnmatchedPage({ searchParams }: { searchParams: Pr
   const params = await searchParams;
   const leftList: UnmatchedList = pick(params.left, LEFT_LISTS, "orders");
   const rightList: UnmatchedList = pick(params.right, RIGHT_LISTS, "bank");
-  const rules = await getOrgRules(db, ctx.orgId);
+  const [rules, leftPreference, rightPreference] = await Promise.all([
+    getOrgRules(db, ctx.orgId),
+    readTablePreference(db, ctx.orgId, ctx.userId, "unmatched.left"),
+    readTablePreference(db, ctx.orgId, ctx.userId, "unmatched.right"),
+  ]);
   const [t, left, right, stores, accounts] = await Promise.all([
     getTranslations("workspace"),
-    listUnmatched(db, ctx.orgId, leftList, "down", paneFilter(params, "l"), rules),
-    listUnmatched(db, ctx.orgId, rightList, "up", paneFilter(params, "r"), rules),
+    listUnmatched(db, ctx.orgId, leftList, "down", paneFilter(params, "l"), rules, pageSizeOf(params.lsize, leftPreference.pageSize)),
+    listUnmatched(db, ctx.orgId, rightList, "up", paneFilter(params, "r"), rules, pageSizeOf(params.rsize, rightPreference.pageSize)),
     db.store.findMany({ where: { orgId: ctx.orgId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
     db.fundAccount.findMany({ where: { orgId: ctx.orgId }, select: { id: true, name: true, type: true }, orderBy: { name: "asc" } }),
   ]);
@@ -43,8 +49,8 @@ export default async function UnmatchedPage({ searchParams }: { searchParams: Pr
         canMatch={canMatch}
         canNote={can(ctx.role, "workspace.note")}
         notes={notes}
-        left={{ list: leftList, page: left, owners: ownersOf(leftList).map(({ id, name }) => ({ id, name })) }}
-        right={{ list: rightList, page: right, owners: ownersOf(rightList).map(({ id, name }) => ({ id, name })) }}
+        left={{ list: leftList, page: left, owners: ownersOf(leftList).map(({ id, name }) => ({ id, name })), preference: leftPreference }}
+        right={{ list: rightList, page: right, owners: ownersOf(rightList).map(({ id, name }) => ({ id, name })), preference: rightPreference }}
       />
     </div>
   );
