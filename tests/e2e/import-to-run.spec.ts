@@ -14,7 +14,7 @@ async function createStore(page: Page, store: ReturnType<typeof describeStores>[
   await page.goto("/settings/stores/new");
   await page.getByLabel("店铺名称").fill(store.name);
   await page.getByLabel("平台").selectOption({ label: "天猫" });
-  await page.getByLabel("账期（确认收货后天数）").fill(String(store.settlementTermsDays));
+  await page.getByLabel("账期", { exact: true }).fill(String(store.settlementTermsDays));
   await page.getByLabel("合同费率（%）").fill(formatBpsAsPercent(store.feeRateBps));
   await page.getByRole("button", { name: "保存" }).click();
   await expect(page).toHaveURL(/\/settings\/stores$/);
@@ -25,7 +25,7 @@ async function createAccount(page: Page, account: ReturnType<typeof describeFund
   await page.getByLabel("账户名称").fill(account.name);
   await page.getByLabel("类型").selectOption({ label: typeLabel });
   await page.getByLabel("开户行 / 机构").fill(account.institution);
-  await page.getByLabel("账号").fill(account.accountNumber);
+  await page.getByLabel("账号", { exact: true }).fill(account.accountNumber);
   await page.getByRole("button", { name: "保存" }).click();
   await expect(page).toHaveURL(/\/settings\/accounts$/);
 }
