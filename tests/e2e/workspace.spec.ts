@@ -130,6 +130,8 @@ test("run, bulk-confirm, match by hand with a fee write-off, approve, close the 
 
   // The same workspace in English (then back: the language is remembered per user).
   await page.getByRole("button", { name: "English" }).click();
+  // The choice is saved by a server action: wait for it to land before leaving the page.
+  await expect(page.getByRole("button", { name: "English" })).toHaveAttribute("aria-pressed", "true");
   await page.goto("/reconcile/unmatched");
   await expect(page.getByRole("heading", { name: "Unmatched" })).toBeVisible();
   await screenshot(page, "workspace-unmatched-en");

@@ -111,7 +111,10 @@ test("screenshots of every workspace tab at 1440 and 390 px, in Chinese and Engl
   test.setTimeout(180_000);
   await signIn(page, "owner@demo.local");
   for (const language of ["zh", "en"] as const) {
-    if (language === "en") await page.getByRole("button", { name: "English" }).click();
+    if (language === "en") {
+      await page.getByRole("button", { name: "English" }).click();
+      await expect(page.getByRole("button", { name: "English" })).toHaveAttribute("aria-pressed", "true");
+    }
     for (const width of [1440, 390]) {
       await page.setViewportSize({ width, height: 900 });
       for (const tab of TABS) {
