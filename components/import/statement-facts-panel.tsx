@@ -10,7 +10,7 @@ function Fact({ label, value, testId }: { label: string; value: string; testId: 
   return (
     <div className="min-w-0">
       <dt className="text-xs text-slate-500">{label}</dt>
-      <dd className="truncate font-medium tabular-nums text-slate-900" data-testid={testId} title={value}>
+      <dd className="font-medium break-words tabular-nums text-slate-900" data-testid={testId}>
         {value}
       </dd>
     </div>

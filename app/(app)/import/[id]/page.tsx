@@ -63,7 +63,8 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ id
       mismatch.bank ? t("mismatch.bank", { fileBank: facts.statementAccount?.bank ?? "", accountBank: account.institution ?? "" }) : null,
       mismatch.number ? t("mismatch.number", { fileNumber: facts.statementAccount?.number ?? "", accountNumber: maskAccountNumber(account.accountNumber) }) : null,
     ];
-    mismatchByAccount[account.id] = [t("mismatch.title"), ...parts.filter(Boolean)].join(" ");
+    // Chinese sentences run on without a space; English ones are separated by one.
+    mismatchByAccount[account.id] = [t("mismatch.title"), ...parts.filter(Boolean)].join(lang === "en" ? " " : "");
   }
   const canManage = can(ctx.role, "imports.manage");
   const formatOptions = [
