@@ -55,16 +55,17 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ id
   const sample = sampleRecords(batch);
   const rawRows = rawSampleRows(batch);
   const facts = batchFacts(batch);
+  const tm = await getTranslations("imports.mismatch");
   const mismatchByAccount: Record<string, string> = {};
   for (const account of accountIdentities) {
     const mismatch = statementMismatch(facts.statementAccount, account);
     if (!mismatch) continue;
     const parts = [
-      mismatch.bank ? t("mismatch.bank", { fileBank: facts.statementAccount?.bank ?? "", accountBank: account.institution ?? "" }) : null,
-      mismatch.number ? t("mismatch.number", { fileNumber: facts.statementAccount?.number ?? "", accountNumber: maskAccountNumber(account.accountNumber) }) : null,
+      mismatch.bank ? tm("bank", { fileBank: facts.statementAccount?.bank ?? "", accountBank: account.institution ?? "" }) : null,
+      mismatch.number ? tm("number", { fileNumber: facts.statementAccount?.number ?? "", accountNumber: maskAccountNumber(account.accountNumber) }) : null,
     ];
     // Chinese sentences run on without a space; English ones are separated by one.
-    mismatchByAccount[account.id] = [t("mismatch.title"), ...parts.filter(Boolean)].join(lang === "en" ? " " : "");
+    mismatchByAccount[account.id] = [tm("title"), ...parts.filter(Boolean)].join(lang === "en" ? " " : "");
   }
   const canManage = can(ctx.role, "imports.manage");
   const formatOptions = [
