@@ -1,5 +1,5 @@
 "use client";
-import { useActionState, useEffect } from "react";
+import { useActionState, useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { cancelImportAction, commitImportAction, reparseImportAction, undoImportAction } from "@/lib/actions/import/batches";
@@ -26,17 +26,23 @@ export function CommitForm({
   targets,
   currentTargetId,
   invalidCount,
+  mismatchByTarget = {},
 }: {
   batchId: string;
   target: "store" | "account";
   targets: Option[];
   currentTargetId: string | null;
   invalidCount: number;
+  /** Per account: what the file says that this account contradicts, in the user's language. */
+  mismatchByTarget?: Record<string, string>;
 }) {
   const t = useTranslations("imports");
   const [state, formAction, pending] = useActionState(commitImportAction, IDLE);
   useRefreshOnSuccess(state);
   const field = target === "store" ? "storeId" : "fundAccountId";
+  const initial = submittedValue(state, field, currentTargetId ?? "");
+  const [selected, setSelected] = useState(initial);
+  const mismatch = mismatchByTarget[selected];
   return (
     <form action={formAction} className="space-y-4" data-testid="commit-form">
       {state.status === "error" ? <Alert tone="error">{state.message}</Alert> : null}
@@ -45,11 +51,17 @@ export function CommitForm({
         <SelectField
           label={target === "store" ? t("chooseStore") : t("chooseAccount")}
           name={field}
-          defaultValue={submittedValue(state, field, currentTargetId ?? "")}
+          defaultValue={initial}
+          onChange={(event) => setSelected(event.target.value)}
           error={state.status === "error" ? state.fieldErrors[field] : undefined}
           options={[{ value: "", label: t("chooseNone") }, ...targets]}
         />
       </div>
+      {mismatch ? (
+        <div data-testid="account-mismatch" className="max-w-md">
+          <Alert tone="warning">{mismatch}</Alert>
+        </div>
+      ) : null}
       {invalidCount > 0 ? (
         <label className="flex items-center gap-2 text-sm text-slate-700">
           <input type="checkbox" name="skipInvalid" className="size-4 rounded border-slate-300" />

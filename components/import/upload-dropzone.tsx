@@ -52,7 +52,9 @@ export function UploadDropzone({ maxMb }: { maxMb: number }) {
     }
     setUpload(null);
     setErrors(failures);
+    // One file opens its preview; several stay on the list with their group, to commit together once clean.
     if (batchIds.length === 1) router.push(`/import/${batchIds[0]}`);
+    else if (batchIds.length > 1) router.replace(`/import?upload=${batchIds.join(",")}`);
     else router.refresh();
   }
 

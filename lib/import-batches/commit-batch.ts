@@ -8,6 +8,7 @@ import type { ImportBatch } from "@/lib/db/generated/client";
 import type { Actor } from "@/lib/auth/load-org-context";
 import { AppError } from "@/lib/errors";
 import { getImportBatchOrThrow } from "./batch-queries";
+import { batchFacts } from "./batch-facts";
 import { KIND_FROM_DB, targetOf } from "./import-kinds";
 import { resolveImportTarget } from "./resolve-import-target";
 import { openStagedFile } from "./scan-staged-file";
@@ -39,7 +40,8 @@ export async function claimCommit(db: Db, ctx: Actor, batchId: string, options: 
     throw new AppError("CONFLICT", { messageKey: "batchHasInvalidRows", params: { count: batch.invalidCount } });
   }
   // The form's choice, else the one kept from the upload or suggested by the preview.
-  const targetId = await resolveImportTarget(db, ctx.orgId, KIND_FROM_DB[batch.kind], batch.format, {
+  const file = { formatId: batch.format, statementAccount: batchFacts(batch).statementAccount };
+  const targetId = await resolveImportTarget(db, ctx.orgId, KIND_FROM_DB[batch.kind], file, {
     storeId: options.storeId ?? batch.storeId,
     fundAccountId: options.fundAccountId ?? batch.fundAccountId,
   });
@@ -67,7 +69,8 @@ export async function loadCommittedRows(
   const kind = KIND_FROM_DB[batch.kind!];
   try {
     // Checked again where the rows are stored: the job may run long after the claim.
-    const target = await resolveImportTarget(db, ctx.orgId, kind, batch.format!, targetOf(kind) === "store" ? { storeId: targetId } : { fundAccountId: targetId });
+    const file = { formatId: batch.format!, statementAccount: batchFacts(batch).statementAccount };
+    const target = await resolveImportTarget(db, ctx.orgId, kind, file, targetOf(kind) === "store" ? { storeId: targetId } : { fundAccountId: targetId });
     const opened = await openStagedFile(db, batch, { format: batch.format!, kind, onProgress });
     if (!opened.ok) throw new AppError("INVALID", { messageKey: "fileChanged" });
     await storeBatchRows(pool, {

@@ -90,7 +90,8 @@ export async function importFile(db: Db, pool: pg.Pool, actor: Actor, input: Imp
     return { batchId: failed.id, format: null, kind: null, status: "FAILED", rows: 0, inserted: 0, duplicates: 0, invalid: 0, errors: opened.errors };
   }
 
-  const targetId = await resolveImportTarget(db, actor.orgId, opened.kind, opened.format.id, input);
+  const file = { formatId: opened.format.id, statementAccount: opened.statementAccount };
+  const targetId = await resolveImportTarget(db, actor.orgId, opened.kind, file, input);
   const targetColumn = targetOf(opened.kind) === "store" ? "storeId" : "fundAccountId";
   const batch = await db.importBatch.create({
     data: { ...base, status: "COMMITTING", kind: KIND_TO_DB[opened.kind], format: opened.format.id, headerRow: opened.headerRow, [targetColumn]: targetId },

@@ -5,9 +5,10 @@ import type { ImportBatch, Prisma } from "@/lib/db/generated/client";
 import type { OrgContext } from "@/lib/auth/load-org-context";
 import { AppError } from "@/lib/errors";
 import { isFileRefusal } from "@/lib/import";
-import type { ImportError } from "@/lib/import/types";
+import type { BankTransactionRow, ImportError } from "@/lib/import/types";
 import { getImportBatchOrThrow } from "./batch-queries";
 import { batchErrorsJson } from "./batch-errors";
+import { batchFactsJson } from "./batch-facts";
 import { rawSample, recordsSample } from "./batch-sample";
 import { findMappingForRows } from "./column-mappings";
 import { ErrorTally } from "./error-tally";
@@ -15,6 +16,7 @@ import { KEPT_SAMPLE_ROWS } from "./import-limits";
 import { KIND_TO_DB, targetOf } from "./import-kinds";
 import { openStagedFile, type ScanOptions } from "./scan-staged-file";
 import { suggestedTargetId } from "./resolve-import-target";
+import { StatementFactsCollector } from "./statement-facts";
 
 type Ctx = Pick<OrgContext, "orgId">;
 
@@ -48,12 +50,14 @@ export async function previewBatch(db: Db, ctx: Ctx, batchId: string, options: S
   const tally = new ErrorTally();
   const sample: unknown[] = [];
   let validCount = 0;
+  const statementFacts = opened.kind === "bank" ? new StatementFactsCollector() : null;
   for await (const part of opened.batches as AsyncIterable<{ rows: unknown[]; errors: ImportError[] }>) {
     // A limit passed mid-file: leaving the loop stops the reading; the rows before it do not count.
     const refusal = part.errors.find(isFileRefusal);
     if (refusal) return fail([refusal], recordsSample([]));
     validCount += part.rows.length;
     for (const row of part.rows) if (sample.length < KEPT_SAMPLE_ROWS) sample.push(row);
+    if (statementFacts) for (const row of part.rows as BankTransactionRow[]) statementFacts.add(row);
     tally.add(part.errors);
   }
 
@@ -61,7 +65,8 @@ export async function previewBatch(db: Db, ctx: Ctx, batchId: string, options: S
   // Keep the user's choice from the upload; otherwise suggest the one obvious candidate, by the same
   // rule the commit and the CLI apply when nothing is chosen.
   const chosen = target === "store" ? batch.storeId : batch.fundAccountId;
-  const targetId = chosen ?? (await suggestedTargetId(db, ctx.orgId, opened.kind, opened.format.id));
+  const file = { formatId: opened.format.id, statementAccount: opened.statementAccount };
+  const targetId = chosen ?? (await suggestedTargetId(db, ctx.orgId, opened.kind, file));
   const updated = await db.importBatch.update({
     where: { orgId_id: { orgId: batch.orgId, id: batch.id } },
     data: {
@@ -75,6 +80,7 @@ export async function previewBatch(db: Db, ctx: Ctx, batchId: string, options: S
       warningCount: tally.warningCount,
       errors: batchErrorsJson(tally.kept),
       sample: recordsSample(sample),
+      facts: batchFactsJson({ statementAccount: opened.statementAccount, statement: statementFacts?.result() ?? null }),
       progress: 1,
       storeId: target === "store" ? targetId : null,
       fundAccountId: target === "account" ? targetId : null,

@@ -3,6 +3,7 @@
 // door and refused by the other for its target.
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import type { StatementAccount } from "@/lib/import/statement-account/statement-account";
 import type { ImportKind } from "@/lib/import/types";
 import { isUuid } from "@/lib/shared/uuid";
 import { targetOf } from "./import-kinds";
@@ -10,14 +11,20 @@ import { suggestFundAccount, suggestStore } from "./suggest-target";
 
 export type ChosenTarget = { storeId?: string | null; fundAccountId?: string | null };
 
-/** The one obvious store or account for this format in the organization, or null when there is none. */
-export async function suggestedTargetId(db: Db, orgId: string, kind: ImportKind, formatId: string): Promise<string | null> {
+/** What a file says about where it belongs: its format, and for bank and wallet files the account it prints. */
+export type FileIdentity = { formatId: string; statementAccount: StatementAccount | null };
+
+/** The one obvious store or account for this file in the organization, or null when there is none. */
+export async function suggestedTargetId(db: Db, orgId: string, kind: ImportKind, file: FileIdentity): Promise<string | null> {
   if (targetOf(kind) === "store") {
     const stores = await db.store.findMany({ where: { orgId }, select: { id: true, platform: true, archivedAt: true } });
-    return suggestStore(formatId, stores);
+    return suggestStore(file.formatId, stores);
   }
-  const accounts = await db.fundAccount.findMany({ where: { orgId }, select: { id: true, type: true, archivedAt: true } });
-  return suggestFundAccount(formatId, accounts);
+  const accounts = await db.fundAccount.findMany({
+    where: { orgId },
+    select: { id: true, type: true, archivedAt: true, accountNumber: true, institution: true },
+  });
+  return suggestFundAccount(file.formatId, file.statementAccount, accounts);
 }
 
 /**
@@ -25,7 +32,7 @@ export async function suggestedTargetId(db: Db, orgId: string, kind: ImportKind,
  * which: another company's id must look like no id at all) and not archived; without a choice, the
  * one obvious suggestion; otherwise the user must choose.
  */
-export async function resolveImportTarget(db: Db, orgId: string, kind: ImportKind, formatId: string, chosen: ChosenTarget): Promise<string> {
+export async function resolveImportTarget(db: Db, orgId: string, kind: ImportKind, file: FileIdentity, chosen: ChosenTarget): Promise<string> {
   const isStore = targetOf(kind) === "store";
   const chosenId = isStore ? chosen.storeId : chosen.fundAccountId;
   const field = isStore ? "storeId" : "fundAccountId";
@@ -40,7 +47,7 @@ export async function resolveImportTarget(db: Db, orgId: string, kind: ImportKin
     if (found.archivedAt) throw new AppError("INVALID", { messageKey: "targetArchived", field });
     return found.id;
   }
-  const suggested = await suggestedTargetId(db, orgId, kind, formatId);
+  const suggested = await suggestedTargetId(db, orgId, kind, file);
   if (!suggested) throw new AppError("INVALID", { messageKey: isStore ? "storeRequired" : "accountRequired", field });
   return suggested;
 }

@@ -15,6 +15,7 @@ import { openTextTable } from "./pipeline/open-text-table";
 import { failedImport, type FailedImport, type OpenedTable } from "./pipeline/opened-table";
 import { errorReason, fileError } from "./pipeline/file-error";
 import { planDetection, type DetectionOptions } from "./pipeline/plan-detection";
+import { accountFromPreamble, type StatementAccount } from "./statement-account/statement-account";
 import type {
   BankTransactionRow,
   FileType,
@@ -60,6 +61,8 @@ interface OpenedImportBase<K extends ImportKind, Row> {
   headerSignature: string;
   /** Text of the rows above the header. */
   preamble: string[];
+  /** Bank and wallet files: the account the file says it is a statement of; null when it prints none. */
+  statementAccount: StatementAccount | null;
   /** Filled in while `batches` is consumed; final once it is done. */
   stats: ImportStats;
   /** Iterate once. */
@@ -175,6 +178,7 @@ export async function parseImportFile(
     header: table.header.cells,
     headerSignature: headerSignature(table.header.cells),
     preamble: table.preamble,
+    statementAccount: adapter.kind === "bank" ? (table.statementAccount ?? accountFromPreamble(adapter.statementAccount, table.preamble)) : null,
     stats,
     batches,
   };

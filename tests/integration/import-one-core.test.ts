@@ -60,11 +60,12 @@ describe("one policy for invalid rows, from both doors", () => {
   it("web: answers at once without skipInvalid, and the commit job's core refuses the file whatever the claim let through", async () => {
     const { org, bank } = await orgWithBank();
     const previewed = await webPreview(org, ONE_INVALID);
-    expect(previewed).toMatchObject({ status: "PREVIEW", invalidCount: 1, fundAccountId: bank.id });
+    // The file prints no account number: no default, the person chooses (issue 14).
+    expect(previewed).toMatchObject({ status: "PREVIEW", invalidCount: 1, fundAccountId: null });
     await expect(claimCommit(db, org, previewed.id)).rejects.toMatchObject({ code: "CONFLICT", messageKey: "batchHasInvalidRows" });
 
     // The job carries the person's choice; without skipInvalid the core refuses, as the CLI's does.
-    const claim = await claimCommit(db, org, previewed.id, { skipInvalid: true });
+    const claim = await claimCommit(db, org, previewed.id, { skipInvalid: true, fundAccountId: bank.id });
     await commitJob(org, previewed.id, claim.targetId);
     expect(await db.importBatch.findFirst({ where: { id: previewed.id } })).toMatchObject({ status: "REJECTED", invalidCount: 1, insertedCount: 0, progress: 1, committedAt: null });
     expect(await storedRows(org)).toBe(0);
@@ -73,9 +74,9 @@ describe("one policy for invalid rows, from both doors", () => {
   });
 
   it("web: with skipInvalid carried by the job, stores the valid rows and counts the invalid one", async () => {
-    const { org } = await orgWithBank();
+    const { org, bank } = await orgWithBank();
     const previewed = await webPreview(org, ONE_INVALID);
-    const claim = await claimCommit(db, org, previewed.id, { skipInvalid: true });
+    const claim = await claimCommit(db, org, previewed.id, { skipInvalid: true, fundAccountId: bank.id });
     await commitJob(org, previewed.id, claim.targetId, claim.skipInvalid);
     expect(await db.importBatch.findFirst({ where: { id: previewed.id } })).toMatchObject({ status: "COMMITTED", insertedCount: 2, validCount: 2, invalidCount: 1 });
     expect(await storedRows(org)).toBe(2);
@@ -153,7 +154,7 @@ describe("the batch's final row and the rows are one transaction", () => {
     try {
       expect(await cliImport(org, VALID, { fundAccountId: bank.id })).toMatchObject({ status: "COMMITTED", inserted: 2 });
       const previewed = await webPreview(org, ONE_INVALID);
-      expect(await commitBatch(db, getPgPool(), org, previewed.id, { skipInvalid: true })).toMatchObject({ status: "COMMITTED", insertedCount: 2 });
+      expect(await commitBatch(db, getPgPool(), org, previewed.id, { skipInvalid: true, fundAccountId: bank.id })).toMatchObject({ status: "COMMITTED", insertedCount: 2 });
     } finally {
       await drop();
     }
@@ -166,7 +167,7 @@ describe("the batch's final row and the rows are one transaction", () => {
     const drop = await failAuditWrites(org.orgId);
     try {
       await expect(cliImport(org, VALID, { fundAccountId: bank.id })).rejects.toThrow(/audit write failed/);
-      await expect(commitBatch(db, getPgPool(), org, previewed.id)).rejects.toThrow(/audit write failed/);
+      await expect(commitBatch(db, getPgPool(), org, previewed.id, { fundAccountId: bank.id })).rejects.toThrow(/audit write failed/);
     } finally {
       await drop();
     }

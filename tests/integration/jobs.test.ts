@@ -64,7 +64,8 @@ async function until<T>(probe: () => Promise<T | null | undefined | false>, what
 async function stagedFixture() {
   const org = await makeOrg();
   const account = await createFundAccount(db, org, { name: "招行", type: "BANK", institution: null, accountNumber: null, currency: "CNY" });
-  const batch = await stageUpload(db, org, { fileName: path.basename(FIXTURE), source: [readFileSync(FIXTURE)] });
+  // The CMB fixture prints no account number, so nothing is suggested: the account is chosen at the upload.
+  const batch = await stageUpload(db, org, { fileName: path.basename(FIXTURE), source: [readFileSync(FIXTURE)], fundAccountId: account.id });
   return { org, account, batch };
 }
 

@@ -1,7 +1,10 @@
+import { randomUUID } from "node:crypto";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { BatchStatusBadge } from "@/components/import/batch-status-badge";
+import { RefreshIfRestored } from "@/components/import/refresh-if-restored";
 import { RefreshWhile } from "@/components/import/refresh-while";
+import { UploadGroupPanel } from "@/components/import/upload-group-panel";
 import { UploadDropzone } from "@/components/import/upload-dropzone";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -13,14 +16,22 @@ import { listImportBatches } from "@/lib/import-batches/batch-queries";
 import { describeFormat } from "@/lib/import-batches/column-mappings";
 import { KIND_FROM_DB } from "@/lib/import-batches/import-kinds";
 import { maxUploadBytes } from "@/lib/import-batches/import-limits";
+import { loadUploadGroup, uploadGroupIds } from "@/lib/import-batches/upload-group";
 
-export default async function ImportPage() {
+/** Once per server render: names this copy of the list. */
+function newRenderToken(): string {
+  return randomUUID();
+}
+
+export default async function ImportPage({ searchParams }: { searchParams: Promise<{ upload?: string | string[] }> }) {
   const ctx = await requirePageContext();
-  const [t, format, locale, { batches }] = await Promise.all([
+  const upload = (await searchParams).upload;
+  const [t, format, locale, { batches }, group] = await Promise.all([
     getTranslations("imports"),
     getFormatter(),
     getLocale(),
     listImportBatches(db, ctx.orgId),
+    loadUploadGroup(db, ctx.orgId, uploadGroupIds(typeof upload === "string" ? upload : undefined)),
   ]);
   const lang = locale === "en" ? "en" : "zh-CN";
   const formatLabels = new Map(
@@ -29,13 +40,17 @@ export default async function ImportPage() {
     ),
   );
   const formatLabel = (id: string | null) => formatLabels.get(id) ?? "—";
-  const busy = batches.some((batch) => batch.status === "PARSING" || batch.status === "COMMITTING");
+  const busy = [...batches, ...group].some((batch) => batch.status === "PARSING" || batch.status === "COMMITTING");
+  // The list is rendered per request: a copy shown again with the same token came from the client cache.
+  const renderToken = newRenderToken();
 
   return (
     <div className="space-y-8">
       <PageHeader title={t("title")} intro={t("intro")} />
       <RefreshWhile active={busy} />
+      <RefreshIfRestored renderToken={renderToken} />
       {can(ctx.role, "imports.manage") ? <UploadDropzone maxMb={Math.round(maxUploadBytes() / 1048576)} /> : null}
+      {group.length > 1 && can(ctx.role, "imports.manage") ? <UploadGroupPanel batches={group} /> : null}
 
       <section>
         <h2 className="mb-3 text-sm font-semibold text-slate-800">{t("batches")}</h2>

@@ -27,6 +27,7 @@ export const alipayAccountLedger = defineFormat({
   keyNamespace: "alipay-ledger",
   label: { "zh-CN": "支付宝账务明细（商家）", en: "Alipay merchant account ledger" },
   anchorColumn: C.time,
+  statementAccount: { bank: "支付宝", numberLabels: ["账号"], nameLabels: ["账户名称"] },
   detect: (header, preamble) =>
     scoreHeader(header, preamble, {
       required: [C.reference, C.time, C.inflow, C.outflow],

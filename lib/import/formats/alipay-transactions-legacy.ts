@@ -32,6 +32,7 @@ export const alipayTransactionsLegacy = defineFormat({
   keyNamespace: "alipay",
   label: { "zh-CN": "支付宝交易记录明细（旧版）", en: "Alipay transaction records (legacy web export)" },
   anchorColumn: C.createdAt,
+  statementAccount: { bank: "支付宝", numberLabels: ["账号"], nameLabels: ["姓名"] },
   detect: (header, preamble) =>
     scoreHeader(header, preamble, {
       required: [C.reference, C.createdAt, C.amount, C.direction],

@@ -28,6 +28,7 @@ export const alipayTransactions = defineFormat({
   keyNamespace: "alipay",
   label: { "zh-CN": "支付宝交易明细", en: "Alipay transaction statement" },
   anchorColumn: C.time,
+  statementAccount: { bank: "支付宝", numberLabels: ["支付宝账户"], nameLabels: ["姓名"] },
   detect: (header, preamble) =>
     scoreHeader(header, preamble, {
       required: [C.time, C.direction, C.amount, C.reference],

@@ -27,6 +27,7 @@ export const bocStatement = defineFormat({
   keyNamespace: "boc",
   label: { "zh-CN": "中国银行交易流水", en: "Bank of China statement" },
   anchorColumn: C.date,
+  statementAccount: { bank: "中国银行", numberLabels: ["账号", "卡号"], nameLabels: ["户名"] },
   detect: (header, preamble) =>
     scoreHeader(header, preamble, {
       required: [C.date, C.amount, C.balance, C.name, C.counterparty],

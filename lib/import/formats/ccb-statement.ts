@@ -25,6 +25,7 @@ export const ccbStatement = defineFormat({
   keyNamespace: "ccb",
   label: { "zh-CN": "建设银行交易明细", en: "China Construction Bank statement" },
   anchorColumn: C.date,
+  statementAccount: { bank: "中国建设银行", numberLabels: ["账号", "卡号"], nameLabels: ["户名", "账户名称"] },
   detect: (header, preamble) =>
     scoreHeader(header, preamble, {
       required: [C.postedDate, C.date, C.outflow, C.inflow, C.balance],

@@ -21,6 +21,7 @@ export const cmbStatement = defineFormat({
   keyNamespace: "cmb",
   label: { "zh-CN": "招商银行交易明细", en: "China Merchants Bank statement" },
   anchorColumn: C.date,
+  statementAccount: { bank: "招商银行", numberLabels: ["账号", "卡号"], nameLabels: ["户名", "账户名称"] },
   detect: (header, preamble) =>
     scoreHeader(header, preamble, {
       required: [C.date, C.amount, C.balance, C.summary, C.counterparty],

@@ -3,6 +3,7 @@
 // finding the header, footers, natural keys and batching are the pipeline's job.
 import type { ColumnNames } from "../normalize/column-names";
 import type { RowCells } from "../normalize/row-cells";
+import type { StatementAccountLayout } from "../statement-account/statement-account";
 import type { ImportKind, LocalizedLabel, RowOfKind } from "../types";
 
 /** A normalised row before the pipeline adds sourceRow and naturalKey. */
@@ -22,6 +23,8 @@ export interface FormatAdapter<K extends ImportKind = ImportKind> {
    * empty are summaries ("合计", "共 35 笔记录") and are dropped.
    */
   readonly anchorColumn: ColumnNames;
+  /** Bank and wallet exports: the bank they belong to and the labels their own account is printed under. */
+  readonly statementAccount?: StatementAccountLayout;
   /** How well a candidate header row (and the lines above it) fits this format, 0..1. */
   detect(header: readonly string[], preamble: readonly string[]): number;
   /** null: nothing to import (the row recorded why). An array: one source row, several lines. */

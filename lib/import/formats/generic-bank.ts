@@ -29,6 +29,7 @@ export const genericBank = defineFormat({
   keyNamespace: "bank",
   label: { "zh-CN": "通用银行流水", en: "Bank statement (generic)" },
   anchorColumn: G.date,
+  statementAccount: { numberLabels: ["账号", "帐号", "卡号", "账户"], nameLabels: ["户名", "账户名称", "账户名"] },
   detect(header, preamble) {
     const withAmount = scoreHeader(header, preamble, { required: [G.date, G.amount], optional: [G.direction, G.balance, G.counterparty, G.memo], maxScore: 0.45 });
     const withSplit = scoreHeader(header, preamble, { required: [G.date, G.inflow, G.outflow], optional: [G.balance, G.counterparty, G.memo], maxScore: 0.45 });

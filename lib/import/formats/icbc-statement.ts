@@ -46,6 +46,7 @@ export const icbcStatement = defineFormat({
   keyNamespace: "icbc",
   label: { "zh-CN": "工商银行明细", en: "ICBC statement" },
   anchorColumn: C.date,
+  statementAccount: { bank: "中国工商银行", numberLabels: ["卡号", "账号"], nameLabels: ["户名"] },
   detect: (header, preamble) =>
     scoreHeader(header, preamble, {
       required: [C.date, C.summary, C.bookedInflow, C.bookedOutflow],

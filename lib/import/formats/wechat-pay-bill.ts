@@ -27,6 +27,7 @@ export const wechatPayBill = defineFormat({
   keyNamespace: "wechat",
   label: { "zh-CN": "微信支付账单", en: "WeChat Pay bill" },
   anchorColumn: C.time,
+  statementAccount: { bank: "微信支付", numberLabels: ["商户号"], nameLabels: ["微信昵称"] },
   detect: (header, preamble) =>
     scoreHeader(header, preamble, {
       required: [C.time, C.type, C.direction, C.amount, C.reference],

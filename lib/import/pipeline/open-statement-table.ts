@@ -40,6 +40,7 @@ export function openStatementTable(
     adapter,
     header,
     preamble: [statementPreamble(format)],
+    statementAccount: parsed.account ? { number: parsed.account } : null,
     dataRows: (async function* () {
       for (let i = 0; i < rows.length; i += 1000) yield rows.slice(i, i + 1000);
     })(),

@@ -114,6 +114,7 @@ export function parseCamt053(text: string): StatementParseResult {
   const statements = children(report, "Stmt");
   if (!report || statements.length === 0) return statementError(FORMAT, document?.line ?? null, "NOT_A_STATEMENT", "Stmt");
   const transactions: StatementTransaction[] = [];
+  const ownAccount = accountId(child(statements[0], "Acct"));
   for (const statement of statements) {
     const account = accountId(child(statement, "Acct"));
     const entries = children(statement, "Ntry").map((entry) => entryTransaction(entry, account));
@@ -121,5 +122,5 @@ export function parseCamt053(text: string): StatementParseResult {
     transactions.push(...entries);
   }
   if (transactions.length === 0) return statementError(FORMAT, statements[0]?.line ?? null, "NO_TRANSACTIONS", "Ntry");
-  return { ok: true, transactions };
+  return { ok: true, transactions, account: ownAccount };
 }

@@ -163,8 +163,13 @@ export function parseMt940(text: string): StatementParseResult {
   let firstMessageLine: number | null = null;
   let previous: Field | undefined;
   let last: StatementTransaction | undefined;
+  let account: string | undefined;
   for (const field of fields) {
     switch (field.tag) {
+      case "25":
+        // Account identification: "BLZ/account", an IBAN, or the bank's own number.
+        account ??= field.lines.join("").trim() || undefined;
+        break;
       case "20":
         firstMessageLine ??= field.line;
         message = [];
@@ -191,5 +196,5 @@ export function parseMt940(text: string): StatementParseResult {
   }
   if (firstMessageLine === null) return statementError(FORMAT, null, "NOT_A_STATEMENT", ":20:");
   if (transactions.length === 0) return statementError(FORMAT, firstMessageLine, "NO_TRANSACTIONS", ":61:");
-  return { ok: true, transactions };
+  return { ok: true, transactions, account };
 }

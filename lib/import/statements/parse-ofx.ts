@@ -24,6 +24,7 @@ export function parseOfx(text: string): StatementParseResult {
   const transactions: StatementTransaction[] = [];
   let currency: string | undefined;
   let account: string | undefined;
+  let firstAccount: string | undefined;
   let current: OpenTransaction | null = null;
   let lastOpen: string | null = null;
   let ofxLine: number | null = null;
@@ -78,7 +79,10 @@ export function parseOfx(text: string): StatementParseResult {
       if (current) {
         if (!current.fields.has(lastOpen)) current.fields.set(lastOpen, value);
       } else if (lastOpen === "CURDEF") currency = value;
-      else if (lastOpen === "ACCTID" && account === undefined) account = value;
+      else if (lastOpen === "ACCTID" && account === undefined) {
+        account = value;
+        firstAccount ??= value || undefined;
+      }
       lastOpen = null;
     }
   }
@@ -89,5 +93,5 @@ export function parseOfx(text: string): StatementParseResult {
   }
   finish();
   if (transactions.length === 0) return statementError(FORMAT, tranListLine ?? ofxLine, "NO_TRANSACTIONS", "STMTTRN");
-  return { ok: true, transactions };
+  return { ok: true, transactions, account: firstAccount };
 }

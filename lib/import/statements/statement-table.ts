@@ -50,7 +50,7 @@ export interface StatementTransaction {
 }
 
 export type StatementParseResult =
-  | { ok: true; transactions: StatementTransaction[] }
+  | { ok: true; transactions: StatementTransaction[]; /** The statement's own account (the first one's, if several). */ account?: string }
   | { ok: false; error: ImportError };
 
 export type StatementProblem = "TRUNCATED" | "MISMATCHED_TAG" | "NO_TRANSACTIONS" | "NOT_A_STATEMENT";

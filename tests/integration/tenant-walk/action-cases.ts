@@ -159,6 +159,12 @@ export const ACTION_CASES: Record<string, ActionCase> = {
       { carries: "B's bank batch with A's fund account id", call: submit({ id: b.bankPreviewBatchId, fundAccountId: a.fundAccountId, skipInvalid: "on" }), expect: notFound("fundAccountNotFound") },
     ],
   },
+  commitAllImportsAction: {
+    probes: ({ a, b }) => [
+      { carries: "A's preview batch id", call: submit({ ids: a.previewBatchId }), expect: notFound() },
+      { carries: "B's bank preview with A's preview batch id", call: submit({ ids: `${b.bankPreviewBatchId},${a.previewBatchId}` }), expect: notFound() },
+    ],
+  },
   reparseImportAction: { probes: ({ a }) => [{ carries: "A's preview batch id", call: submit({ id: a.previewBatchId, format: "auto" }), expect: notFound() }] },
   cancelImportAction: { probes: ({ a }) => [{ carries: "A's preview batch id", call: submit({ id: a.previewBatchId }), expect: notFound() }] },
   undoImportAction: { probes: ({ a }) => [{ carries: "A's committed batch id", call: submit({ id: a.committedBatchId }), expect: notFound() }] },

@@ -99,6 +99,9 @@ export const DOOR_CASES: Record<string, DoorCase> = {
       for (const id of [a.previewBatchId, a.committedBatchId, a.unmappedBatchId]) await expectPage404(module, { id });
     },
   },
+  "app/(app)/import/page.tsx": {
+    walk: (walk, module) => expectQueryPageHidesA(walk, module, { upload: `${walk.a.previewBatchId},${walk.a.committedBatchId}` }),
+  },
   "app/(app)/settings/stores/page.tsx": {
     withoutForeignIds: "only ?archived=1; B's list must hold none of A's stores",
     walk: (walk, module) => expectQueryPageHidesA(walk, module, { archived: "1" }),

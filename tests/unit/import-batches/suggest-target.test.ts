@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { suggestFundAccount, suggestStore } from "@/lib/import-batches/suggest-target";
 
 const store = (id: string, platform: "TMALL" | "TAOBAO" | "PDD" | "JD", archived = false) => ({ id, platform, archivedAt: archived ? new Date() : null });
-const account = (id: string, type: "BANK" | "ALIPAY" | "WECHAT", archived = false) => ({ id, type, archivedAt: archived ? new Date() : null });
 
 describe("suggestStore", () => {
   it.each([
@@ -18,13 +17,30 @@ describe("suggestStore", () => {
 });
 
 describe("suggestFundAccount", () => {
+  const cmb = { id: "cmb", type: "BANK" as const, archivedAt: null, accountNumber: "6214830012345678", institution: "招商银行" };
+  const icbc = { id: "icbc", type: "BANK" as const, archivedAt: null, accountNumber: "6222021001098765432", institution: "中国工商银行" };
+  const alipay = { id: "ali", type: "ALIPAY" as const, archivedAt: null, accountNumber: "2088000000000156", institution: "支付宝" };
+  const unnumbered = { id: "bank", type: "BANK" as const, archivedAt: null, accountNumber: null, institution: null };
+
   it.each([
-    ["alipay-transactions", [account("a", "ALIPAY"), account("b", "BANK")], "a"],
-    ["wechat-pay-bill", [account("w", "WECHAT"), account("b", "BANK")], "w"],
-    ["icbc-statement", [account("a", "ALIPAY"), account("b", "BANK")], "b"],
-    ["generic-bank", [account("b1", "BANK"), account("b2", "BANK")], null],
-    ["cmb-statement", [account("a", "ALIPAY")], null],
-  ] as const)("%s → %s", (format, accounts, expected) => {
-    expect(suggestFundAccount(format, [...accounts])).toBe(expected);
+    // The defect: another bank's statement, or one that prints no usable number, went to the only bank account.
+    ["ccb-statement", { number: "xxxxx*********xxxx", bank: "中国建设银行" }, [cmb], null],
+    ["boc-statement", { bank: "中国银行" }, [cmb], null],
+    ["cmb-statement", null, [cmb], null],
+    ["generic-bank", null, [unnumbered], null],
+    // The number the file prints decides, masked on its visible digits, and the bank must not differ.
+    ["cmb-statement", { number: "6214830012345678", bank: "招商银行" }, [cmb, icbc], "cmb"],
+    ["icbc-statement", { number: "6222****5432", bank: "中国工商银行" }, [cmb, icbc], "icbc"],
+    ["icbc-statement", { number: "6214****5678", bank: "中国工商银行" }, [cmb, icbc], null],
+    ["generic-bank", { number: "6214 8300 1234 5678" }, [cmb, icbc], "cmb"],
+    ["icbc-statement", { number: "6222****9999", bank: "中国工商银行" }, [cmb, icbc], null],
+    // Two accounts with the same number: the user chooses; an archived one is not offered.
+    ["cmb-statement", { number: "6214830012345678" }, [cmb, { ...cmb, id: "cmb2" }], null],
+    ["cmb-statement", { number: "6214830012345678" }, [{ ...cmb, archivedAt: new Date() }], null],
+    // A wallet file goes to a wallet account of its kind only.
+    ["alipay-account-ledger", { number: "2088000000000156", bank: "支付宝" }, [alipay, cmb], "ali"],
+    ["cmb-statement", { number: "2088000000000156" }, [alipay], null],
+  ] as const)("%s %j → %s", (format, file, accounts, expected) => {
+    expect(suggestFundAccount(format, file, [...accounts])).toBe(expected);
   });
 });

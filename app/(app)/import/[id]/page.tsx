@@ -4,6 +4,7 @@ import { CancelImportButton, CommitForm, ReparseForm, UndoImportButton } from "@
 import { BatchStatusBadge } from "@/components/import/batch-status-badge";
 import { ColumnMappingForm } from "@/components/import/column-mapping-form";
 import { ErrorTable, SampleTable } from "@/components/import/batch-tables";
+import { StatementFactsPanel } from "@/components/import/statement-facts-panel";
 import { ProgressBar } from "@/components/import/progress-bar";
 import { CancelJobButton } from "@/components/jobs/cancel-job-button";
 import { RefreshWhile } from "@/components/import/refresh-while";
@@ -18,6 +19,9 @@ import { db } from "@/lib/db/client";
 import { listFormats } from "@/lib/import";
 import { batchErrors } from "@/lib/import-batches/batch-errors";
 import { rawSampleRows, sampleRecords } from "@/lib/import-batches/batch-sample";
+import { batchFacts } from "@/lib/import-batches/batch-facts";
+import { statementMismatch } from "@/lib/import-batches/statement-account-match";
+import { maskAccountNumber } from "@/lib/fund-accounts/mask-account-number";
 import { describeFormat } from "@/lib/import-batches/column-mappings";
 import { getImportBatchOrThrow } from "@/lib/import-batches/batch-queries";
 import { isCancellable, jobProgressLabel, latestJobOf } from "@/lib/jobs/job-queries";
@@ -29,7 +33,7 @@ import { listStores } from "@/lib/stores/store-service";
 export default async function ImportBatchPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requirePageContext();
   const batch = await findOr404(getImportBatchOrThrow(db, ctx.orgId, (await params).id));
-  const [t, tj, job, format, locale, stores, accounts, sameFile] = await Promise.all([
+  const [t, tj, job, format, locale, stores, accounts, sameFile, accountIdentities] = await Promise.all([
     getTranslations("imports"),
     getTranslations(),
     latestJobOf(db, ctx.orgId, batch.id),
@@ -41,6 +45,8 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ id
       where: { orgId: ctx.orgId, fileSha256: batch.fileSha256, status: "COMMITTED", id: { not: batch.id } },
       select: { id: true },
     }),
+    // The full numbers stay on the server: only the warning's masked wording reaches the page.
+    db.fundAccount.findMany({ where: { orgId: ctx.orgId }, select: { id: true, accountNumber: true, institution: true } }),
   ]);
   const lang = locale === "en" ? "en" : "zh-CN";
   const formatName = await describeFormat(db, ctx.orgId, batch.format, lang);
@@ -48,6 +54,19 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ id
   const errors = batchErrors(batch);
   const sample = sampleRecords(batch);
   const rawRows = rawSampleRows(batch);
+  const facts = batchFacts(batch);
+  const tm = await getTranslations("imports.mismatch");
+  const mismatchByAccount: Record<string, string> = {};
+  for (const account of accountIdentities) {
+    const mismatch = statementMismatch(facts.statementAccount, account);
+    if (!mismatch) continue;
+    const parts = [
+      mismatch.bank ? tm("bank", { fileBank: facts.statementAccount?.bank ?? "", accountBank: account.institution ?? "" }) : null,
+      mismatch.number ? tm("number", { fileNumber: facts.statementAccount?.number ?? "", accountNumber: maskAccountNumber(account.accountNumber) }) : null,
+    ];
+    // Chinese sentences run on without a space; English ones are separated by one.
+    mismatchByAccount[account.id] = [tm("title"), ...parts.filter(Boolean)].join(lang === "en" ? " " : "");
+  }
   const canManage = can(ctx.role, "imports.manage");
   const formatOptions = [
     { value: "auto", label: "auto" },
@@ -119,6 +138,7 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ id
               targets={(targetOf(kind) === "store" ? stores : accounts).map((item) => ({ value: item.id, label: item.name }))}
               currentTargetId={targetOf(kind) === "store" ? batch.storeId : batch.fundAccountId}
               invalidCount={batch.invalidCount}
+              mismatchByTarget={mismatchByAccount}
             />
             <CancelImportButton batchId={batch.id} />
           </div>
@@ -140,6 +160,8 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ id
           <ColumnMappingForm batchId={batch.id} rows={rawRows} fileName={batch.fileName} />
         </Card>
       ) : null}
+
+      {kind === "bank" && batch.status !== "FAILED" ? <StatementFactsPanel facts={facts} locale={lang} /> : null}
 
       {kind && sample.length > 0 && batch.status !== "FAILED" ? (
         <section className="space-y-3">

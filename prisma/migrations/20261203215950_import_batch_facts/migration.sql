@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ImportBatch" ADD COLUMN     "facts" JSONB NOT NULL DEFAULT '{}';
+
