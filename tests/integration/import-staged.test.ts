@@ -58,7 +58,7 @@ describe("staged imports", () => {
 
   it("never defaults a statement to the only bank account when the file names another bank or no number", async () => {
     const { org, bank } = await setup();
-    await db.fundAccount.update({ where: { id: bank.id }, data: { institution: "招商银行", accountNumber: "6214830012345678" } });
+    await db.fundAccount.update({ where: { orgId_id: { orgId: org.orgId, id: bank.id } }, data: { institution: "招商银行", accountNumber: "6214830012345678" } });
     for (const file of ["bank-ccb/交易明细_xxxx_2025xxxx_2025xxxx.xls", "bank-boc/example-boc-debit-records.csv", "bank-icbc/example-icbc-debit-v1-records.csv"]) {
       const staged = await stageUpload(db, org, { fileName: path.basename(file), source: [fs.readFileSync(path.resolve("../shared/fixtures", file))] });
       const { batch } = await previewBatch(db, org, staged.id);
