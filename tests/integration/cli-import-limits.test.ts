@@ -19,7 +19,7 @@ describe("npm run cli -- import, past the row limit", () => {
     expect(cli({}, "org", "create", slug, "--name", "限额测试").code).toBe(0);
     expect(cli({}, "account", "create", "--org", slug, "--name", "工行", "--type", "bank").code).toBe(0);
 
-    const refused = cli({ IMPORT_MAX_ROWS: "2" }, "import", "--org", slug, "--file", ICBC, "--json", "--lang", "en");
+    const refused = cli({ IMPORT_MAX_ROWS: "2" }, "import", "--org", slug, "--file", ICBC, "--account", "工行", "--json", "--lang", "en");
     expect(refused.code).toBe(2);
     const output = JSON.parse(refused.stdout);
     expect(output).toMatchObject({ inserted: 0, errors: [{ row: expect.any(Number), column: null }] });
