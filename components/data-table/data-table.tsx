@@ -34,7 +34,8 @@ import { callAction } from "@/components/reconcile/call-action";
 import { useListKeys } from "@/components/reconcile/use-list-keys";
 import { alignOf, formatCell, isSummed, sumColumn, type CellValue, type DataColumn } from "./columns";
 import { ColumnMenu } from "./column-menu";
-import { TablePager } from "./table-pager";
+import { TablePager, type TablePaging } from "./table-pager";
+export type { TablePaging };
 import { useTableUrl } from "./table-url";
 
 const features = tableFeatures({ rowSortingFeature, rowSelectionFeature, rowExpandingFeature, columnVisibilityFeature, columnSizingFeature, columnResizingFeature });
@@ -42,7 +43,6 @@ type Features = typeof features;
 
 /** A sums row (合计, a store's subtotal): a label and values by column id, summed by the server. */
 export type SumRow = { label: string; values: Record<string, CellValue> };
-export type TablePaging = { page: number; pages: number; total: number; pageSize: number };
 
 export type DataTableProps<Row extends RowData> = {
   /** Names the list for the remembered layout ("groups.proposals", "unmatched.left.orders"). */

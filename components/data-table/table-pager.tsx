@@ -2,9 +2,11 @@
 // Under the table: where this page is in the list, rows per page (50 / 100 / 500), previous / next.
 import { useTranslations } from "next-intl";
 import { PAGE_SIZES, type PageSize } from "@/lib/table-preferences/page-sizes";
-import type { TablePaging } from "./data-table";
 
 const BUTTON = "rounded px-2 py-0.5 ring-1 ring-slate-300 hover:bg-slate-50 disabled:opacity-40";
+
+/** Where a paged list stands: the server pages it, the table only shows and moves the page. */
+export type TablePaging = { page: number; pages: number; total: number; pageSize: number };
 
 export function TablePager({ paging, onPage, onPageSize }: { paging: TablePaging; onPage: (page: number) => void; onPageSize: (size: PageSize) => void }) {
   const t = useTranslations("dataTable");
