@@ -169,7 +169,7 @@ export function GroupList({
   const showActions = canNote || (canAct && mode !== "proposals");
   const columns: DataColumn<GroupView>[] = [
     { id: "day", header: t("groupColumns.day"), type: "date", value: (group) => group.day, sortable: true, size: 88 },
-    { id: "owner", header: t("groupColumns.owner"), type: "text", value: (group) => group.owner, sortable: true, size: 120 },
+    { id: "owner", header: t("groupColumns.owner"), type: "text", value: (group) => (group.ownerMixed ? t("severalOwners") : group.owner), sortable: true, size: 120 },
     { id: "rule", header: t("groupColumns.rule"), type: "text", value: ruleLabel, sortable: true, size: 110, title: (group) => `${ruleLabel(group)} · ${t(`links.${group.link}`)}` },
     { id: "rows", header: t("groupColumns.rows"), type: "integer", value: (group) => group.rows.length, sortable: true, size: 56 },
     { id: "amount", header: t("groupColumns.amount"), type: "money", value: (group) => group.amountMinor, sortable: true, size: 112 },
@@ -195,7 +195,7 @@ export function GroupList({
           paging={{ page: page.page, pages: page.pages, total: page.total, pageSize: page.pageSize }}
           preference={preference}
           totals={sums(t("groupsTotalRow", { count: page.totals.count }), page.totals)}
-          subtotals={page.subtotals.length > 1 ? page.subtotals.map((sub) => sums(t("subtotalRow", { owner: sub.owner }), sub)) : []}
+          subtotals={page.subtotals.length > 1 ? page.subtotals.map((sub) => sums(t("subtotalRow", { owner: sub.mixed ? t("severalOwners") : sub.owner || t("noOwner") }), sub)) : []}
           emptyText={emptyText}
           selection={canAct && mode !== "matched" ? { selected, onChange: setSelected, canSelect, label: (group) => `${ruleLabel(group)} ${money(group.amountMinor)}` } : undefined}
           focus={{ index: focus, onChange: setFocus, active: true }}

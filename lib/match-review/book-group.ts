@@ -5,6 +5,7 @@ import type { Tx } from "@/lib/db/client";
 import type { AdjustmentType, MatchKind, MatchStatus } from "@/lib/db/generated/enums";
 import type { MatchLink, Reason, Side, Slot } from "@/lib/match-engine";
 import { groupReasonsJson } from "@/lib/match-runs/group-reasons";
+import { fillGroupFactsSql } from "@/lib/ledger/group-facts";
 import { SIDE_TO_DB, SLOT_TO_DB } from "./row-ref";
 
 export type BookedItem = { side: Side; id: string; slot: Slot; amountMinor: bigint };
@@ -71,6 +72,8 @@ export async function bookGroup(tx: Tx, orgId: string, group: GroupToBook): Prom
       })),
     });
   }
+  // Its list facts (amount, day, stores…) from the items just written: one statement, same transaction.
+  await tx.$executeRawUnsafe(fillGroupFactsSql(`SELECT $1::uuid AS "orgId", $2::uuid AS id`), orgId, id);
   return id;
 }
 

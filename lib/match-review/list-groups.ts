@@ -73,6 +73,8 @@ export type GroupView = {
   differenceMinor: bigint;
   /** The store of its orders and bill lines, else the account of its bank rows. */
   owner: string | null;
+  /** Its rows belong to several stores (or, without store rows, several accounts): `owner` is null. */
+  ownerMixed: boolean;
   day: string | null;
   rows: GroupRow[];
   adjustments: { type: string; amountMinor: bigint; note: string | null }[];
@@ -80,7 +82,8 @@ export type GroupView = {
 
 /** Sums over a set of groups (the whole filtered list, or one store's or account's part of it). */
 export type GroupSums = { count: number; rows: number; amountMinor: bigint; differenceMinor: bigint };
-export type GroupSubtotal = GroupSums & { owner: string };
+/** `owner` is "" for groups with no known owner; `mixed` for those spanning several stores or accounts. */
+export type GroupSubtotal = GroupSums & { owner: string; mixed: boolean };
 
 export type GroupPage = {
   groups: GroupView[];
@@ -96,40 +99,20 @@ export type GroupPage = {
 };
 
 /**
- * Each group of the wanted statuses with what arrived at its downstream end (`amount`), the day of
- * its latest row (`day`), how many items it has (`rows`), what its adjustments explain
- * (`difference`) and whose it is (`owner`: the store of its orders and bill lines, else the account
- * of its bank rows): the groups' items joined to their rows side by side — one pass over each
- * table, hashed, rather than a lookup per item — and summed per group. Groups without items keep
- * amount 0 and no day; an item whose row is gone still counts in the amount.
+ * Each group of the wanted statuses with its stored facts (lib/ledger/group-facts.ts): what arrived
+ * at its downstream end (`amount`), the day of its latest row (`day`), how many items it has
+ * (`rows`), what its adjustments explain (`difference`) and whose it is (`owner_name`: its store,
+ * else its account; none when its rows belong to several — `owner_mixed` — so a subtotal never
+ * counts a group spanning two stores under one of them).
  */
-const GROUPS_WITH_FACTS = `WITH g AS MATERIALIZED (
-      SELECT g.id, g."orgId", g.rule, g.confidence, g."createdAt" FROM "MatchGroup" g WHERE g."orgId" = $1::uuid AND g.status = ANY($2::"MatchStatus"[])),
-    items AS (${groupItemOwnersSql("g")}),
-    facts AS (
-      SELECT "groupId", ABS(COALESCE(SUM("amountMinor") FILTER (WHERE slot = 'UP'), 0))::bigint AS amount, max(day) AS day, count(*)::int AS rows,
-             COALESCE(min(store::text), min(account::text))::uuid AS owner
-        FROM items GROUP BY "groupId"),
-    differences AS (
-      SELECT a."groupId", SUM(a."amountMinor")::bigint AS difference FROM g JOIN "MatchAdjustment" a ON a."orgId" = g."orgId" AND a."groupId" = g.id GROUP BY a."groupId"),
-    owners AS (
+const GROUPS_WITH_FACTS = `WITH owners AS (
       SELECT id, name FROM "Store" WHERE "orgId" = $1::uuid UNION ALL SELECT id, name FROM "FundAccount" WHERE "orgId" = $1::uuid)
-    SELECT g.id, g."orgId", g.rule, g.confidence, g."createdAt", COALESCE(f.amount, 0)::bigint AS amount, f.day, COALESCE(f.rows, 0) AS rows,
-           COALESCE(d.difference, 0)::bigint AS difference, o.name AS owner_name
-      FROM g LEFT JOIN facts f ON f."groupId" = g.id LEFT JOIN differences d ON d."groupId" = g.id LEFT JOIN owners o ON o.id = f.owner`;
-
-/** A group's items with the day and the owner (store or account) of their rows. */
-function groupItemOwnersSql(groups: string): string {
-  const side = (dbSide: "ORDER" | "SETTLEMENT" | "BANK", table: string, store: string, account: string) =>
-    `SELECT i."groupId", i.slot, i."amountMinor", ${rowBusinessDaySql(dbSide, "r")}::date AS day, ${store} AS store, ${account} AS account
-        FROM ${groups} grp JOIN "MatchItem" i ON i."orgId" = grp."orgId" AND i."groupId" = grp.id LEFT JOIN "${table}" r ON r."orgId" = i."orgId" AND r.id = i."rowId"
-       WHERE i.side = '${dbSide}'`;
-  return [
-    side("ORDER", "Order", `r."storeId"`, "NULL::uuid"),
-    side("SETTLEMENT", "SettlementLine", `r."storeId"`, "NULL::uuid"),
-    side("BANK", "BankTransaction", "NULL::uuid", `r."fundAccountId"`),
-  ].join("\n      UNION ALL\n      ");
-}
+    SELECT g.id, g."orgId", g.rule, g.confidence, g."createdAt", g."amountMinor" AS amount, g.day, g."rowCount" AS rows, g."differenceMinor" AS difference,
+           g."storeIds", g."fundAccountIds", m.mixed AS owner_mixed, CASE WHEN m.mixed THEN NULL ELSE o.name END AS owner_name
+      FROM "MatchGroup" g
+     CROSS JOIN LATERAL (SELECT cardinality(g."storeIds") > 1 OR (cardinality(g."storeIds") = 0 AND cardinality(g."fundAccountIds") > 1) AS mixed) m
+      LEFT JOIN owners o ON o.id = COALESCE(g."storeIds"[1], g."fundAccountIds"[1])
+     WHERE g."orgId" = $1::uuid AND g.status = ANY($2::"MatchStatus"[])`;
 
 export async function listGroups(tx: Tx, orgId: string, statuses: readonly MatchStatus[], filter: GroupFilter, pageSize = GROUP_PAGE_SIZE): Promise<GroupPage> {
   const params: unknown[] = [orgId, statuses];
@@ -144,31 +127,23 @@ export async function listGroups(tx: Tx, orgId: string, statuses: readonly Match
   if (filter.max) where.push(`x.amount <= ${param(BigInt(filter.max))}::bigint`);
   if (filter.from) where.push(`x.day >= ${param(filter.from)}::date`);
   if (filter.to) where.push(`x.day <= ${param(filter.to)}::date`);
-  if (filter.store) {
-    const store = param(filter.store);
-    where.push(`EXISTS (SELECT 1 FROM "MatchItem" i WHERE i."orgId" = x."orgId" AND i."groupId" = x.id AND (
-        (i.side = 'ORDER' AND EXISTS (SELECT 1 FROM "Order" o WHERE o."orgId" = i."orgId" AND o.id = i."rowId" AND o."storeId" = ${store}::uuid))
-     OR (i.side = 'SETTLEMENT' AND EXISTS (SELECT 1 FROM "SettlementLine" s WHERE s."orgId" = i."orgId" AND s.id = i."rowId" AND s."storeId" = ${store}::uuid))))`);
-  }
-  if (filter.account) {
-    where.push(`EXISTS (SELECT 1 FROM "MatchItem" i JOIN "BankTransaction" b ON b."orgId" = i."orgId" AND b.id = i."rowId"
-       WHERE i."orgId" = x."orgId" AND i."groupId" = x.id AND i.side = 'BANK' AND b."fundAccountId" = ${param(filter.account)}::uuid)`);
-  }
+  if (filter.store) where.push(`${param(filter.store)}::uuid = ANY(x."storeIds")`);
+  if (filter.account) where.push(`${param(filter.account)}::uuid = ANY(x."fundAccountIds")`);
   const offset = (filter.page - 1) * pageSize;
   const direction = filter.dir === "asc" ? "ASC" : "DESC";
   const order = filter.sort ? `${GROUP_SORTS[filter.sort]} ${direction} NULLS LAST, x.id` : "x.confidence DESC, x.day NULLS LAST, x.id";
   // One statement: the filtered set once (materialized), the page cut from it, and the 合计 and
   // per-store sums over all of it — a LEFT JOIN from the sums, so they come back even past the last page.
   const found = await tx.$queryRawUnsafe<
-    { id: string | null; amount: bigint | null; difference: bigint | null; rows: number | null; owner_name: string | null; day: string | null; total: bigint; totalRows: bigint; totalAmount: bigint; totalDifference: bigint; subtotals: SubtotalJson[] | null }[]
+    { id: string | null; amount: bigint | null; difference: bigint | null; rows: number | null; owner_name: string | null; owner_mixed: boolean | null; day: string | null; total: bigint; totalRows: bigint; totalAmount: bigint; totalDifference: bigint; subtotals: SubtotalJson[] | null }[]
   >(
     `WITH x AS MATERIALIZED (SELECT x.* FROM (${GROUPS_WITH_FACTS}) x ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""}),
           sums AS (SELECT count(*)::bigint AS total, COALESCE(SUM(rows), 0)::bigint AS "totalRows", COALESCE(SUM(amount), 0)::bigint AS "totalAmount", COALESCE(SUM(difference), 0)::bigint AS "totalDifference" FROM x),
-          subs AS (SELECT json_agg(json_build_object('owner', owner, 'count', n, 'rows', r, 'amount', a::text, 'difference', d::text) ORDER BY a DESC, owner) AS subtotals
-                     FROM (SELECT COALESCE(owner_name, '') AS owner, count(*) AS n, SUM(rows) AS r, SUM(amount) AS a, SUM(difference) AS d FROM x GROUP BY 1) s),
-          page AS (SELECT x.id, x.amount, x.difference, x.rows, x.owner_name, to_char(x.day, 'YYYY-MM-DD') AS day, row_number() OVER () AS n
+          subs AS (SELECT json_agg(json_build_object('owner', owner, 'mixed', mixed, 'count', n, 'rows', r, 'amount', a::text, 'difference', d::text) ORDER BY a DESC, owner) AS subtotals
+                     FROM (SELECT COALESCE(owner_name, '') AS owner, owner_mixed AS mixed, count(*) AS n, SUM(rows) AS r, SUM(amount) AS a, SUM(difference) AS d FROM x GROUP BY 1, 2) s),
+          page AS (SELECT x.id, x.amount, x.difference, x.rows, x.owner_name, x.owner_mixed, to_char(x.day, 'YYYY-MM-DD') AS day, row_number() OVER () AS n
                      FROM (SELECT * FROM x ORDER BY ${order} LIMIT ${pageSize} OFFSET ${offset}) x)
-     SELECT page.id, page.amount, page.difference, page.rows, page.owner_name, page.day, sums.*, subs.subtotals
+     SELECT page.id, page.amount, page.difference, page.rows, page.owner_name, page.owner_mixed, page.day, sums.*, subs.subtotals
        FROM sums CROSS JOIN subs LEFT JOIN page ON true
       ORDER BY page.n`,
     ...params,
@@ -182,19 +157,19 @@ export async function listGroups(tx: Tx, orgId: string, statuses: readonly Match
     total,
     totalAmountMinor: head?.totalAmount ?? 0n,
     totals: { count: total, rows: Number(head?.totalRows ?? 0n), amountMinor: head?.totalAmount ?? 0n, differenceMinor: head?.totalDifference ?? 0n },
-    subtotals: (head?.subtotals ?? []).map((sub) => ({ owner: sub.owner, count: sub.count, rows: sub.rows, amountMinor: BigInt(sub.amount), differenceMinor: BigInt(sub.difference) })),
+    subtotals: (head?.subtotals ?? []).map((sub) => ({ owner: sub.owner, mixed: sub.mixed, count: sub.count, rows: sub.rows, amountMinor: BigInt(sub.amount), differenceMinor: BigInt(sub.difference) })),
     page: filter.page,
     pages: Math.max(1, Math.ceil(total / pageSize)),
     pageSize,
   };
 }
 
-type SubtotalJson = { owner: string; count: number; rows: number; amount: string; difference: string };
+type SubtotalJson = { owner: string; mixed: boolean; count: number; rows: number; amount: string; difference: string };
 
 async function describeGroups(
   tx: Tx,
   orgId: string,
-  found: readonly { id: string; amount: bigint; difference: bigint; owner_name: string | null; day: string | null }[],
+  found: readonly { id: string; amount: bigint; difference: bigint; owner_name: string | null; owner_mixed: boolean | null; day: string | null }[],
 ): Promise<GroupView[]> {
   if (found.length === 0) return [];
   const ids = found.map((row) => row.id);
@@ -238,6 +213,7 @@ async function describeGroups(
         amountMinor: entry.amount,
         differenceMinor: entry.difference,
         owner: entry.owner_name,
+        ownerMixed: entry.owner_mixed === true,
         day: entry.day,
         rows: group.items.map((item) => {
           const fact = facts.get(`${item.side}:${item.rowId}`);

@@ -12,6 +12,7 @@ import { toJsonValue } from "@/lib/shared/json-safe";
 import { loadReconcileInput, type ReconcileScope } from "./load-reconcile-input";
 import { runResultsJson, runScope, runScopeJson } from "./run-record";
 import { getOrgRules } from "@/lib/match-rules/rules-store";
+import { inputRowFacts } from "./input-row-facts";
 import { saveProposals } from "./save-proposals";
 import { lockedMonthsOf, skipLockedMonths } from "./skip-locked-months";
 
@@ -77,7 +78,7 @@ export async function executeRun(db: Db, actor: Actor, run: ReconciliationRun, p
     await progress(0.7, "jobs.phase.saving");
     const saveStarted = performance.now();
     const saveProgress = throttled((fraction) => progress(0.7 + 0.29 * fraction, "jobs.phase.saving"));
-    const saved = await saveProposals(pool, actor.orgId, run.id, open.kept, { onProgress: saveProgress.report, lockedMonths: [...locked] });
+    const saved = await saveProposals(pool, actor.orgId, run.id, open.kept, inputRowFacts(input), { onProgress: saveProgress.report, lockedMonths: [...locked] });
     await saveProgress.settled();
     const save = since(saveStarted);
     const durationMs = since(started);

@@ -6,7 +6,9 @@
 import type pg from "pg";
 import type { MatchSide, MatchSlot } from "@/lib/db/generated/enums";
 import type { MatchItem, MatchProposal, Reason, Side, Slot } from "@/lib/match-engine";
+import { groupFacts, type GroupFacts } from "@/lib/ledger/group-facts";
 import { copyText, openCopyWriter, type CopyWriter } from "./copy-text-writer";
+import type { RowFactsLookup } from "./input-row-facts";
 import { deleteOpenProposals } from "./replace-open-proposals";
 import { uuidV7Sequence } from "./uuid-v7";
 
@@ -45,12 +47,13 @@ function reasonsJson(): (reasons: readonly Reason[]) => string {
   };
 }
 
-/** Writes inside the caller's transaction on `client`. */
+/** Writes inside the caller's transaction on `client`; `rowFacts` knows the rows the proposals use (input-row-facts.ts). */
 export async function writeProposals(
   client: pg.ClientBase,
   orgId: string,
   runId: string,
   proposals: readonly MatchProposal[],
+  rowFacts: RowFactsLookup,
   { now = new Date(), onProgress, lockedMonths = [] }: SaveOptions = {},
 ): Promise<SaveSummary> {
   // A month's save takes tens of seconds: say how far it is each time a chunk goes out.
@@ -75,14 +78,15 @@ export async function writeProposals(
 
   const groups = openCopyWriter(
     client,
-    `COPY "MatchGroup" (id, "orgId", "runId", key, kind, status, pass, rule, link, confidence, reasons, "decidedAt") FROM STDIN`,
+    `COPY "MatchGroup" (id, "orgId", "runId", key, kind, status, pass, rule, link, confidence, reasons, "decidedAt",
+                        "amountMinor", "differenceMinor", "rowCount", day, "storeIds", "fundAccountIds") FROM STDIN`,
   );
   let autoConfirmed = 0;
   for (let g = 0; g < proposals.length; g++) {
     const p = proposals[g]!;
     if (p.autoConfirm) autoConfirmed++;
     const decided = p.autoConfirm ? `CONFIRMED\t${p.pass}\t${p.rule}\t${p.link}\t${p.confidence}\t${toJson(p.reasons)}\t${decidedAt}` : `PROPOSED\t${p.pass}\t${p.rule}\t${p.link}\t${p.confidence}\t${toJson(p.reasons)}\t\\N`;
-    const wait = send(groups, `${ids[g]}\t${org}\t${run}\t${copyText(p.key)}\tAUTO\t${decided}\n`);
+    const wait = send(groups, `${ids[g]}\t${org}\t${run}\t${copyText(p.key)}\tAUTO\t${decided}\t${factsText(groupFacts(p.items, p.adjustments, rowFacts))}\n`);
     if (wait) await wait;
   }
   await groups.end();
@@ -116,12 +120,24 @@ export async function writeProposals(
   return { proposed: proposals.length - autoConfirmed, autoConfirmed, replaced, keptInLockedMonths };
 }
 
+/** A group's facts as COPY text columns: amount, difference, rows, day, stores, accounts (ids need no escaping). */
+function factsText(facts: GroupFacts): string {
+  return `${facts.amountMinor}\t${facts.differenceMinor}\t${facts.rowCount}\t${facts.day ?? "\\N"}\t{${facts.storeIds.join(",")}}\t{${facts.fundAccountIds.join(",")}}`;
+}
+
 /** The run's result in its own transaction on a connection of `pool`. */
-export async function saveProposals(pool: pg.Pool, orgId: string, runId: string, proposals: readonly MatchProposal[], options: SaveOptions = {}): Promise<SaveSummary> {
+export async function saveProposals(
+  pool: pg.Pool,
+  orgId: string,
+  runId: string,
+  proposals: readonly MatchProposal[],
+  rowFacts: RowFactsLookup,
+  options: SaveOptions = {},
+): Promise<SaveSummary> {
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
-    const summary = await writeProposals(client, orgId, runId, proposals, options);
+    const summary = await writeProposals(client, orgId, runId, proposals, rowFacts, options);
     await client.query("COMMIT");
     return summary;
   } catch (error) {

@@ -14,6 +14,7 @@ import pg from "pg";
 import { createDbClient, type Db } from "../../lib/db/client";
 import { createFundAccount } from "../../lib/fund-accounts/fund-account-service";
 import { takenOfRowSql } from "../../lib/ledger/row-remaining";
+import { fillGroupFactsSql } from "../../lib/ledger/group-facts";
 import { createOrganization } from "../../lib/orgs/create-organization";
 import { defaultRules } from "../../lib/match-engine";
 import { copyText, openCopyWriter } from "../../lib/match-runs/copy-text-writer";
@@ -332,6 +333,8 @@ async function seed(db: Db, pool: pg.Pool, plan: Plan): Promise<Seeded> {
       const [g, [type, amount, aboutSide, aboutRowId]] = flatAdjustments[n]!;
       return [org.id, ids[g]!, type, amount, aboutSide, aboutRowId];
     });
+    // Their list facts as a person's booking writes them (lib/ledger/group-facts.ts).
+    await client.query(fillGroupFactsSql(`SELECT id, "orgId" FROM "MatchGroup" WHERE "orgId" = $1::uuid`), [org.id]);
     for (const group of groups) {
       const sum = group.items.reduce((total, item) => total + item[3], 0n) + group.adjustments.reduce((total, adjustment) => total + adjustment[1], 0n);
       if (sum !== 0n) throw new Error(`a ${group.link} group does not sum to zero (${sum})`);

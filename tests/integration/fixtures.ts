@@ -6,6 +6,7 @@ import type { Role } from "@/lib/db/generated/enums";
 import type { OrgContext } from "@/lib/auth/load-org-context";
 import { hashPassword } from "@/lib/auth/password";
 import { createOrganizationWithOwner } from "@/lib/orgs/create-organization";
+import { fillGroupFactsSql } from "@/lib/ledger/group-facts";
 
 export { db };
 
@@ -53,3 +54,8 @@ export const ACCOUNT_INPUT = {
   accountNumber: "6214830012345678",
   currency: "CNY",
 };
+
+/** A group a test wrote straight into the tables gets the list facts a booking or run would store. */
+export async function fillGroupFacts(orgId: string, groupId: string): Promise<void> {
+  await db.$executeRawUnsafe(fillGroupFactsSql(`SELECT $1::uuid AS "orgId", $2::uuid AS id`), orgId, groupId);
+}

@@ -7,7 +7,9 @@ import { closePgPool, getPgPool } from "@/lib/db/pg-pool";
 import { createFundAccount } from "@/lib/fund-accounts/fund-account-service";
 import { SPENT_SIDES, SPENT_SLOTS, type MatchProposal } from "@/lib/match-engine";
 import { loadReconcileInput } from "@/lib/match-runs/load-reconcile-input";
+import { inputRowFacts } from "@/lib/match-runs/input-row-facts";
 import { saveProposals } from "@/lib/match-runs/save-proposals";
+import { fillGroupFactsSql } from "@/lib/ledger/group-facts";
 import { createStore } from "@/lib/stores/store-service";
 import { ACCOUNT_INPUT, STORE_INPUT, db, makeOrg } from "./fixtures";
 
@@ -227,7 +229,7 @@ describe("reconciliation load and save through COPY", () => {
       },
     ];
     const now = new Date("2025-04-01T12:00:00.123Z");
-    const saved = await saveProposals(getPgPool(), org.orgId, run.id, proposals, { now });
+    const saved = await saveProposals(getPgPool(), org.orgId, run.id, proposals, inputRowFacts(await loadReconcileInput(getPgPool(), org.orgId)), { now });
     expect(saved).toEqual({ proposed: 1, autoConfirmed: 1, replaced: 1, keptInLockedMonths: 0 });
     // The replaced proposal's items and adjustments went with it (a statement trigger, not an FK).
     const orphans = await db.$queryRawUnsafe<{ items: bigint; adjustments: bigint }[]>(
@@ -268,6 +270,19 @@ describe("reconciliation load and save through COPY", () => {
         })),
       ).toEqual(proposal.adjustments);
     }
+    // The list facts written with the groups (TypeScript, from the run's rows) are what SQL makes
+    // of the stored items (lib/ledger/group-facts.ts).
+    const factsOf = async () =>
+      (await db.matchGroup.findMany({ where: { orgId: org.orgId, runId: run.id }, orderBy: { key: "asc" }, select: { key: true, amountMinor: true, differenceMinor: true, rowCount: true, day: true, storeIds: true, fundAccountIds: true } }));
+    const written = await factsOf();
+    expect(written).toEqual([
+      { key: "OS-0000000000000a", amountMinor: 12_345n, differenceMinor: 0n, rowCount: 2, day: new Date([order1!.paidOn!, sale!.occurredOn].sort()[1]!), storeIds: [order1!.storeId], fundAccountIds: [] },
+      { key: "PB-0000000000000b", amountMinor: 101_233n, differenceMinor: BIG - 101_233n, rowCount: 3, day: new Date([withdrawal!.occurredOn, bankRow!.occurredOn, walletRow!.occurredOn].sort()[2]!), storeIds: [withdrawal!.storeId], fundAccountIds: [walletRow!.accountId, bankRow!.accountId].sort() },
+    ]);
+    await db.$executeRawUnsafe(`UPDATE "MatchGroup" SET "amountMinor" = 0, "differenceMinor" = 0, "rowCount" = 0, day = NULL, "storeIds" = '{}', "fundAccountIds" = '{}' WHERE "runId" = $1::uuid`, run.id);
+    await db.$executeRawUnsafe(fillGroupFactsSql(`SELECT id, "orgId" FROM "MatchGroup" WHERE "runId" = $1::uuid`), run.id);
+    expect(await factsOf()).toEqual(written);
+
     // Ids of one run ascend in the order the groups were written (B-tree locality).
     expect(groups[0]!.id < groups[2]!.id).toBe(true);
 
@@ -298,7 +313,7 @@ describe("reconciliation load and save through COPY", () => {
       adjustments: [{ type: "OTHER", amountMinor: 1n }],
     }));
     const fractions: number[] = [];
-    await saveProposals(getPgPool(), org.orgId, run.id, proposals, { onProgress: (fraction) => fractions.push(fraction) });
+    await saveProposals(getPgPool(), org.orgId, run.id, proposals, () => undefined, { onProgress: (fraction) => fractions.push(fraction) });
     expect(fractions.length).toBeGreaterThan(2);
     expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
     expect(fractions[0]).toBeGreaterThan(0);

@@ -10,7 +10,7 @@ import { createStore } from "@/lib/stores/store-service";
 import { groupFilterSchema, listGroups } from "@/lib/match-review/list-groups";
 import { listPeriods } from "@/lib/match-review/list-periods";
 import { listUnmatched, unmatchedFilterSchema, type UnmatchedFilter, type UnmatchedList } from "@/lib/match-review/list-unmatched";
-import { ACCOUNT_INPUT, STORE_INPUT, db, makeOrg } from "./fixtures";
+import { ACCOUNT_INPUT, STORE_INPUT, db, fillGroupFacts, makeOrg } from "./fixtures";
 
 const rules = defaultRules();
 const day = (text: string) => new Date(`${text}T00:00:00Z`);
@@ -46,9 +46,13 @@ async function makeMonth() {
     ).id;
   type Item = { side: "ORDER" | "SETTLEMENT" | "BANK"; rowId: bigint; slot: "UP" | "DOWN"; amountMinor: bigint };
   const group = async (status: "PROPOSED" | "PENDING_APPROVAL" | "CONFIRMED" | "REJECTED" | "REVERSED", link: string, confidence: number, items: Item[], adjustments: { type: "COMMISSION" | "FEE"; amountMinor: bigint }[] = []) =>
-    db.matchGroup.create({
-      data: { orgId, key: randomUUID(), kind: "AUTO", status, pass: 1, rule: "ORDER_NO", link, confidence, items: { create: items }, adjustments: { create: adjustments } },
-    });
+    {
+      const created = await db.matchGroup.create({
+        data: { orgId, key: randomUUID(), kind: "AUTO", status, pass: 1, rule: "ORDER_NO", link, confidence, items: { create: items }, adjustments: { create: adjustments } },
+      });
+      await fillGroupFacts(orgId, created.id);
+      return created;
+    };
 
   const o1 = await order("T-1001", 10_000n, "2025-03-05");
   const o2 = await order("P-2002", 20_000n, "2025-03-06", pdd.id);
@@ -251,12 +255,45 @@ describe("the tables' server-side order, 合计 and subtotals", () => {
     expect(groups.groups.map((group) => [group.amountMinor, group.owner, group.differenceMinor])).toEqual([[5_000n, month.pdd.name, 0n]]);
     expect(groups.totals).toEqual({ count: 2, rows: 4, amountMinor: 13_000n, differenceMinor: 0n });
     expect(groups.subtotals).toEqual([
-      { owner: month.tmall.name, count: 1, rows: 2, amountMinor: 8_000n, differenceMinor: 0n },
-      { owner: month.pdd.name, count: 1, rows: 2, amountMinor: 5_000n, differenceMinor: 0n },
+      { owner: month.tmall.name, mixed: false, count: 1, rows: 2, amountMinor: 8_000n, differenceMinor: 0n },
+      { owner: month.pdd.name, mixed: false, count: 1, rows: 2, amountMinor: 5_000n, differenceMinor: 0n },
     ]);
     const proposed = await listGroups(db, month.orgId, ["PROPOSED"], groupFilterSchema.parse({}));
     expect(proposed.totals).toEqual({ count: 1, rows: 3, amountMinor: 9_500n, differenceMinor: 500n });
     // Past the last page the sums still come back.
     expect((await listGroups(db, month.orgId, ["PROPOSED"], groupFilterSchema.parse({ page: "5" }))).totals.count).toBe(1);
+  });
+});
+
+describe("a group whose rows belong to two stores", () => {
+  // Issue 14: the subtotals counted such a group under one of its stores.
+  it("is subtotalled as several stores, shown without an owner, and found under either store's filter", async () => {
+    const month = await makeMonth();
+    const { ids } = month;
+    const both = await db.matchGroup.create({
+      data: {
+        orgId: month.orgId, key: randomUUID(), kind: "MANUAL", status: "CONFIRMED", pass: 0, rule: "MANUAL", link: "ORDER_BANK", confidence: 100,
+        items: { create: [
+          { side: "ORDER", rowId: ids.o1, slot: "DOWN", amountMinor: -10_000n },
+          { side: "ORDER", rowId: ids.o3, slot: "DOWN", amountMinor: -5_000n },
+          { side: "ORDER", rowId: ids.o2, slot: "DOWN", amountMinor: -15_000n },
+          { side: "BANK", rowId: ids.b2, slot: "UP", amountMinor: 30_000n },
+        ] },
+      },
+    });
+    await fillGroupFacts(month.orgId, both.id);
+    const all = await listGroups(db, month.orgId, ["CONFIRMED"], groupFilterSchema.parse({}));
+    const listed = all.groups.find((group) => group.id === both.id)!;
+    expect([listed.owner, listed.ownerMixed, listed.amountMinor, listed.day]).toEqual([null, true, 30_000n, "2025-03-20"]);
+    expect(all.subtotals.map((sub) => [sub.owner, sub.mixed, sub.count, sub.amountMinor])).toEqual([
+      ["", true, 1, 30_000n],
+      [month.tmall.name, false, 1, 8_000n],
+    ]);
+    for (const store of [month.tmall.id, month.pdd.id]) {
+      const filtered = await listGroups(db, month.orgId, ["CONFIRMED"], groupFilterSchema.parse({ store }));
+      expect(filtered.groups.map((group) => group.id)).toContain(both.id);
+    }
+    const byAccount = await listGroups(db, month.orgId, ["CONFIRMED"], groupFilterSchema.parse({ account: month.bank.id }));
+    expect(byAccount.total).toBe(2);
   });
 });

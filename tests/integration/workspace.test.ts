@@ -16,7 +16,7 @@ import { undoLastAction } from "@/lib/match-review/undo-last-action";
 import { loadAllocations } from "@/lib/match-review/allocations";
 import { undoBatch } from "@/lib/import-batches/undo-batch";
 import { runReconciliation } from "@/lib/match-runs/run-reconciliation";
-import { ACCOUNT_INPUT, STORE_INPUT, addUser, db, makeOrg } from "./fixtures";
+import { ACCOUNT_INPUT, STORE_INPUT, addUser, db, fillGroupFacts, makeOrg } from "./fixtures";
 
 type Org = { owner: OrgContext; accountant: OrgContext; reviewer: OrgContext; storeId: string; bankId: string };
 
@@ -67,6 +67,11 @@ describe("manual matching", () => {
     expect(group).toMatchObject({ kind: "MANUAL", link: "ORDER_BANK", createdById: org.accountant.userId });
     expect(group.items.map((item) => [item.side, item.slot, item.amountMinor])).toEqual([["ORDER", "DOWN", -10_000n], ["BANK", "UP", 9_800n]]);
     expect(await groupSums(org.owner.orgId)).toEqual([0n]);
+    // The list facts are stored with it (lib/ledger/group-facts.ts).
+    expect(group).toMatchObject({ amountMinor: 9_800n, differenceMinor: 200n, rowCount: 2 });
+    expect(group.storeIds).toHaveLength(1);
+    expect(group.fundAccountIds).toHaveLength(1);
+    expect(group.day).not.toBeNull();
 
     // The maker cannot approve their own write-off, even holding an approving role.
     const makerAsReviewer = { ...org.accountant, role: "REVIEWER" as const };
@@ -248,6 +253,7 @@ describe("proposals and undo", () => {
     await db.matchItem.createMany({
       data: rows.map((row, index) => ({ orgId: org.owner.orgId, groupId: group.id, side: row.side === "order" ? ("ORDER" as const) : ("BANK" as const), rowId: BigInt(row.id), slot: row.side === "order" ? ("DOWN" as const) : ("UP" as const), amountMinor: amounts[index]! })),
     });
+    await fillGroupFacts(org.owner.orgId, group.id);
     return group.id;
   }
 
