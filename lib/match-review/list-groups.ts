@@ -10,7 +10,7 @@ import { MATCH_RULES, type Reason, type Side, type Slot } from "@/lib/match-engi
 import { groupReasons } from "@/lib/match-runs/group-reasons";
 import { fileNames } from "./list-unmatched";
 import { SIDE_FROM_DB, SLOT_FROM_DB } from "./row-ref";
-import { orderBusinessDaySql, rowBusinessDaySql } from "@/lib/ledger/business-day";
+import { orderBusinessDaySql } from "@/lib/ledger/business-day";
 
 export const GROUP_PAGE_SIZE = 50;
 
