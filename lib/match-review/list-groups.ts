@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { yuanFilter } from "./amount-filter";
 import type { Tx } from "@/lib/db/client";
-import type { MatchStatus } from "@/lib/db/generated/enums";
+import type { MatchSide, MatchSlot, MatchStatus } from "@/lib/db/generated/enums";
 import { MATCH_RULES, type Reason, type Side, type Slot } from "@/lib/match-engine";
 import { groupReasons } from "@/lib/match-runs/group-reasons";
 import { fileNames } from "./list-unmatched";
@@ -164,6 +164,19 @@ export async function listGroups(tx: Tx, orgId: string, statuses: readonly Match
   };
 }
 
+type ItemWithRow = {
+  groupId: string;
+  side: MatchSide;
+  rowId: bigint;
+  slot: MatchSlot;
+  amountMinor: bigint;
+  ref: string | null;
+  day: string | null;
+  owner: string | null;
+  batchId: string | null;
+  sourceRow: number | null;
+};
+
 type SubtotalJson = { owner: string; mixed: boolean; count: number; rows: number; amount: string; difference: string };
 
 async function describeGroups(
@@ -173,27 +186,40 @@ async function describeGroups(
 ): Promise<GroupView[]> {
   if (found.length === 0) return [];
   const ids = found.map((row) => row.id);
-  const groups = await tx.matchGroup.findMany({
-    where: { orgId, id: { in: ids } },
-    include: { items: { orderBy: [{ side: "asc" }, { rowId: "asc" }, { slot: "asc" }] }, adjustments: { orderBy: { id: "asc" } } },
-  });
-  const rows = await tx.$queryRawUnsafe<{ side: string; id: bigint; ref: string | null; day: string | null; owner: string | null; batchId: string; sourceRow: number }[]>(
-    `SELECT 'ORDER' AS side, o.id, o."orderNo" AS ref, to_char(${orderBusinessDaySql("o")}, 'YYYY-MM-DD') AS day, s.name AS owner, o."batchId", o."sourceRow"
-       FROM "MatchItem" i JOIN "Order" o ON o."orgId" = i."orgId" AND o.id = i."rowId" JOIN "Store" s ON s."orgId" = o."orgId" AND s.id = o."storeId"
-      WHERE i."orgId" = $1::uuid AND i."groupId" = ANY($2::uuid[]) AND i.side = 'ORDER'
+  const groups = await tx.matchGroup.findMany({ where: { orgId, id: { in: ids } }, include: { adjustments: { orderBy: { id: "asc" } } } });
+  // Their items with the rows they use, in one pass: the key index finds the items, each row is
+  // one lookup by its key. An item whose row is gone still shows, without its row's facts.
+  const side = (dbSide: "ORDER" | "SETTLEMENT" | "BANK", table: string, owners: string, facts: string) =>
+    `SELECT i."groupId", i.side, i."rowId", i.slot, i."amountMinor", ${facts}, r."batchId", r."sourceRow"
+       FROM "MatchItem" i LEFT JOIN "${table}" r ON r."orgId" = i."orgId" AND r.id = i."rowId" LEFT JOIN "${owners}" s ON s."orgId" = r."orgId" AND s.id = r."${owners === "Store" ? "storeId" : "fundAccountId"}"
+      WHERE i."orgId" = $1::uuid AND i."groupId" = ANY($2::uuid[]) AND i.side = '${dbSide}'`;
+  const items = await tx.$queryRawUnsafe<ItemWithRow[]>(
+    `${side("ORDER", "Order", "Store", `r."orderNo" AS ref, to_char(${orderBusinessDaySql("r")}, 'YYYY-MM-DD') AS day, s.name AS owner`)}
      UNION ALL
-     SELECT 'SETTLEMENT', l.id, COALESCE(l."orderNo", l."payoutId", l.reference, l.memo), to_char(l."occurredOn", 'YYYY-MM-DD'), s.name, l."batchId", l."sourceRow"
-       FROM "MatchItem" i JOIN "SettlementLine" l ON l."orgId" = i."orgId" AND l.id = i."rowId" JOIN "Store" s ON s."orgId" = l."orgId" AND s.id = l."storeId"
-      WHERE i."orgId" = $1::uuid AND i."groupId" = ANY($2::uuid[]) AND i.side = 'SETTLEMENT'
+     ${side("SETTLEMENT", "SettlementLine", "Store", `COALESCE(r."orderNo", r."payoutId", r.reference, r.memo), to_char(r."occurredOn", 'YYYY-MM-DD'), s.name`)}
      UNION ALL
-     SELECT 'BANK', b.id, COALESCE(b.reference, b."merchantOrderNo", b.memo), to_char(b."occurredOn", 'YYYY-MM-DD'), a.name, b."batchId", b."sourceRow"
-       FROM "MatchItem" i JOIN "BankTransaction" b ON b."orgId" = i."orgId" AND b.id = i."rowId" JOIN "FundAccount" a ON a."orgId" = b."orgId" AND a.id = b."fundAccountId"
-      WHERE i."orgId" = $1::uuid AND i."groupId" = ANY($2::uuid[]) AND i.side = 'BANK'`,
+     ${side("BANK", "BankTransaction", "FundAccount", `COALESCE(r.reference, r."merchantOrderNo", r.memo), to_char(r."occurredOn", 'YYYY-MM-DD'), s.name`)}
+     ORDER BY 1, 2, 3, 4`,
     orgId,
     ids,
   );
-  const facts = new Map(rows.map((row) => [`${row.side}:${row.id}`, row]));
-  const files = await fileNames(tx, orgId, rows.map((row) => row.batchId));
+  const files = await fileNames(tx, orgId, items.flatMap((item) => (item.batchId ? [item.batchId] : [])));
+  const itemsOf = new Map<string, GroupRow[]>();
+  for (const item of items) {
+    const rows = itemsOf.get(item.groupId) ?? [];
+    rows.push({
+      side: SIDE_FROM_DB[item.side],
+      id: item.rowId.toString(),
+      slot: SLOT_FROM_DB[item.slot],
+      amountMinor: item.amountMinor,
+      ref: item.ref,
+      day: item.day,
+      owner: item.owner,
+      file: item.batchId ? (files.get(item.batchId) ?? "") : "",
+      sourceRow: item.sourceRow,
+    });
+    itemsOf.set(item.groupId, rows);
+  }
   const byId = new Map(groups.map((group) => [group.id, group]));
   return found.flatMap((entry) => {
     const group = byId.get(entry.id);
@@ -215,20 +241,7 @@ async function describeGroups(
         owner: entry.owner_name,
         ownerMixed: entry.owner_mixed === true,
         day: entry.day,
-        rows: group.items.map((item) => {
-          const fact = facts.get(`${item.side}:${item.rowId}`);
-          return {
-            side: SIDE_FROM_DB[item.side],
-            id: item.rowId.toString(),
-            slot: SLOT_FROM_DB[item.slot],
-            amountMinor: item.amountMinor,
-            ref: fact?.ref ?? null,
-            day: fact?.day ?? null,
-            owner: fact?.owner ?? null,
-            file: fact ? (files.get(fact.batchId) ?? "") : "",
-            sourceRow: fact?.sourceRow ?? null,
-          };
-        }),
+        rows: itemsOf.get(group.id) ?? [],
         adjustments: group.adjustments.map((adjustment) => ({ type: adjustment.type, amountMinor: adjustment.amountMinor, note: adjustment.note })),
       },
     ];
