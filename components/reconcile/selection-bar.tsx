@@ -2,9 +2,11 @@
 // The bar under the unmatched panes: what is picked on each side, the running difference, and what
 // can be done with the pick — clear, match, or mark not for reconciliation. It is sticky, not fixed:
 // it stays in view while the page scrolls and comes to rest after the panes, so it never covers
-// their last rows, totals or pager (at 390 px it wraps to several lines).
+// their last rows, totals or pager (at 390 px it wraps to several lines). While it is on the page,
+// the document's scroll padding is its height: a row brought into view (keyboard j/k, Tab) stops
+// above the bar instead of under it.
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { excludeRowsAction } from "@/lib/actions/reconcile/exclusions";
 import { Button } from "@/components/ui/button";
@@ -36,6 +38,19 @@ export function SelectionBar({
   const [excluding, setExcluding] = useState(false);
   const [error, setError] = useState<string>();
   const [marking, startMarking] = useTransition();
+  const bar = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const element = bar.current;
+    if (!element) return;
+    const root = document.documentElement;
+    const observer = new ResizeObserver(() => (root.style.scrollPaddingBottom = `${element.offsetHeight + 8}px`));
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      root.style.scrollPaddingBottom = "";
+    };
+  }, []);
 
   const mark = (reason: string, note: string) =>
     startMarking(async () => {
@@ -52,7 +67,7 @@ export function SelectionBar({
     });
 
   return (
-    <div className="sticky bottom-0 z-20 -mx-4 border-t border-slate-200 bg-white/95 backdrop-blur md:-mx-6">
+    <div ref={bar} className="sticky bottom-0 z-20 -mx-4 border-t border-slate-200 bg-white/95 backdrop-blur md:-mx-6">
       <div className="num flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 text-sm md:px-6" data-testid="selection-bar">
         <span className="text-slate-600">
           {t("leftTotal")} ({picked.filter((pick) => pick.pane === "left").length}) <strong className="text-slate-900">{money(sums.left)}</strong>
