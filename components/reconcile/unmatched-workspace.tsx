@@ -7,13 +7,12 @@ import { useMemo, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { addNoteAction, manualMatchAction } from "@/lib/actions/reconcile/workspace";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { LEFT_LISTS, RIGHT_LISTS, type UnmatchedList, type UnmatchedPage, type UnmatchedRow } from "@/lib/match-review/list-unmatched";
 import { callAction } from "./call-action";
-import { useMoney } from "./use-money";
 import { MatchDialog, type MatchPayload } from "./match-dialog";
 import { ReasonDialog } from "./reason-dialog";
 import { pickKey, totals, type Pane, type Picked } from "./selection";
+import { SelectionBar } from "./selection-bar";
 import { SuggestionsDialog } from "./suggestions-dialog";
 import { UnmatchedPane } from "./unmatched-pane";
 import { useListKeys } from "./use-list-keys";
@@ -24,7 +23,6 @@ type PaneData = { list: UnmatchedList; page: UnmatchedPage; owners: { id: string
 export function UnmatchedWorkspace({ left, right, canMatch, canNote, notes }: { left: PaneData; right: PaneData; canMatch: boolean; canNote: boolean; notes: Record<string, string[]> }) {
   const t = useTranslations("workspace");
   const router = useRouter();
-  const { money } = useMoney();
   const [picks, setPicks] = useState<Map<string, Picked>>(new Map());
   const [activePane, setActivePane] = useState<Pane>("left");
   const [focus, setFocus] = useState({ left: 0, right: 0 });
@@ -35,7 +33,6 @@ export function UnmatchedWorkspace({ left, right, canMatch, canNote, notes }: { 
   const [pending, startTransition] = useTransition();
 
   const picked = [...picks.values()];
-  const sums = totals(picked);
   const selectedKeys = useMemo(() => new Set(picks.keys()), [picks]);
   const panes = { left, right };
 
@@ -137,36 +134,14 @@ export function UnmatchedWorkspace({ left, right, canMatch, canNote, notes }: { 
     });
 
   return (
-    <div className="space-y-3 pb-20">
+    <div className="space-y-3">
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
       <div className="grid gap-4 xl:grid-cols-2">
         <UnmatchedPane {...paneProps("left")} lists={LEFT_LISTS} />
         <UnmatchedPane {...paneProps("right")} lists={RIGHT_LISTS} />
       </div>
 
-      <div className="fixed inset-x-0 bottom-0 z-20 border-t border-slate-200 bg-white/95 backdrop-blur lg:left-60">
-        <div className="num flex flex-wrap items-center gap-4 px-6 py-3 text-sm" data-testid="selection-bar">
-          <span className="text-slate-600">
-            {t("leftTotal")} ({picked.filter((pick) => pick.pane === "left").length}) <strong className="text-slate-900">{money(sums.left)}</strong>
-          </span>
-          <span className="text-slate-600">
-            {t("rightTotal")} ({picked.filter((pick) => pick.pane === "right").length}) <strong className="text-slate-900">{money(sums.right)}</strong>
-          </span>
-          <span className="text-slate-600">
-            {t("difference")} <strong className={sums.difference === 0n ? "text-emerald-700" : "text-amber-700"} data-testid="difference">{money(sums.difference)}</strong>
-          </span>
-          <span className="ml-auto flex gap-2">
-            <Button variant="ghost" disabled={picked.length === 0} onClick={() => setPicks(new Map())} title="Esc">
-              {t("clear")}
-            </Button>
-            {canMatch ? (
-              <Button disabled={picked.length === 0 || pending} onClick={() => setDialog({ kind: "match" })} title="M">
-                {t("match")}
-              </Button>
-            ) : null}
-          </span>
-        </div>
-      </div>
+      <SelectionBar picked={picked} canMatch={canMatch} pending={pending} onClear={() => setPicks(new Map())} onMatch={() => setDialog({ kind: "match" })} onMessage={setMessage} />
 
       {dialog?.kind === "match" ? <MatchDialog picks={picked} pending={pending} error={matchError} onClose={() => setDialog(null)} onSubmit={saveMatch} /> : null}
       {dialog?.kind === "note" ? (

@@ -1,8 +1,10 @@
 // The months of an organization's data with their close status and what is still open in each:
-// orders not yet traced downstream, bank rows not explained, matches waiting for approval.
+// orders not yet traced downstream, bank rows not explained (rows marked not for reconciliation are
+// not open), matches waiting for approval.
 import type { Tx } from "@/lib/db/client";
 import type { PeriodStatus } from "@/lib/db/generated/enums";
 import { monthSql, rowBusinessDaySql } from "@/lib/ledger/business-day";
+import { notExcludedSql } from "@/lib/ledger/excluded-rows";
 import { rowRemainingSql, takenPerRowSql } from "@/lib/ledger/row-remaining";
 import { countPendingApprovals } from "./periods";
 
@@ -32,11 +34,11 @@ export async function listPeriods(tx: Tx, orgId: string): Promise<PeriodView[]> 
           bank_taken AS MATERIALIZED (${takenPerRowSql({ org: "$1::uuid", side: "BANK", slot: "'UP'" })})
      SELECT ${monthSql("month")} AS month, SUM(o)::bigint AS "openOrders", SUM(b)::bigint AS "openBank" FROM (
         SELECT date_trunc('month', ${rowBusinessDaySql("ORDER", "t")}) AS month, (${rowRemainingSql(`t."paidAmountMinor"`, "a.taken")} > 0)::int AS o, 0 AS b
-          FROM "Order" t LEFT JOIN order_taken a ON a."rowId" = t.id WHERE t."orgId" = $1::uuid
+          FROM "Order" t LEFT JOIN order_taken a ON a."rowId" = t.id WHERE t."orgId" = $1::uuid AND ${notExcludedSql("ORDER", "t")}
         UNION ALL
         SELECT date_trunc('month', ${rowBusinessDaySql("BANK", "t")}::timestamp), 0, (${rowRemainingSql(`t."amountMinor"`, "al.taken")} > 0)::int
           FROM "BankTransaction" t JOIN "FundAccount" a ON a."orgId" = t."orgId" AND a.id = t."fundAccountId" LEFT JOIN bank_taken al ON al."rowId" = t.id
-         WHERE t."orgId" = $1::uuid AND a.type = 'BANK'
+         WHERE t."orgId" = $1::uuid AND a.type = 'BANK' AND ${notExcludedSql("BANK", "t")}
         UNION ALL
         SELECT date_trunc('month', ${rowBusinessDaySql("SETTLEMENT", "t")}::timestamp), 0, 0 FROM "SettlementLine" t WHERE t."orgId" = $1::uuid
       ) x WHERE month IS NOT NULL GROUP BY month`,

@@ -12,6 +12,7 @@ import { yuanFilter } from "./amount-filter";
 import type { Tx } from "@/lib/db/client";
 import type { ReconcileRules, Side, Slot } from "@/lib/match-engine";
 import { rowBusinessDaySql } from "@/lib/ledger/business-day";
+import { notExcludedSql } from "@/lib/ledger/excluded-rows";
 import { rowRemainingSql, takenOfRowSql, takenPerRowSql } from "@/lib/ledger/row-remaining";
 
 export const UNMATCHED_LISTS = ["orders", "lines", "bank"] as const;
@@ -170,7 +171,8 @@ export async function listUnmatched(
   const q = filter.q ? param(filter.q) : undefined;
   const rowId = filter.row ? param(BigInt(filter.row.id)) : undefined;
   const narrow = branches.map((branch) => {
-    const where = [`t."orgId" = $1::uuid`];
+    // Rows marked not for reconciliation are not open (lib/ledger/excluded-rows.ts).
+    const where = [`t."orgId" = $1::uuid`, notExcludedSql(branch.dbSide, "t")];
     if (branch.where) where.push(branch.where);
     if (owner) where.push(`${branch.owner} = ${owner}::uuid`);
     if (from) where.push(`${branch.day} >= ${from}::date`);

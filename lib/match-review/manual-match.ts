@@ -16,6 +16,7 @@ import { linkBetween, signedItemAmount, slotOfRole, type Slot } from "@/lib/matc
 import { getOrgRules } from "@/lib/match-rules/rules-store";
 import { loadAllocations } from "./allocations";
 import { bookGroup, dropConflictingProposals, type BookedItem } from "./book-group";
+import { assertNotExcluded } from "./exclusions";
 import { assertMonthOpen } from "./periods";
 import { loadRowFacts, type RowFacts } from "./row-facts";
 import { rowKey, slotKey, type RowRef } from "./row-ref";
@@ -52,6 +53,7 @@ export async function planManualMatch(tx: Tx, orgId: string, input: ManualMatchI
   };
   const upFacts = input.upstream.map(factOf);
   const downFacts = input.downstream.map(factOf);
+  await assertNotExcluded(tx, orgId, [...upFacts, ...downFacts]);
   const link = linkBetween(new Set(upFacts.map((row) => row.role)), new Set(downFacts.map((row) => row.role)));
   if (!link) throw invalid("matchLinkUnsupported");
   if (new Set([...upFacts, ...downFacts].map((row) => row.currency)).size > 1) throw invalid("matchCurrencyMixed");

@@ -5,6 +5,7 @@
 // fields a row has, with repeated values shared (README "Speed and memory" of lib/match-engine).
 // Rows come unsorted: the engine's result does not depend on their order (the golden test shuffles
 // them), and ORDER BY id made PostgreSQL walk the primary key over every organization's rows.
+// Not loaded: rows marked not for reconciliation (lib/ledger/excluded-rows.ts), so no run proposes them.
 // Not loaded: BankTransaction.counterpartyAccount, which no pass reads (700 k wallet rows' worth).
 import type pg from "pg";
 import type {
@@ -21,6 +22,7 @@ import type {
   SpentAllocations,
 } from "@/lib/match-engine";
 import { countingStatusSql } from "@/lib/ledger/counting-groups";
+import { notExcludedCopySql } from "@/lib/ledger/excluded-rows";
 import { SpentAllocationsBuilder } from "@/lib/match-engine/spent-allocations";
 import { BigIntCache } from "@/lib/match-engine/engine/money";
 import { readCopyRows, type CopyRow } from "./copy-text-reader";
@@ -165,14 +167,14 @@ export async function loadReconcileInput(pool: pg.Pool, orgId: string, scope: Re
       readTable(
         a!,
         `SELECT id, "storeId", "orderNo", "subOrderNo", "paidAmountMinor", "refundMinor", "merchantReceivedMinor", currency, "paidAt", "confirmedAt", status, "afterSaleStatus", "orderedAt"
-         FROM "Order" WHERE "orgId" = '${org}'`,
+         FROM "Order" WHERE "orgId" = '${org}' AND ${notExcludedCopySql("ORDER", `"Order"`, org)}`,
         (row) => readOrder(row, v),
       ),
       (async () => {
         const lines = await readTable(
           b!,
           `SELECT id, "storeId", "lineType", "orderNo", "payoutId", "amountMinor", currency, "occurredOn", "occurredAt", "sourceRow", reference, memo
-           FROM "SettlementLine" WHERE "orgId" = '${org}'${sqlDateRange(`"occurredOn"`, scope)}`,
+           FROM "SettlementLine" WHERE "orgId" = '${org}' AND ${notExcludedCopySql("SETTLEMENT", `"SettlementLine"`, org)}${sqlDateRange(`"occurredOn"`, scope)}`,
           (row) => readSettlementLine(row, v),
         );
         const storeRows = await b!.query<{ id: string; platform: StorePlatform; currency: string; settlementTermsDays: number; feeRateBps: number }>(
@@ -193,7 +195,7 @@ export async function loadReconcileInput(pool: pg.Pool, orgId: string, scope: Re
       readTable(
         c!,
         `SELECT id, "fundAccountId", "amountMinor", currency, "occurredOn", "occurredAt", "sourceRow", reference, "secondaryReference", counterparty, memo, "merchantOrderNo"
-         FROM "BankTransaction" WHERE "orgId" = '${org}'${sqlDateRange(`"occurredOn"`, scope)}`,
+         FROM "BankTransaction" WHERE "orgId" = '${org}' AND ${notExcludedCopySql("BANK", `"BankTransaction"`, org)}${sqlDateRange(`"occurredOn"`, scope)}`,
         (row) => readBankTransaction(row, v),
       ),
     ]);

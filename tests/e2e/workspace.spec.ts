@@ -106,11 +106,20 @@ test("run, bulk-confirm, match by hand with a fee write-off, approve, close the 
   await page.goto("/reconcile/periods");
   const march = page.locator('[data-month="2025-03"]');
   await march.getByRole("button", { name: "提交结账" }).click();
+  // The close checklist: March still has open items, so going on needs an explicit tick.
+  const checklist = page.getByRole("dialog", { name: "提交 2025-03 前的检查清单" });
+  await expect(checklist.getByTestId("checklist-counts")).toContainText("未达账项");
+  await expect(checklist.getByRole("button", { name: "提交", exact: true })).toBeDisabled();
+  await checklist.getByRole("checkbox", { name: /我已知晓仍有未达账项/ }).check();
+  await checklist.getByRole("button", { name: "提交", exact: true }).click();
   await expect(march.getByText("已提交，待审批", { exact: true })).toBeVisible();
   await signOut(page);
   await signIn(page, "reviewer@demo.local");
   await page.goto("/reconcile/periods");
   await page.locator('[data-month="2025-03"]').getByRole("button", { name: "审批并锁定" }).click();
+  const lockChecklist = page.getByRole("dialog", { name: "锁定 2025-03 前的检查清单" });
+  await lockChecklist.getByRole("checkbox", { name: /我已知晓仍有未达账项/ }).check();
+  await lockChecklist.getByRole("button", { name: "锁定", exact: true }).click();
   // The status badge itself, not just the outcome message.
   await expect(page.locator('[data-month="2025-03"]').getByText("已锁定", { exact: true })).toBeVisible();
   await screenshot(page, "workspace-periods");

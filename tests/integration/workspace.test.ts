@@ -159,9 +159,9 @@ describe("month close", () => {
     const late = await order(org, "M-2", 6_000n, "2025-04-20T08:00:00Z");
     const lateReceipt = await receipt(org, 6_000n, "2025-04-25");
 
-    await inTx((tx) => submitMonth(tx, org.accountant, "2025-04"));
+    await inTx((tx) => submitMonth(tx, org.accountant, "2025-04", { confirmOpenItems: true }));
     await expect(inTx((tx) => lockMonth(tx, { ...org.accountant, role: "REVIEWER" }, "2025-04"))).rejects.toMatchObject({ messageKey: "approveOwnSubmission" });
-    await inTx((tx) => lockMonth(tx, org.reviewer, "2025-04"));
+    await inTx((tx) => lockMonth(tx, org.reviewer, "2025-04", { confirmOpenItems: true }));
 
     await expect(match(org.accountant, { upstream: [late], downstream: [lateReceipt], adjustments: [] })).rejects.toMatchObject({ code: "LOCKED", params: { month: "2025-04" } });
     await expect(inTx((tx) => reverseMatches(tx, org.accountant, [booked.groupId], "改"))).rejects.toMatchObject({ code: "LOCKED" });
@@ -185,8 +185,8 @@ describe("a run and a locked month", () => {
     await db.settlementLine.create({
       data: { orgId: org.owner.orgId, storeId: org.storeId, batchId, sourceRow: 9, lineType: "SALE", orderNo: "L-77", amountMinor: 10_000n, currency: "CNY", occurredOn: new Date("2025-08-10T00:00:00Z"), naturalKey: randomUUID() },
     });
-    await inTx((tx) => submitMonth(tx, org.accountant, "2025-08"));
-    await inTx((tx) => lockMonth(tx, org.reviewer, "2025-08"));
+    await inTx((tx) => submitMonth(tx, org.accountant, "2025-08", { confirmOpenItems: true }));
+    await inTx((tx) => lockMonth(tx, org.reviewer, "2025-08", { confirmOpenItems: true }));
 
     const locked = await runReconciliation(db, org.accountant);
     expect(locked).toMatchObject({ autoConfirmed: 0, proposed: 0, skippedInLockedMonths: 1 });
@@ -211,8 +211,8 @@ describe("a re-run and the proposals of a locked month", () => {
       });
     const inLocked = await proposal("locked", [await order(org, "K-1", 5_000n, "2025-09-02T08:00:00Z"), await receipt(org, 5_000n, "2025-09-04", "九月")]);
     const inOpen = await proposal("open", [await order(org, "K-2", 5_000n, "2025-10-02T08:00:00Z"), await receipt(org, 5_000n, "2025-10-04", "十月")]);
-    await inTx((tx) => submitMonth(tx, org.accountant, "2025-09"));
-    await inTx((tx) => lockMonth(tx, org.reviewer, "2025-09"));
+    await inTx((tx) => submitMonth(tx, org.accountant, "2025-09", { confirmOpenItems: true }));
+    await inTx((tx) => lockMonth(tx, org.reviewer, "2025-09", { confirmOpenItems: true }));
 
     const run = await runReconciliation(db, org.accountant);
     expect(run).toMatchObject({ keptInLockedMonths: 1, lockedMonths: ["2025-09"] });
@@ -236,8 +236,8 @@ describe("undoing an import under the workspace", () => {
 
     await expect(undoBatch(db, org.accountant, batch.id)).rejects.toMatchObject({ messageKey: "batchRowsMatched", params: { count: 1 } });
     await inTx((tx) => reverseMatches(tx, org.accountant, [made.groupId], "导错了文件"));
-    await inTx((tx) => submitMonth(tx, org.accountant, "2025-06"));
-    await inTx((tx) => lockMonth(tx, org.reviewer, "2025-06"));
+    await inTx((tx) => submitMonth(tx, org.accountant, "2025-06", { confirmOpenItems: true }));
+    await inTx((tx) => lockMonth(tx, org.reviewer, "2025-06", { confirmOpenItems: true }));
     await expect(undoBatch(db, org.accountant, batch.id)).rejects.toMatchObject({ code: "LOCKED", params: { month: "2025-06" } });
     await inTx((tx) => reopenMonth(tx, org.owner, "2025-06", "撤销错误导入"));
     await undoBatch(db, org.accountant, batch.id);

@@ -105,14 +105,17 @@ export const addNoteAction = orgAction(
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 
-export const submitMonthAction = orgAction("workspace.match", z.object({ month }), async (ctx, input) => {
-  await submitMonth(db, ctx, input.month);
+/** "1" once the person saw the close checklist and chose to go on with items still open. */
+const closeInput = z.object({ month, confirmOpenItems: z.literal("1").optional() });
+
+export const submitMonthAction = orgAction("workspace.match", closeInput, async (ctx, input) => {
+  await submitMonth(db, ctx, input.month, { confirmOpenItems: input.confirmOpenItems === "1" });
   refresh();
   return { month: input.month };
 });
 
-export const lockMonthAction = orgAction("workspace.approve", z.object({ month }), async (ctx, input) => {
-  await lockMonth(db, ctx, input.month);
+export const lockMonthAction = orgAction("workspace.approve", closeInput, async (ctx, input) => {
+  await lockMonth(db, ctx, input.month, { confirmOpenItems: input.confirmOpenItems === "1" });
   refresh();
   return { month: input.month };
 });

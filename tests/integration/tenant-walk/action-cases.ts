@@ -257,6 +257,29 @@ export const ACTION_CASES: Record<string, ActionCase> = {
       { carries: "A's group id", call: submit({ target: "GROUP", targetId: a.groups.confirmed, body: "窥探" }), expect: notFound() },
     ],
   },
+  // ---- not for reconciliation and the close checklist ------------------------------------------
+  excludeRowsAction: {
+    probes: ({ a }) =>
+      (["order", "settlement", "bank"] as const).map((side) => ({
+        carries: `A's ${side} row id`,
+        call: submit({ payload: payload([{ side, id: a.rows[side] }]), reason: "OTHER", note: "劫持" }),
+        expect: notFound(),
+      })),
+  },
+  acceptExclusionSuggestionsAction: {
+    probes: ({ a }) => [
+      { carries: "A's order id", call: submit({ payload: payload([{ side: "order", id: a.rows.order, reason: "CLOSED_ORDER" }]) }), expect: notFound() },
+      { carries: "A's bank row id", call: submit({ payload: payload([{ side: "bank", id: a.rows.bank, reason: "TAX" }]) }), expect: notFound() },
+    ],
+  },
+  restoreRowsAction: {
+    probes: ({ a }) => (["order", "settlement", "bank"] as const).map((side) => ({ carries: `A's ${side} row id`, call: submit({ payload: payload([{ side, id: a.rows[side] }]) }), expect: notFound() })),
+  },
+  // Months are not ids; B's checklist of the month A locked counts B's rows only (B has none there).
+  monthChecklistAction: {
+    withoutForeignIds: "a month of the session's company (A has open rows in the month it locked; B has none)",
+    probes: ({ a }) => [{ carries: "the month A locked", call: submit({ month: a.lockedMonth }), expect: ok({ openRows: 0, groups: [], openProposals: 0, pendingApprovals: 0, excludedRows: 0 }) }],
+  },
   // ---- table layouts ----------------------------------------------------------------------------
   saveTablePreferenceAction: {
     withoutForeignIds: "a table name and a layout, stored for the session's person in the session's company",

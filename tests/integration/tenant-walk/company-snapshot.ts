@@ -30,6 +30,8 @@ export async function companySnapshot(orgId: string): Promise<string> {
     workspaceActions: await db.workspaceAction.findMany({ where, ...byId }),
     notes: await db.note.findMany({ where, ...byId }),
     periods: await db.period.findMany({ where, orderBy: { month: "asc" } }),
+    excludedRows: await db.excludedRow.findMany({ where, orderBy: [{ side: "asc" }, { rowId: "asc" }] }),
+    closeSnapshots: await db.periodCloseSnapshot.findMany({ where, ...byId }),
     auditLog: await db.auditLog.count({ where }),
   };
   return JSON.stringify(value, (_key, field: unknown) => (typeof field === "bigint" ? field.toString() : field), 1);

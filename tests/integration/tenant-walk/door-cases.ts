@@ -117,6 +117,17 @@ export const DOOR_CASES: Record<string, DoorCase> = {
   "app/(app)/reconcile/unmatched/page.tsx": {
     walk: (walk, module) => expectQueryPageHidesA(walk, module, { left: "orders", right: "bank", lowner: walk.a.storeId, rowner: walk.a.fundAccountId }),
   },
+  "app/(app)/reconcile/periods/[month]/page.tsx": {
+    withoutForeignIds: "a month, not an id; B's report of the month A locked must show nothing of A",
+    walk: async ({ a }, module) => {
+      const page = module.default as (props: { params: Promise<{ month: string }>; searchParams: Promise<Record<string, string>> }) => Promise<React.ReactNode>;
+      // No control as A here: the month A locked may keep no open row in its snapshot, so the check
+      // is that nothing of A (ids, names, numbers) reaches B's report of that month.
+      const markers = await companyMarkers(a.owner.orgId);
+      const asB = await renderServerTree(page({ params: Promise.resolve({ month: a.lockedMonth }), searchParams: Promise.resolve({}) }));
+      expect(markers.filter((marker) => asB.includes(marker)), "A's data in B's report").toEqual([]);
+    },
+  },
   "app/invite/[token]/page.tsx": {
     withoutForeignIds: "the token is the secret itself (only its hash is stored); A's invitation id must show the invalid-link card",
     walk: async ({ a }, module) => {

@@ -129,9 +129,9 @@ export async function seedCompanyA(): Promise<CompanyA> {
 
   const lockedMonth = "2024-01";
   const submittedMonth = "2024-02";
-  await inTx((tx) => submitMonth(tx, accountant, lockedMonth));
-  await inTx((tx) => lockMonth(tx, reviewer, lockedMonth));
-  await inTx((tx) => submitMonth(tx, accountant, submittedMonth));
+  await inTx((tx) => submitMonth(tx, accountant, lockedMonth, { confirmOpenItems: true }));
+  await inTx((tx) => lockMonth(tx, reviewer, lockedMonth, { confirmOpenItems: true }));
+  await inTx((tx) => submitMonth(tx, accountant, submittedMonth, { confirmOpenItems: true }));
 
   await createInvitation(db, owner, { email: `invitee-${randomUUID().slice(0, 8)}@test.local`, role: "VIEWER" });
   const invitation = await db.invitation.findFirstOrThrow({ where: { orgId: owner.orgId } });

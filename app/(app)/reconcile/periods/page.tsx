@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PeriodActions } from "@/components/reconcile/period-actions";
 import { Badge } from "@/components/ui/badge";
@@ -37,7 +38,11 @@ export default async function PeriodsPage() {
           <tbody className="divide-y divide-slate-100" data-testid="periods">
             {periods.map((period) => (
               <tr key={period.month} data-month={period.month}>
-                <Td className="num font-medium">{period.month}</Td>
+                <Td className="num font-medium">
+                  <Link href={`/reconcile/periods/${period.month}`} className="text-brand-700 hover:underline" title={t("closeReportLink")}>
+                    {period.month}
+                  </Link>
+                </Td>
                 <Td>
                   <Badge tone={TONE[period.status]}>{t(`periodStatus.${period.status}`)}</Badge>
                   <div className="mt-1 space-y-0.5 text-xs text-slate-500">

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { UndoButton } from "@/components/reconcile/undo-button";
 import { UnmatchedWorkspace } from "@/components/reconcile/unmatched-workspace";
+import { ExclusionViewPage, UnmatchedViewsNav } from "./exclusion-view-page";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/roles";
 import { requirePageContext } from "@/lib/auth/session";
@@ -24,6 +25,8 @@ function pick<T extends string>(value: string | undefined, allowed: readonly T[]
 export default async function UnmatchedPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const ctx = await requirePageContext();
   const params = await searchParams;
+  const view = pick(params.view, ["unmatched", "suggested", "excluded"] as const, "unmatched");
+  if (view !== "unmatched") return <ExclusionViewPage view={view} params={params} />;
   const leftList: UnmatchedList = pick(params.left, LEFT_LISTS, "orders");
   const rightList: UnmatchedList = pick(params.right, RIGHT_LISTS, "bank");
   const [rules, leftPreference, rightPreference] = await Promise.all([
@@ -45,6 +48,7 @@ export default async function UnmatchedPage({ searchParams }: { searchParams: Pr
   return (
     <div>
       <PageHeader title={t("tabs.unmatched")} intro={t("unmatchedIntro")} actions={canMatch ? <UndoButton /> : null} />
+      <UnmatchedViewsNav current="unmatched" />
       <UnmatchedWorkspace
         canMatch={canMatch}
         canNote={can(ctx.role, "workspace.note")}
