@@ -93,7 +93,16 @@ export async function GroupFilters({
       {field("max", t("filters.max"), <input name="max" inputMode="decimal" defaultValue={values.max ?? ""} className={`${INPUT} ${ring("max")} w-28`} {...invalid("max")} />)}
       {field("from", t("filters.from"), <input name="from" type="date" defaultValue={values.from ?? ""} className={`${INPUT} ${ring("from")}`} {...invalid("from")} />)}
       {field("to", t("filters.to"), <input name="to" type="date" defaultValue={values.to ?? ""} className={`${INPUT} ${ring("to")}`} {...invalid("to")} />)}
-      {problems.page ? <p className="basis-full text-xs text-red-600">{t(`filterProblems.${problems.page.key}`, problems.page.values)}</p> : null}
+      {/* Problems of values the URL carries but this form has no field for (the page, or the
+          engine's filters on the approvals list), so none is refused without a word. */}
+      {(engineFilters ? ["page"] : ["page", "rule", "minConfidence"]).map((name) => {
+        const problem = problems[name];
+        return problem ? (
+          <p key={name} className="basis-full text-xs text-red-600" data-testid={`filter-${name}-error`}>
+            {t(`filterProblems.${problem.key}`, problem.values)}
+          </p>
+        ) : null;
+      })}
       <div className="flex gap-2 self-end">
         <button type="submit" className={buttonClass("primary")}>
           {t("filters.apply")}

@@ -22,7 +22,7 @@ export type MatchPayload = {
   note?: string;
 };
 
-const CELL_INPUT = "w-28 rounded-md px-2 py-1 text-right text-sm ring-1";
+const CELL_INPUT = "w-32 rounded-md px-2 py-1 text-right text-sm ring-1";
 const BLOCKERS_ID = "match-blockers";
 
 export function MatchDialog({ picks, onClose, onSubmit, pending, error }: { picks: Picked[]; onClose: () => void; onSubmit: (payload: MatchPayload) => void; pending: boolean; error?: string }) {
@@ -76,44 +76,43 @@ export function MatchDialog({ picks, onClose, onSubmit, pending, error }: { pick
       >
         <section>
           <h3 className="mb-1 text-xs font-semibold text-slate-600">{t("matchRows")}</h3>
-          <div className="overflow-x-auto">
-            <table className="w-full text-sm">
-              <tbody className="divide-y divide-slate-100">
-                {ordered.map((pick) => {
-                  const key = pickKey(pick.row);
-                  const problem = check.pickProblems[key];
-                  const errorId = `match-amount-error-${key.replace(/[^a-zA-Z0-9-]/g, "-")}`;
-                  return (
-                    <tr key={key}>
-                      <td className="py-1 text-xs text-slate-500">{pick.pane === "left" ? t("left") : t("right")}</td>
-                      <td className="py-1 text-xs text-slate-500">{t(`sides.${pick.row.side}`)}</td>
-                      <td className="max-w-48 truncate py-1 font-mono text-xs" title={pick.row.ref ?? pick.row.detail ?? undefined}>
-                        {pick.row.ref ?? pick.row.detail ?? t("noReference")}
-                      </td>
-                      <td className="num py-1 text-xs text-slate-500">{pick.row.day}</td>
-                      <td className="num py-1 text-right text-xs text-slate-500">{money(pick.row.flowMinor)}</td>
-                      <td className="py-1 text-right align-top">
-                        <input
-                          aria-label={`${t("thisAmount")} ${pick.row.ref ?? pick.row.id}`}
-                          value={amounts[key] ?? ""}
-                          onChange={(event) => setAmounts((current) => ({ ...current, [key]: event.target.value }))}
-                          className={`${CELL_INPUT} ${problem ? "ring-red-400" : "ring-slate-300"}`}
-                          inputMode="decimal"
-                          aria-invalid={problem ? true : undefined}
-                          aria-describedby={problem ? errorId : undefined}
-                        />
-                        {problem ? (
-                          <p id={errorId} className="mt-0.5 text-xs text-red-600">
-                            {problemText(problem, pick.row.remainingMinor)}
-                          </p>
-                        ) : null}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          {/* One line per row on a wide screen; on a phone the amount field wraps below its row
+              instead of being cut off by a sideways-scrolling table. */}
+          <ul className="divide-y divide-slate-100">
+            {ordered.map((pick) => {
+              const key = pickKey(pick.row);
+              const problem = check.pickProblems[key];
+              const errorId = `match-amount-error-${key.replace(/[^a-zA-Z0-9-]/g, "-")}`;
+              return (
+                <li key={key} className="flex flex-wrap items-start gap-x-3 gap-y-1 py-1.5 text-xs">
+                  <span className="w-28 shrink-0 pt-1.5 text-slate-500">
+                    {pick.pane === "left" ? t("left") : t("right")} · {t(`sides.${pick.row.side}`)}
+                  </span>
+                  <span className="min-w-0 flex-1 basis-40 truncate pt-1.5 font-mono text-slate-800" title={pick.row.ref ?? pick.row.detail ?? undefined}>
+                    {pick.row.ref ?? pick.row.detail ?? t("noReference")}
+                  </span>
+                  <span className="num pt-1.5 text-slate-500">{pick.row.day}</span>
+                  <span className="num w-24 pt-1.5 text-right text-slate-500">{money(pick.row.flowMinor)}</span>
+                  <span className="ml-auto w-44 text-right">
+                    <input
+                      aria-label={`${t("thisAmount")} ${pick.row.ref ?? pick.row.id}`}
+                      value={amounts[key] ?? ""}
+                      onChange={(event) => setAmounts((current) => ({ ...current, [key]: event.target.value }))}
+                      className={`${CELL_INPUT} ${problem ? "ring-red-400" : "ring-slate-300"}`}
+                      inputMode="decimal"
+                      aria-invalid={problem ? true : undefined}
+                      aria-describedby={problem ? errorId : undefined}
+                    />
+                    {problem ? (
+                      <span id={errorId} className="mt-0.5 block text-left text-red-600">
+                        {problemText(problem, pick.row.remainingMinor)}
+                      </span>
+                    ) : null}
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
           <p className="num mt-2 text-sm text-slate-700">
             {t("leftTotal")} {money(sums.left)} · {t("rightTotal")} {money(sums.right)} · {t("difference")} <strong>{money(sums.difference)}</strong>
           </p>
