@@ -46,7 +46,8 @@ function rangeProblems(values: Record<string, string | undefined>): FilterProble
 
   for (const name of ["from", "to"]) {
     const text = values[name];
-    if (present(text) && !isCalendarDay(text.trim())) problems[name] = { key: "date" };
+    // The value goes into the message: a date field cannot show a day that does not exist.
+    if (present(text) && !isCalendarDay(text.trim())) problems[name] = { key: "date", values: { value: text.trim().slice(0, 20) } };
   }
   if (present(values.from) && present(values.to) && !problems.from && !problems.to && values.from.trim() > values.to.trim()) problems.to = { key: "fromAfterTo" };
 
