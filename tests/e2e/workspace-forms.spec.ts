@@ -203,7 +203,7 @@ test("filters refuse what they cannot honour, next to the filter, and show no ro
 
   await page.goto("/reconcile/unmatched?lmin=1e9&rfrom=2025-02-30");
   await expect(page.getByTestId("pane-left-filter-problems")).toContainText("金额不低于：不是有效金额");
-  await expect(page.getByTestId("pane-right-filter-problems")).toContainText("开始日期：不是有效日期");
+  await expect(page.getByTestId("pane-right-filter-problems")).toContainText("开始日期：“2025-02-30”不是有效日期");
   await expect(page.getByTestId("pane-left-rows")).toHaveCount(0);
   await screenshot(page, "filter-refused-unmatched");
 });
