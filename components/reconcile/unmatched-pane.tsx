@@ -194,7 +194,7 @@ export function UnmatchedPane({
             {Object.entries(beyond ? { page: beyond } : problems).map(([name, problem]) =>
               problem ? (
                 <li key={name} id={`${prefix}-filter-${name}-error`}>
-                  {filterLabel[name]}：{t(`filterProblems.${problem.key}`, problem.values)}
+                  {t("filterProblems.labelled", { label: filterLabel[name] ?? name, message: t(`filterProblems.${problem.key}`, problem.values) })}
                   {name === "page" ? (
                     <button type="button" className="ml-2 text-brand-700 underline" onClick={() => navigate({ [`${prefix}page`]: beyond ? String(data.pages) : "" })}>
                       {t(beyond ? "filterProblems.lastPage" : "filterProblems.firstPage")}
@@ -208,26 +208,26 @@ export function UnmatchedPane({
       </header>
 
       {refused || beyond ? (
-        <p className="p-4 text-sm text-slate-600">{t("filterProblems.summary")}</p>
+        refused ? <p className="p-4 text-sm text-slate-600">{t("filterProblems.summary")}</p> : null
       ) : (
-      <DataTable
-        tableKey={`unmatched.${pane}`}
-        testId={`pane-${pane}`}
-        paramPrefix={prefix}
-        columns={columns}
-        rows={data.rows}
-        rowId={pickKey}
-        paging={{ page: data.page, pages: data.pages, total: data.total, pageSize: data.pageSize }}
-        preference={preference}
-        totals={{ label: t("rowsTotalRow", { count: data.total }), values: { remaining: data.remainingMinor } }}
-        subtotals={data.subtotals.length > 1 ? data.subtotals.map((sub) => ({ label: t("subtotalRow", { owner: sub.owner }), values: { remaining: sub.remainingMinor } })) : []}
-        emptyText={t("noRows")}
-        selection={{ selected, onChange: (keys) => onSelect(data.rows, keys), label: (row) => row.ref ?? row.detail ?? t("noReference") }}
-        focus={{ index: focusIndex, onChange: onFocus, active }}
-        rowAttributes={(row) => ({ "data-row-ref": row.ref ?? "" })}
-        maxHeight="60vh"
-        framed={false}
-      />
+        <DataTable
+          tableKey={`unmatched.${pane}`}
+          testId={`pane-${pane}`}
+          paramPrefix={prefix}
+          columns={columns}
+          rows={data.rows}
+          rowId={pickKey}
+          paging={{ page: data.page, pages: data.pages, total: data.total, pageSize: data.pageSize }}
+          preference={preference}
+          totals={{ label: t("rowsTotalRow", { count: data.total }), values: { remaining: data.remainingMinor } }}
+          subtotals={data.subtotals.length > 1 ? data.subtotals.map((sub) => ({ label: t("subtotalRow", { owner: sub.owner }), values: { remaining: sub.remainingMinor } })) : []}
+          emptyText={t("noRows")}
+          selection={{ selected, onChange: (keys) => onSelect(data.rows, keys), label: (row) => row.ref ?? row.detail ?? t("noReference") }}
+          focus={{ index: focusIndex, onChange: onFocus, active }}
+          rowAttributes={(row) => ({ "data-row-ref": row.ref ?? "" })}
+          maxHeight="60vh"
+          framed={false}
+        />
       )}
     </section>
   );
