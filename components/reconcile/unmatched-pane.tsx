@@ -8,12 +8,14 @@ import { DataTable } from "@/components/data-table/data-table";
 import type { DataColumn } from "@/components/data-table/columns";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { hasProblems, pageProblem, unmatchedFilterProblems } from "@/lib/match-review/filter-problems";
 import type { UnmatchedList, UnmatchedPage, UnmatchedRow } from "@/lib/match-review/list-unmatched";
 import type { TablePreference } from "@/lib/table-preferences/table-preferences";
 import { useMoney } from "./use-money";
 import { pickKey, type Pane } from "./selection";
 
-const INPUT = "rounded-md border-0 bg-white px-2 py-1 text-xs ring-1 ring-slate-300";
+const INPUT = "rounded-md border-0 bg-white px-2 py-1 text-xs ring-1";
+const FILTER_FIELDS = ["owner", "from", "to", "min", "max", "q"] as const;
 
 export function UnmatchedPane({
   pane,
@@ -52,6 +54,15 @@ export function UnmatchedPane({
   const search = useSearchParams();
   const prefix = pane === "left" ? "l" : "r";
   const value = (name: string) => search.get(`${prefix}${name}`) ?? "";
+
+  // Filters the list cannot honour are refused next to the filter, and no rows are shown for them
+  // (the server ignores such values; a list that looks filtered but is not would mislead).
+  const problems = unmatchedFilterProblems(Object.fromEntries([...FILTER_FIELDS, "page"].map((name) => [name, search.get(`${prefix}${name}`) ?? undefined])), new Set(owners.map((owner) => owner.id)));
+  const refused = hasProblems(problems);
+  const beyond = refused ? undefined : pageProblem(data.page, data.pages);
+  const filterLabel = { owner: t("filters.owner"), from: t("filters.from"), to: t("filters.to"), min: t("filters.min"), max: t("filters.max"), q: t("filters.q"), page: t("filterProblems.pageLabel") } as Record<string, string>;
+  const ring = (name: string) => (problems[name] ? "ring-red-400" : "ring-slate-300");
+  const invalid = (name: string) => (problems[name] ? { "aria-invalid": true, "aria-describedby": `${prefix}-filter-${name}-error` } : {});
 
   const navigate = (changes: Record<string, string>) => {
     const next = new URLSearchParams(search.toString());
@@ -150,7 +161,7 @@ export function UnmatchedPane({
             ))}
           </select>
           <span className="num ml-auto text-xs text-slate-600" data-testid={`pane-${pane}-total`}>
-            {t("total", { count: data.total, amount: money(data.remainingMinor) })}
+            {refused ? "" : t("total", { count: data.total, amount: money(data.remainingMinor) })}
           </span>
         </div>
         <form
@@ -158,10 +169,10 @@ export function UnmatchedPane({
           onSubmit={(event) => {
             event.preventDefault();
             const form = new FormData(event.currentTarget);
-            navigate(Object.fromEntries(["owner", "from", "to", "min", "max", "q"].map((name) => [`${prefix}${name}`, String(form.get(name) ?? "")]).concat([[`${prefix}page`, ""]])));
+            navigate(Object.fromEntries(FILTER_FIELDS.map((name) => [`${prefix}${name}`, String(form.get(name) ?? "")]).concat([[`${prefix}page`, ""]])));
           }}
         >
-          <select name="owner" aria-label={t("filters.owner")} defaultValue={value("owner")} className={INPUT} key={`${list}-${value("owner")}`}>
+          <select name="owner" aria-label={t("filters.owner")} defaultValue={value("owner")} className={`${INPUT} ${ring("owner")}`} key={`${list}-${value("owner")}`} {...invalid("owner")}>
             <option value="">{t("filters.owner")}</option>
             {owners.map((owner) => (
               <option key={owner.id} value={owner.id}>
@@ -169,35 +180,55 @@ export function UnmatchedPane({
               </option>
             ))}
           </select>
-          <input name="from" type="date" aria-label={t("filters.from")} defaultValue={value("from")} className={INPUT} />
-          <input name="to" type="date" aria-label={t("filters.to")} defaultValue={value("to")} className={INPUT} />
-          <input name="min" inputMode="decimal" placeholder={t("filters.min")} aria-label={t("filters.min")} defaultValue={value("min")} className={`${INPUT} w-24`} />
-          <input name="max" inputMode="decimal" placeholder={t("filters.max")} aria-label={t("filters.max")} defaultValue={value("max")} className={`${INPUT} w-24`} />
-          <input name="q" placeholder={t("filters.q")} aria-label={t("filters.q")} defaultValue={value("q")} className={`${INPUT} min-w-32 flex-1`} />
+          <input name="from" type="date" aria-label={t("filters.from")} defaultValue={value("from")} className={`${INPUT} ${ring("from")}`} {...invalid("from")} />
+          <input name="to" type="date" aria-label={t("filters.to")} defaultValue={value("to")} className={`${INPUT} ${ring("to")}`} {...invalid("to")} />
+          <input name="min" inputMode="decimal" placeholder={t("filters.min")} aria-label={t("filters.min")} defaultValue={value("min")} className={`${INPUT} ${ring("min")} w-24`} {...invalid("min")} />
+          <input name="max" inputMode="decimal" placeholder={t("filters.max")} aria-label={t("filters.max")} defaultValue={value("max")} className={`${INPUT} ${ring("max")} w-24`} {...invalid("max")} />
+          <input name="q" placeholder={t("filters.q")} aria-label={t("filters.q")} defaultValue={value("q")} className={`${INPUT} ${ring("q")} min-w-32 flex-1`} {...invalid("q")} />
           <Button type="submit" variant="secondary" className="px-2 py-1 text-xs">
             {t("filters.apply")}
           </Button>
         </form>
+        {refused || beyond ? (
+          <ul className="space-y-0.5 text-xs text-red-600" data-testid={`pane-${pane}-filter-problems`}>
+            {Object.entries(beyond ? { page: beyond } : problems).map(([name, problem]) =>
+              problem ? (
+                <li key={name} id={`${prefix}-filter-${name}-error`}>
+                  {t("filterProblems.labelled", { label: filterLabel[name] ?? name, message: t(`filterProblems.${problem.key}`, problem.values) })}
+                  {name === "page" ? (
+                    <button type="button" className="ml-2 text-brand-700 underline" onClick={() => navigate({ [`${prefix}page`]: beyond ? String(data.pages) : "" })}>
+                      {t(beyond ? "filterProblems.lastPage" : "filterProblems.firstPage")}
+                    </button>
+                  ) : null}
+                </li>
+              ) : null,
+            )}
+          </ul>
+        ) : null}
       </header>
 
-      <DataTable
-        tableKey={`unmatched.${pane}`}
-        testId={`pane-${pane}`}
-        paramPrefix={prefix}
-        columns={columns}
-        rows={data.rows}
-        rowId={pickKey}
-        paging={{ page: data.page, pages: data.pages, total: data.total, pageSize: data.pageSize }}
-        preference={preference}
-        totals={{ label: t("rowsTotalRow", { count: data.total }), values: { remaining: data.remainingMinor } }}
-        subtotals={data.subtotals.length > 1 ? data.subtotals.map((sub) => ({ label: t("subtotalRow", { owner: sub.owner }), values: { remaining: sub.remainingMinor } })) : []}
-        emptyText={t("noRows")}
-        selection={{ selected, onChange: (keys) => onSelect(data.rows, keys), label: (row) => row.ref ?? row.detail ?? t("noReference") }}
-        focus={{ index: focusIndex, onChange: onFocus, active }}
-        rowAttributes={(row) => ({ "data-row-ref": row.ref ?? "" })}
-        maxHeight="60vh"
-        framed={false}
-      />
+      {refused || beyond ? (
+        refused ? <p className="p-4 text-sm text-slate-600">{t("filterProblems.summary")}</p> : null
+      ) : (
+        <DataTable
+          tableKey={`unmatched.${pane}`}
+          testId={`pane-${pane}`}
+          paramPrefix={prefix}
+          columns={columns}
+          rows={data.rows}
+          rowId={pickKey}
+          paging={{ page: data.page, pages: data.pages, total: data.total, pageSize: data.pageSize }}
+          preference={preference}
+          totals={{ label: t("rowsTotalRow", { count: data.total }), values: { remaining: data.remainingMinor } }}
+          subtotals={data.subtotals.length > 1 ? data.subtotals.map((sub) => ({ label: t("subtotalRow", { owner: sub.owner }), values: { remaining: sub.remainingMinor } })) : []}
+          emptyText={t("noRows")}
+          selection={{ selected, onChange: (keys) => onSelect(data.rows, keys), label: (row) => row.ref ?? row.detail ?? t("noReference") }}
+          focus={{ index: focusIndex, onChange: onFocus, active }}
+          rowAttributes={(row) => ({ "data-row-ref": row.ref ?? "" })}
+          maxHeight="60vh"
+          framed={false}
+        />
+      )}
     </section>
   );
 }

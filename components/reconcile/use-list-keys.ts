@@ -12,7 +12,7 @@ export function useListKeys(handlers: Record<string, () => void>, enabled = true
       if (event.metaKey || event.ctrlKey || event.altKey) return;
       const target = event.target as HTMLElement | null;
       if (target && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName))) return;
-      if (document.querySelector('[role="dialog"]')) return;
+      if (document.querySelector('dialog[open], [role="dialog"]')) return;
       const handler = handlers[event.key] ?? handlers[event.key.toLowerCase()];
       if (!handler) return;
       event.preventDefault();

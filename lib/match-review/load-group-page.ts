@@ -6,11 +6,7 @@ import { listNotes } from "./notes";
 import { peopleNames } from "./workspace-summary";
 
 export async function loadGroupPage(tx: Tx, orgId: string, statuses: readonly MatchStatus[], filter: GroupFilter, timeZone: string, pageSize?: number) {
-  const [page, stores, accounts] = await Promise.all([
-    listGroups(tx, orgId, statuses, filter, pageSize),
-    tx.store.findMany({ where: { orgId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    tx.fundAccount.findMany({ where: { orgId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
-  ]);
+  const page = await listGroups(tx, orgId, statuses, filter, pageSize);
   const notes = await listNotes(tx, orgId, "GROUP", page.groups.map((group) => group.id));
   const people = await peopleNames(tx, [...page.groups.map((group) => group.createdById), ...notes.map((note) => note.createdById)]);
   const stamp = new Intl.DateTimeFormat("zh-CN", { timeZone, dateStyle: "short", timeStyle: "short" });
@@ -18,5 +14,5 @@ export async function loadGroupPage(tx: Tx, orgId: string, statuses: readonly Ma
   for (const note of notes) {
     (notesByGroup[note.targetId] ??= []).push({ id: note.id, body: note.body, author: note.createdById ? (people[note.createdById] ?? "") : "", at: stamp.format(note.createdAt) });
   }
-  return { page, stores, accounts, people, notes: notesByGroup };
+  return { page, people, notes: notesByGroup };
 }

@@ -11,7 +11,7 @@ import type { AdjustmentType } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
 import { groupMonth } from "@/lib/ledger/business-day";
 import { rowRemaining } from "@/lib/ledger/row-remaining";
-import { minorToDecimalString } from "@/lib/money";
+import { minorToDecimalString, withinYuanInputLimit } from "@/lib/money";
 import { linkBetween, signedItemAmount, slotOfRole, type Slot } from "@/lib/match-engine";
 import { getOrgRules } from "@/lib/match-rules/rules-store";
 import { loadAllocations } from "./allocations";
@@ -69,6 +69,7 @@ export async function planManualMatch(tx: Tx, orgId: string, input: ManualMatchI
       const label = fact.ref ?? `#${fact.id}`;
       if (remaining <= 0n) throw invalid("matchRowAlreadyMatched", { ref: label });
       if (magnitude <= 0n) throw invalid("matchAmountNotPositive", { ref: label });
+      if (!withinYuanInputLimit(magnitude)) throw invalid("matchAmountTooLarge");
       if (magnitude > remaining) throw invalid("matchAmountExceedsRemaining", { ref: label, remaining: minorToDecimalString(remaining) });
       items.push({ side: fact.side, id: fact.id, slot, amountMinor: signedItemAmount(fact.role, fact.amountMinor, magnitude, slot) });
     });
@@ -85,6 +86,8 @@ export async function createManualMatch(db: DbOrTx, ctx: OrgContext, input: Manu
     const difference = -items.reduce((sum, item) => sum + item.amountMinor, 0n);
     const explained = input.adjustments.reduce((sum, adjustment) => sum + adjustment.amountMinor, 0n);
     if (input.adjustments.some((adjustment) => adjustment.amountMinor === 0n)) throw invalid("adjustmentZero");
+    // The form's own limit (lib/money): two huge adjustments that cancel out are not a write-off.
+    if (input.adjustments.some((adjustment) => !withinYuanInputLimit(adjustment.amountMinor))) throw invalid("matchAmountTooLarge");
     if (explained !== difference) {
       throw invalid("matchDifferenceUnexplained", { difference: minorToDecimalString(difference), explained: minorToDecimalString(explained) });
     }

@@ -11,6 +11,7 @@ import type { MatchLink } from "@/lib/match-engine";
 import { groupReasons } from "@/lib/match-runs/group-reasons";
 import { getOrgRules } from "@/lib/match-rules/rules-store";
 import { loadAllocations } from "./allocations";
+import { summarizeGroups, type LastActionSummary } from "./describe-last-action";
 import { bookGroup } from "./book-group";
 import { rejectedPairsOf } from "./decide-proposals";
 import { loadGroupsForChange, takeIfFits, type GroupForChange } from "./load-groups";
@@ -49,10 +50,19 @@ function copyOf(entry: GroupForChange, status: MatchStatus, ctx: OrgContext) {
   };
 }
 
-export async function undoLastAction(db: DbOrTx, ctx: OrgContext): Promise<{ kind: WorkspaceActionKind; groups: number } | null> {
+export type UndoResult = { kind: WorkspaceActionKind; groups: number } & Omit<LastActionSummary, "kind" | "groups">;
+
+/**
+ * `expectedActionId` is the action the person was shown and agreed to undo (describe-last-action):
+ * if another one became the last in between (another tab), nothing is undone and they are asked
+ * to look again, so "undo" never takes back something they did not read.
+ */
+export async function undoLastAction(db: DbOrTx, ctx: OrgContext, options: { expectedActionId?: string } = {}): Promise<UndoResult | null> {
   return atomically(db, async (tx) => {
     const action = await tx.workspaceAction.findFirst({ where: { orgId: ctx.orgId, userId: ctx.userId, undoneAt: null }, orderBy: { createdAt: "desc" } });
+    if (options.expectedActionId !== undefined && action?.id !== options.expectedActionId) throw new AppError("CONFLICT", { messageKey: "undoChanged" });
     if (!action) return null;
+    const summary = await summarizeGroups(tx, ctx.orgId, action.groupIds);
     const rules = await getOrgRules(tx, ctx.orgId);
     const groups = await loadGroupsForChange(tx, ctx.orgId, action.groupIds, rules);
     if (groups.some((entry) => !EXPECTED_STATUS[action.kind].includes(entry.group.status))) throw new AppError("CONFLICT", { messageKey: "undoStale" });
@@ -88,8 +98,8 @@ export async function undoLastAction(db: DbOrTx, ctx: OrgContext): Promise<{ kin
         break;
       }
     }
-  await tx.workspaceAction.update({ where: { orgId_id: { orgId: action.orgId, id: action.id } }, data: { undoneAt: new Date() } });
+    await tx.workspaceAction.update({ where: { orgId_id: { orgId: action.orgId, id: action.id } }, data: { undoneAt: new Date() } });
     await writeAuditLog(tx, actorOf(ctx), { action: "match.undo", entityType: "MatchGroup", entityId: ids.length === 1 ? ids[0] : undefined, after: { undid: action.kind, groups: ids } });
-    return { kind: action.kind, groups: ids.length };
+    return { ...summary, actionId: action.id, at: action.createdAt, kind: action.kind, groups: ids.length };
   });
 }

@@ -2,4 +2,4 @@ export { parseAmountToMinor, type ParseAmountResult, type ParseAmountErrorCode }
 export { formatMinor, minorToDecimalString, type MoneyLocale } from "./format-money";
 export { currencyDecimals, normalizeCurrency } from "./currency";
 export { toHalfWidth } from "./to-half-width";
-export { parseYuanInput } from "./parse-yuan-input";
+export { parseYuanInput, readYuanInput, withinYuanInputLimit, YUAN_INPUT_LIMIT_MINOR, type YuanInputProblem, type YuanInputResult } from "./parse-yuan-input";

@@ -17,6 +17,7 @@ import { reverseMatches } from "@/lib/match-review/reverse-match";
 import { rowRefSchema } from "@/lib/match-review/row-ref";
 import { suggestForRow, suggestRequestSchema } from "@/lib/match-review/suggest-for-row";
 import { undoLastAction } from "@/lib/match-review/undo-last-action";
+import { describeLastAction } from "@/lib/match-review/describe-last-action";
 
 const json = <S extends z.ZodType>(schema: S) =>
   z
@@ -33,7 +34,8 @@ const json = <S extends z.ZodType>(schema: S) =>
 
 const groupIds = z.object({ payload: json(z.array(z.uuid()).min(1).max(5000)) });
 const reason = z.string().trim().min(1).max(500);
-const minor = z.string().regex(/^-?\d{1,15}$/).transform(BigInt);
+/** Minor units as digits; 15 at most, the form's own limit (lib/money YUAN_INPUT_LIMIT_MINOR). */
+const minor = z.string().regex(/^-?\d{1,15}$/, { message: "validation.amountMinor" }).transform(BigInt);
 
 function refresh() {
   revalidatePath("/reconcile", "layout");
@@ -51,7 +53,7 @@ export const rejectProposalsAction = orgAction("workspace.match", groupIds, asyn
   return result;
 });
 
-const manualRow = rowRefSchema.extend({ amountMinor: z.string().regex(/^\d{1,15}$/).transform(BigInt).optional() });
+const manualRow = rowRefSchema.extend({ amountMinor: z.string().regex(/^\d{1,15}$/, { message: "validation.amountMinor" }).transform(BigInt).optional() });
 const manualMatchSchema = z.object({
   payload: json(
     z.object({
@@ -87,10 +89,17 @@ export const reverseMatchesAction = orgAction("workspace.match", groupIds.extend
   return { count };
 });
 
-export const undoAction = orgAction("workspace.match", z.object({}), async (ctx) => {
-  const result = await undoLastAction(db, ctx);
+/** What undo would take back, for the person to read and confirm first (nothing changes). */
+export const previewUndoAction = orgAction("workspace.match", z.object({}), async (ctx) => {
+  const last = await describeLastAction(db, ctx.orgId, ctx.userId);
+  return last ? { ...last, at: last.at.toISOString(), amountMinor: last.amountMinor.toString() } : null;
+});
+
+/** Undoes exactly the action the person confirmed (`actionId` from previewUndoAction). */
+export const undoAction = orgAction("workspace.match", z.object({ actionId: z.uuid().optional() }), async (ctx, input) => {
+  const result = await undoLastAction(db, ctx, { expectedActionId: input.actionId });
   refresh();
-  return { undone: result !== null, kind: result?.kind ?? null };
+  return result ? { undone: true, kind: result.kind, groups: result.groups, rows: result.rows, amountMinor: result.amountMinor.toString(), at: result.at.toISOString() } : { undone: false, kind: null };
 });
 
 export const addNoteAction = orgAction(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { minorToDecimalString, parseYuanInput } from "@/lib/money";
+import { minorToDecimalString, parseYuanInput, readYuanInput, withinYuanInputLimit } from "@/lib/money";
 
 describe("an amount typed in yuan", () => {
   it.each([
@@ -27,5 +27,36 @@ describe("an amount typed in yuan", () => {
     }
     expect(minorToDecimalString(-5n)).toBe("-0.05");
     expect(minorToDecimalString(123_405n)).toBe("1234.05");
+  });
+});
+
+describe("why a typed amount is refused (the message a form shows on the field)", () => {
+  it.each([
+    ["", "EMPTY"],
+    ["   ", "EMPTY"],
+    ["abc", "NOT_A_NUMBER"],
+    ["1e9", "NOT_A_NUMBER"], // exponent notation is never an amount someone meant to type
+    ["12..5", "NOT_A_NUMBER"],
+    ["1.234", "TOO_MANY_DECIMALS"],
+    ["0.001", "TOO_MANY_DECIMALS"],
+    ["12345678901234567890", "TOO_LARGE"], // 20 digits
+    ["10000000000000", "TOO_LARGE"],
+    ["-5", "NEGATIVE"],
+  ] as const)("%j is refused as %s", (text, problem) => {
+    expect(readYuanInput(text)).toEqual({ ok: false, problem });
+  });
+
+  it("reads what it accepts exactly, in minor units", () => {
+    expect(readYuanInput("1,200.50")).toEqual({ ok: true, value: 120_050n });
+    expect(readYuanInput("12.3400")).toEqual({ ok: true, value: 1_234n });
+    expect(readYuanInput("-0.01", { allowNegative: true })).toEqual({ ok: true, value: -1n });
+    expect(readYuanInput("-12345678901234567890", { allowNegative: true })).toEqual({ ok: false, problem: "TOO_LARGE" });
+  });
+
+  it("holds the server to the same limit as the form", () => {
+    expect(withinYuanInputLimit(999_999_999_999_999n)).toBe(true);
+    expect(withinYuanInputLimit(-999_999_999_999_999n)).toBe(true);
+    expect(withinYuanInputLimit(10n ** 15n)).toBe(false);
+    expect(withinYuanInputLimit(-(10n ** 15n))).toBe(false);
   });
 });

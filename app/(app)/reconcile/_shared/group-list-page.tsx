@@ -1,10 +1,15 @@
 // The shared body of the proposals, approvals and matched pages (loads data, so it lives in app/).
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/roles";
 import { requirePageContext } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import type { MatchStatus } from "@/lib/db/generated/enums";
+import { Alert } from "@/components/ui/alert";
+import { MATCH_RULES } from "@/lib/match-engine";
+import { loadFilterOwners, offeredOwners } from "@/lib/match-review/filter-options";
+import { groupFilterProblems, hasProblems, pageProblem } from "@/lib/match-review/filter-problems";
 import { groupFilterSchema } from "@/lib/match-review/list-groups";
 import { loadGroupPage } from "@/lib/match-review/load-group-page";
 import { pageSizeOf } from "@/lib/table-preferences/page-sizes";
@@ -24,30 +29,58 @@ export async function GroupListPage({ mode, searchParams, children }: { mode: ke
   const ctx = await requirePageContext();
   const config = MODES[mode];
   const filter = groupFilterSchema.parse(searchParams);
-  const [org, preference] = await Promise.all([
+  const [org, preference, owners, t] = await Promise.all([
     db.organization.findUniqueOrThrow({ where: { id: ctx.orgId }, select: { timezone: true } }),
     readTablePreference(db, ctx.orgId, ctx.userId, `groups.${mode}`),
+    loadFilterOwners(db, ctx.orgId),
+    getTranslations("workspace"),
   ]);
+  // A filter the list cannot honour is refused with its reason, and no rows are shown for it.
+  const problems = groupFilterProblems(searchParams, {
+    stores: new Set(owners.stores.map((store) => store.id)),
+    accounts: new Set(owners.accounts.map((account) => account.id)),
+    rules: new Set<string>([...MATCH_RULES, "MANUAL"]),
+  });
   const pageSize = pageSizeOf(searchParams.size, preference.pageSize);
-  const [t, data] = await Promise.all([getTranslations("workspace"), loadGroupPage(db, ctx.orgId, config.statuses, filter, org.timezone, pageSize)]);
+  const data = hasProblems(problems) ? null : await loadGroupPage(db, ctx.orgId, config.statuses, filter, org.timezone, pageSize);
+  const beyond = data ? pageProblem(data.page.page, data.page.pages) : undefined;
   const path = `/reconcile/${mode}`;
   const canAct = can(ctx.role, config.permission);
+  const lastPage = data ? `${path}?${new URLSearchParams({ ...Object.fromEntries(Object.entries(searchParams).filter((entry): entry is [string, string] => entry[1] !== undefined)), page: String(data.page.pages) }).toString()}` : path;
   return (
     <div>
       <PageHeader title={t(config.title)} intro={t(config.intro)} actions={can(ctx.role, "workspace.match") ? <UndoButton /> : null} />
       {children}
-      <GroupFilters path={path} values={searchParams} stores={data.stores} accounts={data.accounts} engineFilters={mode !== "approvals"} />
-      <GroupList
-        mode={mode}
-        page={data.page}
-        preference={preference}
-        emptyText={t(config.empty)}
-        canAct={canAct}
-        canNote={can(ctx.role, "workspace.note")}
-        currentUserId={ctx.userId}
-        people={data.people}
-        notes={data.notes}
+      <GroupFilters
+        path={path}
+        values={searchParams}
+        stores={offeredOwners(owners.stores, searchParams.store)}
+        accounts={offeredOwners(owners.accounts, searchParams.account)}
+        engineFilters={mode !== "approvals"}
+        problems={problems}
       />
+      {!data ? (
+        <Alert tone="error">{t("filterProblems.summary")}</Alert>
+      ) : beyond ? (
+        <Alert tone="error">
+          {t(`filterProblems.${beyond.key}`, beyond.values)}{" "}
+          <Link href={lastPage} className="font-medium underline">
+            {t("filterProblems.lastPage")}
+          </Link>
+        </Alert>
+      ) : (
+        <GroupList
+          mode={mode}
+          page={data.page}
+          preference={preference}
+          emptyText={t(config.empty)}
+          canAct={canAct}
+          canNote={can(ctx.role, "workspace.note")}
+          currentUserId={ctx.userId}
+          people={data.people}
+          notes={data.notes}
+        />
+      )}
     </div>
   );
 }
