@@ -7,6 +7,7 @@ import { db } from "@/lib/db/client";
 import type { MatchStatus } from "@/lib/db/generated/enums";
 import { groupFilterSchema } from "@/lib/match-review/list-groups";
 import { loadGroupPage } from "@/lib/match-review/load-group-page";
+import { closingMonths } from "@/lib/match-review/month-states";
 import { pageSizeOf } from "@/lib/table-preferences/page-sizes";
 import { readTablePreference } from "@/lib/table-preferences/table-preferences";
 import { GroupFilters } from "@/components/reconcile/group-filters";
@@ -29,7 +30,7 @@ export async function GroupListPage({ mode, searchParams, children }: { mode: ke
     readTablePreference(db, ctx.orgId, ctx.userId, `groups.${mode}`),
   ]);
   const pageSize = pageSizeOf(searchParams.size, preference.pageSize);
-  const [t, data] = await Promise.all([getTranslations("workspace"), loadGroupPage(db, ctx.orgId, config.statuses, filter, org.timezone, pageSize)]);
+  const [t, data, closing] = await Promise.all([getTranslations("workspace"), loadGroupPage(db, ctx.orgId, config.statuses, filter, org.timezone, pageSize), closingMonths(db, ctx.orgId)]);
   const path = `/reconcile/${mode}`;
   const canAct = can(ctx.role, config.permission);
   return (
@@ -47,6 +48,7 @@ export async function GroupListPage({ mode, searchParams, children }: { mode: ke
         currentUserId={ctx.userId}
         people={data.people}
         notes={data.notes}
+        lockedMonths={closing.filter((entry) => entry.status === "LOCKED").map((entry) => entry.month)}
       />
     </div>
   );
