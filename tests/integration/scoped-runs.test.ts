@@ -112,6 +112,13 @@ describe("the scope a person asks for", () => {
     expect(await resolveRunScope(db, org.owner.orgId, { storeId: org.storeB, month: "2025-10" })).toEqual({ storeId: org.storeB, month: "2025-10" });
   });
 
+  it("is refused for a locked month alone, which it could not change", async () => {
+    const org = await makeTwoStoreOrg();
+    await db.period.create({ data: { orgId: org.owner.orgId, month: "2025-09", status: "LOCKED", lockedAt: new Date() } });
+    expect(await codeOf(resolveRunScope(db, org.owner.orgId, { month: "2025-09" }))).toBe("LOCKED");
+    expect(await codeOf(resolveRunScope(db, org.owner.orgId, { month: "2025-10" }))).toBe("ok");
+  });
+
   it("needs a month written YYYY-MM", () => {
     for (const month of ["2025-13", "2025-1", "九月", "2025-10-01"]) expect(runScopeInputSchema.safeParse({ month }).success, month).toBe(false);
     expect(runScopeInputSchema.parse({ month: "", storeId: "", accountId: "" })).toEqual({});

@@ -112,7 +112,7 @@ export default async function ReconcilePage() {
                       <Badge tone={run.status === "SUCCEEDED" ? "brand" : run.status === "FAILED" ? "warning" : "neutral"}>{t(`statuses.${statusKey}`)}</Badge>
                     </Td>
                     <Td className="whitespace-nowrap" data-testid="run-scope">{scopeText(runScope(run))}</Td>
-                    <Td className="num text-right">{results.autoConfirmed ?? "—"}</Td>
+                    <Td className="num text-right" data-testid="run-auto-confirmed">{results.autoConfirmed ?? "—"}</Td>
                     <Td className="num text-right">{results.proposed ?? "—"}</Td>
                     <Td className="num text-right">{results.unmatched?.orders ?? "—"}</Td>
                     <Td className="num text-right">{results.unmatched?.settlement ?? "—"}</Td>
