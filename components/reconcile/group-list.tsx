@@ -190,9 +190,10 @@ export function GroupList({
       id: "status",
       header: t("groupColumns.status"),
       type: "text",
-      value: (group) => (isLocked(group) ? `${t(`statuses.${group.status}`)} · ${tm("lockedRow")}` : t(`statuses.${group.status}`)),
+      // Every row of a list has the same status: a locked month's group says that instead, the reason it cannot be picked.
+      value: (group) => (isLocked(group) ? tm("lockedRow") : t(`statuses.${group.status}`)),
       title: (group) => (isLocked(group) ? tm("lockedRowHint", { month: monthOf(group) ?? "" }) : t(`statuses.${group.status}`)),
-      size: 72,
+      size: groups.some(isLocked) ? 100 : 72,
     },
     ...(showActions ? [{ id: "actions", header: t("groupColumns.actions"), type: "text" as const, value: () => "", cell: rowActions, hideable: false, size: mode === "approvals" ? 170 : 130 }] : []),
   ];

@@ -35,7 +35,7 @@ export function MonthStateBanner({ months }: { months: MonthStateView[] }) {
       {locked.length > 0 ? (
         <section role="status" className="rounded-md bg-slate-800 px-4 py-3 text-sm text-white" data-state="LOCKED">
           <p className="font-semibold">
-            <span aria-hidden className="mr-1.5">🔒</span>
+            <LockIcon />
             {t("lockedTitle", { count: locked.length, months: names(locked.slice(0, SHOWN)) })}
             {locked.length > SHOWN ? ` ${t("more", { count: locked.length - SHOWN })}` : null}
           </p>
@@ -68,5 +68,14 @@ export function MonthStateBanner({ months }: { months: MonthStateView[] }) {
         </section>
       ) : null}
     </div>
+  );
+}
+
+/** A padlock drawn inline: the machines that show these pages may have no emoji font. */
+function LockIcon() {
+  return (
+    <svg aria-hidden viewBox="0 0 16 16" className="mr-1.5 inline-block h-3.5 w-3.5 -translate-y-px fill-current">
+      <path d="M4.5 7V5a3.5 3.5 0 0 1 7 0v2h.5A1.5 1.5 0 0 1 13.5 8.5v5A1.5 1.5 0 0 1 12 15H4a1.5 1.5 0 0 1-1.5-1.5v-5A1.5 1.5 0 0 1 4 7h.5Zm1.5 0h4V5a2 2 0 1 0-4 0v2Z" />
+    </svg>
   );
 }

@@ -83,7 +83,7 @@ test("a locked month: the banner on every tab, a run that keeps its proposals an
       await expect(banner).toContainText("陈静（复核） 于");
       await expect(banner).toContainText("张敏（会计） 提交");
       await expect(banner).toContainText("不能再匹配、取消匹配或撤销");
-      await expect(banner).toContainText("所有者可在“期间”中重新打开");
+      await expect(banner).toContainText("所有者可在“月结”中重新打开");
     }
     // A view that does not reach March does not warn about it; one that does, does.
     await page.goto("/reconcile/matched?from=2025-04-01");

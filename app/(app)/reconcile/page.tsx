@@ -89,15 +89,15 @@ export default async function ReconcilePage() {
           <Table>
             <thead>
               <tr>
-                <Th>{t("startedAt")}</Th>
-                <Th>{t("status")}</Th>
-                <Th>{ts("column")}</Th>
-                <Th className="text-right">{t("autoConfirmed")}</Th>
-                <Th className="text-right">{t("proposed")}</Th>
-                <Th className="text-right">{t("unmatchedOrders")}</Th>
-                <Th className="text-right">{t("unmatchedSettlement")}</Th>
-                <Th className="text-right">{t("unmatchedBank")}</Th>
-                <Th className="text-right">{t("duration")}</Th>
+                <Th className="whitespace-nowrap">{t("startedAt")}</Th>
+                <Th className="whitespace-nowrap">{t("status")}</Th>
+                <Th className="whitespace-nowrap">{ts("column")}</Th>
+                <Th className="whitespace-nowrap text-right">{t("autoConfirmed")}</Th>
+                <Th className="whitespace-nowrap text-right">{t("proposed")}</Th>
+                <Th className="whitespace-nowrap text-right">{t("unmatchedOrders")}</Th>
+                <Th className="whitespace-nowrap text-right">{t("unmatchedSettlement")}</Th>
+                <Th className="whitespace-nowrap text-right">{t("unmatchedBank")}</Th>
+                <Th className="whitespace-nowrap text-right">{t("duration")}</Th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100" data-testid="reconcile-runs">
@@ -108,7 +108,7 @@ export default async function ReconcilePage() {
                 return (
                   <tr key={run.id}>
                     <Td className="num whitespace-nowrap">{format.dateTime(run.startedAt, { dateStyle: "short", timeStyle: "medium" })}</Td>
-                    <Td>
+                    <Td className="whitespace-nowrap">
                       <Badge tone={run.status === "SUCCEEDED" ? "brand" : run.status === "FAILED" ? "warning" : "neutral"}>{t(`statuses.${statusKey}`)}</Badge>
                     </Td>
                     <Td className="whitespace-nowrap" data-testid="run-scope">{scopeText(runScope(run))}</Td>
