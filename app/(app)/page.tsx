@@ -10,16 +10,27 @@ import { maskAccountNumber } from "@/lib/fund-accounts/mask-account-number";
 import { formatBpsAsPercent } from "@/lib/shared/percent-bps";
 import { listStores } from "@/lib/stores/store-service";
 import { importedRowCounts } from "@/lib/import-batches/imported-row-counts";
+import { monthSummary, summaryMonths } from "@/lib/match-review/month-summary";
+import { MONTH_TEXT } from "@/lib/match-runs/run-scope";
+import { MonthPicker } from "@/components/overview/month-picker";
+import { MonthStateCard } from "@/components/overview/month-state-card";
 
-export default async function OverviewPage() {
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<{ month?: string }> }) {
   const ctx = await requirePageContext();
-  const [t, stores, accounts, counts] = await Promise.all([
+  const [t, stores, accounts, counts, months, lastRun, params] = await Promise.all([
     getTranslations(),
     listStores(db, ctx.orgId),
     listFundAccounts(db, ctx.orgId),
     importedRowCounts(db, ctx.orgId),
+    summaryMonths(db, ctx.orgId),
+    db.reconciliationRun.findFirst({ where: { orgId: ctx.orgId }, select: { id: true } }),
+    searchParams,
   ]);
   const hasData = [counts.ordersByStore, counts.settlementLinesByStore, counts.transactionsByAccount].some((byId) => byId.size > 0);
+  // The month asked for in the URL (a month without data yet is still shown: all zero), else the latest with data.
+  const month = params.month && MONTH_TEXT.test(params.month) ? params.month : months[0];
+  const summary = month ? await monthSummary(db, ctx.orgId, month) : null;
+  const pickable = month && !months.includes(month) ? [month, ...months].sort().reverse() : months;
   const manageLink = (href: string) => (
     <Link href={href} className="text-sm text-brand-600 hover:underline">
       {t("overview.manage")}
@@ -28,7 +39,16 @@ export default async function OverviewPage() {
 
   return (
     <div>
-      <PageHeader title={t("overview.title")} intro={t("overview.intro", { org: ctx.orgName })} />
+      <PageHeader
+        title={t("overview.title")}
+        intro={t("overview.intro", { org: ctx.orgName })}
+        actions={month ? <MonthPicker months={pickable} value={month} /> : null}
+      />
+      {summary ? (
+        <div className="mb-6">
+          <MonthStateCard summary={summary} />
+        </div>
+      ) : null}
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title={`${t("overview.stores")} · ${stores.length}`} actions={manageLink("/settings/stores")}>
           {stores.length === 0 ? (
@@ -81,10 +101,20 @@ export default async function OverviewPage() {
           )}
         </Card>
       </div>
-      <div className="mt-6 rounded-lg bg-brand-50 px-5 py-4 text-sm text-brand-900 ring-1 ring-brand-100">
-        <p className="font-medium">{t("overview.nextSteps")}</p>
-        <p className="mt-1">{hasData ? t("overview.nextStepsWithData") : t("overview.nextStepsText")}</p>
-      </div>
+      {/* Until the first run: what to do next. After it, the month above says what is left. */}
+      {lastRun ? null : (
+        <div className="mt-6 rounded-lg bg-brand-50 px-5 py-4 text-sm text-brand-900 ring-1 ring-brand-100">
+          <p className="font-medium">{t("overview.nextSteps")}</p>
+          <p className="mt-1">
+            {hasData ? t("overview.nextStepsWithData") : t("overview.nextStepsText")}{" "}
+            {hasData ? (
+              <Link href="/reconcile" className="font-medium underline underline-offset-2">
+                {t("overview.startReconciling")}
+              </Link>
+            ) : null}
+          </p>
+        </div>
+      )}
     </div>
   );
 }

@@ -51,6 +51,7 @@ export function GroupList({
   currentUserId,
   people,
   notes,
+  lockedMonths = [],
 }: {
   mode: Mode;
   page: GroupPage;
@@ -62,6 +63,8 @@ export function GroupList({
   currentUserId: string;
   people: Record<string, string>;
   notes: Record<string, GroupNote[]>;
+  /** Locked months ("YYYY-MM"): their groups cannot be confirmed, rejected or unmatched, so they say so up front. */
+  lockedMonths?: string[];
 }) {
   const t = useTranslations("workspace");
   const tc = useTranslations("common");
@@ -131,7 +134,10 @@ export function GroupList({
   }, [groups, focus, mode, canAct, selected.size]);
   useListKeys(keys);
 
-  const canSelect = (group: GroupView) => canAct && mode !== "matched" && !(mode === "approvals" && group.createdById === currentUserId);
+  const tm = useTranslations("workspace.monthState");
+  const monthOf = (group: GroupView) => group.day?.slice(0, 7);
+  const isLocked = (group: GroupView) => Boolean(group.day && lockedMonths.includes(group.day.slice(0, 7)));
+  const canSelect = (group: GroupView) => canAct && mode !== "matched" && !isLocked(group) && !(mode === "approvals" && group.createdById === currentUserId);
   const rowActions = (group: GroupView) => (
     <span className="flex gap-2">
       {mode === "approvals" && canAct ? (
@@ -148,7 +154,11 @@ export function GroupList({
           </>
         )
       ) : null}
-      {mode === "matched" && canAct ? (
+      {mode === "matched" && canAct && isLocked(group) ? (
+        <span className="whitespace-nowrap text-slate-500" title={tm("lockedRowHint", { month: monthOf(group) ?? "" })}>
+          {tm("lockedRow")}
+        </span>
+      ) : mode === "matched" && canAct ? (
         <button type="button" className={ROW_BUTTON} disabled={pending} onClick={() => setDialog({ kind: "unmatch", ids: [group.id] })}>
           {t("unmatch")}
         </button>
@@ -176,7 +186,15 @@ export function GroupList({
     { id: "difference", header: t("groupColumns.difference"), type: "money", value: (group) => group.differenceMinor, sortable: true, size: 100 },
     { id: "reasons", header: t("groupColumns.reasons"), type: "text", value: reasonText, size: 230 },
     { id: "confidence", header: t("groupColumns.confidence"), type: "integer", value: (group) => group.confidence, sortable: true, size: 60 },
-    { id: "status", header: t("groupColumns.status"), type: "text", value: (group) => t(`statuses.${group.status}`), size: 72 },
+    {
+      id: "status",
+      header: t("groupColumns.status"),
+      type: "text",
+      // Every row of a list has the same status: a locked month's group says that instead, the reason it cannot be picked.
+      value: (group) => (isLocked(group) ? tm("lockedRow") : t(`statuses.${group.status}`)),
+      title: (group) => (isLocked(group) ? tm("lockedRowHint", { month: monthOf(group) ?? "" }) : t(`statuses.${group.status}`)),
+      size: groups.some(isLocked) ? 100 : 72,
+    },
     ...(showActions ? [{ id: "actions", header: t("groupColumns.actions"), type: "text" as const, value: () => "", cell: rowActions, hideable: false, size: mode === "approvals" ? 170 : 130 }] : []),
   ];
   const sums = (label: string, values: { count: number; rows: number; amountMinor: bigint; differenceMinor: bigint }) => ({ label, values: { rows: values.rows, amount: values.amountMinor, difference: values.differenceMinor } });

@@ -29,7 +29,8 @@ import { readCopyRows, type CopyRow } from "./copy-text-reader";
 import { SharedDates, SharedStrings } from "./shared-strings";
 import { withSnapshotClients } from "./snapshot-clients";
 
-export type ReconcileScope = { from?: string; to?: string };
+import type { ReconcileScope } from "./run-scope";
+export type { ReconcileScope } from "./run-scope";
 
 const SIDE_FROM_DB: Record<string, Side> = { ORDER: "order", SETTLEMENT: "settlement", BANK: "bank" };
 

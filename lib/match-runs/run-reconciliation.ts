@@ -15,6 +15,7 @@ import { getOrgRules } from "@/lib/match-rules/rules-store";
 import { inputRowFacts } from "./input-row-facts";
 import { saveProposals } from "./save-proposals";
 import { lockedMonthsOf, skipLockedMonths } from "./skip-locked-months";
+import { keepInScope } from "./run-scope";
 
 export type RunSummary = {
   runId: string;
@@ -27,6 +28,12 @@ export type RunSummary = {
   keptInLockedMonths: number;
   /** The locked months the run left alone. */
   lockedMonths: string[];
+  /** Earlier proposals outside the run's scope (month, store, account), kept as they were. */
+  keptOutsideScope: number;
+  /** Groups the engine found outside the run's scope: neither booked nor proposed. */
+  skippedOutsideScope: number;
+  /** New groups left out because a kept proposal already uses one of their rows. */
+  skippedOverlapping: number;
   durationMs: number;
   /** Where the time went: reading the rows, the engine, writing the groups. */
   phasesMs: { load: number; match: number; save: number };
@@ -73,12 +80,13 @@ export async function executeRun(db: Db, actor: Actor, run: ReconciliationRun, p
     // say exactly which rules made its result.
     const result = reconcile(input, parseRules(run.rules));
     const locked = await lockedMonthsOf(db, actor.orgId);
-    const open = skipLockedMonths(input, result.proposals, locked);
+    const inScope = keepInScope(input, result.proposals, scope);
+    const open = skipLockedMonths(input, inScope.kept, locked);
     const match = since(matchStarted);
     await progress(0.7, "jobs.phase.saving");
     const saveStarted = performance.now();
     const saveProgress = throttled((fraction) => progress(0.7 + 0.29 * fraction, "jobs.phase.saving"));
-    const saved = await saveProposals(pool, actor.orgId, run.id, open.kept, inputRowFacts(input), { onProgress: saveProgress.report, lockedMonths: [...locked] });
+    const saved = await saveProposals(pool, actor.orgId, run.id, open.kept, inputRowFacts(input), { onProgress: saveProgress.report, lockedMonths: [...locked], scope });
     await saveProgress.settled();
     const save = since(saveStarted);
     const durationMs = since(started);
@@ -90,6 +98,9 @@ export async function executeRun(db: Db, actor: Actor, run: ReconciliationRun, p
       skippedInLockedMonths: open.skipped,
       keptInLockedMonths: saved.keptInLockedMonths,
       lockedMonths: [...locked].sort(),
+      keptOutsideScope: saved.keptOutsideScope,
+      skippedOutsideScope: inScope.outside,
+      skippedOverlapping: saved.skippedOverlapping,
       durationMs,
       phasesMs: { load, match, save },
     };

@@ -5,9 +5,15 @@ import { z } from "zod";
 import type { Prisma } from "@/lib/db/generated/client";
 import { readJsonColumn } from "@/lib/shared/json-column";
 import { toJsonValue } from "@/lib/shared/json-safe";
-import type { ReconcileScope } from "./load-reconcile-input";
+import type { ReconcileScope } from "./run-scope";
 
-const scopeSchema = z.object({ from: z.string().optional(), to: z.string().optional() });
+const scopeSchema = z.object({
+  from: z.string().optional(),
+  to: z.string().optional(),
+  month: z.string().optional(),
+  storeId: z.string().optional(),
+  accountId: z.string().optional(),
+});
 
 const count = z.number().int().nonnegative();
 const resultsSchema = z
@@ -18,6 +24,9 @@ const resultsSchema = z
     skippedInLockedMonths: count,
     keptInLockedMonths: count,
     lockedMonths: z.array(z.string()),
+    keptOutsideScope: count,
+    skippedOutsideScope: count,
+    skippedOverlapping: count,
   })
   .partial()
   .loose();

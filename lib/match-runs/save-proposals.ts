@@ -1,5 +1,5 @@
-// The engine's proposals → MatchGroup rows. A new run replaces the previous run's open proposals
-// in open months (replace-open-proposals.ts); confirmed, pending, rejected and reversed groups are never touched. Groups the rules allow to be
+// The engine's proposals → MatchGroup rows. A new run replaces the previous runs' open proposals
+// inside its scope in open months (replace-open-proposals.ts); confirmed, pending, rejected and reversed groups are never touched. Groups the rules allow to be
 // booked without a person are stored CONFIRMED (kind AUTO), the rest PROPOSED for the workspace.
 // A month's run writes hundreds of thousands of groups and millions of items, so all three tables
 // are written with COPY in one transaction: the run's result is there whole or not at all.
@@ -10,6 +10,7 @@ import { groupFacts, type GroupFacts } from "@/lib/ledger/group-facts";
 import { copyText, openCopyWriter, type CopyWriter } from "./copy-text-writer";
 import type { RowFactsLookup } from "./input-row-facts";
 import { deleteOpenProposals } from "./replace-open-proposals";
+import type { ReconcileScope } from "./run-scope";
 import { uuidV7Sequence } from "./uuid-v7";
 
 const SIDE_TO_DB: Record<Side, MatchSide> = { order: "ORDER", settlement: "SETTLEMENT", bank: "BANK" };
@@ -30,12 +31,21 @@ function inKeyOrder(items: readonly MatchItem[]): readonly MatchItem[] {
   return [...items].sort((a, b) => SIDE_RANK[a.side] - SIDE_RANK[b.side] || compareIds(a.id, b.id) || SLOT_RANK[a.slot!] - SLOT_RANK[b.slot!]);
 }
 
-export type SaveSummary = { proposed: number; autoConfirmed: number; replaced: number; keptInLockedMonths: number };
+export type SaveSummary = {
+  proposed: number;
+  autoConfirmed: number;
+  replaced: number;
+  keptInLockedMonths: number;
+  keptOutsideScope: number;
+  /** New groups left out because a kept proposal already uses one of their rows. */
+  skippedOverlapping: number;
+};
 /**
  * `now` stamps the groups (decidedAt, ids); `onProgress` hears the share of lines sent; proposals
- * already standing in `lockedMonths` are kept (the run's own were left out by skip-locked-months.ts).
+ * already standing in `lockedMonths` or outside `scope` are kept (the run's own there were left out
+ * by skip-locked-months.ts and run-scope.ts).
  */
-export type SaveOptions = { now?: Date; onProgress?: (fraction: number) => void; lockedMonths?: readonly string[] };
+export type SaveOptions = { now?: Date; onProgress?: (fraction: number) => void; lockedMonths?: readonly string[]; scope?: ReconcileScope };
 
 /** Reason lists are shared between groups (lib/match-engine README "Reasons"): each is written out once. */
 function reasonsJson(): (reasons: readonly Reason[]) => string {
@@ -52,10 +62,14 @@ export async function writeProposals(
   client: pg.ClientBase,
   orgId: string,
   runId: string,
-  proposals: readonly MatchProposal[],
+  candidates: readonly MatchProposal[],
   rowFacts: RowFactsLookup,
-  { now = new Date(), onProgress, lockedMonths = [] }: SaveOptions = {},
+  { now = new Date(), onProgress, lockedMonths = [], scope = {} }: SaveOptions = {},
 ): Promise<SaveSummary> {
+  const { replaced, keptInLockedMonths, keptOutsideScope, keptRows } = await deleteOpenProposals(client, orgId, { lockedMonths, scope });
+  // A row in two open proposals would let one confirmation break the other (and an auto-confirmed
+  // group would spend a row someone's kept proposal still counts on): the kept proposal wins.
+  const proposals = keptRows.size === 0 ? candidates : candidates.filter((p) => !p.items.some((item) => keptRows.has(`${item.side}:${item.id}:${item.slot}`)));
   // A month's save takes tens of seconds: say how far it is each time a chunk goes out.
   let lines = 0;
   let written = 0;
@@ -67,7 +81,6 @@ export async function writeProposals(
     if (wait) onProgress?.(written / lines);
     return wait;
   };
-  const { replaced, keptInLockedMonths } = await deleteOpenProposals(client, orgId, lockedMonths);
   const nextId = uuidV7Sequence(now.getTime());
   const ids = proposals.map(() => nextId());
   const decidedAt = now.toISOString();
@@ -117,7 +130,7 @@ export async function writeProposals(
   }
   await adjustments.end();
 
-  return { proposed: proposals.length - autoConfirmed, autoConfirmed, replaced, keptInLockedMonths };
+  return { proposed: proposals.length - autoConfirmed, autoConfirmed, replaced, keptInLockedMonths, keptOutsideScope, skippedOverlapping: candidates.length - proposals.length };
 }
 
 /** A group's facts as COPY text columns: amount, difference, rows, day, stores, accounts (ids need no escaping). */

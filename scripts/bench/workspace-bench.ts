@@ -21,6 +21,7 @@ import { copyText, openCopyWriter } from "../../lib/match-runs/copy-text-writer"
 import { createStore } from "../../lib/stores/store-service";
 import { groupFilterSchema, listGroups } from "../../lib/match-review/list-groups";
 import { listPeriods } from "../../lib/match-review/list-periods";
+import { monthSummary, summaryMonths } from "../../lib/match-review/month-summary";
 import { listUnmatched, unmatchedFilterSchema, type UnmatchedList } from "../../lib/match-review/list-unmatched";
 import { suggestCandidates } from "../../lib/match-review/suggest-candidates";
 import { createTestDatabases } from "../../tests/support/test-database";
@@ -428,6 +429,14 @@ async function timeQueries(url: string, orgId: string): Promise<{ timings: Timin
     );
   }
   timings.push(await time("periods", async () => ({ rows: (await listPeriods(db, orgId)).length, total: 0 })));
+  // The home page, on every visit: the months it offers, then the latest month's state.
+  timings.push(
+    await time("home: month summary", async () => {
+      const months = await summaryMonths(db, orgId);
+      const summary = await monthSummary(db, orgId, months[0]!);
+      return { rows: months.length, total: summary.orders.count };
+    }),
+  );
   // The suggest action: the row as its list shows it, then candidates from the other list.
   const bankPages = (await listUnmatched(db, orgId, "bank", "up", pane({}), rules)).pages;
   const target = (await listUnmatched(db, orgId, "bank", "up", pane({ page: String(Math.ceil(bankPages / 2)) }), rules)).rows.find((row) => row.amountMinor > 0n)!;

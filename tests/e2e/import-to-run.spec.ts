@@ -70,7 +70,7 @@ test("a new company imports a month through the queue and reconciles it", async 
     const latestRun = page.getByTestId("reconcile-runs").getByRole("row").first();
     await expect(latestRun).toContainText("已完成", { timeout: 90_000 });
     // The Alipay withdrawals name their bank receipts: the worker's run books them by itself.
-    expect(Number(await latestRun.locator("td").nth(2).textContent())).toBeGreaterThan(0);
+    expect(Number(await latestRun.getByTestId("run-auto-confirmed").textContent())).toBeGreaterThan(0);
     await screenshot(page, "import-to-run-reconciled");
   } finally {
     fs.rmSync(outDir, { recursive: true, force: true });

@@ -9,7 +9,7 @@ test("run reconciliation on the demo company and see the results", async ({ page
   const latestRun = page.getByTestId("reconcile-runs").getByRole("row").first();
   await expect(latestRun).toContainText("已完成", { timeout: 60_000 });
   // The generated month has withdrawals that match their bank receipts by id: confirmed automatically.
-  const autoConfirmed = Number(await latestRun.locator("td").nth(2).textContent());
+  const autoConfirmed = Number(await latestRun.getByTestId("run-auto-confirmed").textContent());
   expect(autoConfirmed).toBeGreaterThan(0);
   await expect(page.getByRole("link", { name: /待确认建议/ }).first()).toBeVisible();
   await screenshot(page, "reconcile-zh");

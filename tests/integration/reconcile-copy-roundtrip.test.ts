@@ -230,7 +230,7 @@ describe("reconciliation load and save through COPY", () => {
     ];
     const now = new Date("2025-04-01T12:00:00.123Z");
     const saved = await saveProposals(getPgPool(), org.orgId, run.id, proposals, inputRowFacts(await loadReconcileInput(getPgPool(), org.orgId)), { now });
-    expect(saved).toEqual({ proposed: 1, autoConfirmed: 1, replaced: 1, keptInLockedMonths: 0 });
+    expect(saved).toEqual({ proposed: 1, autoConfirmed: 1, replaced: 1, keptInLockedMonths: 0, keptOutsideScope: 0, skippedOverlapping: 0 });
     // The replaced proposal's items and adjustments went with it (a statement trigger, not an FK).
     const orphans = await db.$queryRawUnsafe<{ items: bigint; adjustments: bigint }[]>(
       `SELECT (SELECT count(*) FROM "MatchItem" i WHERE NOT EXISTS (SELECT 1 FROM "MatchGroup" g WHERE g.id = i."groupId")) AS items,

@@ -1,13 +1,16 @@
-import type { ReactNode } from "react";
-import { getTranslations } from "next-intl/server";
+import { Suspense, type ReactNode } from "react";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { MonthStateBanner } from "@/components/reconcile/month-state-banner";
 import { WorkspaceTabs } from "@/components/reconcile/workspace-tabs";
 import { requirePageContext } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
+import { closingMonths } from "@/lib/match-review/month-states";
 import { workspaceCounts } from "@/lib/match-review/workspace-summary";
 
 export default async function ReconcileLayout({ children }: { children: ReactNode }) {
   const ctx = await requirePageContext();
-  const [t, counts] = await Promise.all([getTranslations("workspace"), workspaceCounts(db, ctx.orgId)]);
+  const [t, format, counts, closing] = await Promise.all([getTranslations("workspace"), getFormatter(), workspaceCounts(db, ctx.orgId), closingMonths(db, ctx.orgId)]);
+  const when = (date: Date | null) => (date ? format.dateTime(date, { dateStyle: "short", timeStyle: "short" }) : "—");
   return (
     <div>
       <WorkspaceTabs
@@ -21,6 +24,19 @@ export default async function ReconcileLayout({ children }: { children: ReactNod
           { href: "/reconcile/periods", label: t("tabs.periods") },
         ]}
       />
+      {/* Above every page's forms: the months in view that are closing or closed (it reads the URL's date filters). */}
+      <Suspense fallback={null}>
+        <MonthStateBanner
+          months={closing.map((entry) => ({
+            month: entry.month,
+            status: entry.status,
+            submittedBy: entry.submittedBy ?? "—",
+            submittedAt: when(entry.submittedAt),
+            lockedBy: entry.lockedBy ?? "—",
+            lockedAt: when(entry.lockedAt),
+          }))}
+        />
+      </Suspense>
       {children}
     </div>
   );

@@ -197,21 +197,11 @@ export const ACTION_CASES: Record<string, ActionCase> = {
 
   // ---- reconciliation runs ----------------------------------------------------------------------
   startReconciliationAction: {
-    withoutForeignIds: "starts a run of the session's company",
-    probes: ({ b }) => [
-      {
-        carries: "a run",
-        call: submit({}),
-        expect: ok({ runId: expect.any(String) }),
-        then: async () => {
-          const run = await db.reconciliationRun.findFirstOrThrow({ where: { orgId: b.owner.orgId } });
-          expect(await db.reconciliationRun.count({ where: { orgId: b.owner.orgId } })).toBe(1);
-          // Queued for a worker, for B's run; no worker runs in this test.
-          expect(await db.job.findMany({ where: { subjectId: run.id }, select: { orgId: true, kind: true, status: true } })).toEqual([
-            { orgId: b.owner.orgId, kind: "reconcile-run", status: "QUEUED" },
-          ]);
-        },
-      },
+    // A run may be scoped to a store or a fund account (lib/match-runs/run-scope.ts): A's ids are
+    // not found, and no run is started or queued for B either.
+    probes: ({ a }) => [
+      { carries: "A's store", call: submit({ storeId: a.storeId }), expect: notFound("storeNotFound"), then: async ({ b }) => expect(await db.reconciliationRun.count({ where: { orgId: b.owner.orgId } })).toBe(0) },
+      { carries: "A's fund account", call: submit({ accountId: a.fundAccountId }), expect: notFound("fundAccountNotFound"), then: async ({ b }) => expect(await db.reconciliationRun.count({ where: { orgId: b.owner.orgId } })).toBe(0) },
     ],
   },
 

@@ -110,6 +110,10 @@ export const DOOR_CASES: Record<string, DoorCase> = {
     withoutForeignIds: "only ?archived=1; B's list must hold none of A's accounts",
     walk: (walk, module) => expectQueryPageHidesA(walk, module, { archived: "1" }),
   },
+  "app/(app)/page.tsx": {
+    withoutForeignIds: "only ?month=YYYY-MM; B's home page for A's locked month must show none of A's data or its lock",
+    walk: (walk, module) => expectQueryPageHidesA(walk, module, { month: walk.a.lockedMonth }),
+  },
   "app/(app)/settings/audit/page.tsx": { walk: (walk, module) => expectQueryPageHidesA(walk, module, { actor: walk.a.owner.userEmail }) },
   "app/(app)/reconcile/proposals/page.tsx": { walk: (walk, module) => expectQueryPageHidesA(walk, module, { store: walk.a.storeId, account: walk.a.fundAccountId }) },
   "app/(app)/reconcile/approvals/page.tsx": { walk: (walk, module) => expectQueryPageHidesA(walk, module, { store: walk.a.storeId, account: walk.a.fundAccountId }) },

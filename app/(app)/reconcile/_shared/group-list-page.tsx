@@ -12,6 +12,7 @@ import { loadFilterOwners, offeredOwners } from "@/lib/match-review/filter-optio
 import { groupFilterProblems, hasProblems, pageProblem } from "@/lib/match-review/filter-problems";
 import { groupFilterSchema } from "@/lib/match-review/list-groups";
 import { loadGroupPage } from "@/lib/match-review/load-group-page";
+import { closingMonths } from "@/lib/match-review/month-states";
 import { pageSizeOf } from "@/lib/table-preferences/page-sizes";
 import { readTablePreference } from "@/lib/table-preferences/table-preferences";
 import { GroupFilters } from "@/components/reconcile/group-filters";
@@ -42,7 +43,7 @@ export async function GroupListPage({ mode, searchParams, children }: { mode: ke
     rules: new Set<string>([...MATCH_RULES, "MANUAL"]),
   });
   const pageSize = pageSizeOf(searchParams.size, preference.pageSize);
-  const data = hasProblems(problems) ? null : await loadGroupPage(db, ctx.orgId, config.statuses, filter, org.timezone, pageSize);
+  const [data, closing] = await Promise.all([hasProblems(problems) ? null : loadGroupPage(db, ctx.orgId, config.statuses, filter, org.timezone, pageSize), closingMonths(db, ctx.orgId)]);
   const beyond = data ? pageProblem(data.page.page, data.page.pages) : undefined;
   const path = `/reconcile/${mode}`;
   const canAct = can(ctx.role, config.permission);
@@ -79,6 +80,7 @@ export async function GroupListPage({ mode, searchParams, children }: { mode: ke
           currentUserId={ctx.userId}
           people={data.people}
           notes={data.notes}
+          lockedMonths={closing.filter((entry) => entry.status === "LOCKED").map((entry) => entry.month)}
         />
       )}
     </div>
