@@ -48,8 +48,8 @@ describe("the month summary", () => {
     expect(october.lines.count).toBe(1); // the wallet receipt, not traced to the bank yet
 
     const reviewer = await addUser(owner, "REVIEWER");
-    await db.$transaction((tx) => submitMonth(tx as typeof db, owner, "2025-10"));
-    await db.$transaction((tx) => lockMonth(tx as typeof db, reviewer, "2025-10"));
+    await db.$transaction((tx) => submitMonth(tx as typeof db, owner, "2025-10", { confirmOpenItems: true }));
+    await db.$transaction((tx) => lockMonth(tx as typeof db, reviewer, "2025-10", { confirmOpenItems: true }));
     expect(await monthSummary(db, owner.orgId, "2025-10")).toMatchObject({ status: "LOCKED", closing: { lockedBy: "REVIEWER", submittedBy: "Owner" } });
     expect(await summaryMonths(db, owner.orgId)).toEqual(["2025-10"]);
   });
