@@ -2,14 +2,17 @@
 // (open proposals and approvals of the month, orders, bill/wallet lines and bank lines with
 // something left), and the money — what the month's orders should bring in (paid less refunded:
 // the receivable), what came in on the bank and on the wallets, and what of the orders is still
-// open. It runs on every visit, so each table is read once, for the month only: bank and wallet
-// rows through their (orgId, occurredOn) index, orders and bill lines by their business day
-// (lib/ledger/business-day.ts), and what counting groups took only for those rows (the same rule as
-// every list: lib/ledger/row-remaining.ts).
+// open (rows marked not for reconciliation are not open: lib/ledger/excluded-rows.ts). It runs on
+// every visit, so each table is read once, for the month only: bank and wallet rows through their
+// (orgId, occurredOn) index, orders and bill lines by their business day
+// (lib/ledger/business-day.ts), what counting groups took only for those rows (the same rule as
+// every list: lib/ledger/row-remaining.ts), and open groups by their stored day
+// (lib/ledger/group-facts.ts).
 import type { Tx } from "@/lib/db/client";
 import type { PeriodStatus } from "@/lib/db/generated/enums";
-import { groupItemDaysSql, monthSql, orderBusinessDaySql } from "@/lib/ledger/business-day";
+import { monthSql, orderBusinessDaySql } from "@/lib/ledger/business-day";
 import { notCountingStatusSql } from "@/lib/ledger/counting-groups";
+import { notExcludedSql } from "@/lib/ledger/excluded-rows";
 import { rowRemainingSql, takenSumSql } from "@/lib/ledger/row-remaining";
 import { closingMonths, type ClosingMonth } from "./month-states";
 
@@ -57,24 +60,23 @@ export async function monthSummary(tx: Tx, orgId: string, month: string): Promis
   // $1 org, $2 first day, $3 first day of the next month, $4 month.
   const [row] = await tx.$queryRawUnsafe<Row[]>(
     `WITH o AS MATERIALIZED (
-            SELECT t.id, t."paidAmountMinor" AS amount, t."refundMinor" AS refund FROM "Order" t
+            SELECT t.id, t."paidAmountMinor" AS amount, t."refundMinor" AS refund, ${notExcludedSql("ORDER", "t")} AS counted FROM "Order" t
              WHERE t."orgId" = $1::uuid AND ${orderBusinessDaySql("t")} >= $2::date AND ${orderBusinessDaySql("t")} < $3::date),
           s AS MATERIALIZED (
-            SELECT t.id, t."amountMinor" AS amount FROM "SettlementLine" t WHERE t."orgId" = $1::uuid AND t."occurredOn" >= $2::date AND t."occurredOn" < $3::date),
+            SELECT t.id, t."amountMinor" AS amount, ${notExcludedSql("SETTLEMENT", "t")} AS counted FROM "SettlementLine" t WHERE t."orgId" = $1::uuid AND t."occurredOn" >= $2::date AND t."occurredOn" < $3::date),
           b AS MATERIALIZED (
-            SELECT t.id, t."amountMinor" AS amount, a.type = 'BANK' AS bank FROM "BankTransaction" t JOIN "FundAccount" a ON a."orgId" = t."orgId" AND a.id = t."fundAccountId"
+            SELECT t.id, t."amountMinor" AS amount, a.type = 'BANK' AS bank, ${notExcludedSql("BANK", "t")} AS counted FROM "BankTransaction" t JOIN "FundAccount" a ON a."orgId" = t."orgId" AND a.id = t."fundAccountId"
              WHERE t."orgId" = $1::uuid AND t."occurredOn" >= $2::date AND t."occurredOn" < $3::date),
           o_taken AS (${takenOfSql("o", "ORDER", "DOWN")}),
           s_taken AS (${takenOfSql("s", "SETTLEMENT", "DOWN")}),
           b_up AS (${takenOfSql("(SELECT id FROM b WHERE bank)", "BANK", "UP")}),
           b_down AS (${takenOfSql("(SELECT id FROM b WHERE NOT bank)", "BANK", "DOWN")}),
-          o_left AS (SELECT ${rowRemainingSql("o.amount", "x.taken")} AS remaining FROM o LEFT JOIN o_taken x ON x."rowId" = o.id),
-          s_left AS (SELECT ${rowRemainingSql("s.amount", "x.taken")} AS remaining FROM s LEFT JOIN s_taken x ON x."rowId" = s.id),
-          bank_left AS (SELECT ${rowRemainingSql("b.amount", "x.taken")} AS remaining FROM b LEFT JOIN b_up x ON x."rowId" = b.id WHERE b.bank),
-          wallet_left AS (SELECT ${rowRemainingSql("b.amount", "x.taken")} AS remaining FROM b LEFT JOIN b_down x ON x."rowId" = b.id WHERE NOT b.bank),
-          open_groups AS MATERIALIZED (SELECT id, "orgId", status FROM "MatchGroup" WHERE "orgId" = $1::uuid AND status IN ('PROPOSED', 'PENDING_APPROVAL')),
+          o_left AS (SELECT ${rowRemainingSql("o.amount", "x.taken")} AS remaining FROM o LEFT JOIN o_taken x ON x."rowId" = o.id WHERE o.counted),
+          s_left AS (SELECT ${rowRemainingSql("s.amount", "x.taken")} AS remaining FROM s LEFT JOIN s_taken x ON x."rowId" = s.id WHERE s.counted),
+          bank_left AS (SELECT ${rowRemainingSql("b.amount", "x.taken")} AS remaining FROM b LEFT JOIN b_up x ON x."rowId" = b.id WHERE b.bank AND b.counted),
+          wallet_left AS (SELECT ${rowRemainingSql("b.amount", "x.taken")} AS remaining FROM b LEFT JOIN b_down x ON x."rowId" = b.id WHERE NOT b.bank AND b.counted),
           group_months AS (
-            SELECT g.status, ${monthSql("max(i.day)")} AS month FROM open_groups g JOIN (${groupItemDaysSql("open_groups")}) i ON i."groupId" = g.id GROUP BY g.id, g.status)
+            SELECT status, ${monthSql("day")} AS month FROM "MatchGroup" WHERE "orgId" = $1::uuid AND status IN ('PROPOSED', 'PENDING_APPROVAL') AND day >= $2::date AND day < $3::date)
      SELECT (SELECT count(*) FROM o) AS orders,
             (SELECT COALESCE(SUM(amount - COALESCE(refund, 0)), 0) FROM o)::bigint AS expected,
             (SELECT count(*) FROM o_left WHERE remaining > 0) AS "openOrders",
