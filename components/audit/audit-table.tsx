@@ -6,10 +6,8 @@ import { useMemo } from "react";
 import { useTranslations } from "next-intl";
 import { DataTable, type TablePaging } from "@/components/data-table/data-table";
 import type { DataColumn } from "@/components/data-table/columns";
-import type { AuditRowView } from "@/lib/audit/audit-rows";
+import { AUDIT_TABLE_KEY, type AuditRowView } from "@/lib/audit/audit-rows";
 import type { TablePreference } from "@/lib/table-preferences/table-preferences";
-
-export const AUDIT_TABLE_KEY = "audit.log";
 
 function AuditDetail({ row }: { row: AuditRowView }) {
   const t = useTranslations("audit");

@@ -8,6 +8,9 @@ import type { AuditEntryRow } from "./list-audit-log";
 import type { AuditLookups } from "./load-audit-lookups";
 import { formatLocalDateTime } from "./local-time";
 
+/** The audit table's name for its remembered layout (read by the page, written by the table). */
+export const AUDIT_TABLE_KEY = "audit.log";
+
 export type AuditRowView = {
   id: string;
   /** "2025-11-03 14:05:09" in the organization's time zone. */

@@ -96,6 +96,24 @@ function showValue(kind: FieldKind | undefined, value: unknown, h: Helpers): str
   }
 }
 
+/** Fields whose lists are an order (the engine's passes); every other list is a set (auto-confirm types). */
+const ORDERED_LISTS = new Set(["passes"]);
+
+/** A value written so that only meaning counts: object keys sorted, and set-like lists too. */
+function canonical(value: unknown, ordered: boolean): string {
+  if (Array.isArray(value)) {
+    const items = value.map((item) => canonical(item, false));
+    return `[${(ordered ? items : items.sort()).join(",")}]`;
+  }
+  if (value && typeof value === "object") {
+    return `{${Object.keys(value as Json)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonical((value as Json)[key], false)}`)
+      .join(",")}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
 /** "费率从 0.6% 改为 0.5%；账期从 0 天改为 7 天" — the fields whose values differ, in words. */
 export function describeFieldChanges(before: unknown, after: unknown, h: Helpers): string[] {
   const a = record(before);
@@ -103,7 +121,7 @@ export function describeFieldChanges(before: unknown, after: unknown, h: Helpers
   const phrases: string[] = [];
   let others = false;
   for (const field of [...new Set([...Object.keys(a), ...Object.keys(b)])]) {
-    if (SILENT_FIELDS.has(field) || JSON.stringify(a[field]) === JSON.stringify(b[field])) continue;
+    if (SILENT_FIELDS.has(field) || canonical(a[field], ORDERED_LISTS.has(field)) === canonical(b[field], ORDERED_LISTS.has(field))) continue;
     const name = h.t.has(`audit.fieldNames.${field}`) ? h.t(`audit.fieldNames.${field}`) : undefined;
     if (!name) {
       others = true;

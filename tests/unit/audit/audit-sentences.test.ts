@@ -97,6 +97,15 @@ describe("audit sentences", () => {
     expect(s.en).toBe("Matched 2 rows by hand (Withdrawal ↔ bank receipt), ¥100.00, writing off ¥0.10; awaiting approval");
   });
 
+  it("does not call a list changed when only its order moved, except where order is the meaning", () => {
+    const before = { version: "default-1", autoConfirm: { enabled: true, types: ["COMMISSION", "FEE"] }, passes: ["A", "B"], toleranceMinor: "100" };
+    const same = { version: "org-v1", autoConfirm: { types: ["FEE", "COMMISSION"], enabled: true }, passes: ["A", "B"], toleranceMinor: "250" };
+    expect(say(entry("reconcileRules.update", { before, after: same })).zh).toBe("修改了匹配规则（默认规则 → 第 1 版）：金额容差从 ¥1.00 改为 ¥2.50");
+    expect(say(entry("reconcileRules.update", { before, after: { ...same, passes: ["B", "A"] } })).en).toBe(
+      "Changed the matching rules (the defaults → version 1): order of passes changed; amount tolerance from ¥1.00 to ¥2.50",
+    );
+  });
+
   it("uses role and account-type words, not codes", () => {
     const s = say(entry("member.role", { entityType: "Membership", before: { email: "a@b.cn", role: "ACCOUNTANT" }, after: { email: "a@b.cn", role: "REVIEWER" } }));
     expect(s.en).toBe("Changed the role of a@b.cn from Accountant to Reviewer");

@@ -3,11 +3,11 @@
 // belongs in the page header's actions, exporting exactly the `filter` below.
 import { getLocale, getTranslations } from "next-intl/server";
 import { AuditFilters, type AuditKindOption } from "@/components/audit/audit-filters";
-import { AUDIT_TABLE_KEY, AuditTable } from "@/components/audit/audit-table";
+import { AuditTable } from "@/components/audit/audit-table";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { parseAuditFilter } from "@/lib/audit/audit-filter";
-import { toAuditRows } from "@/lib/audit/audit-rows";
+import { AUDIT_TABLE_KEY, toAuditRows } from "@/lib/audit/audit-rows";
 import { AUDIT_AREAS, AUDIT_KINDS, auditKindLabel, type Translate } from "@/lib/audit/audit-sentences";
 import { listAuditActors, listAuditLog } from "@/lib/audit/list-audit-log";
 import { loadAuditLookups } from "@/lib/audit/load-audit-lookups";
