@@ -1,5 +1,6 @@
 // The audit page's filters as a plain GET form (works before any script loads): who, what kind,
-// which days, about what. Problems the server found are shown on their fields, in words.
+// which days, about what. Problems the server found are shown under their fields, in words, outside
+// the label so they describe the field (aria-describedby) without becoming part of its name.
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
@@ -40,63 +41,73 @@ export async function AuditFilters({
 
   return (
     <form method="get" className="mb-4 grid grid-cols-2 items-start gap-3 rounded-lg bg-white p-3 ring-1 ring-slate-200 sm:grid-cols-3 lg:flex lg:flex-wrap lg:items-end" data-testid="audit-filters">
-      <label className="text-sm lg:w-44">
-        <span className="mb-1 block text-xs text-slate-600">{t("filterActor")}</span>
-        <select name="actor" defaultValue={values.actor ?? ""} className={`${INPUT} ${problemOf("actor") ? INVALID : ""}`} {...aria("actor")}>
-          <option value="">{t("allPeople")}</option>
-          {people.map((person) => (
-            <option key={person.id} value={person.id} title={person.email}>
-              {t("personOption", { name: person.name, email: person.email })}
-            </option>
-          ))}
-          {hasSystem ? (
-            <option value={SYSTEM_ACTOR} title={t("systemHint")}>
-              {t("system")}
-            </option>
-          ) : null}
-        </select>
+      <div className="text-sm lg:w-44">
+        <label className="block">
+          <span className="mb-1 block text-xs text-slate-600">{t("filterActor")}</span>
+          <select name="actor" defaultValue={values.actor ?? ""} className={`${INPUT} ${problemOf("actor") ? INVALID : ""}`} {...aria("actor")}>
+            <option value="">{t("allPeople")}</option>
+            {people.map((person) => (
+              <option key={person.id} value={person.id} title={person.email}>
+                {t("personOption", { name: person.name, email: person.email })}
+              </option>
+            ))}
+            {hasSystem ? (
+              <option value={SYSTEM_ACTOR} title={t("systemHint")}>
+                {t("system")}
+              </option>
+            ) : null}
+          </select>
+        </label>
         {message("actor")}
-      </label>
-      <label className="text-sm lg:w-48">
-        <span className="mb-1 block text-xs text-slate-600">{t("filterAction")}</span>
-        <select name="action" defaultValue={values.action ?? ""} className={`${INPUT} ${problemOf("action") ? INVALID : ""}`} {...aria("action")}>
-          <option value="">{t("all")}</option>
-          {kinds.map((group) => (
-            <optgroup key={group.area} label={group.areaLabel}>
-              <option value={`${group.area}.`}>{t("allOfArea", { area: group.areaLabel })}</option>
-              {group.kinds.map((kind) => (
-                <option key={kind.value} value={kind.value}>
-                  {kind.label}
-                </option>
-              ))}
-            </optgroup>
-          ))}
-        </select>
+      </div>
+      <div className="text-sm lg:w-48">
+        <label className="block">
+          <span className="mb-1 block text-xs text-slate-600">{t("filterAction")}</span>
+          <select name="action" defaultValue={values.action ?? ""} className={`${INPUT} ${problemOf("action") ? INVALID : ""}`} {...aria("action")}>
+            <option value="">{t("all")}</option>
+            {kinds.map((group) => (
+              <optgroup key={group.area} label={group.areaLabel}>
+                <option value={`${group.area}.`}>{t("allOfArea", { area: group.areaLabel })}</option>
+                {group.kinds.map((kind) => (
+                  <option key={kind.value} value={kind.value}>
+                    {kind.label}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+        </label>
         {message("action")}
-      </label>
-      <label className="text-sm lg:w-40">
-        <span className="mb-1 block text-xs text-slate-600">{t("from")}</span>
-        <input type="date" name="from" defaultValue={values.from ?? ""} className={`${INPUT} ${problemOf("from") ? INVALID : ""}`} {...aria("from")} />
+      </div>
+      <div className="text-sm lg:w-40">
+        <label className="block">
+          <span className="mb-1 block text-xs text-slate-600">{t("from")}</span>
+          <input type="date" name="from" defaultValue={values.from ?? ""} className={`${INPUT} ${problemOf("from") ? INVALID : ""}`} {...aria("from")} />
+        </label>
         {message("from")}
-      </label>
-      <label className="text-sm lg:w-40">
-        <span className="mb-1 block text-xs text-slate-600">{t("to")}</span>
-        <input type="date" name="to" defaultValue={values.to ?? ""} className={`${INPUT} ${problemOf("to") ? INVALID : ""}`} {...aria("to")} />
+      </div>
+      <div className="text-sm lg:w-40">
+        <label className="block">
+          <span className="mb-1 block text-xs text-slate-600">{t("to")}</span>
+          <input type="date" name="to" defaultValue={values.to ?? ""} className={`${INPUT} ${problemOf("to") ? INVALID : ""}`} {...aria("to")} />
+        </label>
         {message("to")}
-      </label>
-      <label className="col-span-2 text-sm sm:col-span-1 lg:w-64">
-        <span className="mb-1 block text-xs text-slate-600">{t("filterTarget")}</span>
-        <input
-          type="search"
-          name="target"
-          maxLength={TARGET_MAX}
-          defaultValue={values.target ?? ""}
-          placeholder={t("targetHint")}
-          className={`${INPUT} ${problemOf("target") ? INVALID : ""}`}
-          {...aria("target")}
-        />
+      </div>
+      <div className="col-span-2 text-sm sm:col-span-1 lg:w-64">
+        <label className="block">
+          <span className="mb-1 block text-xs text-slate-600">{t("filterTarget")}</span>
+          <input
+            type="search"
+            name="target"
+            maxLength={TARGET_MAX}
+            defaultValue={values.target ?? ""}
+            placeholder={t("targetHint")}
+            className={`${INPUT} ${problemOf("target") ? INVALID : ""}`}
+            {...aria("target")}
+          />
+        </label>
         {message("target")}
-      </label>
+      </div>
       <div className="col-span-2 flex gap-2 sm:col-span-1 lg:pb-0">
         <button type="submit" className={buttonClass("primary")}>
           {tc("filter")}

@@ -48,18 +48,20 @@ export function AuditTable({ rows, paging, preference, emptyText }: { rows: Audi
   const t = useTranslations("audit");
   const columns = useMemo<DataColumn<AuditRowView>[]>(
     () => [
-      { id: "time", header: t("time"), type: "date", size: 150, hideable: false, value: (row) => row.time },
+      // What comes right after who, so on a phone the sentence starts on the first screen; the kind,
+      // which the sentence already says, comes last.
+      { id: "time", header: t("time"), type: "date", size: 140, hideable: false, value: (row) => row.time },
       {
         id: "actor",
         header: t("actor"),
         type: "text",
-        size: 130,
+        size: 110,
         value: (row) => row.actorName,
         title: (row) => (row.actorEmail ? `${row.actorName} <${row.actorEmail}>` : row.actorName),
         cell: (row) => <span data-email={row.actorEmail ?? undefined}>{row.actorName}</span>,
       },
-      { id: "kind", header: t("kind"), type: "text", size: 130, value: (row) => row.kind },
-      { id: "sentence", header: t("sentence"), type: "text", size: 620, hideable: false, value: (row) => row.sentence },
+      { id: "sentence", header: t("sentence"), type: "text", size: 640, hideable: false, value: (row) => row.sentence },
+      { id: "kind", header: t("kind"), type: "text", size: 150, value: (row) => row.kind },
     ],
     [t],
   );

@@ -55,7 +55,8 @@ try {
     `INSERT INTO "AuditLog" ("orgId", action, "entityType", after) SELECT $1::uuid, 'store.create', 'Store', jsonb_build_object('name', '天猫' || i) FROM generate_series(1, $2::int) AS i`,
     [other.id, Math.floor(entries / 2)],
   );
-  await client.query(`ANALYZE "AuditLog"`);
+  // As autovacuum leaves a live table: the visibility map set, so counts are index-only scans.
+  await client.query(`VACUUM ANALYZE "AuditLog"`);
   await client.end();
   if (!values.json) console.log(`Seeded ${entries.toLocaleString("en")} entries (+${Math.floor(entries / 2).toLocaleString("en")} of another organization) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
@@ -68,7 +69,7 @@ try {
     ["one kind (period.lock)", { page: 1, action: "period.lock" }],
     ["one area (store.)", { page: 1, action: "store." }],
     ["one person", { page: 1, actor: people[2]!.id }],
-    ["target text (店铺7)", { page: 1, target: "店铺7" }],
+    ["target text (店铺6)", { page: 1, target: "店铺6" }],
     ["target text, no match", { page: 1, target: "不存在的店" }],
     ["last 30 days", { page: 1, from: monthAgo, to: today }],
     ["person + kind + days", { page: 1, actor: people[1]!.id, action: "match.confirm", from: monthAgo, to: today }],

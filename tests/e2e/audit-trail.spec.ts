@@ -62,7 +62,7 @@ test("a store's fee rate change and a tolerance change read as sentences with na
   const time = (await update.locator('td[data-column="time"]').textContent())!.trim();
   expect(time).toMatch(TIME);
   expect(time.slice(0, 10)).toBe(shanghaiToday());
-  await expect(auditRows(page).filter({ hasText: `新建了店铺「${store}」（天猫，费率 0.6%，账期 0 天）` })).toHaveCount(1);
+  await expect(auditRows(page).filter({ hasText: `新建了店铺「${store}」（天猫，费率 0.6%，账期 7 天）` })).toHaveCount(1);
   await expect(auditRows(page).filter({ hasText: "创建了公司「审计日志测试有限公司」" })).toHaveCount(1);
   // No raw JSON or ids as the main text; the raw record waits in the row's detail.
   await expect(page.getByTestId("audit-rows")).not.toContainText("{");
