@@ -1,39 +1,50 @@
-import { z } from "zod";
+// One page of an organization's audit log, newest first, with the total for paging. Server-side
+// and scoped to the organization; every filter is served by an index that leads with orgId
+// (orgId+createdAt, orgId+action+createdAt, orgId+actorUserId+createdAt), so a company with 100k+
+// entries pages as fast as a new one. Kinds are matched with LIKE 'area.%': the database collates
+// with C (lib/db/embedded-postgres.ts), so the prefix is an index range.
 import type { Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
+import { SYSTEM_ACTOR, type AuditFilter } from "./audit-filter";
+import { localDayEnd, localDayStart } from "./local-time";
 
-export const AUDIT_PAGE_SIZE = 50;
+export type AuditQuery = Omit<AuditFilter, "pageSize"> & { pageSize?: number };
 
-export const auditFilterSchema = z.object({
-  action: z.string().trim().max(60).optional().catch(undefined),
-  entityType: z.string().trim().max(60).optional().catch(undefined),
-  actor: z.string().trim().max(120).optional().catch(undefined),
-  from: z.iso.date().optional().catch(undefined),
-  to: z.iso.date().optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
-});
-export type AuditFilter = z.output<typeof auditFilterSchema>;
-
-/** One page of an organization's audit log, newest first, plus the total for paging. */
-export async function listAuditLog(db: Tx, orgId: string, filter: AuditFilter, timezoneOffset = "+08:00") {
+export function auditWhere(orgId: string, filter: Omit<AuditQuery, "page" | "pageSize">, timeZone: string): Prisma.AuditLogWhereInput {
   const where: Prisma.AuditLogWhereInput = { orgId };
-  if (filter.action) where.action = { startsWith: filter.action };
-  if (filter.entityType) where.entityType = filter.entityType;
-  if (filter.actor) where.actorEmail = { contains: filter.actor.toLowerCase() };
+  if (filter.action) where.action = filter.action.endsWith(".") ? { startsWith: filter.action } : filter.action;
+  if (filter.actor) where.actorUserId = filter.actor === SYSTEM_ACTOR ? null : filter.actor;
+  if (filter.target) where.OR = [{ target: { contains: filter.target, mode: "insensitive" } }, { entityId: filter.target }];
   if (filter.from || filter.to) {
     where.createdAt = {
-      ...(filter.from ? { gte: new Date(`${filter.from}T00:00:00${timezoneOffset}`) } : {}),
-      ...(filter.to ? { lt: new Date(new Date(`${filter.to}T00:00:00${timezoneOffset}`).getTime() + 86_400_000) } : {}),
+      ...(filter.from ? { gte: localDayStart(filter.from, timeZone) } : {}),
+      ...(filter.to ? { lt: localDayEnd(filter.to, timeZone) } : {}),
     };
   }
-  const [total, entries] = await Promise.all([
-    db.auditLog.count({ where }),
-    db.auditLog.findMany({
-      where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (filter.page - 1) * AUDIT_PAGE_SIZE,
-      take: AUDIT_PAGE_SIZE,
-    }),
-  ]);
-  return { total, entries, pageSize: AUDIT_PAGE_SIZE, page: filter.page };
+  return where;
+}
+
+export async function listAuditLog(db: Tx, orgId: string, filter: AuditQuery, timeZone = "Asia/Shanghai") {
+  const pageSize = filter.pageSize ?? 50;
+  const where = auditWhere(orgId, filter, timeZone);
+  const total = await db.auditLog.count({ where });
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  // A page past the end (an old link, a narrower filter) shows the last page, not an empty list.
+  const page = Math.min(Math.max(1, filter.page), pages);
+  const entries =
+    total === 0
+      ? []
+      : await db.auditLog.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (page - 1) * pageSize, take: pageSize });
+  return { total, entries, page, pages, pageSize };
+}
+
+export type AuditEntryRow = Awaited<ReturnType<typeof listAuditLog>>["entries"][number];
+
+/** Everyone who appears in the organization's log (members who left included), for the "who" filter. */
+export async function listAuditActors(db: Tx, orgId: string): Promise<{ people: { id: string; name: string; email: string }[]; hasSystem: boolean }> {
+  const rows = await db.$queryRaw<{ actorUserId: string | null }[]>`
+    SELECT DISTINCT "actorUserId"::text AS "actorUserId" FROM "AuditLog" WHERE "orgId" = ${orgId}::uuid`;
+  const ids = rows.flatMap((row) => (row.actorUserId ? [row.actorUserId] : []));
+  const people = ids.length ? await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, email: true }, orderBy: { name: "asc" } }) : [];
+  return { people, hasSystem: rows.some((row) => row.actorUserId === null) };
 }

@@ -4,11 +4,13 @@ import { currencyDecimals } from "./currency";
 
 export type MoneyLocale = "zh-CN" | "en";
 
-// Symbols follow CLDR for each locale: in Chinese ¥ is the yuan and US$ the dollar; in English $ is
-// the dollar and the yuan is written CN¥ so it is not taken for the Japanese yen.
+// In Chinese ¥ is the yuan and US$ the dollar (CLDR). In English CLDR writes the yuan "CN¥", but the
+// people reading these books are Chinese accountants whose statements, vouchers and 金蝶/用友 print
+// "¥" for the yuan in every language (issue 14): the yuan is "¥" in both, $ stays the dollar in
+// English, and the yen, which would otherwise look the same, is "JP¥" in both.
 const SYMBOLS: Record<MoneyLocale, Record<string, string>> = {
   "zh-CN": { CNY: "¥", USD: "US$", HKD: "HK$", EUR: "€", GBP: "£", JPY: "JP¥" },
-  en: { CNY: "CN¥", USD: "$", HKD: "HK$", EUR: "€", GBP: "£", JPY: "¥" },
+  en: { CNY: "¥", USD: "$", HKD: "HK$", EUR: "€", GBP: "£", JPY: "JP¥" },
 };
 
 /** 123456n, 2 → "1234.56"; -1230n → "-12.30"; 5n, 0 → "5". No grouping: for exports and inputs. */

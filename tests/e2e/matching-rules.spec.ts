@@ -39,10 +39,11 @@ test("the owner changes the date window and tolerance and saves a new version", 
   await expect(page.getByRole("heading", { name: "匹配规则" })).toBeVisible();
 
   await page.goto("/settings/audit?action=reconcileRules.");
-  const entry = page.getByTestId("audit-table").getByRole("row").first();
+  const entry = page.getByTestId("audit-rows").getByRole("row").first();
   await expect(entry).toContainText("修改匹配规则");
-  await expect(entry).toContainText("日期窗口（天）");
-  await expect(entry).toContainText(`org-v${version + 1}`);
+  await expect(entry).toContainText(`第 ${version + 1} 版`);
+  await expect(entry).toContainText("日期窗口从 3 天 改为 5 天");
+  await expect(entry).toContainText("金额容差从 ¥1.00 改为 ¥2.50");
 
   // Back to the defaults, as a version of its own (so later tests run on the usual rules).
   await page.goto("/settings/matching-rules");

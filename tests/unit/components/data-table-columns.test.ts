@@ -7,7 +7,7 @@ import { pageSizeOf } from "@/lib/table-preferences/page-sizes";
 describe("formatCell", () => {
   it("writes money in yuan with ¥ and thousands separators, from minor units", () => {
     expect(formatCell("money", 123_456_789n, "zh-CN")).toBe("¥1,234,567.89");
-    expect(formatCell("money", -50n, "en")).toBe("-CN¥0.50");
+    expect(formatCell("money", -50n, "en")).toBe("-¥0.50");
   });
   it("writes rates as percent, never basis points", () => {
     expect(formatCell("percent", 0.6, "zh-CN")).toBe("0.6%");

@@ -25,13 +25,29 @@ describe("formatMinor", () => {
     [123456n, "USD", "zh-CN", "US$1,234.56"],
     [123456n, "USD", "en", "$1,234.56"],
     [-699n, "USD", "en", "-$6.99"],
-    [123456n, "CNY", "en", "CN¥1,234.56"],
-    [1234n, "JPY", "en", "¥1,234"],
+    // English shows the yuan as ¥, as Chinese accountants read it; never CLDR's "CN¥" (issue 14).
+    [123456n, "CNY", "en", "¥1,234.56"],
+    [-1230n, "CNY", "en", "-¥12.30"],
+    [100n, "cny", "en", "¥1.00"],
+    [123456n, "HKD", "en", "HK$1,234.56"],
+    [123456n, "EUR", "en", "€1,234.56"],
+    // …so the yen keeps a symbol that cannot be taken for the yuan.
+    [1234n, "JPY", "en", "JP¥1,234"],
     [1234n, "JPY", "zh-CN", "JP¥1,234"],
     [100n, "SGD", "en", "SGD 1.00"],
     [100n, "cny", "zh-CN", "¥1.00"],
   ] as const)("%s %s %s → %s", (value, currency, locale, expected) => {
     expect(formatMinor(value, currency, locale)).toBe(expected);
+  });
+});
+
+describe("English money", () => {
+  it("never writes CN¥, for any amount", () => {
+    for (const value of [0n, 1n, -1n, 99n, 123_456_789_012n, -5_000_000n]) {
+      const text = formatMinor(value, "CNY", "en");
+      expect(text).not.toContain("CN¥");
+      expect(text).toMatch(/^-?¥/);
+    }
   });
 });
 

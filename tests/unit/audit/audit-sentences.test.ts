@@ -1,0 +1,171 @@
+// The audit log's sentences, rendered with the real messages in both languages: names, yuan,
+// percent, months, ICU plurals; never raw ids or JSON; an unknown kind still reads.
+import { describe, expect, it } from "vitest";
+import { createTranslator } from "next-intl";
+import { AUDIT_KINDS, describeAuditEntry, type AuditSentenceEntry, type Translate } from "@/lib/audit/audit-sentences";
+import { NO_LOOKUPS, type AuditLookups } from "@/lib/audit/load-audit-lookups";
+import en from "@/messages/en.json";
+import zh from "@/messages/zh-CN.json";
+
+function translator(locale: "zh-CN" | "en"): Translate {
+  const t = createTranslator({ locale, messages: locale === "en" ? en : zh });
+  const call = ((key: string, values?: Record<string, string | number>) => t(key as never, values as never)) as Translate;
+  call.has = (key: string) => t.has(key as never);
+  return call;
+}
+const ZH = translator("zh-CN");
+const EN = translator("en");
+
+const G1 = "0195a7c0-0000-7000-8000-000000000001";
+const G2 = "0195a7c0-0000-7000-8000-000000000002";
+const G3 = "0195a7c0-0000-7000-8000-000000000003";
+
+function entry(action: string, fields: Partial<AuditSentenceEntry> = {}): AuditSentenceEntry {
+  return { action, entityType: "Store", entityId: null, before: null, after: null, ...fields };
+}
+const say = (e: AuditSentenceEntry, lookups: AuditLookups = NO_LOOKUPS) => ({ zh: describeAuditEntry(e, ZH, "zh-CN", lookups), en: describeAuditEntry(e, EN, "en", lookups) });
+
+const store = { name: "天猫旗舰店", platform: "TMALL", currency: "CNY", settlementTermsDays: 7, feeRateBps: 60, archivedAt: null, id: "x", orgId: "y" };
+
+describe("audit sentences", () => {
+  it("says a store's fee rate change in percent, naming the store", () => {
+    const s = say(entry("store.update", { before: store, after: { ...store, feeRateBps: 50, updatedAt: "2025-11-01" } }));
+    expect(s.zh).toBe("把店铺「天猫旗舰店」的费率从 0.6% 改为 0.5%");
+    expect(s.en).toBe("Changed the store “天猫旗舰店”: fee rate from 0.6% to 0.5%");
+  });
+
+  it("lists several changes and says plurals in English", () => {
+    const s = say(entry("store.update", { before: store, after: { ...store, settlementTermsDays: 1, platform: "JD" } }));
+    expect(s.zh).toBe("把店铺「天猫旗舰店」的平台从 天猫 改为 京东；账期从 7 天 改为 1 天");
+    expect(s.en).toBe("Changed the store “天猫旗舰店”: platform from Tmall to JD; terms from 7 days to 1 day");
+  });
+
+  it("describes a new store with its platform, rate and terms", () => {
+    const s = say(entry("store.create", { after: { ...store, settlementTermsDays: 1 } }));
+    expect(s.zh).toBe("新建了店铺「天猫旗舰店」（天猫，费率 0.6%，账期 1 天）");
+    expect(s.en).toBe("Created the store “天猫旗舰店” (Tmall, fee rate 0.6%, terms 1 day)");
+  });
+
+  it("sums the confirmed groups in yuan, never CN¥", () => {
+    const lookups: AuditLookups = {
+      ...NO_LOOKUPS,
+      groups: new Map([
+        [G1, { amountMinor: 100_000n, currency: "CNY" }],
+        [G2, { amountMinor: 23_456n, currency: "CNY" }],
+        [G3, { amountMinor: 0n, currency: "CNY" }],
+      ]),
+    };
+    const s = say(entry("match.confirm", { entityType: "MatchGroup", after: { groups: [G1, G2, G3], skipped: [] } }), lookups);
+    expect(s.zh).toBe("确认了 3 条匹配建议，合计 ¥1,234.56");
+    expect(s.en).toBe("Confirmed 3 proposals, ¥1,234.56 in all");
+    const one = say(entry("match.confirm", { entityType: "MatchGroup", entityId: G1, after: { groups: [G1], skipped: [{ id: G2, reason: "gone" }] } }), lookups);
+    expect(one.en).toBe("Confirmed 1 proposal, ¥1,000.00 in all; 1 could not be confirmed");
+    expect(one.zh).toBe("确认了 1 条匹配建议，合计 ¥1,000.00；1 条未能确认");
+  });
+
+  it("keeps other currencies apart", () => {
+    const lookups: AuditLookups = { ...NO_LOOKUPS, groups: new Map([[G1, { amountMinor: 500n, currency: "CNY" }], [G2, { amountMinor: 699n, currency: "USD" }]]) };
+    expect(say(entry("match.approve", { entityType: "MatchGroup", after: { groups: [G1, G2] } }), lookups).en).toBe("Approved 2 manual matches, ¥5.00 + $6.99 in all");
+  });
+
+  it("names the file and row count of an import, grouped by thousands", () => {
+    const s = say(entry("import.commit", { entityType: "ImportBatch", after: { fileName: "文件名.xlsx", rows: 1234, inserted: 1234, duplicates: 0 } }));
+    expect(s.zh).toBe("导入了 文件名.xlsx（1,234 行）");
+    expect(s.en).toBe("Imported 文件名.xlsx (1,234 rows)");
+    const again = say(entry("import.commit", { entityType: "ImportBatch", after: { fileName: "a.csv", rows: 3, inserted: 1, duplicates: 2 } }));
+    expect(again.en).toBe("Imported a.csv (1 row; 2 already present, not added again)");
+    expect(again.zh).toBe("导入了 a.csv（1 行，另有 2 行已存在，未重复导入）");
+  });
+
+  it("names the month of a period action", () => {
+    expect(say(entry("period.lock", { entityType: "Period", entityId: "2025-11", before: { status: "SUBMITTED" }, after: { status: "LOCKED" } }))).toEqual({ zh: "锁定了 2025-11 期间", en: "Locked 2025-11" });
+    expect(say(entry("period.reopen", { entityType: "Period", entityId: "2025-11", after: { status: "OPEN", reason: "补录退款" } })).zh).toBe("重新打开了 2025-11 期间，原因：补录退款");
+  });
+
+  it("writes a manual match with its amount, write-off and approval state", () => {
+    const after = {
+      status: "PENDING_APPROVAL",
+      link: "PAYOUT_BANK",
+      items: [
+        { side: "SETTLEMENT", rowId: "1", slot: "up", amountMinor: "-10000" },
+        { side: "BANK", rowId: "2", slot: "down", amountMinor: "9990" },
+      ],
+      adjustments: [{ type: "FEE", amountMinor: "10", note: "手续费" }],
+    };
+    const s = say(entry("match.create", { entityType: "MatchGroup", entityId: G1, after }));
+    expect(s.zh).toBe("人工匹配了 2 行（提现 ↔ 银行到账），金额 ¥100.00，核销差额 ¥0.10，待审批");
+    expect(s.en).toBe("Matched 2 rows by hand (Withdrawal ↔ bank receipt), ¥100.00, writing off ¥0.10; awaiting approval");
+  });
+
+  it("does not call a list changed when only its order moved, except where order is the meaning", () => {
+    const before = { version: "default-1", autoConfirm: { enabled: true, types: ["COMMISSION", "FEE"] }, passes: ["A", "B"], toleranceMinor: "100" };
+    const same = { version: "org-v1", autoConfirm: { types: ["FEE", "COMMISSION"], enabled: true }, passes: ["A", "B"], toleranceMinor: "250" };
+    expect(say(entry("reconcileRules.update", { before, after: same })).zh).toBe("修改了匹配规则（默认规则 → 第 1 版）：金额容差从 ¥1.00 改为 ¥2.50");
+    expect(say(entry("reconcileRules.update", { before, after: { ...same, passes: ["B", "A"] } })).en).toBe(
+      "Changed the matching rules (the defaults → version 1): order of passes changed; amount tolerance from ¥1.00 to ¥2.50",
+    );
+  });
+
+  it("uses role and account-type words, not codes", () => {
+    const s = say(entry("member.role", { entityType: "Membership", before: { email: "a@b.cn", role: "ACCOUNTANT" }, after: { email: "a@b.cn", role: "REVIEWER" } }));
+    expect(s.en).toBe("Changed the role of a@b.cn from Accountant to Reviewer");
+    const account = say(entry("account.create", { entityType: "FundAccount", after: { name: "招商银行基本户", type: "BANK", institution: "招商银行", accountNumber: "****5678" } }));
+    expect(account.zh).toBe("新建了资金账户「招商银行基本户」（银行账户，招商银行，账号 ****5678）");
+  });
+
+  it("gives every kind written today a sentence with no raw JSON or ids", () => {
+    const samples: Record<string, Partial<AuditSentenceEntry>> = {
+      "org.create": { after: { name: "示例公司", slug: "demo" } },
+      "org.approvalThresholds": { before: { writeOffApprovalMinor: "0", writeOffApprovalBps: 0, manualMatchApprovalMinor: "10000000" }, after: { writeOffApprovalMinor: "10000", writeOffApprovalBps: 100, manualMatchApprovalMinor: "10000000" } },
+      "store.create": { after: store },
+      "store.update": { before: store, after: { ...store, name: "天猫店" } },
+      "store.archive": { before: store, after: store },
+      "store.restore": { before: store, after: store },
+      "account.create": { after: { name: "支付宝", type: "ALIPAY" } },
+      "account.update": { before: { name: "支付宝", institution: "" }, after: { name: "支付宝", institution: "蚂蚁" } },
+      "account.archive": { before: { name: "支付宝" }, after: { name: "支付宝" } },
+      "account.restore": { before: { name: "支付宝" }, after: { name: "支付宝" } },
+      "member.role": { before: { email: "a@b.cn", role: "VIEWER" }, after: { email: "a@b.cn", role: "ADMIN" } },
+      "member.remove": { before: { email: "a@b.cn", role: "VIEWER" } },
+      "invitation.create": { after: { email: "a@b.cn", role: "VIEWER", expiresAt: "2025-11-10T00:00:00.000Z" } },
+      "invitation.revoke": { before: { email: "a@b.cn", role: "VIEWER" } },
+      "invitation.accept": { after: { email: "a@b.cn", role: "VIEWER", newAccount: true } },
+      "import.commit": { after: { fileName: "a.csv", rows: 1, inserted: 1, duplicates: 0 } },
+      "import.undo": { before: { fileName: "a.csv", rows: 2 }, after: { removedRows: 2 } },
+      "import.cancel": { before: { fileName: "a.csv", status: "PREVIEW" } },
+      "job.cancel": { entityType: "ImportBatch", entityId: G1, after: { jobId: G2, kind: "import-commit", outcome: "requested" } },
+      "mapping.save": { after: { name: "自定义格式", mapping: { kind: "orders" } } },
+      "match.create": { entityType: "MatchGroup", entityId: G1, after: { status: "CONFIRMED", link: "ORDER_BANK", items: [], adjustments: [] } },
+      "match.confirm": { entityType: "MatchGroup", after: { groups: [G1], skipped: [] } },
+      "match.reject": { entityType: "MatchGroup", after: { groups: [G1, G2], pairs: 2 } },
+      "match.approve": { entityType: "MatchGroup", after: { groups: [G1] } },
+      "match.decline": { entityType: "MatchGroup", after: { groups: [G1], reason: "金额不对" } },
+      "match.reverse": { entityType: "MatchGroup", after: { groups: [G1], reason: "重复" } },
+      "match.undo": { entityType: "MatchGroup", after: { undid: "CONFIRM", groups: [G1, G2] } },
+      "period.submit": { entityType: "Period", entityId: "2025-11" },
+      "period.lock": { entityType: "Period", entityId: "2025-11" },
+      "period.return": { entityType: "Period", entityId: "2025-11" },
+      "period.reopen": { entityType: "Period", entityId: "2025-11", after: { reason: "补录" } },
+      "note.create": { entityType: "Note", entityId: G1, after: { target: "BANK", targetId: "123", body: "客户说下周付" } },
+      "reconcileRules.update": { entityType: "ReconcileRuleSet", before: { version: "org-v1", dateWindowDays: 3, toleranceMinor: "100" }, after: { version: "org-v2", dateWindowDays: 5, toleranceMinor: "200" } },
+      "reconcileRules.reset": { entityType: "ReconcileRuleSet", before: { version: "org-v2" }, after: { version: "default-1" } },
+    };
+    expect(Object.keys(samples).sort()).toEqual([...AUDIT_KINDS].sort());
+    for (const [action, fields] of Object.entries(samples)) {
+      for (const sentence of Object.values(say(entry(action, fields)))) {
+        expect(sentence, action).not.toMatch(/[{}]|0195a7c0|undefined|null|NaN|\[object/);
+        expect(sentence.length, action).toBeGreaterThan(4);
+      }
+    }
+    expect(say(entry("reconcileRules.update", samples["reconcileRules.update"])).zh).toBe("修改了匹配规则（第 1 版 → 第 2 版）：日期窗口从 3 天 改为 5 天；金额容差从 ¥1.00 改为 ¥2.00");
+    expect(say(entry("org.approvalThresholds", samples["org.approvalThresholds"])).en).toBe(
+      "Changed the approval thresholds: write-off approval amount from ¥0.00 to ¥100.00; write-off approval share from 0% to 1%",
+    );
+    expect(say(entry("job.cancel", samples["job.cancel"]), { ...NO_LOOKUPS, batches: new Map([[G1, "订单.xlsx"]]) }).zh).toBe("请求停止导入任务（订单.xlsx）");
+  });
+
+  it("falls back to a readable line for a kind it does not know, and for an entry it cannot read", () => {
+    expect(say(entry("row.exclude", { after: { name: "房租" } }))).toEqual({ zh: "row.exclude：房租", en: "row.exclude: 房租" });
+    expect(say(entry("store.archive", { before: "broken", after: 42 }))).toEqual({ zh: "归档店铺", en: "Store archived" });
+  });
+});
