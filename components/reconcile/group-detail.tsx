@@ -29,26 +29,26 @@ export function GroupDetail({ group, makerName, notes, actions }: { group: Group
         <tbody className="divide-y divide-slate-200">
           {group.rows.map((row) => (
             <tr key={`${row.side}:${row.id}:${row.slot}`}>
-              <td className="w-16 py-0.5 text-slate-500">{t(`sides.${row.side}`)}</td>
-              <td className="max-w-72 truncate py-0.5 font-mono text-slate-800" title={row.ref ?? undefined}>
+              <td className="w-16 py-0.5 pr-3 text-slate-500">{t(`sides.${row.side}`)}</td>
+              <td className="max-w-72 truncate py-0.5 pr-3 font-mono text-slate-800" title={row.ref ?? undefined}>
                 {row.ref ?? t("noReference")}
               </td>
-              <td className="py-0.5 text-slate-500">{row.day}</td>
-              <td className="py-0.5 text-slate-500">{row.owner}</td>
-              <td className="max-w-64 truncate py-0.5 text-slate-400" title={row.file ? t("sourceRow", { file: row.file, row: row.sourceRow ?? "" }) : undefined}>
+              <td className="py-0.5 pr-3 text-slate-500">{row.day}</td>
+              <td className="py-0.5 pr-3 text-slate-500">{row.owner}</td>
+              <td className="max-w-64 truncate py-0.5 pr-3 text-slate-400" title={row.file ? t("sourceRow", { file: row.file, row: row.sourceRow ?? "" }) : undefined}>
                 {row.file ? t("sourceRow", { file: row.file, row: row.sourceRow ?? "" }) : null}
               </td>
-              <td className="py-0.5 text-right text-slate-900">{money(rowAmountAsRead(row))}</td>
+              <td className="py-0.5 pr-3 text-right text-slate-900">{money(rowAmountAsRead(row))}</td>
             </tr>
           ))}
           {group.adjustments.map((adjustment, index) => (
             <tr key={`adj-${index}`} className="bg-amber-50/60">
-              <td className="py-0.5 text-amber-800">{t("columns.difference")}</td>
-              <td className="py-0.5 text-amber-900" colSpan={4}>
+              <td className="py-0.5 pr-3 text-amber-800">{t("columns.difference")}</td>
+              <td className="py-0.5 pr-3 text-amber-900" colSpan={4}>
                 {ADJUSTMENT_LABELS[adjustment.type as AdjustmentType]?.[locale] ?? adjustment.type}
                 {adjustment.note ? <span className="text-amber-700"> · {adjustment.note}</span> : null}
               </td>
-              <td className="py-0.5 text-right text-amber-900">{money(adjustment.amountMinor)}</td>
+              <td className="py-0.5 pr-3 text-right text-amber-900">{money(adjustment.amountMinor)}</td>
             </tr>
           ))}
         </tbody>

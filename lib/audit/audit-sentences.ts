@@ -194,6 +194,22 @@ const withReason = (entry: AuditSentenceEntry) => {
   return { reason: reason ?? "", hasReason: reason ? "yes" : "no" };
 };
 
+/** A month closed with items still open says how many, as the person confirmed them (periods.ts). */
+function openItems(entry: AuditSentenceEntry): { open: number } {
+  const after = record(entry.after);
+  return { open: after.confirmedOpenItems === true ? count(after.openRows) + count(after.openProposals) : 0 };
+}
+
+/** The rows of a marking (exclusions.ts): their references, else "#id". */
+function markedRows(value: unknown): string[] {
+  return Array.isArray(value) ? value.map((row) => text(record(row).ref) ?? `#${text(record(row).id) ?? "?"}`) : [];
+}
+
+function withNote(value: unknown): { hasNote: "yes" | "no"; note: string } {
+  const note = text(value);
+  return { hasNote: note ? "yes" : "no", note: note ?? "" };
+}
+
 const BUILDERS: Record<string, Builder> = {
   "org.create": named("orgCreate"),
   "org.approvalThresholds": (entry, h) => {
@@ -320,8 +336,26 @@ const BUILDERS: Record<string, Builder> = {
     return h.t("audit.sentences.matchUndo", { ...groupValues(entry, h), what });
   },
 
-  "period.submit": (entry, h) => (entry.entityId ? h.t("audit.sentences.periodSubmit", { month: entry.entityId }) : undefined),
-  "period.lock": (entry, h) => (entry.entityId ? h.t("audit.sentences.periodLock", { month: entry.entityId }) : undefined),
+  "period.submit": (entry, h) => (entry.entityId ? h.t("audit.sentences.periodSubmit", { month: entry.entityId, ...openItems(entry) }) : undefined),
+  "period.lock": (entry, h) => (entry.entityId ? h.t("audit.sentences.periodLock", { month: entry.entityId, ...openItems(entry) }) : undefined),
+
+  "row.exclude": (entry, h) => {
+    const after = record(entry.after);
+    const rows = markedRows(after.rows);
+    const reason = text(after.reason);
+    if (rows.length === 0) return undefined;
+    return h.t("audit.sentences.rowExclude", {
+      count: rows.length,
+      first: rows[0] ?? "",
+      reason: reason && h.t.has(`exclusions.reasons.${reason}`) ? h.t(`exclusions.reasons.${reason}`) : (reason ?? ""),
+      ...withNote(after.note),
+    });
+  },
+  "row.restore": (entry, h) => {
+    const rows = markedRows(record(entry.before).rows);
+    if (rows.length === 0) return undefined;
+    return h.t("audit.sentences.rowRestore", { count: rows.length, first: rows[0] ?? "" });
+  },
   "period.return": (entry, h) => (entry.entityId ? h.t("audit.sentences.periodReturn", { month: entry.entityId }) : undefined),
   "period.reopen": (entry, h) => (entry.entityId ? h.t("audit.sentences.periodReopen", { month: entry.entityId, ...withReason(entry) }) : undefined),
 

@@ -28,6 +28,18 @@ const say = (e: AuditSentenceEntry, lookups: AuditLookups = NO_LOOKUPS) => ({ zh
 const store = { name: "天猫旗舰店", platform: "TMALL", currency: "CNY", settlementTermsDays: 7, feeRateBps: 60, archivedAt: null, id: "x", orgId: "y" };
 
 describe("audit sentences", () => {
+  it("says which rows left reconciliation and why, and a month closed with open items confirmed", () => {
+    const marked = say(entry("row.exclude", { entityType: "ExcludedRow", after: { rows: [{ side: "BANK", id: "7", ref: "房东" }, { side: "BANK", id: "8", ref: null }], reason: "RENT", note: "三月房租" } }));
+    expect(marked.zh).toBe("把 房东 等 2 行 标记为不参与对账，原因：房租（三月房租）");
+    expect(marked.en).toBe("Marked 2 rows (房东, …) as not for reconciliation: Rent (三月房租)");
+    const restored = say(entry("row.restore", { entityType: "ExcludedRow", before: { rows: [{ side: "ORDER", id: "9", ref: "T-1", reason: "CLOSED_ORDER" }] } }));
+    expect(restored.zh).toBe("把 T-1 恢复为参与对账");
+    const locked = say(entry("period.lock", { entityType: "Period", entityId: "2025-03", after: { openRows: 3, openProposals: 1, excludedRows: 2, confirmedOpenItems: true } }));
+    expect(locked.zh).toBe("锁定了 2025-03 期间（确认带 4 项未达账项锁定）");
+    expect(locked.en).toBe("Locked 2025-03 with 4 open items confirmed");
+    expect(say(entry("period.lock", { entityType: "Period", entityId: "2025-03", after: { openRows: 0, openProposals: 0, confirmedOpenItems: false } })).zh).toBe("锁定了 2025-03 期间");
+  });
+
   it("says a store's fee rate change in percent, naming the store", () => {
     const s = say(entry("store.update", { before: store, after: { ...store, feeRateBps: 50, updatedAt: "2025-11-01" } }));
     expect(s.zh).toBe("把店铺「天猫旗舰店」的费率从 0.6% 改为 0.5%");
@@ -139,6 +151,8 @@ describe("audit sentences", () => {
       "match.confirm": { entityType: "MatchGroup", after: { groups: [G1], skipped: [] } },
       "match.reject": { entityType: "MatchGroup", after: { groups: [G1, G2], pairs: 2 } },
       "match.approve": { entityType: "MatchGroup", after: { groups: [G1] } },
+      "row.exclude": { entityType: "ExcludedRow", after: { rows: [{ side: "BANK", id: "1", ref: "房东" }], reason: "RENT" } },
+      "row.restore": { entityType: "ExcludedRow", before: { rows: [{ side: "BANK", id: "1", ref: "房东", reason: "RENT" }] } },
       "match.decline": { entityType: "MatchGroup", after: { groups: [G1], reason: "金额不对" } },
       "match.reverse": { entityType: "MatchGroup", after: { groups: [G1], reason: "重复" } },
       "match.undo": { entityType: "MatchGroup", after: { undid: "CONFIRM", groups: [G1, G2] } },
@@ -165,7 +179,7 @@ describe("audit sentences", () => {
   });
 
   it("falls back to a readable line for a kind it does not know, and for an entry it cannot read", () => {
-    expect(say(entry("row.exclude", { after: { name: "房租" } }))).toEqual({ zh: "row.exclude：房租", en: "row.exclude: 房租" });
+    expect(say(entry("export.create", { after: { name: "房租" } }))).toEqual({ zh: "export.create：房租", en: "export.create: 房租" });
     expect(say(entry("store.archive", { before: "broken", after: 42 }))).toEqual({ zh: "归档店铺", en: "Store archived" });
   });
 });
