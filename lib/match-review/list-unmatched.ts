@@ -170,6 +170,16 @@ export async function listUnmatched(
   const to = filter.to ? param(filter.to) : undefined;
   const q = filter.q ? param(filter.q) : undefined;
   const rowId = filter.row ? param(BigInt(filter.row.id)) : undefined;
+  // What counting groups took of each row, per side, computed once (materialized): in a parallel
+  // plan every worker would otherwise aggregate all of the side's items again for its own hash
+  // (measured on the workspace bench: 570 ms with two workers against 400 ms without).
+  const takenSides = new Set<SideName>();
+  const takenCte = (side: SideName) => {
+    takenSides.add(side);
+    return `taken_${side.toLowerCase()}`;
+  };
+  const takenCtes = () => [...takenSides].map((side) => `${takenCte(side)} AS MATERIALIZED (${takenPerRowSql({ org: "$1::uuid", side, slot: slotParam })})`);
+  const withTaken = () => (takenSides.size > 0 ? `WITH ${takenCtes().join(",\n           ")}\n` : "");
   const narrow = branches.map((branch) => {
     // Rows marked not for reconciliation are not open (lib/ledger/excluded-rows.ts).
     const where = [`t."orgId" = $1::uuid`, notExcludedSql(branch.dbSide, "t")];
@@ -183,7 +193,7 @@ export async function listUnmatched(
     // text finds: a lookup per row through the (side, rowId) index, after the filters.
     const perRow = Boolean(rowId || q);
     const taken = perRow ? takenOfRowSql("t", branch.dbSide, slotParam) : "taken.taken";
-    const join = perRow ? "" : `LEFT JOIN (${takenPerRowSql({ org: "$1::uuid", side: branch.dbSide, slot: slotParam })}) taken ON taken."rowId" = t.id`;
+    const join = perRow ? "" : `LEFT JOIN ${takenCte(branch.dbSide)} taken ON taken."rowId" = t.id`;
     return `SELECT '${branch.side}' AS side, t.id, ${branch.day} AS sort_day, ${branch.owner} AS owner, ${rowRemainingSql(branch.amount, taken)} AS "remainingMinor"
       FROM ${branch.from} ${join} WHERE ${where.join(" AND ")}`;
   });
@@ -206,7 +216,7 @@ export async function listUnmatched(
     narrow.length === 0
       ? []
       : await tx.$queryRawUnsafe<Found[]>(
-          `WITH u AS MATERIALIZED (SELECT * FROM (${narrow.join(" UNION ALL ")}) u WHERE ${left.join(" AND ")}),
+          `WITH ${[...takenCtes(), ""].join(",\n           ")}u AS MATERIALIZED (SELECT * FROM (${narrow.join(" UNION ALL ")}) u WHERE ${left.join(" AND ")}),
                 owners AS MATERIALIZED (${owners}),
                 totals AS MATERIALIZED (SELECT count(*)::bigint AS total, SUM("remainingMinor")::bigint AS "totalRemaining" FROM u),
                 subs AS MATERIALIZED (
@@ -214,7 +224,7 @@ export async function listUnmatched(
                     FROM (SELECT owner, count(*) AS n, SUM("remainingMinor") AS remaining FROM u GROUP BY owner) s LEFT JOIN owners o ON o.id = s.owner)
            SELECT p.side, p.id, p."remainingMinor", totals.total, totals."totalRemaining", subs.subtotals
              FROM (SELECT x.*, row_number() OVER () AS n
-                     FROM (SELECT u.* FROM u LEFT JOIN owners o ON o.id = u.owner ORDER BY ${order} LIMIT ${pageSize} OFFSET ${offset}) x) p
+                     FROM (SELECT u.* FROM u ${filter.sort === "owner" ? "LEFT JOIN owners o ON o.id = u.owner" : ""} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${offset}) x) p
              CROSS JOIN totals CROSS JOIN subs
             ORDER BY p.n`,
           ...params,
@@ -222,7 +232,7 @@ export async function listUnmatched(
   const total = Number(found[0]?.total ?? (await countOnly()));
   async function countOnly(): Promise<bigint> {
     if (filter.page === 1 || narrow.length === 0) return 0n; // an empty first page means nothing matched the filter
-    const [row] = await tx.$queryRawUnsafe<{ total: bigint }[]>(`SELECT count(*)::bigint AS total FROM (${narrow.join(" UNION ALL ")}) u WHERE ${left.join(" AND ")}`, ...params);
+    const [row] = await tx.$queryRawUnsafe<{ total: bigint }[]>(`${withTaken()}SELECT count(*)::bigint AS total FROM (${narrow.join(" UNION ALL ")}) u WHERE ${left.join(" AND ")}`, ...params);
     return row?.total ?? 0n;
   }
 
