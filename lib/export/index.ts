@@ -1,0 +1,2 @@
+export type { ColumnType, ExportColumn, ExportFilter, ExportLocale, ExportRow, ExportTable, ExportValue } from "./export-table";
+export { writeXlsx, EXCEL_MAX_ROWS, type XlsxOptions, type XlsxResult } from "./write-xlsx";
