@@ -3,6 +3,7 @@ const BENCHMARKS: Record<string, string> = {
   import: "./bench/import-bench.ts",
   reconcile: "./bench/reconcile-bench.ts",
   workspace: "./bench/workspace-bench.ts",
+  export: "./bench/export-bench.ts",
 };
 
 const benchmark = process.argv[2];
