@@ -4,6 +4,7 @@ const BENCHMARKS: Record<string, string> = {
   reconcile: "./bench/reconcile-bench.ts",
   workspace: "./bench/workspace-bench.ts",
   audit: "./bench/audit-bench.ts",
+  export: "./bench/export-bench.ts",
 };
 
 const benchmark = process.argv[2];

@@ -4,24 +4,10 @@
 import fs from "node:fs";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
+import { drainSheet, PAUSE_EVERY_ROWS } from "../../lib/export/xlsx-backlog";
 
 const DATE_TIME = /^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)$/;
 const NUMBER = /^-?\d+(\.\d+)?$/;
-// exceljs' writer has no backpressure: rows committed faster than the zip compresses them pile up
-// in memory (a plain loop buffered the whole sheet; pausing 5 ms per 1000 rows still peaked at
-// 1.7 GiB for 1M rows). So every 1000 rows we wait while the zip entry's input holds over 8 MiB.
-// The sheet's stream and its pipe are exceljs/archiver internals: fine for a benchmark's writer.
-const PAUSE_EVERY_ROWS = 1000;
-const MAX_BACKLOG_BYTES = 8 * 1024 * 1024;
-
-type StreamState = { length?: number };
-type SheetStream = { pipes?: { _writableState?: StreamState; _readableState?: StreamState }[] };
-
-function backlogBytes(sheet: ExcelJS.Worksheet): number {
-  const pipe = (sheet as unknown as { stream?: SheetStream }).stream?.pipes?.[0];
-  return (pipe?._writableState?.length ?? 0) + (pipe?._readableState?.length ?? 0);
-}
-
 type Cell = string | number | Date | null;
 
 /** A template cell as a spreadsheet would type it. */
@@ -64,10 +50,7 @@ export async function writeOrderXlsx(file: string, rows: number, sampleFile: str
       else if (typeof value === "number" && !Number.isInteger(value)) row.getCell(column + 1).numFmt = "0.00";
     });
     row.commit();
-    if (i % PAUSE_EVERY_ROWS === PAUSE_EVERY_ROWS - 1) {
-      do await new Promise((resolve) => setImmediate(resolve));
-      while (backlogBytes(sheet) > MAX_BACKLOG_BYTES);
-    }
+    if (i % PAUSE_EVERY_ROWS === PAUSE_EVERY_ROWS - 1) await drainSheet(sheet);
   }
   sheet.commit();
   await workbook.commit();
