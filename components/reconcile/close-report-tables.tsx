@@ -4,7 +4,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { DataTable } from "@/components/data-table/data-table";
 import type { DataColumn } from "@/components/data-table/columns";
-import type { OpenItem } from "@/lib/match-review/close-checklist";
+import type { OpenItem, OpenItemGroup } from "@/lib/match-review/close-checklist";
 import type { ReportSummaryRow } from "@/lib/match-review/close-report";
 import type { ExcludedPage } from "@/lib/match-review/exclusion-lists";
 import type { TablePreference } from "@/lib/table-preferences/table-preferences";
@@ -20,12 +20,16 @@ export function ReportSummaryTable({ rows, preference }: { rows: ReportSummaryRo
     { id: "openAmount", header: t("columns.openAmount"), type: "money", value: (row) => row.openMinor, size: 130 },
     { id: "excluded", header: t("columns.excluded"), type: "integer", value: (row) => row.excludedRows, size: 100 },
   ];
+  const sum = (pick: (row: ReportSummaryRow) => bigint | number) => rows.reduce((total, row) => total + BigInt(pick(row)), 0n);
+  // Every list of the month is on this one page, so its 合计 is the sum of its rows.
+  const totals = { label: t("totalRow"), values: { rows: sum((row) => row.rows), amount: sum((row) => row.amountMinor), open: sum((row) => row.openRows), openAmount: sum((row) => row.openMinor), excluded: sum((row) => row.excludedRows) } };
   return (
-    <DataTable tableKey="close-report.summary" testId="report-summary" columns={columns} rows={rows} rowId={(row) => row.list} paging={{ page: 1, pages: 1, total: rows.length, pageSize: 50 }} preference={preference} emptyText="" />
+    <DataTable tableKey="close-report.summary" testId="report-summary" columns={columns} rows={rows} rowId={(row) => row.list} paging={{ page: 1, pages: 1, total: rows.length, pageSize: 50 }} preference={preference} totals={totals} emptyText="" />
   );
 }
 
-export function ReportOpenItemsTable({ rows, paging, preference, emptyText }: { rows: OpenItem[]; paging: { page: number; pages: number; total: number; pageSize: number }; preference: TablePreference; emptyText: string }) {
+/** `groups` are the snapshot's sums per list and store or account: the 合计 and subtotals cover every open row, not just the page or the listed ones. */
+export function ReportOpenItemsTable({ rows, groups, paging, preference, emptyText }: { rows: OpenItem[]; groups: OpenItemGroup[]; paging: { page: number; pages: number; total: number; pageSize: number }; preference: TablePreference; emptyText: string }) {
   const t = useTranslations("closeReport");
   const columns: DataColumn<OpenItem>[] = [
     { id: "list", header: t("itemColumns.list"), type: "text", value: (row) => t(`lists.${row.list}`), size: 110 },
@@ -40,6 +44,8 @@ export function ReportOpenItemsTable({ rows, paging, preference, emptyText }: { 
       tableKey="close-report.open"
       testId="report-open"
       paramPrefix="o"
+      totals={{ label: t("openTotalRow", { count: groups.reduce((total, group) => total + group.count, 0) }), values: { remaining: groups.reduce((total, group) => total + group.remainingMinor, 0n) } }}
+      subtotals={groups.length > 1 ? groups.map((group) => ({ label: t("openSubtotalRow", { list: t(`lists.${group.list}`), owner: group.owner, count: group.count }), values: { remaining: group.remainingMinor } })) : []}
       columns={columns}
       rows={rows}
       rowId={(row) => `${row.side}:${row.id}`}

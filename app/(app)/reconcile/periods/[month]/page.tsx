@@ -75,7 +75,7 @@ export default async function CloseReportPage({ params, searchParams }: { params
               {t("openSummary", { rows: facts.openRows, proposals: facts.openProposals, excluded: facts.excludedRows })}
               {facts.items.length < facts.openRows ? ` ${t("truncated", { shown: facts.items.length, total: facts.openRows })}` : ""}
             </p>
-            <ReportOpenItemsTable rows={openRows} paging={{ page: openPage, pages: openPages, total: facts.items.length, pageSize: openSize }} preference={openPreference} emptyText={t("noOpenItems")} />
+            <ReportOpenItemsTable rows={openRows} groups={facts.groups} paging={{ page: openPage, pages: openPages, total: facts.items.length, pageSize: openSize }} preference={openPreference} emptyText={t("noOpenItems")} />
           </>
         ) : (
           <p className="text-sm text-slate-500">{t("noSnapshot")}</p>
