@@ -11,7 +11,7 @@
 import { z } from "zod";
 import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { assertMonthOpen } from "@/lib/match-review/periods";
+import { lockedMonthsOf } from "./skip-locked-months";
 import { groupMonth, orderBusinessDay, rowBusinessDaySql } from "@/lib/ledger/business-day";
 import type { MatchProposal, ReconcileInput } from "@/lib/match-engine";
 
@@ -59,7 +59,7 @@ export function isNarrowed(scope: ReconcileScope): boolean {
 export async function resolveRunScope(tx: Tx, orgId: string, input: RunScopeInput): Promise<ReconcileScope> {
   if (input.month && !MONTH_TEXT.test(input.month)) throw new AppError("INVALID", { messageKey: "monthInvalid", field: "month" });
   // A run of a locked month alone could change nothing there: say so now rather than after the run.
-  await assertMonthOpen(tx, orgId, input.month);
+  if (input.month && (await lockedMonthsOf(tx, orgId)).has(input.month)) throw new AppError("LOCKED", { messageKey: "monthLocked", params: { month: input.month } });
   const [store, account] = await Promise.all([
     input.storeId ? tx.store.findFirst({ where: { orgId, id: input.storeId }, select: { id: true } }) : null,
     input.accountId ? tx.fundAccount.findFirst({ where: { orgId, id: input.accountId }, select: { id: true } }) : null,
