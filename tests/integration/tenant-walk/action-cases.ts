@@ -235,6 +235,11 @@ export const ACTION_CASES: Record<string, ActionCase> = {
       { carries: "A's pending group id", call: submit({ payload: payload([a.groups.pending]), reason: "劫持" }), expect: notFound() },
     ],
   },
+  previewUndoAction: {
+    withoutForeignIds: "describes the session user's own last action in the session's company",
+    // B's owner has done nothing in B: A's actions are not B's to see.
+    probes: () => [{ carries: "nothing to describe", call: submit({}), expect: ok(null) }],
+  },
   undoAction: {
     withoutForeignIds: "takes back the session user's own last action in the session's company",
     probes: () => [{ carries: "nothing to undo", call: submit({}), expect: ok({ undone: false }) }],
