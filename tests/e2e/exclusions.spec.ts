@@ -114,6 +114,9 @@ test("submitting a month with open items shows the checklist, needs a tick, and 
   await expect(page.getByTestId("report-status")).toContainText("提交：");
   await expect(page.getByTestId("report-open-summary")).toContainText("未达账项");
   await expect(page.getByTestId("report-open-rows").getByRole("row").first()).toBeVisible();
+  // 合计 rows over every open item (from the snapshot's sums), not just the listed page.
+  await expect(page.getByTestId("report-open-table").getByTestId("table-totals")).toContainText(/合计（\d+ 项未达）/);
+  await expect(page.getByTestId("report-summary-table").getByTestId("table-totals")).toContainText("合计");
   await both(page, "close-report-zh");
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.getByRole("button", { name: "English" })).toHaveAttribute("aria-pressed", "true");
