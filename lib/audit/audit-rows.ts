@@ -6,7 +6,7 @@ import { auditKindLabel, describeAuditEntry, type Translate } from "./audit-sent
 import { describeChanges } from "./describe-changes";
 import type { AuditEntryRow } from "./list-audit-log";
 import type { AuditLookups } from "./load-audit-lookups";
-import { formatLocalDateTime } from "./local-time";
+import { formatLocalDateTime } from "@/lib/shared/local-time";
 
 /** The audit table's name for its remembered layout (read by the page, written by the table). */
 export const AUDIT_TABLE_KEY = "audit.log";

@@ -6,7 +6,7 @@
 import type { Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { SYSTEM_ACTOR, type AuditFilter } from "./audit-filter";
-import { localDayEnd, localDayStart } from "./local-time";
+import { localDayEnd, localDayStart } from "@/lib/shared/local-time";
 
 export type AuditQuery = Omit<AuditFilter, "pageSize"> & { pageSize?: number };
 

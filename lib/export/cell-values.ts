@@ -5,6 +5,7 @@ import { formatMinor, type MoneyLocale } from "@/lib/money";
 import type { ExportColumn, ExportLocale, ExportValue } from "./export-table";
 import { minorToSpreadsheetNumber } from "./excel-money";
 import { neutraliseFormula } from "./neutralise-formula";
+import { formatLocalDateTime } from "@/lib/shared/local-time";
 
 const DATE_TEXT = /^(\d{4})-(\d\d)-(\d\d)(?:[ T](\d\d):(\d\d)(?::(\d\d))?)?$/;
 
@@ -77,15 +78,5 @@ export function displayText(value: ExportValue, column: ExportColumn, locale: Ex
 
 /** An instant as "YYYY-MM-DD HH:mm" on the clock of timeZone (for "generated at"). */
 export function instantText(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(instant);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${part("year")}-${part("month")}-${part("day")} ${part("hour")}:${part("minute")}`;
+  return formatLocalDateTime(instant, timeZone).slice(0, 16);
 }

@@ -2,7 +2,7 @@
 // cannot use with a message instead of quietly showing everything.
 import { describe, expect, it } from "vitest";
 import { isDay, parseAuditFilter } from "@/lib/audit/audit-filter";
-import { formatLocalDateTime, localDayEnd, localDayStart } from "@/lib/audit/local-time";
+import { formatLocalDateTime, localDayEnd, localDayStart } from "@/lib/shared/local-time";
 
 describe("local time", () => {
   it("writes an instant in the company's zone as yyyy-MM-dd HH:mm:ss", () => {

@@ -1,4 +1,4 @@
-// The audit log's times in the organization's own clock (Asia/Shanghai for a Chinese company), not
+// Times in the organization's own clock (Asia/Shanghai for a Chinese company), not
 // the server's or the browser's: an entry reads "2025-11-03 14:05:09" for everyone in the company,
 // and a date filter "2025-11-03" means that company's day. Written with formatToParts so the text is
 // the same on every machine and in both languages.
