@@ -5,7 +5,8 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { formatMinor } from "@/lib/money";
-import { monthBounds, type MonthSummary } from "@/lib/match-review/month-summary";
+import { monthBounds } from "@/lib/ledger/business-day";
+import type { MonthSummary } from "@/lib/match-review/month-summary";
 
 const TONE = { OPEN: "neutral", SUBMITTED: "warning", LOCKED: "brand" } as const;
 

@@ -32,6 +32,14 @@ export function monthOf(day: string): string {
   return day.slice(0, 7);
 }
 
+/** "YYYY-MM" → its first day, its last day, and the first day of the next month ("YYYY-MM-DD"). */
+export function monthBounds(month: string): { first: string; last: string; next: string } {
+  const [year, mon] = month.split("-").map(Number) as [number, number];
+  const next = mon === 12 ? `${year + 1}-01-01` : `${year}-${String(mon + 1).padStart(2, "0")}-01`;
+  const last = new Date(Date.UTC(year, mon, 0)).toISOString().slice(0, 10);
+  return { first: `${month}-01`, last, next };
+}
+
 /** SQL of `monthOf` over a date or timestamp expression. */
 export function monthSql(day: string): string {
   return `to_char(${day}, 'YYYY-MM')`;

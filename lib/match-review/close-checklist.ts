@@ -7,7 +7,7 @@
 // belongs to is lib/ledger/business-day.ts.
 import type { Tx } from "@/lib/db/client";
 import type { Side } from "@/lib/match-engine";
-import { groupItemDaysSql, monthSql, orderBusinessDaySql } from "@/lib/ledger/business-day";
+import { groupItemDaysSql, monthBounds, monthSql, orderBusinessDaySql } from "@/lib/ledger/business-day";
 import { notExcludedSql } from "@/lib/ledger/excluded-rows";
 import { rowRemainingSql, takenPerRowSql } from "@/lib/ledger/row-remaining";
 
@@ -33,13 +33,6 @@ export type MonthChecklist = {
 
 export function hasOpenItems(checklist: Pick<MonthChecklist, "openRows" | "openProposals" | "pendingApprovals">): boolean {
   return checklist.openRows > 0 || checklist.openProposals > 0 || checklist.pendingApprovals > 0;
-}
-
-/** The first day of `month` and of the month after ("YYYY-MM-DD"). */
-export function monthBounds(month: string): { from: string; until: string } {
-  const [year, mon] = month.split("-").map(Number) as [number, number];
-  const next = mon === 12 ? `${year + 1}-01` : `${year}-${String(mon + 1).padStart(2, "0")}`;
-  return { from: `${month}-01`, until: `${next}-01` };
 }
 
 const LIST_ORDER: Record<OpenList, number> = { orders: 0, lines: 1, bank: 2 };
@@ -85,7 +78,7 @@ export async function countGroupsOfMonth(tx: Tx, orgId: string, month: string, s
 
 /** Rows of the month marked not for reconciliation. */
 export async function countExcludedOfMonth(tx: Tx, orgId: string, month: string): Promise<number> {
-  const { from, until } = monthBounds(month);
+  const { first: from, next: until } = monthBounds(month);
   const [row] = await tx.$queryRawUnsafe<{ count: bigint }[]>(
     `SELECT count(*)::bigint AS count FROM "ExcludedRow" x
        LEFT JOIN "Order" o ON x.side = 'ORDER' AND o."orgId" = x."orgId" AND o.id = x."rowId"
@@ -101,7 +94,7 @@ export async function countExcludedOfMonth(tx: Tx, orgId: string, month: string)
 }
 
 export async function monthChecklist(tx: Tx, orgId: string, month: string): Promise<MonthChecklist> {
-  const { from, until } = monthBounds(month);
+  const { first: from, next: until } = monthBounds(month);
   const groups = await tx.$queryRawUnsafe<{ list: OpenList; owner: string; count: bigint; remaining: bigint }[]>(
     `${openRowsSql()} SELECT list, owner, count(*)::bigint AS count, SUM(remaining)::bigint AS remaining FROM open WHERE remaining > 0 GROUP BY list, owner`,
     orgId,

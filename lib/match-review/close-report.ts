@@ -5,8 +5,8 @@
 import type { Tx } from "@/lib/db/client";
 import type { PeriodStatus } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
-import { orderBusinessDaySql } from "@/lib/ledger/business-day";
-import { monthBounds, monthChecklist, type MonthChecklist, type OpenList } from "./close-checklist";
+import { monthBounds, orderBusinessDaySql } from "@/lib/ledger/business-day";
+import { monthChecklist, type MonthChecklist, type OpenList } from "./close-checklist";
 import { closeSnapshotFacts } from "./close-snapshot-facts";
 import { MONTH_PATTERN } from "./periods";
 import { peopleNames } from "./workspace-summary";
@@ -26,7 +26,7 @@ export type CloseReport = {
 
 export async function loadCloseReport(tx: Tx, orgId: string, month: string): Promise<CloseReport> {
   if (!MONTH_PATTERN.test(month)) throw new AppError("NOT_FOUND");
-  const { from, until } = monthBounds(month);
+  const { first: from, next: until } = monthBounds(month);
   const [period, snapshot, totals, now] = await Promise.all([
     tx.period.findUnique({ where: { orgId_month: { orgId, month } } }),
     tx.periodCloseSnapshot.findFirst({ where: { orgId, month }, orderBy: { takenAt: "desc" } }),

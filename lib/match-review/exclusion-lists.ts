@@ -6,10 +6,9 @@ import type { Tx } from "@/lib/db/client";
 import type { ExclusionReason } from "@/lib/ledger/excluded-rows";
 import { notExcludedSql } from "@/lib/ledger/excluded-rows";
 import type { ReconcileRules, Side } from "@/lib/match-engine";
-import { monthOf, orderBusinessDaySql } from "@/lib/ledger/business-day";
+import { monthBounds, monthOf, orderBusinessDaySql } from "@/lib/ledger/business-day";
 import { lockedMonths } from "./periods";
 import { accountDigits, CLOSED_ORDER_STATUSES, PLATFORM_WORDS, suggestForBankRow, suggestForOrder, type SuggestionWhy } from "./exclusion-rules";
-import { monthBounds } from "./close-checklist";
 import { peopleNames } from "./workspace-summary";
 
 export type ExcludedRowView = {
@@ -49,7 +48,7 @@ export async function listExcludedRows(tx: Tx, orgId: string, options: { page: n
   const params: unknown[] = [orgId];
   let where = "";
   if (options.month) {
-    const { from, until } = monthBounds(options.month);
+    const { first: from, next: until } = monthBounds(options.month);
     params.push(from, until);
     where = `WHERE e.day >= $2 AND e.day < $3`;
   }

@@ -10,7 +10,7 @@
 // (lib/ledger/group-facts.ts).
 import type { Tx } from "@/lib/db/client";
 import type { PeriodStatus } from "@/lib/db/generated/enums";
-import { monthSql, orderBusinessDaySql } from "@/lib/ledger/business-day";
+import { monthBounds, monthSql, orderBusinessDaySql } from "@/lib/ledger/business-day";
 import { notCountingStatusSql } from "@/lib/ledger/counting-groups";
 import { notExcludedSql } from "@/lib/ledger/excluded-rows";
 import { rowRemainingSql, takenSumSql } from "@/lib/ledger/row-remaining";
@@ -33,14 +33,6 @@ export type MonthSummary = {
   receivedBankMinor: bigint;
   receivedWalletsMinor: bigint;
 };
-
-/** "YYYY-MM" → its first day and the first day of the next month ("YYYY-MM-DD"). */
-export function monthBounds(month: string): { first: string; next: string; last: string } {
-  const [year, mon] = month.split("-").map(Number) as [number, number];
-  const next = mon === 12 ? `${year + 1}-01-01` : `${year}-${String(mon + 1).padStart(2, "0")}-01`;
-  const last = new Date(Date.UTC(year, mon, 0)).toISOString().slice(0, 10);
-  return { first: `${month}-01`, next, last };
-}
 
 /** SQL: what counting groups took of the rows in `rows` (a relation with id) on one side and slot. */
 function takenOfSql(rows: string, side: "ORDER" | "SETTLEMENT" | "BANK", slot: "UP" | "DOWN"): string {

@@ -3,7 +3,7 @@
 // in tests/integration/ledger-facts.test.ts.
 import { describe, expect, it } from "vitest";
 import { MatchStatus } from "@/lib/db/generated/enums";
-import { groupMonth, monthOf, orderBusinessDay, orderBusinessDaySql, rowBusinessDaySql } from "@/lib/ledger/business-day";
+import { groupMonth, monthBounds, monthOf, orderBusinessDay, orderBusinessDaySql, rowBusinessDaySql } from "@/lib/ledger/business-day";
 import { COUNTING_STATUSES, countingStatusSql, isCounting, notCountingStatusSql } from "@/lib/ledger/counting-groups";
 import { rowRemaining, rowRemainingSql } from "@/lib/ledger/row-remaining";
 
@@ -55,5 +55,12 @@ describe("which month a group belongs to", () => {
     expect(monthOf("2025-03-31")).toBe("2025-03");
     expect(groupMonth(["2025-01-31", null, "2025-02-01", undefined])).toBe("2025-02");
     expect(groupMonth([null, undefined])).toBeUndefined();
+  });
+});
+
+describe("a month's bounds", () => {
+  it("gives its first and last day and the next month's first, across a year end and a leap February", () => {
+    expect(monthBounds("2025-12")).toEqual({ first: "2025-12-01", last: "2025-12-31", next: "2026-01-01" });
+    expect(monthBounds("2024-02")).toEqual({ first: "2024-02-01", last: "2024-02-29", next: "2024-03-01" });
   });
 });
