@@ -114,7 +114,11 @@ const GROUPS_WITH_FACTS = `WITH owners AS (
       LEFT JOIN owners o ON o.id = COALESCE(g."storeIds"[1], g."fundAccountIds"[1])
      WHERE g."orgId" = $1::uuid AND g.status = ANY($2::"MatchStatus"[])`;
 
-export async function listGroups(tx: Tx, orgId: string, statuses: readonly MatchStatus[], filter: GroupFilter, pageSize = GROUP_PAGE_SIZE): Promise<GroupPage> {
+/**
+ * The groups of `statuses` the filters keep, as SQL over `x` (a subquery to wrap), its parameters,
+ * and the ORDER BY the list shows them in: the page and the export read the same set.
+ */
+export function filteredGroupsSql(orgId: string, statuses: readonly MatchStatus[], filter: Omit<GroupFilter, "page">) {
   const params: unknown[] = [orgId, statuses];
   const param = (value: unknown) => {
     params.push(value);
@@ -129,15 +133,20 @@ export async function listGroups(tx: Tx, orgId: string, statuses: readonly Match
   if (filter.to) where.push(`x.day <= ${param(filter.to)}::date`);
   if (filter.store) where.push(`${param(filter.store)}::uuid = ANY(x."storeIds")`);
   if (filter.account) where.push(`${param(filter.account)}::uuid = ANY(x."fundAccountIds")`);
-  const offset = (filter.page - 1) * pageSize;
   const direction = filter.dir === "asc" ? "ASC" : "DESC";
   const order = filter.sort ? `${GROUP_SORTS[filter.sort]} ${direction} NULLS LAST, x.id` : "x.confidence DESC, x.day NULLS LAST, x.id";
+  return { sql: `SELECT x.* FROM (${GROUPS_WITH_FACTS}) x ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""}`, params, order };
+}
+
+export async function listGroups(tx: Tx, orgId: string, statuses: readonly MatchStatus[], filter: GroupFilter, pageSize = GROUP_PAGE_SIZE): Promise<GroupPage> {
+  const { sql, params, order } = filteredGroupsSql(orgId, statuses, filter);
+  const offset = (filter.page - 1) * pageSize;
   // One statement: the filtered set once (materialized), the page cut from it, and the 合计 and
   // per-store sums over all of it — a LEFT JOIN from the sums, so they come back even past the last page.
   const found = await tx.$queryRawUnsafe<
     { id: string | null; amount: bigint | null; difference: bigint | null; rows: number | null; owner_name: string | null; owner_mixed: boolean | null; day: string | null; total: bigint; totalRows: bigint; totalAmount: bigint; totalDifference: bigint; subtotals: SubtotalJson[] | null }[]
   >(
-    `WITH x AS MATERIALIZED (SELECT x.* FROM (${GROUPS_WITH_FACTS}) x ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""}),
+    `WITH x AS MATERIALIZED (${sql}),
           sums AS (SELECT count(*)::bigint AS total, COALESCE(SUM(rows), 0)::bigint AS "totalRows", COALESCE(SUM(amount), 0)::bigint AS "totalAmount", COALESCE(SUM(difference), 0)::bigint AS "totalDifference" FROM x),
           subs AS (SELECT json_agg(json_build_object('owner', owner, 'mixed', mixed, 'count', n, 'rows', r, 'amount', a::text, 'difference', d::text) ORDER BY a DESC, owner) AS subtotals
                      FROM (SELECT COALESCE(owner_name, '') AS owner, owner_mixed AS mixed, count(*) AS n, SUM(rows) AS r, SUM(amount) AS a, SUM(difference) AS d FROM x GROUP BY 1, 2) s),
@@ -179,7 +188,7 @@ type ItemWithRow = {
 
 type SubtotalJson = { owner: string; mixed: boolean; count: number; rows: number; amount: string; difference: string };
 
-async function describeGroups(
+export async function describeGroups(
   tx: Tx,
   orgId: string,
   found: readonly { id: string; amount: bigint; difference: bigint; owner_name: string | null; owner_mixed: boolean | null; day: string | null }[],
