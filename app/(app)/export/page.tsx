@@ -23,8 +23,7 @@ const TONES = { QUEUED: "neutral", RUNNING: "brand", DONE: "brand", FAILED: "war
 export default async function ExportCentrePage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const ctx = await requirePageContext();
   const page = Math.max(1, Math.min(10_000, Number((await searchParams).page) || 1));
-  const [t, tr, org, list] = await Promise.all([
-    getTranslations("exportCentre"),
+  const [t, org, list] = await Promise.all([
     getTranslations(),
     db.organization.findUniqueOrThrow({ where: { id: ctx.orgId }, select: { timezone: true } }),
     listExports(db, ctx.orgId, ctx.role, page),
@@ -36,24 +35,24 @@ export default async function ExportCentrePage({ searchParams }: { searchParams:
   return (
     <div>
       <RefreshWhile active={working} />
-      <PageHeader title={t("title")} intro={t("intro", { hours: exportRetentionHours() })} />
-      <p className="mb-3 text-xs text-slate-500">{t("limitsNote")}</p>
+      <PageHeader title={t("exportCentre.title")} intro={t("exportCentre.intro", { hours: exportRetentionHours() })} />
+      <p className="mb-3 text-xs text-slate-500">{t("exportCentre.limitsNote")}</p>
       {list.lines.length === 0 ? (
-        <EmptyState>{t("empty")}</EmptyState>
+        <EmptyState>{t("exportCentre.empty")}</EmptyState>
       ) : (
         <Table>
           <thead>
             <tr>
-              <Th>{t("columns.createdAt")}</Th>
-              <Th>{t("columns.title")}</Th>
-              <Th>{t("columns.format")}</Th>
-              <Th>{t("columns.filters")}</Th>
-              <Th className="text-right">{t("columns.rows")}</Th>
-              <Th className="text-right">{t("columns.size")}</Th>
-              <Th>{t("columns.status")}</Th>
-              <Th>{t("columns.by")}</Th>
-              <Th>{t("columns.expires")}</Th>
-              <Th>{t("columns.actions")}</Th>
+              <Th>{t("exportCentre.columns.createdAt")}</Th>
+              <Th>{t("exportCentre.columns.title")}</Th>
+              <Th>{t("exportCentre.columns.format")}</Th>
+              <Th>{t("exportCentre.columns.filters")}</Th>
+              <Th className="text-right">{t("exportCentre.columns.rows")}</Th>
+              <Th className="text-right">{t("exportCentre.columns.size")}</Th>
+              <Th>{t("exportCentre.columns.status")}</Th>
+              <Th>{t("exportCentre.columns.by")}</Th>
+              <Th>{t("exportCentre.columns.expires")}</Th>
+              <Th>{t("exportCentre.columns.actions")}</Th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -65,12 +64,12 @@ export default async function ExportCentrePage({ searchParams }: { searchParams:
                   <Td className="num whitespace-nowrap">{at(line.createdAt)}</Td>
                   <Td className="whitespace-nowrap font-medium text-slate-900">{line.title}</Td>
                   <Td>{line.format === "XLSX" ? "Excel" : "PDF"}</Td>
-                  <Td className="max-w-80 text-xs text-slate-600">{filters.length > 0 ? filters.map((filter) => `${filter.label}：${filter.value}`).join("；") : t("noFilters")}</Td>
+                  <Td className="max-w-80 text-xs text-slate-600">{filters.length > 0 ? filters.map((filter) => `${filter.label}：${filter.value}`).join("；") : t("exportCentre.noFilters")}</Td>
                   <Td className="num text-right">{line.rowCount?.toLocaleString("en-US") ?? ""}</Td>
                   <Td className="num whitespace-nowrap text-right">{line.sizeBytes !== null ? formatFileSize(Number(line.sizeBytes)) : ""}</Td>
                   <Td>
-                    <Badge tone={TONES[status]}>{status === "RUNNING" ? `${t("statuses.RUNNING")} ${Math.round(line.progress * 100)}%` : t(`statuses.${status}`)}</Badge>
-                    {line.messageKey && status !== "DONE" ? <p className="mt-1 max-w-72 text-xs text-red-700">{tr(line.messageKey, (line.messageParams ?? {}) as Record<string, string | number>)}</p> : null}
+                    <Badge tone={TONES[status]}>{status === "RUNNING" ? `${t("exportCentre.statuses.RUNNING")} ${Math.round(line.progress * 100)}%` : t(`exportCentre.statuses.${status}`)}</Badge>
+                    {line.messageKey && status !== "DONE" ? <p className="mt-1 max-w-72 text-xs text-red-700">{t(line.messageKey, (line.messageParams ?? {}) as Record<string, string | number>)}</p> : null}
                   </Td>
                   <Td className="whitespace-nowrap">{line.createdByName}</Td>
                   <Td className="num whitespace-nowrap">{status === "DONE" ? at(line.expiresAt) : ""}</Td>
@@ -78,7 +77,7 @@ export default async function ExportCentrePage({ searchParams }: { searchParams:
                     <span className="flex gap-3">
                       {status === "DONE" ? (
                         <a href={`/api/exports/${line.id}/file`} download className="font-medium text-brand-700 hover:underline">
-                          {t("download")}
+                          {t("exportCentre.download")}
                         </a>
                       ) : null}
                       {mayDelete(line) && status !== "QUEUED" && status !== "RUNNING" ? <DeleteExportButton id={line.id} fileName={line.fileName} /> : null}
@@ -92,9 +91,9 @@ export default async function ExportCentrePage({ searchParams }: { searchParams:
       )}
       {list.pages > 1 ? (
         <nav className="mt-3 flex justify-end gap-3 text-sm">
-          {page > 1 ? <Link href={`/export?page=${page - 1}`}>{tr("common.previous")}</Link> : null}
-          <span className="text-slate-500">{tr("common.pageOf", { page, pages: list.pages, total: list.total })}</span>
-          {page < list.pages ? <Link href={`/export?page=${page + 1}`}>{tr("common.next")}</Link> : null}
+          {page > 1 ? <Link href={`/export?page=${page - 1}`}>{t("common.previous")}</Link> : null}
+          <span className="text-slate-500">{t("common.pageOf", { page, pages: list.pages, total: list.total })}</span>
+          {page < list.pages ? <Link href={`/export?page=${page + 1}`}>{t("common.next")}</Link> : null}
         </nav>
       ) : null}
     </div>

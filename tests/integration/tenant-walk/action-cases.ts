@@ -174,6 +174,31 @@ export const ACTION_CASES: Record<string, ActionCase> = {
     ],
   },
 
+  requestExportAction: {
+    withoutForeignIds: "a page id and that page's filters; A's store id as a filter must export none of A's rows",
+    probes: ({ a }) => [
+      {
+        carries: "A's store id as the matched list's filter",
+        call: submit({ source: "matched", format: "XLSX", params: payload({ store: a.storeId }) }),
+        expect: ok(),
+        then: async ({ a, b }) => {
+          // B's line, B's job; the store filter is refused when the job reads it (not B's store).
+          expect(await db.exportFile.count({ where: { orgId: a.owner.orgId, createdById: b.owner.userId } })).toBe(0);
+          expect(await db.exportFile.count({ where: { orgId: b.owner.orgId, params: { equals: { store: a.storeId } } } })).toBe(1);
+        },
+      },
+    ],
+  },
+  deleteExportAction: {
+    probes: ({ a }) => [
+      {
+        carries: "A's export id",
+        call: submit({ id: a.exportId }),
+        expect: notFound(),
+        then: async ({ a }) => expect(await db.exportFile.count({ where: { orgId: a.owner.orgId, id: a.exportId } })).toBe(1),
+      },
+    ],
+  },
   cancelImportJobAction: {
     probes: ({ a }) => [
       {

@@ -75,6 +75,15 @@ async function postImport(module: Record<string, unknown>, query: string): Promi
   return (module.POST as RouteHandler)(request).catch((error: unknown) => Response.json({ thrown: String(error) }, { status: 500 }));
 }
 
+/** A's export, asked for by B's owner: "not found", and not a byte of the file. */
+async function expectExportRoute404(module: Record<string, unknown>, exportId: string) {
+  const handler = module.GET as (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>;
+  const response = await handler(new Request(`http://localhost/api/exports/${exportId}`), { params: Promise.resolve({ id: exportId }) });
+  const body = await response.text();
+  expect({ status: response.status }).toEqual({ status: 404 });
+  expect(body).not.toContain("PK"); // no zip (xlsx) bytes
+}
+
 export const DOOR_CASES: Record<string, DoorCase> = {
   "app/api/imports/route.ts": {
     walk: async ({ a, b }, module) => {
@@ -87,6 +96,12 @@ export const DOOR_CASES: Record<string, DoorCase> = {
         expect(await db.importBatch.count({ where: { orgId: b.owner.orgId } }), "nothing staged for B").toBe(batchesBefore);
       }
     },
+  },
+  "app/api/exports/[id]/route.ts": { walk: ({ a }, module) => expectExportRoute404(module, a.exportId) },
+  "app/api/exports/[id]/file/route.ts": { walk: ({ a }, module) => expectExportRoute404(module, a.exportId) },
+  "app/(app)/export/page.tsx": {
+    withoutForeignIds: "only ?page=N; B's export centre must list none of A's exports",
+    walk: (walk, module) => expectQueryPageHidesA(walk, module, { page: "1" }),
   },
   "app/api/auth/[...nextauth]/route.ts": {
     withoutForeignIds: "next-auth's sign-in, session and sign-out endpoints take credentials and cookies, no company's ids",

@@ -8,6 +8,8 @@ import os from "node:os";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { createJobRow } from "@/lib/jobs/enqueue-job";
+import { requestExport } from "@/lib/export-files/request-export";
+import { runExport } from "@/lib/export-files/run-export";
 import type { OrgContext } from "@/lib/auth/load-org-context";
 import { createFundAccount } from "@/lib/fund-accounts/fund-account-service";
 import { describeFundAccounts, describeStores, generateMonth } from "@/lib/generate";
@@ -32,6 +34,8 @@ const UNKNOWN_LAYOUT = "记账日,金额,摘要\n2025-03-01,100.00,货款\n2025-
 export type CompanyA = {
   owner: OrgContext;
   jobs: { reading: string; run: string };
+  /** A finished export of A's matched list, its file stored. */
+  exportId: string;
   accountant: OrgContext;
   reviewer: OrgContext;
   storeId: string;
@@ -147,10 +151,15 @@ export async function seedCompanyA(): Promise<CompanyA> {
   const readingJob = await createJobRow(db, "import-preview", { orgId: owner.orgId, batchId: preview.id }, worker);
   const runJob = await createJobRow(db, "reconcile-run", { orgId: owner.orgId, runId: randomUUID() }, worker);
 
+  // A file A exported: its line, its bytes, its download.
+  const exported = await requestExport(db, { ...owner, role: "OWNER" }, { source: "matched", format: "XLSX", locale: "zh-CN", params: {} }, { queue: false });
+  await runExport({ db, progress: () => {} }, owner.orgId, exported.id);
+
   return {
     owner,
     accountant,
     reviewer,
+    exportId: exported.id,
     jobs: { reading: readingJob.id, run: runJob.id },
     storeId: store.id,
     fundAccountId: bankAccount.id,

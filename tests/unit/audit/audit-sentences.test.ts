@@ -147,6 +147,8 @@ describe("audit sentences", () => {
       "import.cancel": { before: { fileName: "a.csv", status: "PREVIEW" } },
       "job.cancel": { entityType: "ImportBatch", entityId: G1, after: { jobId: G2, kind: "import-commit", outcome: "requested" } },
       "mapping.save": { after: { name: "自定义格式", mapping: { kind: "orders" } } },
+      "export.create": { entityType: "ExportFile", entityId: G1, after: { source: "matched", format: "XLSX", params: { store: G2 }, title: "已匹配" } },
+      "export.delete": { entityType: "ExportFile", entityId: G1, before: { source: "matched", format: "PDF", title: "已匹配", fileName: "已匹配_2026-12-04_1432.pdf" } },
       "match.create": { entityType: "MatchGroup", entityId: G1, after: { status: "CONFIRMED", link: "ORDER_BANK", items: [], adjustments: [] } },
       "match.confirm": { entityType: "MatchGroup", after: { groups: [G1], skipped: [] } },
       "match.reject": { entityType: "MatchGroup", after: { groups: [G1, G2], pairs: 2 } },
@@ -175,11 +177,12 @@ describe("audit sentences", () => {
     expect(say(entry("org.approvalThresholds", samples["org.approvalThresholds"])).en).toBe(
       "Changed the approval thresholds: write-off approval amount from ¥0.00 to ¥100.00; write-off approval share from 0% to 1%",
     );
+    expect(say(entry("export.create", samples["export.create"]))).toEqual({ zh: "导出了「已匹配」（Excel）", en: "Exported “已匹配” (Excel)" });
     expect(say(entry("job.cancel", samples["job.cancel"]), { ...NO_LOOKUPS, batches: new Map([[G1, "订单.xlsx"]]) }).zh).toBe("请求停止导入任务（订单.xlsx）");
   });
 
   it("falls back to a readable line for a kind it does not know, and for an entry it cannot read", () => {
-    expect(say(entry("export.create", { after: { name: "房租" } }))).toEqual({ zh: "export.create：房租", en: "export.create: 房租" });
+    expect(say(entry("rent.create", { after: { name: "房租" } }))).toEqual({ zh: "rent.create：房租", en: "rent.create: 房租" });
     expect(say(entry("store.archive", { before: "broken", after: 42 }))).toEqual({ zh: "归档店铺", en: "Store archived" });
   });
 });
