@@ -57,6 +57,7 @@ async function describeMonthClose(tx: Tx, ctx: ExportContext, params: ExportPara
 }
 
 const when = (ctx: ExportContext, date: Date) => formatLocalDateTime(date, ctx.timeZone);
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 function statusRows(ctx: ExportContext, report: CloseReport): ExportRow[] {
   const { t } = ctx;
@@ -96,7 +97,8 @@ function adjustmentRows(ctx: ExportContext, adjustments: Awaited<ReturnType<type
   if (adjustments.length === 0) return [{ section, item: t("exportSources.monthClose.noAdjustments") }];
   return adjustments.map((adjustment) => ({
     section,
-    item: ADJUSTMENT_LABELS[adjustment.type]?.[ctx.locale] ?? adjustment.type,
+    // The labels are written to sit inside a sentence ("fee"); as an item of its own it starts a line.
+    item: capitalised(ADJUSTMENT_LABELS[adjustment.type]?.[ctx.locale] ?? adjustment.type),
     count: adjustment.count,
     amount: adjustment.amountMinor,
     note: t("exportSources.monthClose.adjustmentNote"),

@@ -33,19 +33,19 @@ const rules = defaultRules();
 const YUAN = "¥#,##0.00;-¥#,##0.00";
 const day = (text: string) => new Date(`${text}T00:00:00Z`);
 
-function exportContext(org: OrgContext): ExportContext {
-  return { orgId: org.orgId, orgName: org.orgName, timeZone: "Asia/Shanghai", locale: "zh-CN", t: exportTranslator("zh-CN"), requestedBy: "王会计", requestedAt: new Date() };
+function exportContext(org: OrgContext, locale: "zh-CN" | "en" = "zh-CN"): ExportContext {
+  return { orgId: org.orgId, orgName: org.orgName, timeZone: "Asia/Shanghai", locale, t: exportTranslator(locale), requestedBy: "王会计", requestedAt: new Date() };
 }
 
 type ReadBack = { rowCount: number; header: string[]; rows: Record<string, ExcelJS.CellValue>[]; cells: ExcelJS.Row[]; totals: Record<string, ExcelJS.CellValue>; sheet: ExcelJS.Worksheet; file: string };
 
 /** Describe and write in one snapshot (as the export job does), then read the file back by column key. */
-async function exportXlsx(id: ExportSourceId, org: OrgContext, params: ExportParams = {}): Promise<ReadBack> {
+async function exportXlsx(id: ExportSourceId, org: OrgContext, params: ExportParams = {}, locale: "zh-CN" | "en" = "zh-CN"): Promise<ReadBack> {
   const file = path.join(dir, `${id}-${randomUUID()}.xlsx`);
   const { rowCount, keys } = await db.$transaction(
     async (tx) => {
-      const { table, rowCount } = await EXPORT_SOURCES[id].describe(tx, exportContext(org), params);
-      await writeXlsx(table, file, { locale: "zh-CN" });
+      const { table, rowCount } = await EXPORT_SOURCES[id].describe(tx, exportContext(org, locale), params);
+      await writeXlsx(table, file, { locale });
       return { rowCount, keys: table.columns.map((column) => column.key) };
     },
     { isolationLevel: "RepeatableRead", timeout: 60_000 },
@@ -243,6 +243,12 @@ describe("export source: month-close (月结 close report)", () => {
     expect(JSON.stringify(file.rows)).not.toContain("X-");
     expect(formulas(file.sheet)).toBe(0);
 
+    // In English every word is translated (no message key shows through).
+    const english = await exportXlsx("month-close", ledger.owner, { month: "2025-03" }, "en");
+    expect(english.header).toEqual(["Section", "Item", "Count", "Amount", "Notes"]);
+    expect(JSON.stringify(english.rows)).not.toMatch(/exportSources\.|closeReport\.|workspace\.|exclusions\./);
+    expect(english.rows.find((row) => row.item === "Fee")).toMatchObject({ count: 1, amount: 15 });
+
     // The other company's month is not this one's: open, with its own rows.
     const theirs = await exportXlsx("month-close", other.owner, { month: "2025-03" });
     expect(theirs.rows.find((row) => row.item === "状态")?.note).toBe("未结账");
@@ -306,6 +312,8 @@ describe("export sources: imports and import-errors (数据导入)", () => {
     expect(file.rows[1]!.time).toEqual(new Date(Date.UTC(2025, 2, 1, 10, 0, 0)));
     expect(file.totals).toMatchObject({ rows: 30, inserted: 8, duplicates: 2, invalid: 5 });
     expect(file.rows.some((row) => String(row.file).startsWith("X-"))).toBe(false);
+    const english = await exportXlsx("imports", mine.owner, {}, "en");
+    expect(JSON.stringify(english.rows)).not.toMatch(/imports\.|exportSources\./);
     expect((await exportXlsx("imports", other.owner)).rows.map((row) => row.file)).toEqual(["X-坏账单.csv", "X-订单.xlsx"]);
   });
 
