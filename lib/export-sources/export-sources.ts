@@ -2,12 +2,22 @@
 // report exports by adding its source here (and an "导出" button with this id on the page).
 import { z } from "zod";
 import type { ExportSource } from "./export-source";
+import { auditSource } from "./audit-source";
 import { groupListSource } from "./group-list-source";
+import { importErrorsSource } from "./import-errors-source";
+import { importsSource } from "./imports-source";
+import { monthCloseSource } from "./month-close-source";
+import { unmatchedSource } from "./unmatched-source";
 
 export const EXPORT_SOURCES = {
   proposals: groupListSource("proposals"),
   approvals: groupListSource("approvals"),
   matched: groupListSource("matched"),
+  unmatched: unmatchedSource,
+  "month-close": monthCloseSource,
+  imports: importsSource,
+  "import-errors": importErrorsSource,
+  audit: auditSource,
 } as const satisfies Record<string, ExportSource>;
 
 export type ExportSourceId = keyof typeof EXPORT_SOURCES;

@@ -11,13 +11,19 @@ export async function getImportBatchOrThrow(db: Tx, orgId: string, id: string): 
   return batch;
 }
 
+/** The batches the import page lists (a cancelled upload is not one), newest first: the page and its export. */
+export function importBatchListWhere(orgId: string) {
+  return { orgId, status: { not: "CANCELLED" as const } };
+}
+export const IMPORT_BATCH_LIST_ORDER = [{ createdAt: "desc" as const }, { id: "desc" as const }];
+
 export async function listImportBatches(db: Tx, orgId: string, page = 1) {
-  const where = { orgId, status: { not: "CANCELLED" as const } };
+  const where = importBatchListWhere(orgId);
   const [total, batches] = await Promise.all([
     db.importBatch.count({ where }),
     db.importBatch.findMany({
       where,
-      orderBy: { createdAt: "desc" },
+      orderBy: IMPORT_BATCH_LIST_ORDER,
       skip: (page - 1) * BATCH_PAGE_SIZE,
       take: BATCH_PAGE_SIZE,
       include: { store: { select: { name: true } }, fundAccount: { select: { name: true } } },

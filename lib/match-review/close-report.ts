@@ -11,7 +11,8 @@ import { closeSnapshotFacts } from "./close-snapshot-facts";
 import { MONTH_PATTERN } from "./periods";
 import { peopleNames } from "./workspace-summary";
 
-export type ReportSummaryRow = { list: OpenList; rows: number; amountMinor: bigint; openRows: number; openMinor: bigint; excludedRows: number };
+/** `excludedMinor` is the marked rows' amount, added up as `amountMinor` is (magnitudes for lines and bank rows). */
+export type ReportSummaryRow = { list: OpenList; rows: number; amountMinor: bigint; openRows: number; openMinor: bigint; excludedRows: number; excludedMinor: bigint };
 
 export type CloseReport = {
   month: string;
@@ -30,15 +31,17 @@ export async function loadCloseReport(tx: Tx, orgId: string, month: string): Pro
   const [period, snapshot, totals, now] = await Promise.all([
     tx.period.findUnique({ where: { orgId_month: { orgId, month } } }),
     tx.periodCloseSnapshot.findFirst({ where: { orgId, month }, orderBy: { takenAt: "desc" } }),
-    tx.$queryRawUnsafe<{ list: OpenList; rows: bigint; amount: bigint; excluded: bigint }[]>(
-      `SELECT 'orders' AS list, count(*)::bigint AS rows, COALESCE(SUM(t."paidAmountMinor"), 0)::bigint AS amount, count(x."rowId")::bigint AS excluded
+    tx.$queryRawUnsafe<{ list: OpenList; rows: bigint; amount: bigint; excluded: bigint; excluded_amount: bigint }[]>(
+      `SELECT 'orders' AS list, count(*)::bigint AS rows, COALESCE(SUM(t."paidAmountMinor"), 0)::bigint AS amount, count(x."rowId")::bigint AS excluded,
+              COALESCE(SUM(t."paidAmountMinor") FILTER (WHERE x."rowId" IS NOT NULL), 0)::bigint AS excluded_amount
          FROM "Order" t LEFT JOIN "ExcludedRow" x ON x."orgId" = t."orgId" AND x.side = 'ORDER' AND x."rowId" = t.id
         WHERE t."orgId" = $1::uuid AND ${orderBusinessDaySql("t")} >= $2::timestamp AND ${orderBusinessDaySql("t")} < $3::timestamp
        UNION ALL
-       SELECT 'lines', count(*), COALESCE(SUM(ABS(t."amountMinor")), 0)::bigint, count(x."rowId") FROM "SettlementLine" t LEFT JOIN "ExcludedRow" x ON x."orgId" = t."orgId" AND x.side = 'SETTLEMENT' AND x."rowId" = t.id
+       SELECT 'lines', count(*), COALESCE(SUM(ABS(t."amountMinor")), 0)::bigint, count(x."rowId"), COALESCE(SUM(ABS(t."amountMinor")) FILTER (WHERE x."rowId" IS NOT NULL), 0)::bigint FROM "SettlementLine" t LEFT JOIN "ExcludedRow" x ON x."orgId" = t."orgId" AND x.side = 'SETTLEMENT' AND x."rowId" = t.id
         WHERE t."orgId" = $1::uuid AND t."occurredOn" >= $2::date AND t."occurredOn" < $3::date
        UNION ALL
-       SELECT CASE WHEN a.type = 'BANK' THEN 'bank' ELSE 'lines' END, count(*), COALESCE(SUM(ABS(t."amountMinor")), 0)::bigint, count(x."rowId")
+       SELECT CASE WHEN a.type = 'BANK' THEN 'bank' ELSE 'lines' END, count(*), COALESCE(SUM(ABS(t."amountMinor")), 0)::bigint, count(x."rowId"),
+              COALESCE(SUM(ABS(t."amountMinor")) FILTER (WHERE x."rowId" IS NOT NULL), 0)::bigint
          FROM "BankTransaction" t JOIN "FundAccount" a ON a."orgId" = t."orgId" AND a.id = t."fundAccountId" LEFT JOIN "ExcludedRow" x ON x."orgId" = t."orgId" AND x.side = 'BANK' AND x."rowId" = t.id
         WHERE t."orgId" = $1::uuid AND t."occurredOn" >= $2::date AND t."occurredOn" < $3::date GROUP BY a.type = 'BANK'`,
       orgId,
@@ -59,6 +62,7 @@ export async function loadCloseReport(tx: Tx, orgId: string, month: string): Pro
       openRows: open.reduce((sum, group) => sum + group.count, 0),
       openMinor: open.reduce((sum, group) => sum + group.remainingMinor, 0n),
       excludedRows: of.reduce((sum, row) => sum + Number(row.excluded), 0),
+      excludedMinor: of.reduce((sum, row) => sum + row.excluded_amount, 0n),
     };
   });
   return {

@@ -21,3 +21,10 @@ export async function loadFilterOwners(tx: Tx, orgId: string): Promise<{ stores:
 export function offeredOwners<T extends FilterOwner>(owners: readonly T[], selected: string | undefined): T[] {
   return owners.filter((owner) => !owner.archived || owner.id === selected);
 }
+
+/** The stores and accounts whose rows a 未匹配 list holds: stores for orders, bank accounts for bank rows, both (wallets) for lines. */
+export function unmatchedListOwners(owners: { stores: FilterOwner[]; accounts: FilterAccount[] }, list: "orders" | "lines" | "bank"): FilterOwner[] {
+  if (list === "orders") return owners.stores;
+  if (list === "bank") return owners.accounts.filter((account) => account.type === "BANK");
+  return [...owners.stores, ...owners.accounts.filter((account) => account.type !== "BANK")];
+}

@@ -75,7 +75,9 @@ export type UnmatchedPage = {
   pageSize: number;
 };
 
-type Found = { side: string; id: bigint; remainingMinor: bigint; total: bigint; totalRemaining: bigint; subtotals: { owner: string; count: number; remaining: string }[] | null };
+/** One row of the filtered set: which, and what is left of it. */
+export type FoundRow = { side: string; id: bigint; remainingMinor: bigint };
+type Found = FoundRow & { total: bigint; totalRemaining: bigint; subtotals: { owner: string; count: number; remaining: string }[] | null };
 type Detail = Omit<UnmatchedRow, "side" | "id" | "sourceRow" | "remainingMinor" | "flowMinor" | "file"> & { side: string; id: bigint; sourceRow: number; withdrawal: boolean };
 
 type SideName = "ORDER" | "SETTLEMENT" | "BANK";
@@ -143,16 +145,16 @@ function proposedSql(side: SideName, slotParam: string): string {
        WHERE i."orgId" = t."orgId" AND i.side = '${side}' AND i."rowId" = t.id AND i.slot = ${slotParam} AND g.status = 'PROPOSED')`;
 }
 
-export async function listUnmatched(
-  tx: Tx,
-  orgId: string,
-  list: UnmatchedList,
-  slot: Slot,
-  filter: UnmatchedFilter,
-  rules: Pick<ReconcileRules, "walletKeywords">,
-  pageSize = UNMATCHED_PAGE_SIZE,
-): Promise<UnmatchedPage> {
-  // $1 org, $2 slot; the filters follow when used.
+/** Stores and accounts by id ($1 the organization), to name the per-owner sums and sort by owner (a few rows). */
+const OWNERS_SQL = `SELECT id, name FROM "Store" WHERE "orgId" = $1::uuid UNION ALL SELECT id, name FROM "FundAccount" WHERE "orgId" = $1::uuid`;
+
+/**
+ * Every row of `list` (on `slot`) that still has something left and that the filters keep, as SQL
+ * of (side, id, sort_day, owner, "remainingMinor") — null when no branch can hold the asked row —
+ * with its parameters ($1 org, $2 slot) and the ORDER BY the list shows it in, over `u` (this set)
+ * and `o` (OWNERS_SQL joined on u.owner when `joinOwners`). The page and the export read this set.
+ */
+export function filteredUnmatchedSql(orgId: string, list: UnmatchedList, slot: Slot, filter: Omit<UnmatchedFilter, "page">) {
   const params: unknown[] = [orgId, slot === "up" ? "UP" : "DOWN"];
   const param = (value: unknown) => {
     params.push(value);
@@ -161,10 +163,7 @@ export async function listUnmatched(
   const slotParam = `$2::"MatchSlot"`;
   const branches = BRANCHES[list].filter((branch) => !filter.row || branch.side === filter.row.side);
 
-  // Step 1, narrow: every row of the list that still has something left, as (side, id, day, what is
-  // left), filtered; counted and totalled once (materialized: row estimates after "what is left > 0"
-  // are poor, and the planner would otherwise redo the totals for every row of the page), and the
-  // page cut from it. Filters on the row's own columns apply before what is left is computed.
+  // Filters on the row's own columns apply before what is left is computed.
   const owner = filter.owner ? param(filter.owner) : undefined;
   const from = filter.from ? param(filter.from) : undefined;
   const to = filter.to ? param(filter.to) : undefined;
@@ -178,8 +177,6 @@ export async function listUnmatched(
     takenSides.add(side);
     return `taken_${side.toLowerCase()}`;
   };
-  const takenCtes = () => [...takenSides].map((side) => `${takenCte(side)} AS MATERIALIZED (${takenPerRowSql({ org: "$1::uuid", side, slot: slotParam })})`);
-  const withTaken = () => (takenSides.size > 0 ? `WITH ${takenCtes().join(",\n           ")}\n` : "");
   const narrow = branches.map((branch) => {
     // Rows marked not for reconciliation are not open (lib/ledger/excluded-rows.ts).
     const where = [`t."orgId" = $1::uuid`, notExcludedSql(branch.dbSide, "t")];
@@ -197,10 +194,10 @@ export async function listUnmatched(
     return `SELECT '${branch.side}' AS side, t.id, ${branch.day} AS sort_day, ${branch.owner} AS owner, ${rowRemainingSql(branch.amount, taken)} AS "remainingMinor"
       FROM ${branch.from} ${join} WHERE ${where.join(" AND ")}`;
   });
+  const takenCtes = [...takenSides].map((side) => `${takenCte(side)} AS MATERIALIZED (${takenPerRowSql({ org: "$1::uuid", side, slot: slotParam })})`);
   const left: string[] = [`u."remainingMinor" > 0`];
   if (filter.min) left.push(`u."remainingMinor" >= ${param(BigInt(filter.min))}::bigint`);
   if (filter.max) left.push(`u."remainingMinor" <= ${param(BigInt(filter.max))}::bigint`);
-  const offset = (filter.page - 1) * pageSize;
 
   const direction = filter.dir === "desc" ? "DESC" : "ASC";
   const order =
@@ -209,62 +206,54 @@ export async function listUnmatched(
       : filter.sort === "owner"
         ? `o.name ${direction}, u.sort_day NULLS LAST, u.side, u.id`
         : `u.sort_day ${direction} NULLS LAST, u.side, u.id`;
-  // Stores and accounts by id, to name the per-owner sums and sort by owner (a few rows).
-  const owners = `SELECT id, name FROM "Store" WHERE "orgId" = $1::uuid UNION ALL SELECT id, name FROM "FundAccount" WHERE "orgId" = $1::uuid`;
-
-  const found =
+  const sql =
     narrow.length === 0
-      ? []
-      : await tx.$queryRawUnsafe<Found[]>(
-          `WITH ${[...takenCtes(), ""].join(",\n           ")}u AS MATERIALIZED (SELECT * FROM (${narrow.join(" UNION ALL ")}) u WHERE ${left.join(" AND ")}),
-                owners AS MATERIALIZED (${owners}),
-                totals AS MATERIALIZED (SELECT count(*)::bigint AS total, SUM("remainingMinor")::bigint AS "totalRemaining" FROM u),
-                subs AS MATERIALIZED (
-                  SELECT json_agg(json_build_object('owner', COALESCE(o.name, ''), 'count', s.n, 'remaining', s.remaining::text) ORDER BY s.remaining DESC, o.name) AS subtotals
-                    FROM (SELECT owner, count(*) AS n, SUM("remainingMinor") AS remaining FROM u GROUP BY owner) s LEFT JOIN owners o ON o.id = s.owner)
-           SELECT p.side, p.id, p."remainingMinor", totals.total, totals."totalRemaining", subs.subtotals
-             FROM (SELECT x.*, row_number() OVER () AS n
-                     FROM (SELECT u.* FROM u ${filter.sort === "owner" ? "LEFT JOIN owners o ON o.id = u.owner" : ""} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${offset}) x) p
-             CROSS JOIN totals CROSS JOIN subs
-            ORDER BY p.n`,
-          ...params,
-        );
+      ? null
+      : `${takenCtes.length > 0 ? `WITH ${takenCtes.join(",\n           ")}\n` : ""}SELECT * FROM (${narrow.join(" UNION ALL ")}) u WHERE ${left.join(" AND ")}`;
+  return { sql, params, order, joinOwners: filter.sort === "owner", ownersSql: OWNERS_SQL };
+}
+
+export async function listUnmatched(
+  tx: Tx,
+  orgId: string,
+  list: UnmatchedList,
+  slot: Slot,
+  filter: UnmatchedFilter,
+  rules: Pick<ReconcileRules, "walletKeywords">,
+  pageSize = UNMATCHED_PAGE_SIZE,
+): Promise<UnmatchedPage> {
+  // Step 1, narrow: every row of the list that still has something left, as (side, id, day, what is
+  // left), filtered; counted and totalled once (materialized: row estimates after "what is left > 0"
+  // are poor, and the planner would otherwise redo the totals for every row of the page), and the
+  // page cut from it.
+  const { sql, params, order, joinOwners } = filteredUnmatchedSql(orgId, list, slot, filter);
+  const offset = (filter.page - 1) * pageSize;
+  const found = !sql
+    ? []
+    : await tx.$queryRawUnsafe<Found[]>(
+        `WITH u AS MATERIALIZED (${sql}),
+              owners AS MATERIALIZED (${OWNERS_SQL}),
+              totals AS MATERIALIZED (SELECT count(*)::bigint AS total, SUM("remainingMinor")::bigint AS "totalRemaining" FROM u),
+              subs AS MATERIALIZED (
+                SELECT json_agg(json_build_object('owner', COALESCE(o.name, ''), 'count', s.n, 'remaining', s.remaining::text) ORDER BY s.remaining DESC, o.name) AS subtotals
+                  FROM (SELECT owner, count(*) AS n, SUM("remainingMinor") AS remaining FROM u GROUP BY owner) s LEFT JOIN owners o ON o.id = s.owner)
+         SELECT p.side, p.id, p."remainingMinor", totals.total, totals."totalRemaining", subs.subtotals
+           FROM (SELECT x.*, row_number() OVER () AS n
+                   FROM (SELECT u.* FROM u ${joinOwners ? "LEFT JOIN owners o ON o.id = u.owner" : ""} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${offset}) x) p
+           CROSS JOIN totals CROSS JOIN subs
+          ORDER BY p.n`,
+        ...params,
+      );
   const total = Number(found[0]?.total ?? (await countOnly()));
   async function countOnly(): Promise<bigint> {
-    if (filter.page === 1 || narrow.length === 0) return 0n; // an empty first page means nothing matched the filter
-    const [row] = await tx.$queryRawUnsafe<{ total: bigint }[]>(`${withTaken()}SELECT count(*)::bigint AS total FROM (${narrow.join(" UNION ALL ")}) u WHERE ${left.join(" AND ")}`, ...params);
+    if (filter.page === 1 || !sql) return 0n; // an empty first page means nothing matched the filter
+    const [row] = await tx.$queryRawUnsafe<{ total: bigint }[]>(`SELECT count(*)::bigint AS total FROM (${sql}) u`, ...params);
     return row?.total ?? 0n;
   }
 
   // Step 2, wide: what the page shows of its rows (at most a page of them, by id).
-  const details = await describeRows(tx, orgId, slot, list, found, rules);
-  const files = await fileNames(tx, orgId, [...details.values()].map((row) => row.batchId));
   return {
-    rows: found.flatMap((entry) => {
-      const row = details.get(`${entry.side}:${entry.id}`);
-      if (!row) return [];
-      // Money flows from a withdrawal towards the bank: its flow is the opposite of its balance sign.
-      const negativeFlow = row.withdrawal ? row.amountMinor > 0n : row.amountMinor < 0n;
-      return [
-        {
-          side: row.side as Side,
-          id: row.id.toString(),
-          day: row.day,
-          ref: row.ref,
-          detail: row.detail,
-          owner: row.owner,
-          kind: row.kind,
-          currency: row.currency.trim(),
-          amountMinor: row.amountMinor,
-          remainingMinor: entry.remainingMinor,
-          flowMinor: negativeFlow ? -entry.remainingMinor : entry.remainingMinor,
-          batchId: row.batchId,
-          file: files.get(row.batchId) ?? "",
-          sourceRow: row.sourceRow,
-          proposed: row.proposed,
-        },
-      ];
-    }),
+    rows: await describeUnmatched(tx, orgId, list, slot, found, rules),
     total,
     remainingMinor: found[0]?.totalRemaining ?? 0n,
     subtotals: (found[0]?.subtotals ?? []).map((sub) => ({ owner: sub.owner, count: sub.count, remainingMinor: BigInt(sub.remaining) })),
@@ -274,13 +263,51 @@ export async function listUnmatched(
   };
 }
 
+/** Rows found by `filteredUnmatchedSql` (side, id, what is left) as the list shows them, in the same order. */
+export async function describeUnmatched(
+  tx: Tx,
+  orgId: string,
+  list: UnmatchedList,
+  slot: Slot,
+  found: readonly FoundRow[],
+  rules: Pick<ReconcileRules, "walletKeywords">,
+): Promise<UnmatchedRow[]> {
+  const details = await describeRows(tx, orgId, slot, list, found, rules);
+  const files = await fileNames(tx, orgId, [...details.values()].map((row) => row.batchId));
+  return found.flatMap((entry) => {
+    const row = details.get(`${entry.side}:${entry.id}`);
+    if (!row) return [];
+    // Money flows from a withdrawal towards the bank: its flow is the opposite of its balance sign.
+    const negativeFlow = row.withdrawal ? row.amountMinor > 0n : row.amountMinor < 0n;
+    return [
+      {
+        side: row.side as Side,
+        id: row.id.toString(),
+        day: row.day,
+        ref: row.ref,
+        detail: row.detail,
+        owner: row.owner,
+        kind: row.kind,
+        currency: row.currency.trim(),
+        amountMinor: row.amountMinor,
+        remainingMinor: entry.remainingMinor,
+        flowMinor: negativeFlow ? -entry.remainingMinor : entry.remainingMinor,
+        batchId: row.batchId,
+        file: files.get(row.batchId) ?? "",
+        sourceRow: row.sourceRow,
+        proposed: row.proposed,
+      },
+    ];
+  });
+}
+
 /** The shown columns of the page's rows, keyed "side:id". */
 async function describeRows(
   tx: Tx,
   orgId: string,
   slot: Slot,
   list: UnmatchedList,
-  found: readonly Found[],
+  found: readonly FoundRow[],
   rules: Pick<ReconcileRules, "walletKeywords">,
 ): Promise<Map<string, Detail>> {
   const described = new Map<string, Detail>();
