@@ -16,8 +16,11 @@ type Tracked = { id: string; format: Format; state?: Status; error?: string };
 const POLL_MS = 700;
 const FORMAT_NAMES: Record<Format, string> = { XLSX: "Excel", PDF: "PDF" };
 
-/** `source`: an export source id (lib/export-sources); `params`: the page's filters as its URL has them. */
-export function ExportButtons({ source, params }: { source: string; params: Record<string, string | undefined> }) {
+/**
+ * `source`: an export source id (lib/export-sources); `params`: the page's filters as its URL has
+ * them. `compact`: small buttons, for a pane's header.
+ */
+export function ExportButtons({ source, params, compact = false }: { source: string; params: Record<string, string | undefined>; compact?: boolean }) {
   const t = useTranslations("exportButtons");
   const [tracked, setTracked] = useState<Tracked>();
   const [asking, setAsking] = useState(false);
@@ -59,10 +62,11 @@ export function ExportButtons({ source, params }: { source: string; params: Reco
   const working = asking || (Boolean(id) && !finished && !tracked?.error);
   const format = tracked ? FORMAT_NAMES[tracked.format] : "";
   const state = tracked?.state;
+  const size = compact ? "px-2 py-1 text-xs" : "";
   return (
     <div className="flex flex-wrap items-center justify-end gap-2" aria-label={t("label")} role="group">
       {tracked ? (
-        <span role="status" className={`text-xs ${tracked.error || state?.status === "FAILED" || state?.status === "CANCELLED" ? "text-red-700" : "text-slate-600"}`}>
+        <span role="status" data-testid="export-status" className={`text-xs ${tracked.error || state?.status === "FAILED" || state?.status === "CANCELLED" ? "text-red-700" : "text-slate-600"}`}>
           {tracked.error ??
             (state?.status === "DONE" ? (
               <>
@@ -83,10 +87,10 @@ export function ExportButtons({ source, params }: { source: string; params: Reco
           </Link>
         </span>
       ) : null}
-      <Button type="button" variant="secondary" disabled={working} onClick={() => void ask("XLSX")}>
+      <Button type="button" variant="secondary" className={size} disabled={working} onClick={() => void ask("XLSX")}>
         {t("excel")}
       </Button>
-      <Button type="button" variant="secondary" disabled={working} onClick={() => void ask("PDF")}>
+      <Button type="button" variant="secondary" className={size} disabled={working} onClick={() => void ask("PDF")}>
         {t("pdf")}
       </Button>
     </div>

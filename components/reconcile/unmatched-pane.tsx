@@ -13,9 +13,12 @@ import type { UnmatchedList, UnmatchedPage, UnmatchedRow } from "@/lib/match-rev
 import type { TablePreference } from "@/lib/table-preferences/table-preferences";
 import { useMoney } from "./use-money";
 import { pickKey, type Pane } from "./selection";
+import { ExportButtons } from "@/components/export/export-buttons";
 
 const INPUT = "rounded-md border-0 bg-white px-2 py-1 text-xs ring-1";
 const FILTER_FIELDS = ["owner", "from", "to", "min", "max", "q"] as const;
+/** What an export of the pane carries: its filters and its order (not its page: every row). */
+const EXPORT_FIELDS = [...FILTER_FIELDS, "sort", "dir"] as const;
 
 export function UnmatchedPane({
   pane,
@@ -189,6 +192,7 @@ export function UnmatchedPane({
             {t("filters.apply")}
           </Button>
         </form>
+        <ExportButtons compact source="unmatched" params={{ list, pane, ...Object.fromEntries(EXPORT_FIELDS.map((name) => [name, search.get(`${prefix}${name}`) ?? undefined])) }} />
         {refused || beyond ? (
           <ul className="space-y-0.5 text-xs text-red-600" data-testid={`pane-${pane}-filter-problems`}>
             {Object.entries(beyond ? { page: beyond } : problems).map(([name, problem]) =>

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 
-export type ModuleId = "import" | "reconcile" | "receivables" | "reports" | "analysis" | "export";
+export type ModuleId = "import" | "reconcile" | "receivables" | "reports" | "analysis";
 
 /** An honest placeholder for a module that is not built yet: what it will do, and no fake data. */
 export async function ComingSoon({ module }: { module: ModuleId }) {

@@ -8,6 +8,7 @@ import { UploadGroupPanel } from "@/components/import/upload-group-panel";
 import { UploadDropzone } from "@/components/import/upload-dropzone";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { ExportButtons } from "@/components/export/export-buttons";
 import { Table, Td, Th } from "@/components/ui/table";
 import { can } from "@/lib/auth/roles";
 import { requirePageContext } from "@/lib/auth/session";
@@ -46,7 +47,7 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
 
   return (
     <div className="space-y-8">
-      <PageHeader title={t("title")} intro={t("intro")} />
+      <PageHeader title={t("title")} intro={t("intro")} actions={<ExportButtons source="imports" params={{}} />} />
       <RefreshWhile active={busy} />
       <RefreshIfRestored renderToken={renderToken} />
       {can(ctx.role, "imports.manage") ? <UploadDropzone maxMb={Math.round(maxUploadBytes() / 1048576)} /> : null}

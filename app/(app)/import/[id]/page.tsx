@@ -12,6 +12,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { ExportButtons } from "@/components/export/export-buttons";
 import { cancelImportJobAction } from "@/lib/actions/import/cancel-import-job";
 import { can } from "@/lib/auth/roles";
 import { requirePageContext } from "@/lib/auth/session";
@@ -95,9 +96,12 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ id
           </span>
         }
         actions={
-          <Link href="/import" className="text-sm text-brand-600 hover:underline">
-            {t("backToList")}
-          </Link>
+          <>
+            {errors.length > 0 ? <ExportButtons source="import-errors" params={{ batch: batch.id }} /> : null}
+            <Link href="/import" className="text-sm text-brand-600 hover:underline">
+              {t("backToList")}
+            </Link>
+          </>
         }
       />
       <RefreshWhile active={busy} />

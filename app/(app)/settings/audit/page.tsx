@@ -1,11 +1,12 @@
 // The audit trail: who (by name), when (the company's clock), what (one sentence per entry), with
-// filters and server-side paging over the whole log. Exports come with the export work: its button
-// belongs in the page header's actions, exporting exactly the `filter` below.
+// filters and server-side paging over the whole log; 导出 Excel / PDF export exactly what the filters
+// keep (lib/export-sources/audit-source.ts reads them with the same parseAuditFilter).
 import { getLocale, getTranslations } from "next-intl/server";
 import { AuditFilters, type AuditKindOption } from "@/components/audit/audit-filters";
 import { AuditTable } from "@/components/audit/audit-table";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
+import { ExportButtons } from "@/components/export/export-buttons";
 import { parseAuditFilter } from "@/lib/audit/audit-filter";
 import { AUDIT_TABLE_KEY, toAuditRows } from "@/lib/audit/audit-rows";
 import { AUDIT_AREAS, AUDIT_KINDS, auditKindLabel, type Translate } from "@/lib/audit/audit-sentences";
@@ -42,7 +43,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
 
   return (
     <div>
-      <PageHeader title={translate("audit.title")} intro={translate("audit.intro", { zone: org.timezone })} />
+      <PageHeader title={translate("audit.title")} intro={translate("audit.intro", { zone: org.timezone })} actions={<ExportButtons source="audit" params={params} />} />
       <AuditFilters values={params} problems={problems} people={actors.people} hasSystem={actors.hasSystem} kinds={kinds} />
       {refused ? (
         <div className="mb-3">

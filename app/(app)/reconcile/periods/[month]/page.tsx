@@ -6,6 +6,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { ReportExcludedTable, ReportOpenItemsTable, ReportSummaryTable } from "@/components/reconcile/close-report-tables";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
+import { ExportButtons } from "@/components/export/export-buttons";
 import { requirePageContext } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { loadCloseReport } from "@/lib/match-review/close-report";
@@ -47,7 +48,7 @@ export default async function CloseReportPage({ params, searchParams }: { params
         <Link href="/reconcile/periods" className="text-xs text-brand-700 hover:underline">
           {t("back")}
         </Link>
-        <PageHeader title={t("title", { month })} />
+        <PageHeader title={t("title", { month })} actions={<ExportButtons source="month-close" params={{ month }} />} />
         <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-slate-600" data-testid="report-status">
           <Badge tone={TONE[report.status]}>{tw(`periodStatus.${report.status}`)}</Badge>
           {report.submitted && report.status !== "OPEN" ? <span>{t("submitted", { name: report.submitted.by, when: when(report.submitted.at) })}</span> : null}
