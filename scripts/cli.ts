@@ -188,33 +188,41 @@ async function reconcileCommand(db: Db, args: string[]) {
   return { summary, json: values.json };
 }
 
-async function exportCommand(db: Db, args: string[]) {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, strict: false });
-  const what = exportSourceIds.safeParse(positionals[0]);
-  if (!what.success) fail(`export <what>: one of ${Object.keys(EXPORT_SOURCES).join(", ")}`);
-  const format = typeof values.format === "string" ? values.format.toUpperCase() : "";
-  if (format !== "XLSX" && format !== "PDF") fail("--format xlsx|pdf is required");
-  if (typeof values.out !== "string" || !values.out) fail("--out <file> is required");
-  const lang = values.lang === undefined ? "zh-CN" : values.lang;
-  if (lang !== "zh-CN" && lang !== "en") fail("--lang is zh-CN or en");
-  const actor = await findOrg(db, typeof values.org === "string" ? values.org : undefined);
-  // Every other option is one of the page's filters, as its URL names it.
-  const params: Record<string, string> = {};
-  for (const [key, value] of Object.entries(values)) {
-    if (["org", "format", "out", "lang"].includes(key)) continue;
-    if (typeof value !== "string") fail(`--${key} needs a value`);
-    params[key] = value;
+/** `<what> --name value …`: every option takes a value (the page's filters are open-ended, so parseArgs cannot list them). */
+function exportArgs(args: string[]): { what: string | undefined; options: Record<string, string> } {
+  const [what, ...rest] = args;
+  const options: Record<string, string> = {};
+  for (let i = 0; i < rest.length; i += 2) {
+    const name = rest[i]!;
+    const value = rest[i + 1];
+    if (!name.startsWith("--") || name.length < 3) fail(`export: expected --<option> <value>, not "${name}"`);
+    if (value === undefined || value.startsWith("--")) fail(`${name} needs a value`);
+    options[name.slice(2)] = value;
   }
+  return { what: what?.startsWith("--") ? undefined : what, options };
+}
+
+async function exportCommand(db: Db, args: string[]) {
+  const { what: whatArg, options } = exportArgs(args);
+  const what = exportSourceIds.safeParse(whatArg);
+  if (!what.success) fail(`export <what>: one of ${Object.keys(EXPORT_SOURCES).join(", ")}`);
+  // Every option but these four is one of the page's filters, as its URL names it.
+  const { org, format: formatArg, out, lang = "zh-CN", ...params } = options;
+  const format = formatArg?.toUpperCase();
+  if (format !== "XLSX" && format !== "PDF") fail("--format xlsx|pdf is required");
+  if (!out) fail("--out <file> is required");
+  if (lang !== "zh-CN" && lang !== "en") fail("--lang is zh-CN or en");
+  const actor = await findOrg(db, org);
   await sweepJobs(db, jobTimingsFromEnv());
   const file = await requestExport(db, { ...actor, userName: "CLI", role: "OWNER" }, { source: what.data, format, locale: lang, params }, { queue: false });
   await runJobInline({ db, pool: getPgPool() }, "export-file", { orgId: actor.orgId, exportId: file.id }, jobTimingsFromEnv());
-  const out = path.resolve(values.out);
-  const partial = `${out}.partial`;
+  const target = path.resolve(out);
+  const partial = `${target}.partial`;
   const sink = fs.createWriteStream(partial);
   for await (const chunk of exportFileBytes(db, actor.orgId, file.id)) if (!sink.write(chunk)) await new Promise<void>((resolve) => sink.once("drain", () => resolve()));
   await new Promise<void>((resolve, reject) => sink.end((error?: Error | null) => (error ? reject(error) : resolve())));
-  fs.renameSync(partial, out);
-  return out;
+  fs.renameSync(partial, target);
+  return target;
 }
 
 async function matchesCommand(db: Db, args: string[]) {

@@ -81,6 +81,9 @@ function actionLabel(action: string, t: ExportContext["t"]): string {
 /** The person the "who" filter names (their name, as the filter's choices show it), or 系统. */
 async function actorName(tx: Tx, ctx: ExportContext, actor: string): Promise<string> {
   if (actor === SYSTEM_ACTOR) return ctx.t("audit.system");
-  const user = await tx.user.findUnique({ where: { id: actor }, select: { name: true, email: true } });
+  // Only someone this company's log knows (a member, or a former one who left entries): another
+  // company's person is never named, whatever id the filter carries.
+  const known = (await tx.membership.count({ where: { orgId: ctx.orgId, userId: actor } })) + (await tx.auditLog.count({ where: { orgId: ctx.orgId, actorUserId: actor }, take: 1 }));
+  const user = known > 0 ? await tx.user.findUnique({ where: { id: actor }, select: { name: true, email: true } }) : null;
   return user ? ctx.t("audit.personOption", { name: user.name, email: user.email }) : actor;
 }

@@ -8,11 +8,12 @@ import { renderToStream } from "@react-pdf/renderer";
 import { AppError } from "@/lib/errors";
 import { formatMinor, type MoneyLocale } from "@/lib/money";
 import { displayText } from "./cell-values";
-import { columnWidths, WIDTH_SAMPLE_ROWS } from "./column-widths";
+import { WIDTH_SAMPLE_ROWS } from "./column-widths";
+import { pdfColumnWidths } from "./pdf/pdf-column-widths";
 import { exportLabels } from "./export-labels";
-import type { ExportLocale, ExportRow, ExportTable } from "./export-table";
+import type { ExportLocale, ExportTable } from "./export-table";
 import { registerCjkFont } from "./pdf/cjk-font";
-import { layoutPages, PAGE, TABLE_WIDTH } from "./pdf/page-layout";
+import { layoutPages, PAGE } from "./pdf/page-layout";
 import { TableDocument } from "./pdf/table-document";
 import { loadMeasure } from "./pdf/text-measure";
 import { RunningTotals } from "./running-totals";
@@ -46,26 +47,22 @@ export async function writePdf(table: ExportTable, output: string | Writable, op
 
   const totals = new RunningTotals(columns);
   const rows: string[][] = [];
-  const head: ExportRow[] = [];
   let count = 0;
   for await (const row of table.rows) {
     count += 1;
     if (count > maxRows) throw tooManyRows(maxRows);
-    if (head.length < WIDTH_SAMPLE_ROWS) head.push(row);
     rows.push(columns.map((column) => displayText(row[column.key], column, locale)));
     totals.add(row);
   }
   totals.check(table.expectedTotals);
 
-  const measured = columnWidths(columns, head, locale);
-  const sum = measured.reduce((a, b) => a + b, 0);
-  const widths = measured.map((w) => (w / sum) * TABLE_WIDTH);
   const totalsCells = columns.map((column, i) => {
     const value = totals.get(column.key);
     if (value === undefined) return i === 0 ? t("totalsRow", { count }) : "";
     return column.type === "money" ? formatMinor(value, column.currency ?? "CNY", locale as MoneyLocale) : value.toLocaleString("en-US");
   });
   const [regular, bold] = await Promise.all([loadMeasure(400, PAGE.fontSize), loadMeasure(700, PAGE.fontSize)]);
+  const widths = pdfColumnWidths(columns, columns.map((column) => column.label), rows.slice(0, WIDTH_SAMPLE_ROWS), regular, bold);
   const layout = layoutPages({
     widths,
     title: titleLines(table, t),

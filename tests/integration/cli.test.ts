@@ -61,6 +61,23 @@ describe("npm run cli", () => {
     expect(cli("import", "--org", "no-such-org", "--file", ICBC).stderr).toContain("no organization");
   });
 
+  it("exports the imported statement's rows to Excel and the import list to PDF, and refuses what the page would", () => {
+    const out = path.join(os.tmpdir(), `cli-export-${process.pid}.xlsx`);
+    const excel = cli("export", "unmatched", "--org", slug, "--format", "xlsx", "--out", out, "--list", "bank", "--min", "0.01");
+    expect(excel, excel.stderr).toMatchObject({ code: 0, stdout: out });
+    expect(fs.readFileSync(out).subarray(0, 2).toString()).toBe("PK"); // a zip: an xlsx workbook
+    const pdf = path.join(os.tmpdir(), `cli-export-${process.pid}.pdf`);
+    expect(cli("export", "imports", "--org", slug, "--format", "pdf", "--out", pdf, "--lang", "en")).toMatchObject({ code: 0, stdout: pdf });
+    expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe("%PDF-");
+    for (const file of [out, pdf]) fs.rmSync(file);
+
+    const refused = cli("export", "matched", "--org", slug, "--format", "xlsx", "--out", out, "--min", "abc");
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("筛选条件有误");
+    expect(fs.existsSync(out)).toBe(false);
+    expect(cli("export", "nothing", "--org", slug, "--format", "xlsx", "--out", out)).toMatchObject({ code: 2, stderr: expect.stringContaining("export <what>") });
+  });
+
   it("lists the formats it knows", () => {
     const lines = cli("formats").stdout.split("\n");
     expect(lines.map((line) => line.split(/\s+/)[0])).toEqual(expect.arrayContaining(["alipay-transactions", "wechat-pay-bill", "ccb-statement", "tmall-orders", "pdd-account-ledger", "amazon-settlement-v2", "shopify-payments", "generic-bank"]));

@@ -4,7 +4,8 @@
 import { cjkWordBreaks } from "./cjk-word-breaks";
 import type { Measure } from "./text-measure";
 
-function pieces(text: string): string[] {
+/** The pieces a line may break between: words, runs of spaces, CJK characters (with their punctuation). */
+export function pieces(text: string): string[] {
   const out: string[] = [];
   for (const word of text.split(/( +)/)) {
     if (!word) continue;
