@@ -30,6 +30,22 @@ async function download(page: Page, button: string): Promise<string> {
   return target;
 }
 
+/** The exported sheet's column labels, its data rows (between the header and the 合计 row) and that 合计 row. */
+async function readSheet(file: string) {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  const sheet = workbook.worksheets[0]!;
+  let header = 0;
+  sheet.eachRow((row, number) => {
+    if (!header && row.getCell(1).value === "日期") header = number;
+  });
+  const labels = (sheet.getRow(header).values as unknown[]).slice(1);
+  const data: ExcelJS.Row[] = [];
+  for (let n = header + 1; n < sheet.rowCount; n++) data.push(sheet.getRow(n));
+  const titleBlock = Array.from({ length: header }, (_, i) => sheet.getRow(i + 1).values).flat().join(" ");
+  return { column: (label: string) => labels.indexOf(label) + 1, data, totals: sheet.getRow(sheet.rowCount), titleBlock };
+}
+
 test("export the filtered 已匹配 list to Excel and PDF: the files hold exactly the filtered rows", async ({ page }) => {
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 1440, height: 900 });
@@ -57,27 +73,14 @@ test("export the filtered 已匹配 list to Excel and PDF: the files hold exactl
   const xlsx = await download(page, "导出 Excel");
   expect(xlsx).toMatch(/已匹配_.*\.xlsx$/);
   await expect(page.getByTestId("export-status")).toContainText(`（${count} 行）`);
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(xlsx);
-  const sheet = workbook.worksheets[0]!;
-  let header = 0;
-  sheet.eachRow((row, number) => {
-    if (!header && row.getCell(1).value === "日期") header = number;
-  });
-  const labels = (sheet.getRow(header).values as unknown[]).slice(1);
-  const ownerColumn = labels.indexOf("店铺 / 账户") + 1;
-  const amountColumn = labels.indexOf("金额") + 1;
-  const data: ExcelJS.Row[] = [];
-  for (let n = header + 1; n < sheet.rowCount; n++) data.push(sheet.getRow(n));
+  const { column, data, totals: sheetTotals, titleBlock } = await readSheet(xlsx);
   expect(data).toHaveLength(count);
-  expect(new Set(data.map((row) => row.getCell(ownerColumn).value))).toEqual(new Set([storeName]));
-  const last = sheet.getRow(sheet.rowCount);
-  expect(String(last.getCell(1).value)).toContain("合计");
-  expect(BigInt(Math.round(Number(last.getCell(amountColumn).value) * 100))).toBe(amount);
-  expect(data[0]!.getCell(amountColumn).type).toBe(ExcelJS.ValueType.Number);
+  expect(new Set(data.map((row) => row.getCell(column("店铺 / 账户")).value))).toEqual(new Set([storeName]));
+  expect(String(sheetTotals.getCell(1).value)).toContain("合计");
+  expect(BigInt(Math.round(Number(sheetTotals.getCell(column("金额")).value) * 100))).toBe(amount);
+  expect(data[0]!.getCell(column("金额")).type).toBe(ExcelJS.ValueType.Number);
   // The title block says what the file holds.
-  const block = Array.from({ length: header }, (_, i) => sheet.getRow(i + 1).values).flat().join(" ");
-  expect(block).toContain(`店铺: ${storeName}`);
+  expect(titleBlock).toContain(`店铺: ${storeName}`);
 
   // PDF: the same rows, as searchable Chinese text.
   const pdf = await download(page, "导出 PDF");
@@ -136,19 +139,9 @@ test("export one pane of 未匹配 with its filter: its rows and its 合计, not
   await left.getByRole("button", { name: "导出 Excel" }).click();
   const file = test.info().outputPath((await waiting).suggestedFilename());
   await (await waiting).saveAs(file);
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(file);
-  const sheet = workbook.worksheets[0]!;
-  let header = 0;
-  sheet.eachRow((row, number) => {
-    if (!header && row.getCell(1).value === "日期") header = number;
-  });
-  const labels = (sheet.getRow(header).values as unknown[]).slice(1);
-  const remaining = labels.indexOf("未匹配金额") + 1;
-  const data: ExcelJS.Row[] = [];
-  for (let n = header + 1; n < sheet.rowCount; n++) data.push(sheet.getRow(n));
+  const { column, data, totals } = await readSheet(file);
   expect(data).toHaveLength(count);
-  for (const row of data) expect(Number(row.getCell(remaining).value)).toBeGreaterThanOrEqual(100);
-  expect(BigInt(Math.round(Number(sheet.getRow(sheet.rowCount).getCell(remaining).value) * 100))).toBe(total);
+  for (const row of data) expect(Number(row.getCell(column("未匹配金额")).value)).toBeGreaterThanOrEqual(100);
+  expect(BigInt(Math.round(Number(totals.getCell(column("未匹配金额")).value) * 100))).toBe(total);
   await screenshot(page, "export-unmatched-pane-1440-zh");
 });

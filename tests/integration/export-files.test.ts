@@ -19,8 +19,12 @@ import { createStore } from "@/lib/stores/store-service";
 import { createFundAccount } from "@/lib/fund-accounts/fund-account-service";
 import { ACCOUNT_INPUT, STORE_INPUT, addUser, db, fillGroupFacts, makeOrg } from "./fixtures";
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "export-files-"));
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+// EXPORT_PDF_KEEP=dir keeps the PDF for a person to look at.
+const keep = process.env.EXPORT_PDF_KEEP;
+const dir = keep ?? fs.mkdtempSync(path.join(os.tmpdir(), "export-files-"));
+afterAll(() => {
+  if (!keep) fs.rmSync(dir, { recursive: true, force: true });
+});
 
 async function companyWithMatches(name: string, prefix: string) {
   const owner = await makeOrg(name);
@@ -112,6 +116,17 @@ describe("exports", () => {
 
     const audit = await db.auditLog.findFirst({ where: { orgId: owner.orgId, action: "export.create", entityId: done.id } });
     expect(audit).toMatchObject({ actorUserId: viewer.userId, after: { source: "matched", format: "XLSX" } });
+  });
+
+  it("lets a VIEWER export what they may see, not the audit log, and hides an audit export from them", async () => {
+    const { owner } = await companyWithMatches("权限导出公司", "V");
+    const viewer = await addUser(owner, "VIEWER");
+    await expect(requestExport(db, requester(viewer, "VIEWER"), { source: "audit", format: "XLSX", locale: "zh-CN", params: {} })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const audit = await exportNow(requester(owner), "audit", "XLSX", {});
+    expect(audit.status).toBe("DONE");
+    expect(await findExport(db, owner.orgId, "VIEWER", audit.id)).toBeNull();
+    expect((await listExports(db, owner.orgId, "VIEWER")).lines.map((line) => line.id)).not.toContain(audit.id);
+    expect((await listExports(db, owner.orgId, "OWNER")).lines.map((line) => line.id)).toContain(audit.id);
   });
 
   it("writes a PDF with searchable Chinese text", async () => {

@@ -1,42 +1,60 @@
 // Column widths in points for the PDF table. Amounts, counts, percents and dates are never wrapped:
-// each such column gets at least its widest value (a money column also room for its larger total).
-// Text columns get at least their widest unbreakable piece (a long order number, capped) and share
-// what is left in proportion to how much wider their text would like to be. Only when even the
-// minimums do not fit A4's width are they scaled down together (then numbers wrap as a last resort).
+// each such column gets its widest value (a money column also room for its larger total). Text
+// columns get enough for a short name on one line (or their longest word, such as an order number,
+// up to a cap), and share what is left in proportion to how much wider their text would like to be.
+// When the minimums do not fit A4's width, the text columns give way first; numbers wrap only when
+// they alone are wider than the page.
 import type { ExportColumn } from "../export-table";
 import { PAGE, TABLE_WIDTH } from "./page-layout";
 import type { Measure } from "./text-measure";
 import { pieces } from "./wrap-cell";
 
-/** Longest piece of text a column insists on (a 20-digit order number is ~90 pt at 8 pt). */
-const MAX_TEXT_MIN = 110;
+/** A short name (a store, a rule, a header of four characters) stays on one line. */
+const SHORT_TEXT = "拼多多专营店";
+/** Longest single word a text column insists on (a 20-digit order number is ~80 pt at 8 pt). */
+const MAX_WORD = 90;
 /** Free text wider than this wraps rather than taking the page from the other columns. */
 const MAX_TEXT_WANT = 230;
 const PADDING = 2 * PAGE.cellPaddingX + 1;
 
-export function pdfColumnWidths(columns: ExportColumn[], header: string[], sample: string[][], regular: Measure, bold: Measure): number[] {
-  const needs = columns.map((column, i) => {
-    const numeric = column.type !== "text";
-    let min = Math.max(0, ...pieces(header[i] ?? "").map((piece) => bold(piece)));
-    let want = bold(header[i] ?? "");
-    for (const row of sample) {
-      const text = row[i] ?? "";
-      const width = regular(text);
-      want = Math.max(want, width);
-      if (numeric) min = Math.max(min, width);
-      else for (const piece of pieces(text)) min = Math.max(min, Math.min(MAX_TEXT_MIN, regular(piece)));
-    }
+type Need = { numeric: boolean; min: number; want: number };
+
+function need(column: ExportColumn, header: string, texts: string[], regular: Measure, bold: Measure): Need {
+  const numeric = column.type !== "text";
+  // A header wraps between its characters, but a short one should not have to.
+  let min = Math.max(Math.min(bold(header), bold("四个汉字")), ...pieces(header).map((piece) => bold(piece)));
+  let want = bold(header);
+  for (const text of texts) {
+    const width = regular(text);
+    want = Math.max(want, width);
+    if (numeric) min = Math.max(min, width);
+    else for (const piece of pieces(text)) min = Math.max(min, Math.min(MAX_WORD, regular(piece)));
+  }
+  if (numeric) {
     // The totals row is only known at the end; it is a few digits wider than the rows at most.
     if (column.total) min += regular("0,000");
-    want = Math.max(min, numeric ? min : Math.min(want, MAX_TEXT_WANT));
-    return { min: min + PADDING, want: want + PADDING };
-  });
-  const sumMin = needs.reduce((sum, need) => sum + need.min, 0);
-  if (sumMin >= TABLE_WIDTH) return needs.map((need) => (need.min / sumMin) * TABLE_WIDTH);
+    return { numeric, min: min + PADDING, want: min + PADDING };
+  }
+  want = Math.min(want, MAX_TEXT_WANT);
+  min = Math.min(Math.max(min, Math.min(want, regular(SHORT_TEXT))), Math.max(want, min));
+  return { numeric, min: min + PADDING, want: Math.max(want, min) + PADDING };
+}
+
+export function pdfColumnWidths(columns: ExportColumn[], header: string[], sample: string[][], regular: Measure, bold: Measure): number[] {
+  const needs = columns.map((column, i) => need(column, header[i] ?? "", sample.map((row) => row[i] ?? ""), regular, bold));
+  const sum = (list: Need[], pick: (n: Need) => number) => list.reduce((total, n) => total + pick(n), 0);
+  const sumMin = sum(needs, (n) => n.min);
+  if (sumMin > TABLE_WIDTH) {
+    const numbers = sum(needs.filter((n) => n.numeric), (n) => n.min);
+    const texts = sumMin - numbers;
+    // Text gives way first; only numbers wider than the page on their own are scaled too.
+    if (numbers < TABLE_WIDTH) return needs.map((n) => (n.numeric ? n.min : (n.min / texts) * (TABLE_WIDTH - numbers)));
+    return needs.map((n) => (n.min / sumMin) * TABLE_WIDTH);
+  }
   const spare = TABLE_WIDTH - sumMin;
-  const flex = needs.reduce((sum, need) => sum + (need.want - need.min), 0);
-  if (flex >= spare) return needs.map((need) => need.min + (spare * (need.want - need.min)) / flex);
+  const flex = sum(needs, (n) => n.want - n.min);
+  if (flex >= spare) return needs.map((n) => n.min + (spare * (n.want - n.min)) / flex);
   // Everything fits as wide as it wants: the rest goes to the columns in proportion to their width.
   const sumWant = sumMin + flex;
-  return needs.map((need) => need.want + ((TABLE_WIDTH - sumWant) * need.want) / sumWant);
+  return needs.map((n) => n.want + ((TABLE_WIDTH - sumWant) * n.want) / sumWant);
 }

@@ -33,6 +33,16 @@ describe("pdfColumnWidths", () => {
     // A long order number fits its column unbroken; the long reason wraps.
     expect(inner(5)).toBeGreaterThanOrEqual(regular("250302-564512231493670"));
     expect(inner(4)).toBeLessThan(regular(REASON));
+    // A store's name and a short header stay on one line.
+    expect(inner(1)).toBeGreaterThanOrEqual(regular("拼多多专营店"));
+  });
+
+  it("lets text give way before numbers when the minimums are too wide for the page", () => {
+    const wide: ExportColumn[] = [...COLUMNS, ...["甲", "乙", "丙", "丁", "戊"].map((label, i): ExportColumn => ({ key: `x${i}`, label, type: "text" }))];
+    const wideRow = [...row, ...Array.from({ length: 5 }, () => "TX202503040452341470 TX202503040452341470")];
+    const widths = pdfColumnWidths(wide, wide.map((c) => c.label), [wideRow], regular, bold);
+    expect(widths.reduce((a, b) => a + b, 0)).toBeCloseTo(TABLE_WIDTH, 3);
+    for (const i of [0, 2, 3, 9]) expect(widths[i]! - 2 * PAGE.cellPaddingX, wide[i]!.label).toBeGreaterThanOrEqual(regular(wideRow[i]!));
   });
 
   it("scales everything down only when even the minimums do not fit", () => {
