@@ -214,7 +214,7 @@ async function exportCommand(db: Db, args: string[]) {
   if (lang !== "zh-CN" && lang !== "en") fail("--lang is zh-CN or en");
   const actor = await findOrg(db, org);
   await sweepJobs(db, jobTimingsFromEnv());
-  const file = await requestExport(db, { ...actor, userName: "CLI", role: "OWNER" }, { source: what.data, format, locale: lang, params }, { queue: false });
+  const file = await requestExport(db, { ...actor, userName: "CLI", role: "OWNER" }, { source: what.data, format, locale: lang, params });
   await runJobInline({ db, pool: getPgPool() }, "export-file", { orgId: actor.orgId, exportId: file.id }, jobTimingsFromEnv());
   const target = path.resolve(out);
   const partial = `${target}.partial`;

@@ -1,6 +1,7 @@
-// Asking for an export: the file's line in the export centre, its audit row ("who exported which
-// data") and its job, in one transaction. The worker writes the file (run-export.ts); the web
-// server never does.
+// Asking for an export: the file's line in the export centre and its audit row ("who exported which
+// data"), in one transaction. The caller then queues its job ("export-file"; the CLI runs it inline):
+// the worker writes the file (run-export.ts), the web server never does. A line whose job was never
+// queued (the server died in between) is ended by the job sweep like an orphaned batch or run.
 import type { Db } from "@/lib/db/client";
 import type { ExportFormat } from "@/lib/db/generated/enums";
 import type { Role } from "@/lib/auth/roles";
@@ -11,7 +12,6 @@ import type { ExportLocale } from "@/lib/export";
 import { exportSource, type ExportSourceId } from "@/lib/export-sources/export-sources";
 import type { ExportParams } from "@/lib/export-sources/export-source";
 import { exportTranslator } from "@/lib/export-sources/export-translator";
-import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { exportFileName } from "./export-file-name";
 import { exportRetentionHours } from "./export-retention";
 
@@ -27,8 +27,7 @@ export function exportParamsOf(search: Record<string, string | undefined>): Expo
   return Object.fromEntries(Object.entries(search).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== "" && !PAGING_PARAMS.has(entry[0])));
 }
 
-/** `queue: false`: the caller runs the job itself (the CLI, with runJobInline). */
-export async function requestExport(db: Db, who: ExportRequester, request: ExportRequest, { queue = true } = {}) {
+export async function requestExport(db: Db, who: ExportRequester, request: ExportRequest) {
   const source = exportSource(request.source);
   if (!source) throw new AppError("NOT_FOUND", { messageKey: "exportUnknownSource" });
   if (!can(who.role, source.permission)) throw new AppError("FORBIDDEN");
@@ -53,7 +52,6 @@ export async function requestExport(db: Db, who: ExportRequester, request: Expor
       },
     });
     await writeAuditLog(tx, who, { action: "export.create", entityType: "ExportFile", entityId: file.id, after: { source: request.source, format: request.format, params, title } });
-    if (queue) await enqueueJob(tx, "export-file", { orgId: who.orgId, exportId: file.id });
     return file;
   });
 }

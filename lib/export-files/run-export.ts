@@ -7,7 +7,6 @@ import { mkdtemp, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { Db, Tx } from "@/lib/db/client";
-import type { JobContext } from "@/lib/jobs/job-context";
 import { checkPdfRowCount, writePdf, writeXlsx, type ExportLocale, type ExportRow, type ExportTable } from "@/lib/export";
 import { exportSource } from "@/lib/export-sources/export-sources";
 import type { ExportParams } from "@/lib/export-sources/export-source";
@@ -20,8 +19,10 @@ export const EXPORT_CHUNK_BYTES = 1024 * 1024;
 const EXPORT_TRANSACTION_MS = 2 * 3_600_000;
 
 export type ExportOutcome = { rows: number; sizeBytes: number };
+/** What the job gives the export (lib/jobs' JobContext has this shape): progress throws once cancelled. */
+type ExportProgress = (fraction: number, phase?: string) => void;
 
-export async function runExport(ctx: Pick<JobContext, "db" | "progress">, orgId: string, exportId: string): Promise<ExportOutcome> {
+export async function runExport(ctx: { db: Db; progress: ExportProgress }, orgId: string, exportId: string): Promise<ExportOutcome> {
   const { db } = ctx;
   const file = await db.exportFile.findFirstOrThrow({ where: { orgId, id: exportId } });
   const started = await db.exportFile.updateMany({ where: { orgId, id: exportId, status: "QUEUED" }, data: { status: "RUNNING" } });
@@ -57,7 +58,7 @@ export async function runExport(ctx: Pick<JobContext, "db" | "progress">, orgId:
   }
 }
 
-async function* withProgress(rows: ExportTable["rows"], expected: number, progress: JobContext["progress"]): AsyncGenerator<ExportRow> {
+async function* withProgress(rows: ExportTable["rows"], expected: number, progress: ExportProgress): AsyncGenerator<ExportRow> {
   let seen = 0;
   progress(0, "exporting");
   for await (const row of rows) {

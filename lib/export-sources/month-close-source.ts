@@ -46,7 +46,8 @@ async function describeMonthClose(tx: Tx, ctx: ExportContext, params: ExportPara
       title: t("closeReport.title", { month }),
       company: ctx.orgName,
       period: t("export.periodRange", { from: first, to: last }),
-      filters: [],
+      // The export centre lists an export by its filters: this one is the month.
+      filters: [{ label: t("workspace.month"), value: month }],
       generatedBy: ctx.requestedBy,
       generatedAt: ctx.requestedAt,
       timeZone: ctx.timeZone,

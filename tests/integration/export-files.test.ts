@@ -14,6 +14,7 @@ import { exportFileBytes } from "@/lib/export-files/export-file-bytes";
 import { findExport, listExports } from "@/lib/export-files/export-queries";
 import { requestExport, type ExportRequester } from "@/lib/export-files/request-export";
 import { runJobInline } from "@/lib/jobs/run-job-inline";
+import { sweepJobs } from "@/lib/jobs/sweep-jobs";
 import { groupFilterSchema, listGroups } from "@/lib/match-review/list-groups";
 import { createStore } from "@/lib/stores/store-service";
 import { createFundAccount } from "@/lib/fund-accounts/fund-account-service";
@@ -56,7 +57,7 @@ async function companyWithMatches(name: string, prefix: string) {
 const requester = (ctx: Awaited<ReturnType<typeof makeOrg>>, role: ExportRequester["role"] = "OWNER"): ExportRequester => ({ ...ctx, role });
 
 async function exportNow(who: ExportRequester, source: string, format: "XLSX" | "PDF", params: Record<string, string>, locale: "zh-CN" | "en" = "zh-CN") {
-  const file = await requestExport(db, who, { source, format, locale, params }, { queue: false });
+  const file = await requestExport(db, who, { source, format, locale, params });
   await runJobInline({ db, pool: getPgPool() }, "export-file", { orgId: who.orgId, exportId: file.id }, { heartbeatMs: 1_000 }).catch(() => undefined);
   return db.exportFile.findFirstOrThrow({ where: { orgId: who.orgId, id: file.id } });
 }
@@ -140,6 +141,14 @@ describe("exports", () => {
     expect(text).toContain("导出PDF公司");
     expect(text).toContain("P-1002");
     expect(text).toMatch(/合计/);
+  });
+
+  it("ends an export whose job was never queued (the server died in between) as interrupted", async () => {
+    const { owner } = await companyWithMatches("孤儿导出公司", "O");
+    const line = await requestExport(db, requester(owner), { source: "matched", format: "XLSX", locale: "zh-CN", params: {} });
+    await db.exportFile.update({ where: { orgId_id: { orgId: owner.orgId, id: line.id } }, data: { createdAt: new Date(Date.now() - 120_000) } });
+    await sweepJobs(db, { staleAfterMs: 40_000, orphanGraceMs: 60_000, retentionDays: 28 });
+    expect(await db.exportFile.findFirstOrThrow({ where: { orgId: owner.orgId, id: line.id } })).toMatchObject({ status: "FAILED", messageKey: "jobs.interrupted" });
   });
 
   it("refuses a filter the page refuses, and says so on the line", async () => {

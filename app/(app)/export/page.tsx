@@ -62,7 +62,7 @@ export default async function ExportCentrePage({ searchParams }: { searchParams:
               return (
                 <tr key={line.id} data-testid="export-line">
                   <Td className="num whitespace-nowrap">{at(line.createdAt)}</Td>
-                  <Td className="whitespace-nowrap font-medium text-slate-900">{line.title}</Td>
+                  <Td className="whitespace-nowrap font-medium text-slate-900">{t.has(`export.sources.${line.source}`) ? t(`export.sources.${line.source}`) : line.title}</Td>
                   <Td>{line.format === "XLSX" ? "Excel" : "PDF"}</Td>
                   <Td className="max-w-80 text-xs text-slate-600">{filters.length > 0 ? filters.map((filter) => `${filter.label}：${filter.value}`).join("；") : t("exportCentre.noFilters")}</Td>
                   <Td className="num text-right">{line.rowCount?.toLocaleString("en-US") ?? ""}</Td>

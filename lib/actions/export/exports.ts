@@ -5,6 +5,7 @@ import { z } from "zod";
 import { orgAction } from "@/lib/actions/define-action";
 import { db } from "@/lib/db/client";
 import { deleteExport } from "@/lib/export-files/delete-export";
+import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { requestExport } from "@/lib/export-files/request-export";
 import { exportSourceIds } from "@/lib/export-sources/export-sources";
 
@@ -28,6 +29,7 @@ export const requestExportAction = orgAction(
   async (ctx, input) => {
     const locale = (await getLocale()) === "en" ? "en" : "zh-CN";
     const file = await requestExport(db, ctx, { source: input.source, format: input.format, locale, params: input.params });
+    await enqueueJob(db, "export-file", { orgId: ctx.orgId, exportId: file.id });
     revalidatePath("/export");
     return { id: file.id };
   },

@@ -152,7 +152,7 @@ export async function seedCompanyA(): Promise<CompanyA> {
   const runJob = await createJobRow(db, "reconcile-run", { orgId: owner.orgId, runId: randomUUID() }, worker);
 
   // A file A exported: its line, its bytes, its download.
-  const exported = await requestExport(db, { ...owner, role: "OWNER" }, { source: "matched", format: "XLSX", locale: "zh-CN", params: {} }, { queue: false });
+  const exported = await requestExport(db, { ...owner, role: "OWNER" }, { source: "matched", format: "XLSX", locale: "zh-CN", params: {} });
   await runExport({ db, progress: () => {} }, owner.orgId, exported.id);
 
   return {
