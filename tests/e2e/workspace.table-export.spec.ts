@@ -35,10 +35,9 @@ async function readSheet(file: string) {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(file);
   const sheet = workbook.worksheets[0]!;
-  let header = 0;
-  sheet.eachRow((row, number) => {
-    if (!header && row.getCell(1).value === "日期") header = number;
-  });
+  // The header row is the frozen one.
+  const header = (sheet.views[0] as { ySplit?: number } | undefined)?.ySplit ?? 0;
+  expect(header).toBeGreaterThan(0);
   const labels = (sheet.getRow(header).values as unknown[]).slice(1);
   const data: ExcelJS.Row[] = [];
   for (let n = header + 1; n < sheet.rowCount; n++) data.push(sheet.getRow(n));
@@ -144,4 +143,28 @@ test("export one pane of 未匹配 with its filter: its rows and its 合计, not
   for (const row of data) expect(Number(row.getCell(column("未匹配金额")).value)).toBeGreaterThanOrEqual(100);
   expect(BigInt(Math.round(Number(totals.getCell(column("未匹配金额")).value) * 100))).toBe(total);
   await screenshot(page, "export-unmatched-pane-1440-zh");
+});
+
+test("the close report, the imports and the audit log export from their pages too", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await signIn(page, "owner@demo.local");
+  await page.goto("/reconcile/periods/2025-03");
+  const pdf = await download(page, "导出 PDF");
+  const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+  expect(text).toContain("2025-03");
+  expect(text).toContain("汇总");
+  expect(text).toMatch(/已锁定|锁定/);
+  await screenshot(page, "export-close-report-1440-zh");
+
+  await page.goto("/settings/audit");
+  const audit = await readSheet(await download(page, "导出 Excel"));
+  expect(audit.data.length).toBeGreaterThan(0);
+  await screenshot(page, "export-audit-1440-zh");
+  await page.goto("/import");
+  await expect(page.getByRole("button", { name: "导出 Excel" })).toBeVisible();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, "export-imports-390-zh");
+  await page.goto("/reconcile/unmatched");
+  await screenshot(page, "export-unmatched-390-zh");
 });
