@@ -9,8 +9,8 @@ import type { CancelOutcome } from "@/lib/jobs/cancel-job";
 type CancelState = ActionState<{ outcome: CancelOutcome }>;
 type CancelAction = (previous: CancelState, formData: FormData) => Promise<CancelState>;
 
-/** Stops the job behind a progress bar; the page then shows what the cancel left. */
-export function CancelJobButton({ jobId, action }: { jobId: string; action: CancelAction }) {
+/** Stops the job behind a progress bar; the page then shows what the cancel left. `compact`: a link-sized button, for a table row. */
+export function CancelJobButton({ jobId, action, compact = false }: { jobId: string; action: CancelAction; compact?: boolean }) {
   const t = useTranslations("jobs");
   const router = useRouter();
   const [state, formAction, pending] = useActionState(action, IDLE);
@@ -25,7 +25,7 @@ export function CancelJobButton({ jobId, action }: { jobId: string; action: Canc
           {state.message}
         </span>
       ) : null}
-      <Button type="submit" variant="secondary" disabled={pending || state.status === "ok"}>
+      <Button type="submit" variant="secondary" className={compact ? "px-2 py-0.5 text-xs" : ""} disabled={pending || state.status === "ok"}>
         {t("cancel")}
       </Button>
     </form>

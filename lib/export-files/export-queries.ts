@@ -21,11 +21,11 @@ export async function listExports(tx: Tx, orgId: string, role: Role, page = 1) {
   const [lines, total, running] = await Promise.all([
     tx.exportFile.findMany({ where, select: LINE, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: EXPORT_LIST_PAGE_SIZE, skip: (page - 1) * EXPORT_LIST_PAGE_SIZE }),
     tx.exportFile.count({ where }),
-    tx.job.findMany({ where: { orgId, kind: "export-file", status: { in: ["QUEUED", "RUNNING"] } }, select: { subjectId: true, progress: true, phase: true } }),
+    tx.job.findMany({ where: { orgId, kind: "export-file", status: { in: ["QUEUED", "RUNNING"] } }, select: { id: true, subjectId: true, progress: true } }),
   ]);
-  const progress = new Map(running.map((job) => [job.subjectId, job.progress]));
+  const jobs = new Map(running.map((job) => [job.subjectId, job]));
   return {
-    lines: lines.map((line) => ({ ...line, progress: progress.get(line.id) ?? 0, expired: line.expiresAt.getTime() <= Date.now() })),
+    lines: lines.map((line) => ({ ...line, progress: jobs.get(line.id)?.progress ?? 0, jobId: jobs.get(line.id)?.id ?? null, expired: line.expiresAt.getTime() <= Date.now() })),
     total,
     pages: Math.max(1, Math.ceil(total / EXPORT_LIST_PAGE_SIZE)),
   };
@@ -38,6 +38,6 @@ export async function findExport(tx: Tx, orgId: string, role: Role, id: string):
   if (!isUuid(id)) return null;
   const line = await tx.exportFile.findFirst({ where: { orgId, id, source: { in: readableSources(role) } }, select: LINE });
   if (!line) return null;
-  const job = await tx.job.findFirst({ where: { orgId, subjectId: id, status: { in: ["QUEUED", "RUNNING"] } }, select: { progress: true } });
-  return { ...line, progress: job?.progress ?? 0, expired: line.expiresAt.getTime() <= Date.now() };
+  const job = await tx.job.findFirst({ where: { orgId, subjectId: id, status: { in: ["QUEUED", "RUNNING"] } }, select: { id: true, progress: true } });
+  return { ...line, progress: job?.progress ?? 0, jobId: job?.id ?? null, expired: line.expiresAt.getTime() <= Date.now() };
 }

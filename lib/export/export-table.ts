@@ -15,6 +15,11 @@ export type ExportColumn = {
   withTime?: boolean;
   /** money and integer: add this column up into the totals row. */
   total?: boolean;
+  /**
+   * false: left out of the PDF, where A4's width is short (a time stamp beside a dozen other
+   * columns); the workbook has every column. Not for a `total` column.
+   */
+  pdf?: false;
 };
 
 /**

@@ -42,7 +42,7 @@ export async function writePdf(table: ExportTable, output: string | Writable, op
   const locale = options.locale ?? "zh-CN";
   const maxRows = options.maxRows ?? DEFAULT_PDF_MAX_ROWS;
   const t = exportLabels(locale);
-  const { columns } = table;
+  const columns = table.columns.filter((column) => column.pdf !== false || column.total);
   registerCjkFont();
 
   const totals = new RunningTotals(columns);

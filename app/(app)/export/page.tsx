@@ -5,6 +5,8 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { RefreshWhile } from "@/components/import/refresh-while";
 import { DeleteExportButton } from "@/components/export/delete-export-button";
+import { CancelJobButton } from "@/components/jobs/cancel-job-button";
+import { cancelExportJobAction } from "@/lib/actions/export/exports";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -80,6 +82,7 @@ export default async function ExportCentrePage({ searchParams }: { searchParams:
                           {t("exportCentre.download")}
                         </a>
                       ) : null}
+                      {mayDelete(line) && line.jobId ? <CancelJobButton jobId={line.jobId} action={cancelExportJobAction} compact /> : null}
                       {mayDelete(line) && status !== "QUEUED" && status !== "RUNNING" ? <DeleteExportButton id={line.id} fileName={line.fileName} /> : null}
                     </span>
                   </Td>

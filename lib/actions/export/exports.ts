@@ -4,7 +4,10 @@ import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { orgAction } from "@/lib/actions/define-action";
 import { db } from "@/lib/db/client";
-import { deleteExport } from "@/lib/export-files/delete-export";
+import { deleteExport, exportForChange } from "@/lib/export-files/delete-export";
+import { AppError } from "@/lib/errors";
+import { cancelJob } from "@/lib/jobs/cancel-job";
+import { isUuid } from "@/lib/shared/uuid";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { requestExport } from "@/lib/export-files/request-export";
 import { exportSourceIds } from "@/lib/export-sources/export-sources";
@@ -34,6 +37,16 @@ export const requestExportAction = orgAction(
     return { id: file.id };
   },
 );
+
+/** Stops an export still being written: its maker's, or any for OWNER and ADMIN. */
+export const cancelExportJobAction = orgAction("org.read", z.object({ jobId: z.string() }), async (ctx, input) => {
+  const job = isUuid(input.jobId) ? await db.job.findFirst({ where: { orgId: ctx.orgId, id: input.jobId, kind: "export-file" }, select: { subjectId: true } }) : null;
+  if (!job) throw new AppError("NOT_FOUND");
+  await exportForChange(db, ctx, job.subjectId);
+  const outcome = await cancelJob(db, ctx, input.jobId, ["export-file"]);
+  revalidatePath("/export");
+  return { outcome };
+});
 
 export const deleteExportAction = orgAction("org.read", z.object({ id: z.string() }), async (ctx, input) => {
   await deleteExport(db, ctx, input.id);

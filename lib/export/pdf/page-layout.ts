@@ -47,7 +47,11 @@ export type Layout = {
   pages: LaidOutPage[];
 };
 
-const cellWidth = (width: number) => width - 2 * PAGE.cellPaddingX - 0.5;
+// A little narrower than react-pdf's box (width − padding): its own measuring differs from ours by
+// a fraction of a point, and a line that does not fit there is wrapped again, at a space or inside a
+// number. PDF_CELL_SLACK is that margin; pdf-column-widths.ts adds it back to the columns' widths.
+export const PDF_CELL_SLACK = 2;
+const cellWidth = (width: number) => width - 2 * PAGE.cellPaddingX - PDF_CELL_SLACK;
 
 export function wrapRow(cells: string[], widths: number[], measure: Measure): WrappedRow {
   const wrapped = cells.map((text, i) => wrapCell(text, cellWidth(widths[i]!), measure));

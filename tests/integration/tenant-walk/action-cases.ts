@@ -189,6 +189,16 @@ export const ACTION_CASES: Record<string, ActionCase> = {
       },
     ],
   },
+  cancelExportJobAction: {
+    probes: ({ a }) => [
+      {
+        carries: "A's job writing an export",
+        call: submit({ jobId: a.exportJobId }),
+        expect: notFound(),
+        then: async ({ a }) => expect(await db.job.findFirstOrThrow({ where: { id: a.exportJobId } })).toMatchObject({ cancelRequested: false, status: "RUNNING" }),
+      },
+    ],
+  },
   deleteExportAction: {
     probes: ({ a }) => [
       {

@@ -34,8 +34,9 @@ const UNKNOWN_LAYOUT = "记账日,金额,摘要\n2025-03-01,100.00,货款\n2025-
 export type CompanyA = {
   owner: OrgContext;
   jobs: { reading: string; run: string };
-  /** A finished export of A's matched list, its file stored. */
+  /** A finished export of A's matched list, its file stored; and the job of one still being written. */
   exportId: string;
+  exportJobId: string;
   accountant: OrgContext;
   reviewer: OrgContext;
   storeId: string;
@@ -154,12 +155,15 @@ export async function seedCompanyA(): Promise<CompanyA> {
   // A file A exported: its line, its bytes, its download.
   const exported = await requestExport(db, { ...owner, role: "OWNER" }, { source: "matched", format: "XLSX", locale: "zh-CN", params: {} });
   await runExport({ db, progress: () => {} }, owner.orgId, exported.id);
+  const exporting = await requestExport(db, { ...owner, role: "OWNER" }, { source: "matched", format: "PDF", locale: "zh-CN", params: {} });
+  const exportJob = await createJobRow(db, "export-file", { orgId: owner.orgId, exportId: exporting.id }, worker);
 
   return {
     owner,
     accountant,
     reviewer,
     exportId: exported.id,
+    exportJobId: exportJob.id,
     jobs: { reading: readingJob.id, run: runJob.id },
     storeId: store.id,
     fundAccountId: bankAccount.id,
