@@ -186,6 +186,94 @@ type ItemWithRow = {
   sourceRow: number | null;
 };
 
+/** An item's reference (row `r` of its side): what people call the row. */
+const ITEM_REF_SQL = {
+  ORDER: `r."orderNo"`,
+  SETTLEMENT: `COALESCE(r."orderNo", r."payoutId", r.reference, r.memo)`,
+  BANK: `COALESCE(r.reference, r."merchantOrderNo", r.memo)`,
+} as const;
+
+/**
+ * Items (`i`, kept by `where`) with the rows they use as people know them (reference, day, owner,
+ * import batch and row): one branch per side, so the key index finds each side's items and each
+ * row is one lookup by its key. Columns: groupId, side, rowId, slot, amountMinor, ref, day, owner,
+ * batchId, sourceRow.
+ */
+function itemRowsSql(where: string): string {
+  const side = (dbSide: "ORDER" | "SETTLEMENT" | "BANK", table: string, owners: string, facts: string) =>
+    `SELECT i."groupId", i.side, i."rowId", i.slot, i."amountMinor", ${facts}, r."batchId", r."sourceRow"
+       FROM "MatchItem" i LEFT JOIN "${table}" r ON r."orgId" = i."orgId" AND r.id = i."rowId" LEFT JOIN "${owners}" s ON s."orgId" = r."orgId" AND s.id = r."${owners === "Store" ? "storeId" : "fundAccountId"}"
+      WHERE ${where} AND i.side = '${dbSide}'`;
+  return `${side("ORDER", "Order", "Store", `${ITEM_REF_SQL.ORDER} AS ref, to_char(${orderBusinessDaySql("r")}, 'YYYY-MM-DD') AS day, s.name AS owner`)}
+     UNION ALL
+     ${side("SETTLEMENT", "SettlementLine", "Store", `${ITEM_REF_SQL.SETTLEMENT}, to_char(r."occurredOn", 'YYYY-MM-DD'), s.name`)}
+     UNION ALL
+     ${side("BANK", "BankTransaction", "FundAccount", `${ITEM_REF_SQL.BANK}, to_char(r."occurredOn", 'YYYY-MM-DD'), s.name`)}`;
+}
+
+/**
+ * Every group the filters keep, in the list's order, with what its line in an export shows: its
+ * facts, rule, reasons, note, maker and time, its items (side, amount, reference) and adjustments,
+ * in ONE statement the export streams through a cursor — not describeGroups' four queries per
+ * batch — each item one index lookup of its own side's row (the same references, ITEM_REF_SQL).
+ * Read its rows with `exportedGroupOf`.
+ */
+export function exportedGroupsSql(orgId: string, statuses: readonly MatchStatus[], filter: Omit<GroupFilter, "page">) {
+  const { sql, params, order } = filteredGroupsSql(orgId, statuses, filter);
+  const lookup = (table: string, side: keyof typeof ITEM_REF_SQL) => `(SELECT ${ITEM_REF_SQL[side]} FROM "${table}" r WHERE r."orgId" = i."orgId" AND r.id = i."rowId")`;
+  // Only the matching side's row is read (CASE evaluates one branch); items in describeGroups' order.
+  const items = `SELECT json_agg(json_build_array(i.side, i."amountMinor"::text, CASE i.side
+             WHEN 'ORDER' THEN ${lookup("Order", "ORDER")} WHEN 'SETTLEMENT' THEN ${lookup("SettlementLine", "SETTLEMENT")} ELSE ${lookup("BankTransaction", "BANK")} END)
+             ORDER BY i.side, i."rowId", i.slot)
+        FROM "MatchItem" i WHERE i."orgId" = x."orgId" AND i."groupId" = x.id`;
+  const adjustments = `SELECT json_agg(json_build_array(a.type, a."amountMinor"::text, a.note) ORDER BY a.id) FROM "MatchAdjustment" a WHERE a."orgId" = x."orgId" AND a."groupId" = x.id`;
+  return {
+    params,
+    sql: `SELECT x.id, x.amount, x.difference, x.rows, x.owner_name, x.owner_mixed, to_char(x.day, 'YYYY-MM-DD') AS day,
+                 g.rule, g.confidence, g.reasons, g.note, g."createdById", g."createdAt", (${items}) AS items, (${adjustments}) AS adjustments
+            FROM (${sql}) x JOIN "MatchGroup" g ON g."orgId" = x."orgId" AND g.id = x.id
+           ORDER BY ${order}`,
+  };
+}
+
+/** One row of exportedGroupsSql, as the database sends it. */
+export type ExportedGroupRow = {
+  id: string;
+  amount: bigint;
+  difference: bigint;
+  rows: number;
+  owner_name: string | null;
+  owner_mixed: boolean | null;
+  day: string | null;
+  rule: string;
+  confidence: number;
+  reasons: unknown;
+  note: string | null;
+  createdById: string | null;
+  createdAt: Date;
+  items: [side: MatchSide, amountMinor: string, ref: string | null][] | null;
+  adjustments: [type: string, amountMinor: string, note: string | null][] | null;
+};
+
+/** What an export's line needs of a group: the part of GroupView exportedGroupsSql reads. */
+export type ExportedGroup = Pick<GroupView, "id" | "rule" | "confidence" | "reasons" | "note" | "createdById" | "createdAt" | "adjustments"> & {
+  rows: Pick<GroupRow, "side" | "amountMinor" | "ref">[];
+};
+
+export function exportedGroupOf(row: ExportedGroupRow): ExportedGroup {
+  return {
+    id: row.id,
+    rule: row.rule,
+    confidence: row.confidence,
+    reasons: groupReasons(row),
+    note: row.note,
+    createdById: row.createdById,
+    createdAt: row.createdAt,
+    rows: (row.items ?? []).map(([side, amountMinor, ref]) => ({ side: SIDE_FROM_DB[side], amountMinor: BigInt(amountMinor), ref })),
+    adjustments: (row.adjustments ?? []).map(([type, amountMinor, note]) => ({ type, amountMinor: BigInt(amountMinor), note })),
+  };
+}
+
 type SubtotalJson = { owner: string; mixed: boolean; count: number; rows: number; amount: string; difference: string };
 
 export async function describeGroups(
@@ -198,20 +286,7 @@ export async function describeGroups(
   const groups = await tx.matchGroup.findMany({ where: { orgId, id: { in: ids } }, include: { adjustments: { orderBy: { id: "asc" } } } });
   // Their items with the rows they use, in one pass: the key index finds the items, each row is
   // one lookup by its key. An item whose row is gone still shows, without its row's facts.
-  const side = (dbSide: "ORDER" | "SETTLEMENT" | "BANK", table: string, owners: string, facts: string) =>
-    `SELECT i."groupId", i.side, i."rowId", i.slot, i."amountMinor", ${facts}, r."batchId", r."sourceRow"
-       FROM "MatchItem" i LEFT JOIN "${table}" r ON r."orgId" = i."orgId" AND r.id = i."rowId" LEFT JOIN "${owners}" s ON s."orgId" = r."orgId" AND s.id = r."${owners === "Store" ? "storeId" : "fundAccountId"}"
-      WHERE i."orgId" = $1::uuid AND i."groupId" = ANY($2::uuid[]) AND i.side = '${dbSide}'`;
-  const items = await tx.$queryRawUnsafe<ItemWithRow[]>(
-    `${side("ORDER", "Order", "Store", `r."orderNo" AS ref, to_char(${orderBusinessDaySql("r")}, 'YYYY-MM-DD') AS day, s.name AS owner`)}
-     UNION ALL
-     ${side("SETTLEMENT", "SettlementLine", "Store", `COALESCE(r."orderNo", r."payoutId", r.reference, r.memo), to_char(r."occurredOn", 'YYYY-MM-DD'), s.name`)}
-     UNION ALL
-     ${side("BANK", "BankTransaction", "FundAccount", `COALESCE(r.reference, r."merchantOrderNo", r.memo), to_char(r."occurredOn", 'YYYY-MM-DD'), s.name`)}
-     ORDER BY 1, 2, 3, 4`,
-    orgId,
-    ids,
-  );
+  const items = await tx.$queryRawUnsafe<ItemWithRow[]>(`${itemRowsSql(`i."orgId" = $1::uuid AND i."groupId" = ANY($2::uuid[])`)} ORDER BY 1, 2, 3, 4`, orgId, ids);
   const files = await fileNames(tx, orgId, items.flatMap((item) => (item.batchId ? [item.batchId] : [])));
   const itemsOf = new Map<string, GroupRow[]>();
   for (const item of items) {
