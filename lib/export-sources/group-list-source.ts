@@ -11,7 +11,7 @@ import { groupFilterProblems, hasProblems } from "@/lib/match-review/filter-prob
 import { exportedGroupOf, exportedGroupsSql, filteredGroupsSql, groupFilterSchema, type ExportedGroup, type ExportedGroupRow } from "@/lib/match-review/list-groups";
 import { peopleNames } from "@/lib/match-review/workspace-summary";
 import { formatMinor } from "@/lib/money";
-import { formatLocalDateTime } from "@/lib/shared/local-time";
+import { localDateTimeFormatter } from "@/lib/shared/local-time";
 import { cursorRows } from "./cursor-rows";
 import type { ExportContext, ExportParams, ExportSource } from "./export-source";
 import { filterLabels } from "./filter-labels";
@@ -116,26 +116,3 @@ async function describeGroupList(tx: Tx, ctx: ExportContext, params: ExportParam
   };
 }
 
-const QUARTER_HOUR_MS = 15 * 60_000;
-
-/**
- * formatLocalDateTime for many instants: its Intl call per row was a tenth of a million-row export.
- * A zone's offset only changes on a quarter hour (UTC), so it is read once per quarter hour seen
- * and the wall clock is the instant shifted by it — the same text.
- */
-function localDateTimeFormatter(timeZone: string): (instant: Date) => string {
-  const offsets = new Map<number, number>();
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return (instant) => {
-    const time = instant.getTime();
-    const quarter = Math.floor(time / QUARTER_HOUR_MS) * QUARTER_HOUR_MS;
-    let offset = offsets.get(quarter);
-    if (offset === undefined) {
-      const shown = formatLocalDateTime(new Date(quarter), timeZone);
-      offset = Date.parse(`${shown.replace(" ", "T")}Z`) - quarter;
-      offsets.set(quarter, offset);
-    }
-    const wall = new Date(time + offset);
-    return `${wall.getUTCFullYear()}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())} ${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}:${pad(wall.getUTCSeconds())}`;
-  };
-}

@@ -23,7 +23,7 @@ type Result = { ms: number; writeMs: number; storeMs: number; rows: number; byte
 async function exportXlsx(): Promise<Result> {
   const db = createDbClient(url);
   const who = { orgId, userId: null, userEmail: "bench", userName: "基准测试", role: "OWNER" as const };
-  const file = await requestExport(db, who, { source: "matched", format: "XLSX", locale: "zh-CN", params: {} }, { queue: false });
+  const file = await requestExport(db, who, { source: "matched", format: "XLSX", locale: "zh-CN", params: {} });
   let savingAt: number | undefined;
   const started = performance.now();
   // runExport reports "saving" once the file is written, before it stores the bytes.
