@@ -276,7 +276,7 @@ export function exportedGroupOf(row: ExportedGroupRow): ExportedGroup {
 
 type SubtotalJson = { owner: string; mixed: boolean; count: number; rows: number; amount: string; difference: string };
 
-export async function describeGroups(
+async function describeGroups(
   tx: Tx,
   orgId: string,
   found: readonly { id: string; amount: bigint; difference: bigint; owner_name: string | null; owner_mixed: boolean | null; day: string | null }[],
