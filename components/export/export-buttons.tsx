@@ -43,7 +43,8 @@ export function ExportButtons({ source, params, compact = false }: { source: str
       const response = await fetch(`/api/exports/${id}`, { cache: "no-store" }).catch(() => null);
       if (stopped || !response) return;
       const body = (await response.json().catch(() => ({}))) as Partial<Status> & { error?: string };
-      setTracked((current) => (current?.id !== id ? current : response.ok ? { ...current, state: body as Status } : { ...current, error: body.error ?? response.statusText }));
+      // A failed poll says why but keeps polling (the network may come back); a good one clears it.
+      setTracked((current) => (current?.id !== id ? current : response.ok ? { ...current, state: body as Status, error: undefined } : { ...current, error: body.error ?? response.statusText }));
     };
     const timer = setInterval(() => void poll(), POLL_MS);
     void poll();
