@@ -7,7 +7,7 @@ import { can } from "@/lib/auth/roles";
 import { requirePageContext } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { getOrgRules } from "@/lib/match-rules/rules-store";
-import { loadFilterOwners, offeredOwners } from "@/lib/match-review/filter-options";
+import { loadFilterOwners, offeredOwners, unmatchedListOwners } from "@/lib/match-review/filter-options";
 import { isCalendarDay } from "@/lib/match-review/filter-problems";
 import { LEFT_LISTS, RIGHT_LISTS, listUnmatched, unmatchedFilterSchema, type UnmatchedList } from "@/lib/match-review/list-unmatched";
 import { rowNotes } from "@/lib/match-review/notes";
@@ -44,9 +44,7 @@ export default async function UnmatchedPage({ searchParams }: { searchParams: Pr
     listUnmatched(db, ctx.orgId, rightList, "up", paneFilter(params, "r"), rules, pageSizeOf(params.rsize, rightPreference.pageSize)),
     loadFilterOwners(db, ctx.orgId),
   ]);
-  const { stores, accounts } = owners;
-  const ownersOf = (list: UnmatchedList) =>
-    list === "orders" ? stores : list === "bank" ? accounts.filter((account) => account.type === "BANK") : [...stores, ...accounts.filter((account) => account.type !== "BANK")];
+  const ownersOf = (list: UnmatchedList) => unmatchedListOwners(owners, list);
   // Archived stores and accounts leave the choices (their rows still show unfiltered), except the
   // one a pane's filter already names; the pane checks the rest (filter-problems.ts).
   const choicesOf = (list: UnmatchedList, selected: string | undefined) =>
