@@ -16,7 +16,7 @@ export function rowAmountAsRead(row: Pick<GroupRow, "slot" | "amountMinor">): bi
   return row.slot === "down" ? -row.amountMinor : row.amountMinor;
 }
 
-export function groupReasonText(group: Pick<GroupView, "reasons">, locale: "zh-CN" | "en"): string {
+function groupReasonText(group: Pick<GroupView, "reasons">, locale: "zh-CN" | "en"): string {
   return group.reasons.map((reason) => formatReason(reason, locale)).join("；");
 }
 

@@ -25,9 +25,8 @@ import { DataTable } from "@/components/data-table/data-table";
 import type { DataColumn } from "@/components/data-table/columns";
 import type { GroupPage } from "@/lib/match-review/list-groups";
 import type { TablePreference } from "@/lib/table-preferences/table-preferences";
-import { ADJUSTMENT_LABELS } from "@/lib/match-engine/reason-messages";
-import type { AdjustmentType } from "@/lib/match-engine/types";
-import { GroupDetail, groupReasonText } from "./group-detail";
+import { groupReasonLine } from "@/lib/match-engine/reason-messages";
+import { GroupDetail } from "./group-detail";
 import { useMoney } from "./use-money";
 import { ReasonDialog } from "./reason-dialog";
 import { useListKeys } from "./use-list-keys";
@@ -171,10 +170,7 @@ export function GroupList({
     </span>
   );
   /** The reason in words: the engine's, or for a person's match how its difference was explained. */
-  const reasonText = (group: GroupView) =>
-    [groupReasonText(group, locale), ...group.adjustments.map((adjustment) => `${ADJUSTMENT_LABELS[adjustment.type as AdjustmentType]?.[locale] ?? adjustment.type} ${money(adjustment.amountMinor)}${adjustment.note ? ` · ${adjustment.note}` : ""}`)]
-      .filter(Boolean)
-      .join("；");
+  const reasonText = (group: GroupView) => groupReasonLine(group.reasons, group.adjustments, locale, money);
   const ruleLabel = (group: GroupView) => (t.has(`rules.${group.rule}`) ? t(`rules.${group.rule}`) : group.rule);
   const showActions = canNote || (canAct && mode !== "proposals");
   const columns: DataColumn<GroupView>[] = [

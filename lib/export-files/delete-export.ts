@@ -8,11 +8,16 @@ import { AppError } from "@/lib/errors";
 import type { ExportRequester } from "./request-export";
 import { findExport, type ExportLine } from "./export-queries";
 
-/** The line, when `who` may delete or cancel it: their own, or any for OWNER and ADMIN. */
+/** Who may delete or cancel an export: whoever made it, and the company's OWNER and ADMINs. */
+export function mayChangeExport(line: Pick<ExportLine, "createdById">, who: Pick<ExportRequester, "userId" | "role">): boolean {
+  return line.createdById === who.userId || can(who.role, "members.manage");
+}
+
+/** The line, when `who` may delete or cancel it. */
 export async function exportForChange(tx: Tx, who: ExportRequester, exportId: string): Promise<ExportLine> {
   const line = await findExport(tx, who.orgId, who.role, exportId);
   if (!line) throw new AppError("NOT_FOUND");
-  if (line.createdById !== who.userId && !can(who.role, "members.manage")) throw new AppError("FORBIDDEN", { messageKey: "exportNotYours" });
+  if (!mayChangeExport(line, who)) throw new AppError("FORBIDDEN", { messageKey: "exportNotYours" });
   return line;
 }
 

@@ -33,6 +33,11 @@ export async function listExports(tx: Tx, orgId: string, role: Role, page = 1) {
 
 export type ExportLine = Awaited<ReturnType<typeof listExports>>["lines"][number];
 
+/** What the export centre shows: the line's status, or EXPIRED once a finished file's bytes are due to go. */
+export function exportState(line: Pick<ExportLine, "status" | "expired">): ExportLine["status"] | "EXPIRED" {
+  return line.status === "DONE" && line.expired ? "EXPIRED" : line.status;
+}
+
 /** One line (another company's id, or one the role may not read: null, which answers "not found"). */
 export async function findExport(tx: Tx, orgId: string, role: Role, id: string): Promise<ExportLine | null> {
   if (!isUuid(id)) return null;

@@ -10,7 +10,7 @@ import type { ExportColumn, ExportRow } from "@/lib/export";
 import { parseAuditFilter, SYSTEM_ACTOR } from "@/lib/audit/audit-filter";
 import { toAuditRows } from "@/lib/audit/audit-rows";
 import { auditKindLabel } from "@/lib/audit/audit-sentences";
-import { auditWhere } from "@/lib/audit/list-audit-log";
+import { auditWhere, listAuditActors } from "@/lib/audit/list-audit-log";
 import { loadAuditLookups } from "@/lib/audit/load-audit-lookups";
 import type { ExportContext, ExportParams, ExportSource } from "./export-source";
 import { filterLabels } from "./filter-labels";
@@ -78,12 +78,9 @@ function actionLabel(action: string, t: ExportContext["t"]): string {
   return t("audit.allOfArea", { area: t.has(`audit.kinds.${area}`) ? t(`audit.kinds.${area}`) : area });
 }
 
-/** The person the "who" filter names (their name, as the filter's choices show it), or 系统. */
+/** The person the "who" filter names, as its choices (listAuditActors: this company's log only) show them, or 系统. */
 async function actorName(tx: Tx, ctx: ExportContext, actor: string): Promise<string> {
   if (actor === SYSTEM_ACTOR) return ctx.t("audit.system");
-  // Only someone this company's log knows (a member, or a former one who left entries): another
-  // company's person is never named, whatever id the filter carries.
-  const known = (await tx.membership.count({ where: { orgId: ctx.orgId, userId: actor } })) + (await tx.auditLog.count({ where: { orgId: ctx.orgId, actorUserId: actor }, take: 1 }));
-  const user = known > 0 ? await tx.user.findUnique({ where: { id: actor }, select: { name: true, email: true } }) : null;
-  return user ? ctx.t("audit.personOption", { name: user.name, email: user.email }) : actor;
+  const person = (await listAuditActors(tx, ctx.orgId)).people.find((entry) => entry.id === actor);
+  return person ? ctx.t("audit.personOption", { name: person.name, email: person.email }) : actor;
 }

@@ -5,18 +5,16 @@ import type { MatchStatus } from "@/lib/db/generated/enums";
 import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { ExportColumn, ExportRow } from "@/lib/export";
-import { ADJUSTMENT_LABELS, formatReason, MATCH_RULES, type AdjustmentType } from "@/lib/match-engine";
+import { groupReasonLine, MATCH_RULES } from "@/lib/match-engine";
 import { loadFilterOwners } from "@/lib/match-review/filter-options";
 import { groupFilterProblems, hasProblems } from "@/lib/match-review/filter-problems";
-import { exportedGroupOf, exportedGroupsSql, filteredGroupsSql, groupFilterSchema, type ExportedGroup, type ExportedGroupRow } from "@/lib/match-review/list-groups";
+import { exportedGroupOf, exportedGroupsSql, groupFilterSchema, groupSums, type ExportedGroupRow } from "@/lib/match-review/list-groups";
 import { peopleNames } from "@/lib/match-review/workspace-summary";
 import { formatMinor } from "@/lib/money";
 import { localDateTimeFormatter } from "@/lib/shared/local-time";
 import { cursorRows } from "./cursor-rows";
 import type { ExportContext, ExportParams, ExportSource } from "./export-source";
 import { filterLabels } from "./filter-labels";
-
-type FoundGroup = { id: string; amount: bigint; difference: bigint; rows: number; owner_name: string | null; owner_mixed: boolean | null; day: string | null };
 
 const TITLES = { proposals: "workspace.tabs.proposals", approvals: "workspace.tabs.approvals", matched: "workspace.tabs.matched" } as const;
 type GroupListId = keyof typeof TITLES;
@@ -37,11 +35,7 @@ async function describeGroupList(tx: Tx, ctx: ExportContext, params: ExportParam
   });
   if (hasProblems(problems)) throw new AppError("INVALID", { messageKey: "exportFilterRefused" });
   const filter = groupFilterSchema.parse(params);
-  const { sql, params: values } = filteredGroupsSql(ctx.orgId, STATUSES[id], filter);
-  const [sums] = await tx.$queryRawUnsafe<{ count: bigint; rows: bigint; amount: bigint; difference: bigint }[]>(
-    `SELECT count(*)::bigint AS count, COALESCE(SUM(x.rows), 0)::bigint AS rows, COALESCE(SUM(x.amount), 0)::bigint AS amount, COALESCE(SUM(x.difference), 0)::bigint AS difference FROM (${sql}) x`,
-    ...values,
-  );
+  const sums = await groupSums(tx, ctx.orgId, STATUSES[id], filter);
   const ruleLabel = (rule: string) => (t.has(`workspace.rules.${rule}`) ? t(`workspace.rules.${rule}`) : rule);
   const nameOf = (list: { id: string; name: string }[], chosen: string | undefined) => list.find((entry) => entry.id === chosen)?.name;
   const columns: ExportColumn[] = [
@@ -63,9 +57,9 @@ async function describeGroupList(tx: Tx, ctx: ExportContext, params: ExportParam
   ];
   const localTime = localDateTimeFormatter(ctx.timeZone);
   const money = (minor: bigint) => formatMinor(minor, "CNY", ctx.locale);
-  const toRow = (group: ExportedGroup, found: FoundGroup, people: Record<string, string>): ExportRow => {
+  const toRow = (found: ExportedGroupRow, people: Record<string, string>): ExportRow => {
+    const group = exportedGroupOf(found);
     const refs = (side: string) => group.rows.filter((row) => row.side === side).map((row) => `${row.ref ?? t("workspace.noReference")} ${money(row.amountMinor < 0n ? -row.amountMinor : row.amountMinor)}`).join("；");
-    const adjustments = group.adjustments.map((adjustment) => `${ADJUSTMENT_LABELS[adjustment.type as AdjustmentType]?.[ctx.locale] ?? adjustment.type} ${money(adjustment.amountMinor)}${adjustment.note ? ` · ${adjustment.note}` : ""}`);
     return {
       day: found.day,
       owner: found.owner_mixed ? t("workspace.severalOwners") : found.owner_name,
@@ -74,7 +68,7 @@ async function describeGroupList(tx: Tx, ctx: ExportContext, params: ExportParam
       rows: found.rows,
       amount: found.amount,
       difference: found.difference,
-      reasons: [...group.reasons.map((reason) => formatReason(reason, ctx.locale)), ...adjustments].join("；"),
+      reasons: groupReasonLine(group.reasons, group.adjustments, ctx.locale, money),
       orders: refs("order"),
       lines: refs("settlement"),
       bank: refs("bank"),
@@ -89,11 +83,11 @@ async function describeGroupList(tx: Tx, ctx: ExportContext, params: ExportParam
   async function* rows(): AsyncGenerator<ExportRow> {
     for await (const batch of cursorRows<ExportedGroupRow>(tx, exported.sql, exported.params)) {
       const people = await peopleNames(tx, batch.map((row) => row.createdById));
-      for (const row of batch) yield toRow(exportedGroupOf(row), row, people);
+      for (const row of batch) yield toRow(row, people);
     }
   }
   return {
-    rowCount: Number(sums!.count),
+    rowCount: sums.count,
     table: {
       title: t(TITLES[id]),
       company: ctx.orgName,
@@ -111,7 +105,7 @@ async function describeGroupList(tx: Tx, ctx: ExportContext, params: ExportParam
       timeZone: ctx.timeZone,
       columns,
       rows: rows(),
-      expectedTotals: { rows: sums!.rows, amount: sums!.amount, difference: sums!.difference },
+      expectedTotals: { rows: BigInt(sums.rows), amount: sums.amountMinor, difference: sums.differenceMinor },
     },
   };
 }

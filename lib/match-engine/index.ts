@@ -5,7 +5,7 @@ export { serializeResult } from "./serialize-result";
 export { traceOrderChains, type OrderChain } from "./order-chain";
 export { defaultRules, parseRules, reconcileRulesSchema, PASS_KINDS, PASS_NUMBER, DEFAULT_RULES_VERSION, type PassKind, type ReconcileRules, type ReconcileRulesInput } from "./rules";
 export { REASON_CODES, REASON_PARAMS, type ReasonCode } from "./reason-codes";
-export { REASON_MESSAGES, ADJUSTMENT_LABELS, formatReason } from "./reason-messages";
+export { REASON_MESSAGES, ADJUSTMENT_LABELS, formatReason, groupReasonLine } from "./reason-messages";
 export { ReconcileInputError, compareIds } from "./engine/canonical-order";
 export { uniqueSubsetSum, MAX_SUBSET_CANDIDATES, type SubsetSearch } from "./engine/subset-sum";
 export { roleOfRow, slotOfRole, linkBetween, signedItemAmount, isWalletWithdrawal, type RowRole, type RoleFacts } from "./row-role";

@@ -136,3 +136,18 @@ export function formatReason(reason: Reason, locale: MoneyLocale, currency = "CN
     return value;
   });
 }
+
+/**
+ * A group's reason as its list shows it (and its export writes it): the engine's reasons, then each
+ * adjustment ("佣金 ¥0.24 · note"), joined by "；". `money` formats an amount the reader's way.
+ */
+export function groupReasonLine(
+  reasons: readonly Reason[],
+  adjustments: readonly { type: string; amountMinor: bigint; note: string | null }[],
+  locale: MoneyLocale,
+  money: (minor: bigint) => string,
+): string {
+  const adjustment = ({ type, amountMinor, note }: (typeof adjustments)[number]) =>
+    `${isAdjustmentType(type) ? ADJUSTMENT_LABELS[type][locale] : type} ${money(amountMinor)}${note ? ` · ${note}` : ""}`;
+  return [...reasons.map((reason) => formatReason(reason, locale)), ...adjustments.map(adjustment)].join("；");
+}

@@ -138,6 +138,16 @@ export function filteredGroupsSql(orgId: string, statuses: readonly MatchStatus[
   return { sql: `SELECT x.* FROM (${GROUPS_WITH_FACTS}) x ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""}`, params, order };
 }
 
+/** The 合计 of a filtered set `x`: groups, items, amount, difference (the list's totals row and an export's). */
+const GROUP_SUMS = `count(*)::bigint AS total, COALESCE(SUM(rows), 0)::bigint AS "totalRows", COALESCE(SUM(amount), 0)::bigint AS "totalAmount", COALESCE(SUM(difference), 0)::bigint AS "totalDifference"`;
+
+/** The 合计 alone, for an export that streams the rows itself. */
+export async function groupSums(tx: Tx, orgId: string, statuses: readonly MatchStatus[], filter: Omit<GroupFilter, "page">): Promise<GroupSums> {
+  const { sql, params } = filteredGroupsSql(orgId, statuses, filter);
+  const [sums] = await tx.$queryRawUnsafe<{ total: bigint; totalRows: bigint; totalAmount: bigint; totalDifference: bigint }[]>(`SELECT ${GROUP_SUMS} FROM (${sql}) x`, ...params);
+  return { count: Number(sums?.total ?? 0n), rows: Number(sums?.totalRows ?? 0n), amountMinor: sums?.totalAmount ?? 0n, differenceMinor: sums?.totalDifference ?? 0n };
+}
+
 export async function listGroups(tx: Tx, orgId: string, statuses: readonly MatchStatus[], filter: GroupFilter, pageSize = GROUP_PAGE_SIZE): Promise<GroupPage> {
   const { sql, params, order } = filteredGroupsSql(orgId, statuses, filter);
   const offset = (filter.page - 1) * pageSize;
@@ -147,7 +157,7 @@ export async function listGroups(tx: Tx, orgId: string, statuses: readonly Match
     { id: string | null; amount: bigint | null; difference: bigint | null; rows: number | null; owner_name: string | null; owner_mixed: boolean | null; day: string | null; total: bigint; totalRows: bigint; totalAmount: bigint; totalDifference: bigint; subtotals: SubtotalJson[] | null }[]
   >(
     `WITH x AS MATERIALIZED (${sql}),
-          sums AS (SELECT count(*)::bigint AS total, COALESCE(SUM(rows), 0)::bigint AS "totalRows", COALESCE(SUM(amount), 0)::bigint AS "totalAmount", COALESCE(SUM(difference), 0)::bigint AS "totalDifference" FROM x),
+          sums AS (SELECT ${GROUP_SUMS} FROM x),
           subs AS (SELECT json_agg(json_build_object('owner', owner, 'mixed', mixed, 'count', n, 'rows', r, 'amount', a::text, 'difference', d::text) ORDER BY a DESC, owner) AS subtotals
                      FROM (SELECT COALESCE(owner_name, '') AS owner, owner_mixed AS mixed, count(*) AS n, SUM(rows) AS r, SUM(amount) AS a, SUM(difference) AS d FROM x GROUP BY 1, 2) s),
           page AS (SELECT x.id, x.amount, x.difference, x.rows, x.owner_name, x.owner_mixed, to_char(x.day, 'YYYY-MM-DD') AS day, row_number() OVER () AS n

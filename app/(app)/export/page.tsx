@@ -11,11 +11,11 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
-import { can } from "@/lib/auth/roles";
 import { requirePageContext } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import type { ExportFilter } from "@/lib/export";
-import { listExports, type ExportLine } from "@/lib/export-files/export-queries";
+import { mayChangeExport } from "@/lib/export-files/delete-export";
+import { exportState, listExports } from "@/lib/export-files/export-queries";
 import { exportRetentionHours } from "@/lib/export-files/export-retention";
 import { formatFileSize } from "@/lib/shared/file-size";
 import { formatLocalDateTime } from "@/lib/shared/local-time";
@@ -31,8 +31,6 @@ export default async function ExportCentrePage({ searchParams }: { searchParams:
     listExports(db, ctx.orgId, ctx.role, page),
   ]);
   const at = (instant: Date) => formatLocalDateTime(instant, org.timezone).slice(0, 16);
-  const statusOf = (line: ExportLine) => (line.status === "DONE" && line.expired ? "EXPIRED" : line.status);
-  const mayDelete = (line: ExportLine) => line.createdById === ctx.userId || can(ctx.role, "members.manage");
   const working = list.lines.some((line) => line.status === "QUEUED" || line.status === "RUNNING");
   return (
     <div>
@@ -60,7 +58,8 @@ export default async function ExportCentrePage({ searchParams }: { searchParams:
           <tbody className="divide-y divide-slate-100">
             {list.lines.map((line) => {
               const filters = line.filters as ExportFilter[];
-              const status = statusOf(line);
+              const status = exportState(line);
+              const mayChange = mayChangeExport(line, ctx);
               return (
                 <tr key={line.id} data-testid="export-line">
                   <Td className="num whitespace-nowrap">{at(line.createdAt)}</Td>
@@ -82,8 +81,8 @@ export default async function ExportCentrePage({ searchParams }: { searchParams:
                           {t("exportCentre.download")}
                         </a>
                       ) : null}
-                      {mayDelete(line) && line.jobId ? <CancelJobButton jobId={line.jobId} action={cancelExportJobAction} compact /> : null}
-                      {mayDelete(line) && status !== "QUEUED" && status !== "RUNNING" ? <DeleteExportButton id={line.id} fileName={line.fileName} /> : null}
+                      {mayChange && line.jobId ? <CancelJobButton jobId={line.jobId} action={cancelExportJobAction} compact /> : null}
+                      {mayChange && status !== "QUEUED" && status !== "RUNNING" ? <DeleteExportButton id={line.id} fileName={line.fileName} /> : null}
                     </span>
                   </Td>
                 </tr>
