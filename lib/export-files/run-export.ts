@@ -14,7 +14,7 @@ import { exportTranslator } from "@/lib/export-sources/export-translator";
 import { toJsonValue } from "@/lib/shared/json-safe";
 import { EXPORT_EXTENSIONS } from "./export-file-name";
 
-export const EXPORT_CHUNK_BYTES = 1024 * 1024;
+const EXPORT_CHUNK_BYTES = 1024 * 1024;
 /** Long enough for a million-row export on a slow machine; a cancel or a dead worker ends it sooner. */
 const EXPORT_TRANSACTION_MS = 2 * 3_600_000;
 

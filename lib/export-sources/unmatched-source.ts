@@ -14,7 +14,7 @@ import type { Slot } from "@/lib/match-engine";
 import { getOrgRules } from "@/lib/match-rules/rules-store";
 import { loadFilterOwners, offeredOwners, unmatchedListOwners } from "@/lib/match-review/filter-options";
 import { hasProblems, unmatchedFilterProblems } from "@/lib/match-review/filter-problems";
-import { LEFT_LISTS, RIGHT_LISTS, UNMATCHED_LISTS, describeUnmatched, filteredUnmatchedSql, unmatchedFilterSchema, type FoundRow, type UnmatchedList, type UnmatchedRow } from "@/lib/match-review/list-unmatched";
+import { LEFT_LISTS, RIGHT_LISTS, UNMATCHED_LISTS, describeUnmatched, filteredUnmatchedSql, unmatchedFilterSchema, unmatchedSums, type FoundRow, type UnmatchedList, type UnmatchedRow } from "@/lib/match-review/list-unmatched";
 import { rowNotes } from "@/lib/match-review/notes";
 import { formatMinor } from "@/lib/money";
 import { cursorRows } from "./cursor-rows";
@@ -49,10 +49,7 @@ async function describeUnmatchedPane(tx: Tx, ctx: ExportContext, params: ExportP
   const filter = unmatchedFilterSchema.parse(own);
   const { sql, params: values, order, joinOwners, ownersSql } = filteredUnmatchedSql(ctx.orgId, list, slot, filter);
   if (!sql) throw new Error("an unfiltered list always has a branch");
-  const [sums] = await tx.$queryRawUnsafe<{ count: bigint; remaining: bigint }[]>(
-    `SELECT count(*)::bigint AS count, COALESCE(SUM(u."remainingMinor"), 0)::bigint AS remaining FROM (${sql}) u`,
-    ...values,
-  );
+  const sums = await unmatchedSums(tx, ctx.orgId, list, slot, filter);
 
   const money = (minor: bigint) => formatMinor(minor, "CNY", ctx.locale);
   const columns: ExportColumn[] = [
@@ -90,7 +87,7 @@ async function describeUnmatchedPane(tx: Tx, ctx: ExportContext, params: ExportP
   }
   const ownerName = choices.find((owner) => owner.id === filter.owner)?.name;
   return {
-    rowCount: Number(sums!.count),
+    rowCount: sums.count,
     table: {
       title: `${t("workspace.tabs.unmatched")} · ${t(`workspace.lists.${list}`)}`,
       company: ctx.orgName,
@@ -107,7 +104,7 @@ async function describeUnmatchedPane(tx: Tx, ctx: ExportContext, params: ExportP
       timeZone: ctx.timeZone,
       columns,
       rows: rows(),
-      expectedTotals: { remaining: sums!.remaining },
+      expectedTotals: { remaining: sums.remainingMinor },
     },
   };
 }

@@ -213,6 +213,17 @@ export function filteredUnmatchedSql(orgId: string, list: UnmatchedList, slot: S
   return { sql, params, order, joinOwners: filter.sort === "owner", ownersSql: OWNERS_SQL };
 }
 
+/** The pane's 合计 over a filtered set `u`: rows, and what is left of them (the totals row and an export's). */
+const UNMATCHED_SUMS = `count(*)::bigint AS total, COALESCE(SUM("remainingMinor"), 0)::bigint AS "totalRemaining"`;
+
+/** The 合计 alone, for an export that streams the rows itself. */
+export async function unmatchedSums(tx: Tx, orgId: string, list: UnmatchedList, slot: Slot, filter: Omit<UnmatchedFilter, "page">): Promise<{ count: number; remainingMinor: bigint }> {
+  const { sql, params } = filteredUnmatchedSql(orgId, list, slot, filter);
+  if (!sql) return { count: 0, remainingMinor: 0n };
+  const [sums] = await tx.$queryRawUnsafe<{ total: bigint; totalRemaining: bigint }[]>(`SELECT ${UNMATCHED_SUMS} FROM (${sql}) u`, ...params);
+  return { count: Number(sums?.total ?? 0n), remainingMinor: sums?.totalRemaining ?? 0n };
+}
+
 export async function listUnmatched(
   tx: Tx,
   orgId: string,
@@ -233,7 +244,7 @@ export async function listUnmatched(
     : await tx.$queryRawUnsafe<Found[]>(
         `WITH u AS MATERIALIZED (${sql}),
               owners AS MATERIALIZED (${OWNERS_SQL}),
-              totals AS MATERIALIZED (SELECT count(*)::bigint AS total, SUM("remainingMinor")::bigint AS "totalRemaining" FROM u),
+              totals AS MATERIALIZED (SELECT ${UNMATCHED_SUMS} FROM u),
               subs AS MATERIALIZED (
                 SELECT json_agg(json_build_object('owner', COALESCE(o.name, ''), 'count', s.n, 'remaining', s.remaining::text) ORDER BY s.remaining DESC, o.name) AS subtotals
                   FROM (SELECT owner, count(*) AS n, SUM("remainingMinor") AS remaining FROM u GROUP BY owner) s LEFT JOIN owners o ON o.id = s.owner)
