@@ -311,6 +311,18 @@ const BUILDERS: Record<string, Builder> = {
     const file = text(record(entry.before).fileName);
     return file ? h.t("audit.sentences.exportDelete", { file }) : undefined;
   },
+  "receivable.followUp": (entry, h) => {
+    const after = record(entry.after);
+    const orders = typeof after.orders === "number" ? after.orders : 0;
+    const parts: string[] = [];
+    if ("ownerId" in after) parts.push(text(after.ownerName) ? h.t("audit.followUpParts.owner", { name: text(after.ownerName)! }) : h.t("audit.followUpParts.ownerNone"));
+    if ("nextActionOn" in after) parts.push(text(after.nextActionOn) ? h.t("audit.followUpParts.nextAction", { day: text(after.nextActionOn)! }) : h.t("audit.followUpParts.nextActionNone"));
+    const state = text(after.state);
+    if (state && h.t.has(`receivables.followStates.${state}`)) parts.push(h.t("audit.followUpParts.state", { state: h.t(`receivables.followStates.${state}`) }));
+    if (orders === 0 || parts.length === 0) return undefined;
+    const which = orders === 1 && entry.entityId ? entry.entityId : h.t("audit.followUpParts.orders", { count: orders });
+    return h.t("audit.sentences.followUp", { which, changes: parts.join(h.t("audit.followUpParts.separator")) });
+  },
   "mapping.save": named("mappingSave"),
 
   "match.create": (entry, h) => {

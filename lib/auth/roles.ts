@@ -22,6 +22,10 @@ const PERMISSIONS = {
   "workspace.note": ["OWNER", "ADMIN", "ACCOUNTANT", "REVIEWER"],
   "period.reopen": ["OWNER"],
   "reconcile.rules": ["OWNER", "ADMIN"],
+  /** Assign, date, note and close the follow-up of unpaid orders (回款跟进). */
+  "receivables.follow": ["OWNER", "ADMIN", "ACCOUNTANT"],
+  /** The company's aging buckets and follow-up levels. */
+  "receivables.settings": ["OWNER", "ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

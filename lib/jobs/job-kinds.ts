@@ -6,17 +6,19 @@ import { z } from "zod";
 import { importCommitJob, importFileJob, importPreviewJob } from "./kinds/import-jobs";
 import { reconcileRunJob } from "./kinds/reconcile-run-job";
 import { exportFileJob } from "./kinds/export-file-job";
+import { receivablesRefreshJob } from "./kinds/receivables-refresh-job";
 import type { JobKind } from "./job-kind";
 
 export type { JobKind };
 
-// The kind's payload type is checked where each kind is written (import-jobs.ts, reconcile-run-job.ts, export-file-job.ts).
+// The kind's payload type is checked where each kind is written (import-jobs.ts, reconcile-run-job.ts, export-file-job.ts, receivables-refresh-job.ts).
 export const JOB_KINDS = {
   "import-preview": importPreviewJob,
   "import-commit": importCommitJob,
   "import-file": importFileJob,
   "reconcile-run": reconcileRunJob,
   "export-file": exportFileJob,
+  "receivables-refresh": receivablesRefreshJob,
 } as const;
 
 export type JobKindName = keyof typeof JOB_KINDS;

@@ -9,6 +9,7 @@ import { JOBS_CHANNEL } from "./enqueue-job";
 import type { JobTimings } from "./job-timings";
 import { runClaimedJob, type JobOutcome } from "./run-job";
 import { sweepJobs } from "./sweep-jobs";
+import { queueReceivablesRefresh } from "./queue-receivables-refresh";
 
 let workerCount = 0;
 
@@ -41,12 +42,20 @@ export async function startWorker(options: {
   await listener.query(`LISTEN ${JOBS_CHANNEL}`);
   listener.on("notification", () => wake?.());
 
+  const followLedger = async () => {
+    try {
+      await queueReceivablesRefresh(db);
+    } catch (error) {
+      console.error("Could not queue receivables rebuilds", error);
+    }
+  };
   const sweep = async () => {
     try {
       await sweepJobs(db, timings);
     } catch (error) {
       console.error("Job sweep failed", error);
     }
+    await followLedger();
   };
   await sweep();
   const sweeper = setInterval(() => void sweep(), timings.sweepMs);
@@ -67,6 +76,7 @@ export async function startWorker(options: {
         // Not inside `onJobEnd?.(…)`: an optional call skips evaluating its arguments when absent.
         const outcome = await runClaimedJob({ db, pool }, job, id, timings);
         options.onJobEnd?.(job.id, outcome);
+        if (job.kind !== "receivables-refresh") await followLedger();
       } catch (error) {
         // Its end could not be written (database gone): the sweep will end it as interrupted.
         console.error(`Job ${job.id} could not be ended`, error);

@@ -286,7 +286,8 @@ export function exportedGroupOf(row: ExportedGroupRow): ExportedGroup {
 
 type SubtotalJson = { owner: string; mixed: boolean; count: number; rows: number; amount: string; difference: string };
 
-async function describeGroups(
+/** Groups by id with their rows as people know them (file, row, reference, day) and their adjustments. */
+export async function describeGroups(
   tx: Tx,
   orgId: string,
   found: readonly { id: string; amount: bigint; difference: bigint; owner_name: string | null; owner_mixed: boolean | null; day: string | null }[],

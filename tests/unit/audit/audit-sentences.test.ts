@@ -147,6 +147,7 @@ describe("audit sentences", () => {
       "import.cancel": { before: { fileName: "a.csv", status: "PREVIEW" } },
       "job.cancel": { entityType: "ImportBatch", entityId: G1, after: { jobId: G2, kind: "import-commit", outcome: "requested" } },
       "mapping.save": { after: { name: "自定义格式", mapping: { kind: "orders" } } },
+      "receivable.followUp": { entityType: "OrderReceivable", entityId: "250301-1", after: { orders: 1, orderNos: ["250301-1"], ownerId: G2, ownerName: "王会计", state: "IN_PROGRESS" } },
       "export.create": { entityType: "ExportFile", entityId: G1, after: { source: "matched", format: "XLSX", params: { store: G2 }, title: "已匹配" } },
       "export.delete": { entityType: "ExportFile", entityId: G1, before: { source: "matched", format: "PDF", title: "已匹配", fileName: "已匹配_2026-12-04_1432.pdf" } },
       "match.create": { entityType: "MatchGroup", entityId: G1, after: { status: "CONFIRMED", link: "ORDER_BANK", items: [], adjustments: [] } },
@@ -177,6 +178,10 @@ describe("audit sentences", () => {
     expect(say(entry("org.approvalThresholds", samples["org.approvalThresholds"])).en).toBe(
       "Changed the approval thresholds: write-off approval amount from ¥0.00 to ¥100.00; write-off approval share from 0% to 1%",
     );
+    expect(say(entry("receivable.followUp", samples["receivable.followUp"]))).toEqual({
+      zh: "更新了250301-1的回款跟进：负责人 王会计，状态 跟进中",
+      en: "Updated the follow-up of 250301-1: owner 王会计, state In progress",
+    });
     expect(say(entry("export.create", samples["export.create"]))).toEqual({ zh: "导出了「已匹配」（Excel）", en: "Exported “已匹配” (Excel)" });
     expect(say(entry("job.cancel", samples["job.cancel"]), { ...NO_LOOKUPS, batches: new Map([[G1, "订单.xlsx"]]) }).zh).toBe("请求停止导入任务（订单.xlsx）");
   });

@@ -1,0 +1,19 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { orgAction } from "@/lib/actions/define-action";
+import { db } from "@/lib/db/client";
+import { addFollowUpNote, changeFollowUps, followUpChangeSchema, followUpNoteSchema } from "@/lib/receivables/follow-ups";
+
+/** Assign one or many orders, set their next action date or their follow-up state. */
+export const changeFollowUpsAction = orgAction("receivables.follow", followUpChangeSchema, async (ctx, input) => {
+  const result = await changeFollowUps(db, ctx, input);
+  revalidatePath("/receivables");
+  return result;
+});
+
+/** A note on a contact with the platform or the buyer. */
+export const addFollowUpNoteAction = orgAction("receivables.follow", followUpNoteSchema, async (ctx, input) => {
+  const id = await addFollowUpNote(db, ctx, input);
+  revalidatePath("/receivables");
+  return { id };
+});
