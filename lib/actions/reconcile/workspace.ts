@@ -5,6 +5,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { orgAction } from "@/lib/actions/define-action";
+import { jsonPayload } from "@/lib/actions/json-payload";
 import { db } from "@/lib/db/client";
 import { ADJUSTMENT_TYPES } from "@/lib/match-engine";
 import { approvalThresholdsSchema, updateApprovalThresholds } from "@/lib/match-review/approval-thresholds";
@@ -19,20 +20,8 @@ import { suggestForRow, suggestRequestSchema } from "@/lib/match-review/suggest-
 import { undoLastAction } from "@/lib/match-review/undo-last-action";
 import { describeLastAction } from "@/lib/match-review/describe-last-action";
 
-const json = <S extends z.ZodType>(schema: S) =>
-  z
-    .string()
-    .transform((text, context) => {
-      try {
-        return JSON.parse(text) as unknown;
-      } catch {
-        context.addIssue({ code: "custom", message: "invalid" });
-        return z.NEVER;
-      }
-    })
-    .pipe(schema);
 
-const groupIds = z.object({ payload: json(z.array(z.uuid()).min(1).max(5000)) });
+const groupIds = z.object({ payload: jsonPayload(z.array(z.uuid()).min(1).max(5000)) });
 const reason = z.string().trim().min(1).max(500);
 /** Minor units as digits; 15 at most, the form's own limit (lib/money YUAN_INPUT_LIMIT_MINOR). */
 const minor = z.string().regex(/^-?\d{1,15}$/, { message: "validation.amountMinor" }).transform(BigInt);
@@ -55,7 +44,7 @@ export const rejectProposalsAction = orgAction("workspace.match", groupIds, asyn
 
 const manualRow = rowRefSchema.extend({ amountMinor: z.string().regex(/^\d{1,15}$/, { message: "validation.amountMinor" }).transform(BigInt).optional() });
 const manualMatchSchema = z.object({
-  payload: json(
+  payload: jsonPayload(
     z.object({
       upstream: z.array(manualRow).min(1).max(500),
       downstream: z.array(manualRow).min(1).max(500),

@@ -174,6 +174,33 @@ export const ACTION_CASES: Record<string, ActionCase> = {
     ],
   },
 
+  // ---- 回款管理 ----------------------------------------------------------------------------------
+  changeFollowUpsAction: {
+    probes: ({ a }) => [
+      {
+        carries: "A's order (store id and order number)",
+        call: submit({ payload: payload({ orders: [a.receivable], state: "IN_PROGRESS" }) }),
+        expect: notFound(),
+        then: async ({ a }) => expect(await db.receivableFollowUp.count({ where: { orgId: a.owner.orgId } })).toBe(0),
+      },
+      {
+        carries: "A's accountant as the owner of B's own order",
+        call: submit({ payload: payload({ orders: [{ storeId: randomUUID(), orderNo: "none" }], ownerId: a.accountant.userId }) }),
+        expect: notFound(),
+      },
+    ],
+  },
+  addFollowUpNoteAction: {
+    probes: ({ a }) => [
+      {
+        carries: "A's order (store id and order number)",
+        call: submit({ storeId: a.receivable.storeId, orderNo: a.receivable.orderNo, body: "劫持" }),
+        expect: notFound(),
+        then: async ({ a }) => expect(await db.note.count({ where: { orgId: a.owner.orgId, body: "劫持" } })).toBe(0),
+      },
+    ],
+  },
+
   requestExportAction: {
     withoutForeignIds: "a page id and that page's filters; A's store id as a filter must export none of A's rows",
     probes: ({ a }) => [

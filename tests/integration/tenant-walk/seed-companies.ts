@@ -20,6 +20,7 @@ import { stageUpload } from "@/lib/import-batches/stage-upload";
 import { createInvitation } from "@/lib/members/invitation-service";
 import { runReconciliation } from "@/lib/match-runs/run-reconciliation";
 import { createStore } from "@/lib/stores/store-service";
+import { refreshReceivables } from "@/lib/receivables/refresh-receivables";
 import { confirmProposals, rejectProposals } from "@/lib/match-review/decide-proposals";
 import { createManualMatch } from "@/lib/match-review/manual-match";
 import { addNote } from "@/lib/match-review/notes";
@@ -37,6 +38,8 @@ export type CompanyA = {
   /** A finished export of A's matched list, its file stored; and the job of one still being written. */
   exportId: string;
   exportJobId: string;
+  /** One of A's orders in 回款管理. */
+  receivable: { storeId: string; orderNo: string };
   accountant: OrgContext;
   reviewer: OrgContext;
   storeId: string;
@@ -158,7 +161,12 @@ export async function seedCompanyA(): Promise<CompanyA> {
   const exporting = await requestExport(db, { ...owner, role: "OWNER" }, { source: "matched", format: "PDF", locale: "zh-CN", params: {} });
   const exportJob = await createJobRow(db, "export-file", { orgId: owner.orgId, exportId: exporting.id }, worker);
 
+  // A's receivables, rebuilt from its ledger: an order to follow up.
+  await refreshReceivables(getPgPool(), owner.orgId);
+  const receivable = await db.orderReceivable.findFirstOrThrow({ where: { orgId: owner.orgId }, orderBy: [{ storeId: "asc" }, { orderNo: "asc" }] });
+
   return {
+    receivable: { storeId: receivable.storeId, orderNo: receivable.orderNo },
     owner,
     accountant,
     reviewer,
