@@ -23,7 +23,7 @@ export const bucketBoundsSchema = z
   .array(z.coerce.number().int().min(1).max(3650))
   .min(1)
   .max(8)
-  .refine((days) => days.every((day, index) => index === 0 || day > days[index - 1]!), { message: "receivables.settings.boundsIncreasing" });
+  .refine((days) => days.every((day, index) => index === 0 || day > days[index - 1]!), { message: "receivables.validation.boundsIncreasing" });
 
 export function agingBuckets(notDueDays: readonly number[], overdueDays: readonly number[]): AgingBucket[] {
   const buckets: AgingBucket[] = [];

@@ -30,7 +30,7 @@ export const followUpChangeSchema = z
       .optional(),
     state: z.enum(FOLLOW_UP_STATES).optional(),
   })
-  .refine((change) => change.ownerId !== undefined || change.nextActionOn !== undefined || change.state !== undefined, { message: "receivables.followUp.nothingToChange" });
+  .refine((change) => change.ownerId !== undefined || change.nextActionOn !== undefined || change.state !== undefined, { message: "receivables.validation.nothingToChange" });
 export type FollowUpChange = z.infer<typeof followUpChangeSchema>;
 
 /** The orders of `keys` this organization has; another company's (or an unknown) order is NOT_FOUND. */
@@ -54,7 +54,7 @@ export async function changeFollowUps(db: DbOrTx, ctx: OrgContext, change: Follo
     let ownerName: string | null = null;
     if (change.ownerId) {
       const member = await tx.membership.findFirst({ where: { orgId: ctx.orgId, userId: change.ownerId }, select: { user: { select: { name: true, email: true } } } });
-      if (!member) throw new AppError("INVALID", { messageKey: "receivables.followUp.ownerNotMember", field: "ownerId" });
+      if (!member) throw new AppError("INVALID", { messageKey: "followUpOwnerNotMember", field: "ownerId" });
       ownerName = member.user.name || member.user.email;
     }
     // One statement for the whole selection: new rows take what was given (else the defaults),

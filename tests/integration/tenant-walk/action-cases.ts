@@ -176,7 +176,7 @@ export const ACTION_CASES: Record<string, ActionCase> = {
 
   // ---- 回款管理 ----------------------------------------------------------------------------------
   changeFollowUpsAction: {
-    probes: ({ a }) => [
+    probes: ({ a, b }) => [
       {
         carries: "A's order (store id and order number)",
         call: submit({ payload: payload({ orders: [a.receivable], state: "IN_PROGRESS" }) }),
@@ -185,8 +185,9 @@ export const ACTION_CASES: Record<string, ActionCase> = {
       },
       {
         carries: "A's accountant as the owner of B's own order",
-        call: submit({ payload: payload({ orders: [{ storeId: randomUUID(), orderNo: "none" }], ownerId: a.accountant.userId }) }),
-        expect: notFound(),
+        call: submit({ payload: payload({ orders: [b.receivable], ownerId: a.accountant.userId }) }),
+        expect: refused("followUpOwnerNotMember"),
+        then: async ({ b }) => expect(await db.receivableFollowUp.count({ where: { orgId: b.owner.orgId } })).toBe(0),
       },
     ],
   },

@@ -59,6 +59,8 @@ export type CompanyB = {
   settlementPreviewBatchId: string;
   bankPreviewBatchId: string;
   rows: { order: string; bank: string };
+  /** B's own order in 回款管理. */
+  receivable: { storeId: string; orderNo: string };
 };
 
 const inTx = <T>(body: (tx: typeof db) => Promise<T>) => db.$transaction((tx) => body(tx as typeof db), { timeout: 60_000 });
@@ -199,5 +201,6 @@ export async function seedCompanyB(): Promise<CompanyB> {
   }
   const tmall = await createStore(db, owner, STORE_INPUT);
   const rows = await orderAndReceipt(owner, tmall.id, bank.id, "B-1", 5_000n, 5_000n, "2025-05-08");
-  return { owner, settlementPreviewBatchId: settlementPreview.id, bankPreviewBatchId: bankPreview.id, rows: { order: rows.order.id, bank: rows.bank.id } };
+  await refreshReceivables(getPgPool(), owner.orgId);
+  return { owner, settlementPreviewBatchId: settlementPreview.id, bankPreviewBatchId: bankPreview.id, rows: { order: rows.order.id, bank: rows.bank.id }, receivable: { storeId: tmall.id, orderNo: "B-1" } };
 }
