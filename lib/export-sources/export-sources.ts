@@ -7,6 +7,8 @@ import { groupListSource } from "./group-list-source";
 import { importErrorsSource } from "./import-errors-source";
 import { importsSource } from "./imports-source";
 import { monthCloseSource } from "./month-close-source";
+import { receivablesReportSource } from "./receivables-report-source";
+import { receivablesSource } from "./receivables-source";
 import { unmatchedSource } from "./unmatched-source";
 
 export const EXPORT_SOURCES = {
@@ -18,6 +20,8 @@ export const EXPORT_SOURCES = {
   imports: importsSource,
   "import-errors": importErrorsSource,
   audit: auditSource,
+  receivables: receivablesSource,
+  "receivables-report": receivablesReportSource,
 } as const satisfies Record<string, ExportSource>;
 
 export type ExportSourceId = keyof typeof EXPORT_SOURCES;
