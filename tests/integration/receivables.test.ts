@@ -2,6 +2,7 @@
 // OrderReceivable. Checked three ways: against traceOrderChains (the same chain, walked in memory
 // over the same counting groups), against the generator's ground truth (what really happened to
 // each order), and on chosen as-of days for the aging buckets.
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -17,6 +18,14 @@ import { runReconciliation } from "@/lib/match-runs/run-reconciliation";
 import { createFundAccount } from "@/lib/fund-accounts/fund-account-service";
 import { createStore } from "@/lib/stores/store-service";
 import { refreshReceivables } from "@/lib/receivables/refresh-receivables";
+import ExcelJS from "exceljs";
+import { writeXlsx } from "@/lib/export";
+import { EXPORT_SOURCES } from "@/lib/export-sources/export-sources";
+import { exportTranslator } from "@/lib/export-sources/export-translator";
+import { agingBuckets } from "@/lib/receivables/aging-buckets";
+import { remittanceReport } from "@/lib/receivables/remittance-report";
+import { listReceivables, receivableFilterSchema } from "@/lib/receivables/list-receivables";
+import { receivablesSummary } from "@/lib/receivables/receivables-summary";
 import { db, makeOrg } from "./fixtures";
 
 let owner: OrgContext;
@@ -126,6 +135,104 @@ describe("receivables rebuilt from the ledger", () => {
       expect(count(store, "OPEN", "OPEN"), `${store} OPEN`).toBe(total(store, "OPEN"));
       expect(count(store, "SETTLED", "OPEN") + count(store, "SETTLED", "RECEIVED")).toBe(total(store, "SETTLED"));
     }
+  });
+});
+
+describe("reading receivables on a chosen day", () => {
+  const query = (asOf: string) => ({ orgId: owner.orgId, asOf, buckets: agingBuckets([7, 30], [7, 30, 60, 90]) });
+
+  it("ages each open order by its expected date: not yet due, then 1–7, 8–30 … days overdue", async () => {
+    const rows = await db.orderReceivable.findMany({ where: { orgId: owner.orgId } });
+    for (const asOf of ["2025-03-15", "2025-03-31", "2025-04-20", "2025-07-01"]) {
+      const summary = await receivablesSummary(db, query(asOf), {});
+      const expected = new Map<string, { orders: number; amount: bigint }>();
+      for (const row of rows) {
+        if (row.stage === "RECEIVED" || row.stage === "REFUNDED" || row.outstandingMinor <= 0n || !row.expectedOn) continue;
+        const days = Math.round((Date.parse(`${asOf}T00:00:00Z`) - row.expectedOn.getTime()) / 86_400_000);
+        const bucket = days <= 0 ? (-days <= 7 ? "due:7" : -days <= 30 ? "due:30" : "due:inf") : days <= 7 ? "over:7" : days <= 30 ? "over:30" : days <= 60 ? "over:60" : days <= 90 ? "over:90" : "over:inf";
+        const cell = expected.get(bucket) ?? { orders: 0, amount: 0n };
+        expected.set(bucket, { orders: cell.orders + 1, amount: cell.amount + row.outstandingMinor });
+      }
+      const found = new Map<string, { orders: number; amount: bigint }>();
+      for (const cell of summary.aging) {
+        const sum = found.get(cell.bucket) ?? { orders: 0, amount: 0n };
+        found.set(cell.bucket, { orders: sum.orders + cell.orders, amount: sum.amount + cell.amountMinor });
+      }
+      expect(Object.fromEntries(found), asOf).toEqual(Object.fromEntries(expected));
+      // Overdue in the per-store summary is exactly the overdue buckets.
+      const overdue = [...found].filter(([bucket]) => bucket.startsWith("over:")).reduce((sum, [, cell]) => sum + cell.amount, 0n);
+      expect(summary.stores.reduce((sum, store) => sum + store.overdueMinor, 0n), asOf).toBe(overdue);
+    }
+    // Later, more is overdue: on 03-15 some orders are not yet due that are overdue by 07-01.
+    const early = await receivablesSummary(db, query("2025-03-15"), {});
+    const late = await receivablesSummary(db, query("2025-07-01"), {});
+    const count = (summary: typeof early, status: string) => summary.statuses.find((entry) => entry.status === status)?.orders ?? 0;
+    expect(count(early, "NOT_DUE")).toBeGreaterThan(count(late, "NOT_DUE"));
+    expect(count(early, "NOT_DUE") + count(early, "OVERDUE")).toBe(count(late, "NOT_DUE") + count(late, "OVERDUE"));
+  });
+
+  it("lists a bucket's orders, pages them, and totals the whole filtered set", async () => {
+    const filter = receivableFilterSchema.parse({ bucket: "over:30", sort: "outstanding", dir: "desc" });
+    const first = await listReceivables(db, query("2025-04-20"), filter, 20);
+    expect(first.totals.count).toBeGreaterThan(20);
+    const all = [];
+    for (let page = 1; page <= first.pages; page++) all.push(...(await listReceivables(db, query("2025-04-20"), { ...filter, page }, 20)).rows);
+    expect(all).toHaveLength(first.totals.count);
+    expect(new Set(all.map((row) => `${row.storeId}:${row.orderNo}`)).size).toBe(all.length);
+    expect(all.every((row) => row.bucket === "over:30" && row.days! >= 8 && row.days! <= 30)).toBe(true);
+    expect(all.reduce((sum, row) => sum + row.outstandingMinor, 0n)).toBe(first.totals.outstandingMinor);
+    expect(all.map((row) => row.outstandingMinor)).toEqual([...all.map((row) => row.outstandingMinor)].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0)));
+  });
+
+  it("exports the list's orders and the month's report with the page's totals, in one snapshot", async () => {
+    const read = async (id: "receivables" | "receivables-report", params: Record<string, string>) => {
+      const file = path.join(outDir, `${id}.xlsx`);
+      const described = await db.$transaction(
+        async (tx) => {
+          const ctx = { orgId: owner.orgId, orgName: owner.orgName, timeZone: "Asia/Shanghai", locale: "zh-CN" as const, t: exportTranslator("zh-CN"), requestedBy: "王会计", requestedAt: new Date() };
+          const { table, rowCount } = await EXPORT_SOURCES[id].describe(tx, ctx, params);
+          await writeXlsx(table, file, { locale: "zh-CN" });
+          return { rowCount, keys: table.columns.map((column) => column.key) };
+        },
+        { isolationLevel: "RepeatableRead", timeout: 60_000 },
+      );
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(file);
+      const sheet = workbook.worksheets[0]!;
+      const header = (sheet.views[0] as { ySplit: number }).ySplit;
+      const at = (row: number, key: string) => sheet.getRow(row).getCell(described.keys.indexOf(key) + 1).value;
+      return { ...described, sheet, header, at, dataRows: sheet.rowCount - header - 1 };
+    };
+    const params = { asOf: "2025-04-20", status: "OVERDUE" };
+    const page = await listReceivables(db, query("2025-04-20"), receivableFilterSchema.parse(params));
+    const list = await read("receivables", params);
+    expect(list.dataRows).toBe(page.totals.count);
+    expect(list.at(list.sheet.rowCount, "outstanding")).toBe(Number(page.totals.outstandingMinor) / 100);
+    expect(list.at(list.header + 1, "orderNo")).toBe(page.rows[0]!.orderNo);
+    expect(String(list.at(list.header + 1, "reason"))).toContain("已逾期");
+
+    const report = await read("receivables-report", { month: "2025-03", asOf: "2025-04-20" });
+    const expected = await remittanceReport(db, query("2025-04-20"), "2025-03");
+    expect(report.dataRows).toBe(4);
+    expect(report.at(report.sheet.rowCount, "orders")).toBe(expected.total.orders);
+    expect(report.at(report.sheet.rowCount, "received")).toBe(Number(expected.total.receivedMinor) / 100);
+    expect(expected.total.orders).toBe(await db.orderReceivable.count({ where: { orgId: owner.orgId, day: { gte: new Date("2025-03-01"), lte: new Date("2025-03-31") } } }));
+    await expect(read("receivables", { bucket: "over:999" })).rejects.toThrow();
+  });
+
+  it("prints each order as a JSON line from the CLI, with the page's status, and the aging with --summary", () => {
+    const run = (...args: string[]) => {
+      const result = spawnSync(path.resolve("node_modules/.bin/tsx"), ["scripts/cli.ts", "receivables", "--org", owner.orgSlug, ...args], { encoding: "utf8", env: process.env, maxBuffer: 64 * 1024 * 1024 });
+      expect(result.status, result.stderr).toBe(0);
+      return result.stdout.trim().split("\n");
+    };
+    const lines = run("--as-of", "2025-04-20", "--status", "OVERDUE", "--json").map((line) => JSON.parse(line));
+    expect(lines.length).toBeGreaterThan(0);
+    expect(Object.keys(lines[0])).toEqual(["store", "platform", "orderNo", "status", "paidMinor", "refundMinor", "feesMinor", "settledMinor", "receivedMinor", "outstandingMinor", "expectedOn", "daysOverdue", "bucket"]);
+    expect(lines.every((line) => line.status === "OVERDUE" && line.daysOverdue > 0 && line.expectedOn < "2025-04-20")).toBe(true);
+    const summary = JSON.parse(run("--as-of", "2025-04-20", "--summary")[0]!);
+    expect(summary.statuses.OVERDUE.orders).toBe(lines.length);
+    expect(summary.aging.map((cell: { bucket: string }) => cell.bucket)).toEqual(["due:inf", "due:30", "due:7", "over:7", "over:30", "over:60", "over:90", "over:inf"]);
   });
 });
 
