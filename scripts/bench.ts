@@ -5,6 +5,7 @@ const BENCHMARKS: Record<string, string> = {
   workspace: "./bench/workspace-bench.ts",
   audit: "./bench/audit-bench.ts",
   export: "./bench/export-bench.ts",
+  receivables: "./bench/receivables-bench.ts",
 };
 
 const benchmark = process.argv[2];
