@@ -99,6 +99,10 @@ export const DOOR_CASES: Record<string, DoorCase> = {
   },
   "app/api/exports/[id]/route.ts": { walk: ({ a }, module) => expectExportRoute404(module, a.exportId) },
   "app/api/exports/[id]/file/route.ts": { walk: ({ a }, module) => expectExportRoute404(module, a.exportId) },
+  "app/(app)/receivables/report/page.tsx": {
+    withoutForeignIds: "a month and an as-of day; B's report of A's month must show none of A's stores",
+    walk: (walk, module) => expectQueryPageHidesA(walk, module, { month: "2025-03" }),
+  },
   "app/(app)/export/page.tsx": {
     withoutForeignIds: "only ?page=N; B's export centre must list none of A's exports",
     walk: (walk, module) => expectQueryPageHidesA(walk, module, { page: "1" }),

@@ -1,0 +1,68 @@
+// 回款报表: the month's remittance per store, generated from the receivables the jobs keep current
+// after every import, run and change; exported to Excel and PDF like every list.
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { ExportButtons } from "@/components/export/export-buttons";
+import { RemittanceReportTable } from "@/components/receivables/remittance-report-table";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePageContext } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { monthOf } from "@/lib/ledger/business-day";
+import { MONTH_PATTERN } from "@/lib/match-review/periods";
+import { loadReceivableQuery } from "@/lib/receivables/receivable-query";
+import { remittanceReport } from "@/lib/receivables/remittance-report";
+import { receivablesFreshness } from "@/lib/receivables/stale-receivables";
+import { formatLocalDateTime } from "@/lib/shared/local-time";
+import { readTablePreference } from "@/lib/table-preferences/table-preferences";
+
+/** The month before or after "YYYY-MM". */
+function shiftMonth(month: string, by: number): string {
+  const [year, index] = month.split("-").map(Number) as [number, number];
+  const date = new Date(Date.UTC(year, index - 1 + by, 1));
+  return date.toISOString().slice(0, 7);
+}
+
+export default async function RemittanceReportPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const ctx = await requirePageContext();
+  const params = await searchParams;
+  const query = await loadReceivableQuery(db, ctx.orgId, params.asOf);
+  // By default the month of the newest order, so the report opens on data.
+  const newest = await db.orderReceivable.findFirst({ where: { orgId: ctx.orgId, day: { not: null } }, orderBy: { day: "desc" }, select: { day: true } });
+  const month = params.month && MONTH_PATTERN.test(params.month) ? params.month : newest?.day ? monthOf(newest.day.toISOString().slice(0, 10)) : query.asOf.slice(0, 7);
+  const [t, report, preference, freshness] = await Promise.all([
+    getTranslations("receivables"),
+    remittanceReport(db, query, month),
+    readTablePreference(db, ctx.orgId, ctx.userId, "receivables.report"),
+    receivablesFreshness(db, ctx.orgId),
+  ]);
+  const link = (to: string) => `/receivables/report?${new URLSearchParams({ month: to, ...(params.asOf ? { asOf: params.asOf } : {}) }).toString()}`;
+  return (
+    <div className="space-y-4">
+      <PageHeader title={t("report.title", { month })} intro={t("report.intro", { asOf: query.asOf })} actions={<ExportButtons source="receivables-report" params={{ month, asOf: query.asOf }} />} />
+      <form className="flex flex-wrap items-end gap-3 text-sm" action="/receivables/report">
+        <Link href={link(shiftMonth(month, -1))} className="rounded-md px-2 py-1.5 text-brand-700 ring-1 ring-slate-200 hover:bg-slate-50">
+          {t("report.previous")}
+        </Link>
+        <label className="flex flex-col gap-1">
+          <span className="text-xs text-slate-500">{t("report.month")}</span>
+          <input type="month" name="month" defaultValue={month} className="rounded-md border border-slate-300 px-2 py-1.5" />
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="text-xs text-slate-500">{t("filters.asOf")}</span>
+          <input type="date" name="asOf" defaultValue={query.asOf} className="rounded-md border border-slate-300 px-2 py-1.5" />
+        </label>
+        <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700">
+          {t("report.show")}
+        </button>
+        <Link href={link(shiftMonth(month, 1))} className="rounded-md px-2 py-1.5 text-brand-700 ring-1 ring-slate-200 hover:bg-slate-50">
+          {t("report.next")}
+        </Link>
+      </form>
+      <p className="text-xs text-slate-500" data-testid="receivables-freshness">
+        {freshness.refreshedAt ? t("report.freshness", { when: formatLocalDateTime(freshness.refreshedAt, query.timeZone).slice(0, 16) }) : t("report.notYet")}
+        {freshness.behind || freshness.refreshing ? ` ${t("report.updating")}` : ""}
+      </p>
+      <RemittanceReportTable stores={report.stores} total={report.total} preference={preference} />
+    </div>
+  );
+}
