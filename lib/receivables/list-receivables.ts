@@ -111,6 +111,34 @@ export type ReceivableQuery = { orgId: string; asOf: string; buckets: readonly A
 const DAY = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
 const TIME = (column: string) => `to_char(${column}, 'YYYY-MM-DD HH24:MI:SS')`;
 
+/** The filter's conditions on `r`: those the cube can answer (`dims`) and those only the rows can (`rows`). */
+function receivableConditions(query: ReceivableQuery, filter: Omit<ReceivableFilter, "page">, params: unknown[]) {
+  const { asOf, buckets } = query;
+  const param = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const dims: string[] = [];
+  if (filter.store) dims.push(`r."storeId" = ${param(filter.store)}::uuid`);
+  if (filter.platform) dims.push(`r.platform = ${param(filter.platform)}::"Platform"`);
+  if (filter.status) dims.push(statusConditionSql("r", filter.status, asOf));
+  if (filter.bucket) {
+    const bucket = buckets.find((candidate) => candidate.key === filter.bucket);
+    // A bucket the company no longer has keeps nothing (the page says why).
+    dims.push(bucket ? `${agingSql("r")} AND ${rangeSql(daysSql("r", asOf), bucket)}` : "false");
+  }
+  if (filter.from) dims.push(`r.day >= ${param(filter.from)}::date`);
+  if (filter.to) dims.push(`r.day <= ${param(filter.to)}::date`);
+  const rows: string[] = [];
+  if (filter.min) rows.push(`r."outstandingMinor" >= ${param(BigInt(filter.min))}::bigint`);
+  if (filter.max) rows.push(`r."outstandingMinor" <= ${param(BigInt(filter.max))}::bigint`);
+  if (filter.owner === "none") rows.push(`f."ownerId" IS NULL`);
+  else if (filter.owner) rows.push(`f."ownerId" = ${param(filter.owner)}::uuid`);
+  if (filter.follow) rows.push(filter.follow === "OPEN" ? `COALESCE(f.state, 'OPEN') = 'OPEN'` : `f.state = ${param(filter.follow)}::"FollowUpState"`);
+  if (filter.q) rows.push(`r."orderNo" LIKE ${param(`${filter.q.replace(/[\\%_]/g, "\\$&")}%`)}`);
+  return { dims, rows };
+}
+
 /**
  * The orders the filter keeps, as SQL over `x` with the list's columns, its parameters and its
  * ORDER BY. Conditions are on OrderReceivable's own columns where they can be, so its indexes serve them.
@@ -118,27 +146,7 @@ const TIME = (column: string) => `to_char(${column}, 'YYYY-MM-DD HH24:MI:SS')`;
 export function filteredReceivablesSql(query: ReceivableQuery, filter: Omit<ReceivableFilter, "page">) {
   const { orgId, asOf, buckets } = query;
   const params: unknown[] = [orgId];
-  const param = (value: unknown) => {
-    params.push(value);
-    return `$${params.length}`;
-  };
-  const where = [`r."orgId" = $1::uuid`];
-  if (filter.store) where.push(`r."storeId" = ${param(filter.store)}::uuid`);
-  if (filter.platform) where.push(`r.platform = ${param(filter.platform)}::"Platform"`);
-  if (filter.status) where.push(statusConditionSql("r", filter.status, asOf));
-  if (filter.bucket) {
-    const bucket = buckets.find((candidate) => candidate.key === filter.bucket);
-    // A bucket the company no longer has keeps nothing (the page says why).
-    where.push(bucket ? `${agingSql("r")} AND ${rangeSql(daysSql("r", asOf), bucket)}` : "false");
-  }
-  if (filter.min) where.push(`r."outstandingMinor" >= ${param(BigInt(filter.min))}::bigint`);
-  if (filter.max) where.push(`r."outstandingMinor" <= ${param(BigInt(filter.max))}::bigint`);
-  if (filter.from) where.push(`r.day >= ${param(filter.from)}::date`);
-  if (filter.to) where.push(`r.day <= ${param(filter.to)}::date`);
-  if (filter.owner === "none") where.push(`f."ownerId" IS NULL`);
-  else if (filter.owner) where.push(`f."ownerId" = ${param(filter.owner)}::uuid`);
-  if (filter.follow) where.push(filter.follow === "OPEN" ? `COALESCE(f.state, 'OPEN') = 'OPEN'` : `f.state = ${param(filter.follow)}::"FollowUpState"`);
-  if (filter.q) where.push(`r."orderNo" LIKE ${param(`${filter.q.replace(/[\\%_]/g, "\\$&")}%`)}`);
+  const { dims, rows } = receivableConditions(query, filter, params);
   const days = daysSql("r", asOf);
   const sql = `SELECT r.*, s.name AS store_name, s."settlementTermsDays" AS terms, ${autoConfirmDaysSql("s")} AS auto_days,
           ${statusSql("r", asOf)} AS status, ${days} AS days, ${bucketSql(days, buckets)} AS bucket,
@@ -146,11 +154,22 @@ export function filteredReceivablesSql(query: ReceivableQuery, filter: Omit<Rece
      FROM "OrderReceivable" r
      JOIN "Store" s ON s."orgId" = r."orgId" AND s.id = r."storeId"
      LEFT JOIN "ReceivableFollowUp" f ON f."orgId" = r."orgId" AND f."storeId" = r."storeId" AND f."orderNo" = r."orderNo"
-    WHERE ${where.join(" AND ")}`;
+    WHERE ${[`r."orgId" = $1::uuid`, ...dims, ...rows].join(" AND ")}`;
   const direction = filter.dir === "asc" ? "ASC" : "DESC";
-  // By default the most overdue first, then the biggest.
-  const order = filter.sort ? `${RECEIVABLE_SORTS[filter.sort]} ${direction} NULLS LAST, x."storeId", x."orderNo"` : `x.days DESC NULLS LAST, x."outstandingMinor" DESC, x."storeId", x."orderNo"`;
+  // By default the oldest expected date first: among orders still to collect, the most overdue.
+  const order = filter.sort ? `${RECEIVABLE_SORTS[filter.sort]} ${direction} NULLS LAST, x."storeId", x."orderNo"` : `x."expectedOn" ASC NULLS LAST, x."storeId", x."orderNo"`;
   return { sql, params, order };
+}
+
+/**
+ * The cube rows (ReceivableCube, as `r`) the filter keeps, or null when it filters on something only
+ * the order rows have (an amount, an owner, a follow-up state, an order number).
+ */
+export function filteredCubeSql(query: ReceivableQuery, filter: Omit<ReceivableFilter, "page">): { sql: string; params: unknown[] } | null {
+  const params: unknown[] = [query.orgId];
+  const { dims, rows } = receivableConditions(query, filter, params);
+  if (rows.length > 0) return null;
+  return { sql: `SELECT r.* FROM "ReceivableCube" r WHERE ${[`r."orgId" = $1::uuid`, ...dims].join(" AND ")}`, params };
 }
 
 /** SQL: the list's columns of a filtered set `x`, as the row type reads them. */
@@ -178,9 +197,17 @@ export function readReceivableRow(row: RawRow): ReceivableRow {
   return { ...row, days: row.days === null ? null : Number(row.days) };
 }
 
+/** The same 合计 from the cube: one row per store, stage, day … instead of one per order. */
+const CUBE_TOTALS = (asOf: string) => `COALESCE(SUM(x.orders), 0)::bigint AS count, COALESCE(SUM(x."paidMinor"), 0)::bigint AS "paidMinor", COALESCE(SUM(x."refundMinor"), 0)::bigint AS "refundMinor",
+  COALESCE(SUM(x."commissionMinor" + x."serviceFeeMinor" + x."promotionMinor" + x."otherFeesMinor"), 0)::bigint AS "feesMinor",
+  COALESCE(SUM(x."settledMinor"), 0)::bigint AS "settledMinor", COALESCE(SUM(x."receivedMinor"), 0)::bigint AS "receivedMinor",
+  COALESCE(SUM(x."outstandingMinor"), 0)::bigint AS "outstandingMinor",
+  COALESCE(SUM(x."outstandingMinor") FILTER (WHERE ${daysSql("x", asOf)} > 0), 0)::bigint AS "overdueMinor"`;
+
 export async function receivableTotals(tx: Tx, query: ReceivableQuery, filter: Omit<ReceivableFilter, "page">): Promise<ReceivableTotals> {
-  const { sql, params } = filteredReceivablesSql(query, filter);
-  const [totals] = await tx.$queryRawUnsafe<(Omit<ReceivableTotals, "count"> & { count: bigint })[]>(`SELECT ${TOTALS} FROM (${sql}) x`, ...params);
+  const cube = filteredCubeSql(query, filter);
+  const { sql, params } = cube ?? filteredReceivablesSql(query, filter);
+  const [totals] = await tx.$queryRawUnsafe<(Omit<ReceivableTotals, "count"> & { count: bigint })[]>(`SELECT ${cube ? CUBE_TOTALS(query.asOf) : TOTALS} FROM (${sql}) x`, ...params);
   return { ...totals!, count: Number(totals!.count) };
 }
 

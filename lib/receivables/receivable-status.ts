@@ -30,9 +30,13 @@ export function statusConditionSql(r: string, status: ReceivableStatus, asOf: st
   return `${r}.stage = '${status}'`;
 }
 
-/** SQL: true when `r` still has money to arrive (it ages). */
+/**
+ * SQL: true when `r` still has money to arrive (it ages): not RECEIVED or REFUNDED, something
+ * outstanding, an expected date. Stored as the `aging` column by the rebuild (receivables-sql.ts),
+ * so OrderReceivable and its cube answer it alike.
+ */
 export function agingSql(r: string): string {
-  return `(${r}.stage NOT IN (${SETTLED_UP_STAGES.map((stage) => `'${stage}'`).join(", ")}) AND ${r}."outstandingMinor" > 0 AND ${r}."expectedOn" IS NOT NULL)`;
+  return `${r}.aging`;
 }
 
 /** SQL: days past the expected date on `asOf` (negative: days to go); null when nothing ages. */

@@ -2,10 +2,10 @@
 // client (bulk work, like a run's save): delete, insert from the chain SQL, record the watermark it
 // read. REPEATABLE READ, so the rows and the watermark are one snapshot; readers see the old rows
 // until it commits. A maintained table, not a view: the page sums, filters and pages millions of
-// orders in well under a second only from plain indexed rows (decision 0010).
+// orders in well under a second only from plain indexed rows and their cube (decision 0010).
 import type pg from "pg";
 import { LEDGER_WATERMARK_SQL, type LedgerWatermark } from "./ledger-watermark";
-import { INSERT_RECEIVABLES, RECEIVABLE_TEMP_TABLES } from "./receivables-sql";
+import { INSERT_CUBE, INSERT_RECEIVABLES, RECEIVABLE_TEMP_TABLES } from "./receivables-sql";
 
 export type RefreshResult = { orders: number; durationMs: number; watermark: LedgerWatermark };
 
@@ -26,7 +26,9 @@ export async function refreshReceivables(pool: pg.Pool, orgId: string, onStep?: 
       await onStep?.(++done, steps);
     }
     await client.query(`DELETE FROM "OrderReceivable" WHERE "orgId" = $1`, [orgId]);
+    await client.query(`DELETE FROM "ReceivableCube" WHERE "orgId" = $1`, [orgId]);
     const inserted = await client.query(INSERT_RECEIVABLES, [orgId]);
+    await client.query(INSERT_CUBE, [orgId]);
     await onStep?.(++done, steps);
     const orders = inserted.rowCount ?? 0;
     const durationMs = Math.round(performance.now() - started);
