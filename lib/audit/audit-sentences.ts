@@ -78,9 +78,10 @@ function isDayList(value: unknown): value is number[] {
   return Array.isArray(value) && value.every((day) => typeof day === "number");
 }
 
-/** "7, 30, 60 天": a list of day bounds (aging buckets). */
+/** "7, 30, 60 天" / "7, 30, 60 days": a list of day bounds (aging buckets), the unit after the last. */
 function dayList(value: unknown, h: Helpers): string | undefined {
-  return isDayList(value) ? h.t("audit.sentences.dayList", { days: value.join(", ") }) : undefined;
+  if (!isDayList(value) || value.length === 0) return undefined;
+  return h.t("audit.sentences.dayList", { list: value.slice(0, -1).map((day) => `${day}, `).join(""), last: value[value.length - 1]! });
 }
 
 function showValue(kind: FieldKind | undefined, value: unknown, h: Helpers): string | undefined {
@@ -345,8 +346,9 @@ const BUILDERS: Record<string, Builder> = {
   "receivableSettings.update": (entry, h) => {
     const after = record(entry.after);
     if (after.reset === true) {
-      const { notDueBucketDays: notDue, overdueBucketDays: overdue } = after;
-      return isDayList(notDue) && isDayList(overdue) ? h.t("audit.sentences.bucketsReset", { notDue: notDue.join(", "), overdue: overdue.join(", ") }) : undefined;
+      const notDue = dayList(after.notDueBucketDays, h);
+      const overdue = dayList(after.overdueBucketDays, h);
+      return notDue && overdue ? h.t("audit.sentences.bucketsReset", { notDue, overdue }) : undefined;
     }
     const changes = describeFieldChanges(entry.before, entry.after, h);
     return changes.length ? h.t("audit.sentences.bucketsUpdate", { changes: joinPhrases(changes, h) }) : h.t("audit.sentences.bucketsSaved");

@@ -66,6 +66,7 @@ describe("audit sentences", () => {
     expect(buckets.en).toBe("Changed the aging buckets: overdue buckets from 7, 30, 60, 90 days to 15, 45 days");
     const reset = say(entry("receivableSettings.update", { entityType: "ReceivableSettings", before: { notDueBucketDays: [3], overdueBucketDays: [15, 45] }, after: { notDueBucketDays: [7, 30], overdueBucketDays: [7, 30, 60, 90], reset: true } }));
     expect(reset.zh).toBe("把账龄分段恢复为默认（未到期 7, 30 天；逾期 7, 30, 60, 90 天）");
+    expect(reset.en).toBe("Reset the aging buckets to the defaults (not yet due: 7, 30 days; overdue: 7, 30, 60, 90 days)");
     const level = { id: G1, orgId: G2, days: 8, name: "催办", action: "联系平台客服，记下工单号" };
     expect(say(entry("followUpLevel.create", { entityType: "FollowUpLevel", entityId: G1, after: level }))).toEqual({
       zh: "新建了跟进级别「催办」（逾期 8 天起：联系平台客服，记下工单号）",
