@@ -24,19 +24,21 @@ function PreviewRow({ title, buckets, kind, testId }: { title: string; buckets: 
   const t = useTranslations("receivableSettings");
   const tBucket = useTranslations("receivableSettings.bucket");
   return (
-    <div className="flex flex-wrap items-center gap-x-2 gap-y-1.5" data-testid={testId}>
-      <span className="w-20 shrink-0 text-xs font-medium text-slate-500">{title}</span>
+    <div className="flex items-start gap-2" data-testid={testId}>
+      <span className="w-20 shrink-0 pt-0.5 text-xs font-medium text-slate-500">{title}</span>
       {buckets === null ? (
-        <span className="text-xs text-red-600">{t("buckets.previewInvalid")}</span>
+        <span className="pt-0.5 text-xs text-red-600">{t("buckets.previewInvalid")}</span>
       ) : (
-        buckets.map((bucket) => (
-          <span
-            key={bucket.key}
-            className={`rounded px-2 py-0.5 text-xs font-medium tabular-nums ring-1 ring-inset ${kind === "due" ? "bg-slate-50 text-slate-700 ring-slate-200" : "bg-amber-50 text-amber-900 ring-amber-200"}`}
-          >
-            {agingBucketLabel(bucket, tBucket)}
-          </span>
-        ))
+        <div className="flex min-w-0 flex-wrap gap-1.5">
+          {buckets.map((bucket) => (
+            <span
+              key={bucket.key}
+              className={`rounded px-2 py-0.5 text-xs font-medium whitespace-nowrap tabular-nums ring-1 ring-inset ${kind === "due" ? "bg-slate-50 text-slate-700 ring-slate-200" : "bg-amber-50 text-amber-900 ring-amber-200"}`}
+            >
+              {agingBucketLabel(bucket, tBucket)}
+            </span>
+          ))}
+        </div>
       )}
     </div>
   );

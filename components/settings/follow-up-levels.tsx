@@ -105,11 +105,12 @@ export function FollowUpLevels({ levels, own, canEdit, openLevelId }: { levels: 
   const router = useRouter();
   const opened = own && openLevelId ? levels.find((level) => level.id === openLevelId) : undefined;
   const [dialog, setDialog] = useState<Dialog>(canEdit && opened ? { kind: "edit", level: opened } : null);
-  const [notice, setNotice] = useState<string>();
+  // A key, not words: the notice follows a change of language.
+  const [notice, setNotice] = useState<"saved" | "deleted" | "adopted">();
   const [adoptError, setAdoptError] = useState<string>();
   const [adopting, startAdopt] = useTransition();
 
-  const done = (message: string) => {
+  const done = (message: "saved" | "deleted") => {
     setDialog(null);
     setNotice(message);
     router.refresh();
@@ -119,13 +120,13 @@ export function FollowUpLevels({ levels, own, canEdit, openLevelId }: { levels: 
       const state = await callAction(adoptDefaultLevelsAction, {});
       if (state.status === "error") return setAdoptError(state.message);
       setAdoptError(undefined);
-      setNotice(t("adopted"));
+      setNotice("adopted");
       router.refresh();
     });
 
   return (
     <div className="space-y-4" data-testid="follow-up-levels">
-      {notice ? <Alert tone="success">{notice}</Alert> : null}
+      {notice ? <Alert tone="success">{t(notice)}</Alert> : null}
       {adoptError ? <Alert tone="error">{adoptError}</Alert> : null}
       {own ? null : (
         <div className="flex flex-wrap items-center justify-between gap-3 rounded-md bg-brand-50 px-4 py-3 text-sm text-brand-900 ring-1 ring-brand-100 ring-inset">
@@ -137,6 +138,7 @@ export function FollowUpLevels({ levels, own, canEdit, openLevelId }: { levels: 
           ) : null}
         </div>
       )}
+      <div className="hidden sm:block">
       <Table>
         <thead>
           <tr>
@@ -170,6 +172,30 @@ export function FollowUpLevels({ levels, own, canEdit, openLevelId }: { levels: 
           ))}
         </tbody>
       </Table>
+      </div>
+      {/* Phones: one block per level, its buttons in reach instead of past a sideways scroll. */}
+      <ul className="divide-y divide-slate-100 rounded-lg bg-white shadow-xs ring-1 ring-slate-200 sm:hidden" data-testid="levels-list">
+        {levels.map((level, index) => (
+          <li key={level.id ?? `default-${level.days}`} className="space-y-1 px-4 py-3 text-sm">
+            <p className="flex flex-wrap items-baseline gap-x-2">
+              <span className="font-medium text-slate-900">{level.name}</span>
+              {level.isDefault ? <Badge tone="muted">{t("defaultBadge")}</Badge> : null}
+              <span className="text-xs text-slate-500">{rangeOf(levels, index, t)}</span>
+            </p>
+            <p className="text-slate-700">{level.action}</p>
+            {canEdit && own ? (
+              <p className="pt-1">
+                <button type="button" className="text-brand-600 hover:underline" aria-label={t("editLabel", { name: level.name })} onClick={() => setDialog({ kind: "edit", level })}>
+                  {t("edit")}
+                </button>
+                <button type="button" className="ml-4 text-red-700 hover:underline" aria-label={t("deleteLabel", { name: level.name })} onClick={() => setDialog({ kind: "delete", level })}>
+                  {t("delete")}
+                </button>
+              </p>
+            ) : null}
+          </li>
+        ))}
+      </ul>
       {canEdit && own ? (
         <Button type="button" variant="secondary" onClick={() => setDialog({ kind: "add" })}>
           {t("add")}
@@ -177,12 +203,12 @@ export function FollowUpLevels({ levels, own, canEdit, openLevelId }: { levels: 
       ) : null}
       {dialog?.kind === "add" || dialog?.kind === "edit" ? (
         <Modal title={dialog.kind === "add" ? t("addTitle") : t("editTitle")} onClose={() => setDialog(null)}>
-          <LevelForm level={dialog.kind === "edit" ? dialog.level : null} onDone={() => done(t("saved"))} onCancel={() => setDialog(null)} />
+          <LevelForm level={dialog.kind === "edit" ? dialog.level : null} onDone={() => done("saved")} onCancel={() => setDialog(null)} />
         </Modal>
       ) : null}
       {dialog?.kind === "delete" ? (
         <Modal title={t("deleteTitle")} onClose={() => setDialog(null)}>
-          <DeleteLevel level={dialog.level} last={levels.length === 1} onDone={() => done(t("deleted"))} onCancel={() => setDialog(null)} />
+          <DeleteLevel level={dialog.level} last={levels.length === 1} onDone={() => done("deleted")} onCancel={() => setDialog(null)} />
         </Modal>
       ) : null}
     </div>

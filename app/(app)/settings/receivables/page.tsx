@@ -34,14 +34,13 @@ export default async function ReceivableSettingsPage({ searchParams }: { searchP
     <div className="max-w-5xl">
       <PageHeader
         title={t("receivableSettings.title")}
-        intro={
-          <>
-            {t("receivableSettings.intro")}{" "}
+        intro={t.rich("receivableSettings.intro", {
+          stores: (chunks) => (
             <Link href="/settings/stores" className="text-brand-600 hover:underline">
-              {t("receivableSettings.storesLink")}
+              {chunks}
             </Link>
-          </>
-        }
+          ),
+        })}
       />
       {canEdit ? null : (
         <div className="mb-6">
