@@ -34,6 +34,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         { href: "/settings/stores", label: t("nav.stores"), icon: "▣" },
         { href: "/settings/accounts", label: t("nav.accounts"), icon: "▭" },
         { href: "/settings/matching-rules", label: t("matchingRules.nav"), icon: "⚖" },
+        { href: "/settings/receivables", label: t("receivableSettings.nav"), icon: "◷" },
         ...(can(ctx.role, "members.manage") ? [{ href: "/settings/members", label: t("nav.members"), icon: "☺" }] : []),
         ...(can(ctx.role, "audit.read") ? [{ href: "/settings/audit", label: t("nav.audit"), icon: "☰" }] : []),
       ],

@@ -47,12 +47,13 @@ function absolute(value: bigint): bigint {
 }
 
 // How a changed field's values are written: by what the field holds, not how it is stored.
-type FieldKind = "money" | "bps" | "days" | "platform" | "accountType" | "role" | "name" | "plain" | "flag";
+type FieldKind = "money" | "bps" | "days" | "daysOrDefault" | "dayList" | "platform" | "accountType" | "role" | "name" | "plain" | "flag";
 const FIELD_KINDS: Record<string, FieldKind> = {
   name: "name",
   platform: "platform",
   currency: "plain",
   settlementTermsDays: "days",
+  autoConfirmDays: "daysOrDefault",
   feeRateBps: "bps",
   type: "accountType",
   institution: "plain",
@@ -65,11 +66,27 @@ const FIELD_KINDS: Record<string, FieldKind> = {
   bookingLagDays: "days",
   toleranceMinor: "money",
   tolerancePercentBps: "bps",
+  notDueBucketDays: "dayList",
+  overdueBucketDays: "dayList",
+  days: "days",
+  action: "plain",
 };
 /** Not changes a person made (bookkeeping columns), or shown elsewhere in the sentence. */
 const SILENT_FIELDS = new Set(["id", "orgId", "createdAt", "updatedAt", "archivedAt", "version"]);
 
+function isDayList(value: unknown): value is number[] {
+  return Array.isArray(value) && value.every((day) => typeof day === "number");
+}
+
+/** "7, 30, 60 天" / "7, 30, 60 days": a list of day bounds (aging buckets), the unit after the last. */
+function dayList(value: unknown, h: Helpers): string | undefined {
+  if (!isDayList(value) || value.length === 0) return undefined;
+  return h.t("audit.sentences.dayList", { list: value.slice(0, -1).map((day) => `${day}, `).join(""), last: value[value.length - 1]! });
+}
+
 function showValue(kind: FieldKind | undefined, value: unknown, h: Helpers): string | undefined {
+  // A store's automatic-confirmation days: empty is a setting of its own, the platform's default.
+  if (kind === "daysOrDefault" && (value === null || value === undefined)) return h.t("audit.sentences.platformDefault");
   if (value === null || value === undefined || value === "") return h.t("audit.sentences.empty");
   switch (kind) {
     case "money": {
@@ -79,7 +96,10 @@ function showValue(kind: FieldKind | undefined, value: unknown, h: Helpers): str
     case "bps":
       return typeof value === "number" ? h.percent(value) : undefined;
     case "days":
+    case "daysOrDefault":
       return typeof value === "number" ? h.t("audit.sentences.days", { count: value }) : undefined;
+    case "dayList":
+      return dayList(value, h);
     case "platform":
       return h.t.has(`platforms.${String(value)}`) ? h.t(`platforms.${String(value)}`) : String(value);
     case "accountType":
@@ -322,6 +342,33 @@ const BUILDERS: Record<string, Builder> = {
     if (orders === 0 || parts.length === 0) return undefined;
     const which = orders === 1 && entry.entityId ? entry.entityId : h.t("audit.followUpParts.orders", { count: orders });
     return h.t("audit.sentences.followUp", { which, changes: parts.join(h.t("audit.followUpParts.separator")) });
+  },
+  "receivableSettings.update": (entry, h) => {
+    const after = record(entry.after);
+    if (after.reset === true) {
+      const notDue = dayList(after.notDueBucketDays, h);
+      const overdue = dayList(after.overdueBucketDays, h);
+      return notDue && overdue ? h.t("audit.sentences.bucketsReset", { notDue, overdue }) : undefined;
+    }
+    const changes = describeFieldChanges(entry.before, entry.after, h);
+    return changes.length ? h.t("audit.sentences.bucketsUpdate", { changes: joinPhrases(changes, h) }) : h.t("audit.sentences.bucketsSaved");
+  },
+  "followUpLevel.create": (entry, h) => {
+    const after = record(entry.after);
+    const name = text(after.name);
+    const action = text(after.action);
+    return name && action && typeof after.days === "number" ? h.t("audit.sentences.levelCreate", { name, days: after.days, action }) : undefined;
+  },
+  "followUpLevel.update": (entry, h) => {
+    const name = text(record(entry.before).name) ?? nameOf(entry);
+    if (!name) return undefined;
+    const changes = describeFieldChanges(entry.before, entry.after, h);
+    return changes.length ? h.t("audit.sentences.levelUpdate", { name, changes: joinPhrases(changes, h) }) : h.t("audit.sentences.levelSaved", { name });
+  },
+  "followUpLevel.delete": (entry, h) => {
+    const before = record(entry.before);
+    const name = text(before.name);
+    return name && typeof before.days === "number" ? h.t("audit.sentences.levelDelete", { name, days: before.days }) : undefined;
   },
   "mapping.save": named("mappingSave"),
 

@@ -16,6 +16,8 @@ function toRow(input: StoreInput) {
     currency: input.currency,
     settlementTermsDays: input.settlementTermsDays,
     feeRateBps: input.feeRatePercent,
+    // Absent: leave it (a caller that does not know the field); null: the platform's default.
+    ...(input.autoConfirmDays === undefined ? {} : { autoConfirmDays: input.autoConfirmDays }),
   };
 }
 

@@ -202,6 +202,56 @@ export const ACTION_CASES: Record<string, ActionCase> = {
     ],
   },
 
+  // ---- 回款设置 ----------------------------------------------------------------------------------
+  saveAgingBucketsAction: {
+    withoutForeignIds: "the session's company's aging buckets; day bounds, not ids",
+    probes: ({ b }) => [
+      {
+        carries: "new bounds",
+        call: submit({ notDueBucketDays: "3", overdueBucketDays: "15, 45" }),
+        expect: ok({ notDueBucketDays: [3], overdueBucketDays: [15, 45] }),
+        then: async () => expect(await db.receivableSettings.findUniqueOrThrow({ where: { orgId: b.owner.orgId } })).toMatchObject({ overdueBucketDays: [15, 45] }),
+      },
+    ],
+  },
+  resetAgingBucketsAction: {
+    withoutForeignIds: "the session's company's aging buckets back to the defaults",
+    probes: ({ b }) => [
+      {
+        carries: "nothing but the reset",
+        call: submit({}),
+        expect: ok({ notDueBucketDays: [7, 30] }),
+        then: async () => expect(await db.receivableSettings.findUniqueOrThrow({ where: { orgId: b.owner.orgId } })).toMatchObject({ notDueBucketDays: [] }),
+      },
+    ],
+  },
+  createFollowUpLevelAction: {
+    withoutForeignIds: "creates a level in the session's company",
+    probes: ({ b }) => [
+      {
+        carries: "a new level",
+        call: submit({ days: "5", name: "乙的级别", action: "乙的处理" }),
+        expect: ok({ id: expect.any(String) }),
+        then: async () => expect(await db.followUpLevel.count({ where: { orgId: b.owner.orgId, days: 5 } })).toBe(1),
+      },
+    ],
+  },
+  updateFollowUpLevelAction: { probes: ({ a }) => [{ carries: "A's level id", call: submit({ id: a.followUpLevelId, days: "2", name: "劫持", action: "劫持" }), expect: notFound() }] },
+  deleteFollowUpLevelAction: { probes: ({ a }) => [{ carries: "A's level id", call: submit({ id: a.followUpLevelId }), expect: notFound() }] },
+  adoptDefaultLevelsAction: {
+    withoutForeignIds: "copies the default levels into the session's company",
+    probes: ({ b }) => [
+      {
+        carries: "the default levels",
+        call: submit({}),
+        // Starts from a company without levels of its own (createFollowUpLevelAction may have run first).
+        before: async () => (await db.followUpLevel.deleteMany({ where: { orgId: b.owner.orgId } })).count,
+        expect: ok({ created: 4 }),
+        then: async () => expect(await db.followUpLevel.count({ where: { orgId: b.owner.orgId } })).toBe(4),
+      },
+    ],
+  },
+
   requestExportAction: {
     withoutForeignIds: "a page id and that page's filters; A's store id as a filter must export none of A's rows",
     probes: ({ a }) => [

@@ -32,6 +32,8 @@ export async function companySnapshot(orgId: string): Promise<string> {
     periods: await db.period.findMany({ where, orderBy: { month: "asc" } }),
     excludedRows: await db.excludedRow.findMany({ where, orderBy: [{ side: "asc" }, { rowId: "asc" }] }),
     closeSnapshots: await db.periodCloseSnapshot.findMany({ where, ...byId }),
+    receivableSettings: await db.receivableSettings.findUnique({ where }),
+    followUpLevels: await db.followUpLevel.findMany({ where, ...byId }),
     auditLog: await db.auditLog.count({ where }),
   };
   return JSON.stringify(value, (_key, field: unknown) => (typeof field === "bigint" ? field.toString() : field), 1);

@@ -133,6 +133,10 @@ export const DOOR_CASES: Record<string, DoorCase> = {
     withoutForeignIds: "only ?month=YYYY-MM; B's home page for A's locked month must show none of A's data or its lock",
     walk: (walk, module) => expectQueryPageHidesA(walk, module, { month: walk.a.lockedMonth }),
   },
+  "app/(app)/settings/receivables/page.tsx": {
+    // ?level=<id> opens one of the company's own levels: A's must open nothing and show none of A's levels.
+    walk: (walk, module) => expectQueryPageHidesA(walk, module, { level: walk.a.followUpLevelId }),
+  },
   "app/(app)/settings/audit/page.tsx": { walk: (walk, module) => expectQueryPageHidesA(walk, module, { actor: walk.a.owner.userEmail }) },
   "app/(app)/reconcile/proposals/page.tsx": { walk: (walk, module) => expectQueryPageHidesA(walk, module, { store: walk.a.storeId, account: walk.a.fundAccountId }) },
   "app/(app)/reconcile/approvals/page.tsx": { walk: (walk, module) => expectQueryPageHidesA(walk, module, { store: walk.a.storeId, account: walk.a.fundAccountId }) },

@@ -21,6 +21,7 @@ import { createInvitation } from "@/lib/members/invitation-service";
 import { runReconciliation } from "@/lib/match-runs/run-reconciliation";
 import { createStore } from "@/lib/stores/store-service";
 import { refreshReceivables } from "@/lib/receivables/refresh-receivables";
+import { adoptDefaultLevels } from "@/lib/receivables/receivable-settings-service";
 import { confirmProposals, rejectProposals } from "@/lib/match-review/decide-proposals";
 import { createManualMatch } from "@/lib/match-review/manual-match";
 import { addNote } from "@/lib/match-review/notes";
@@ -40,6 +41,8 @@ export type CompanyA = {
   exportJobId: string;
   /** One of A's orders in 回款管理. */
   receivable: { storeId: string; orderNo: string };
+  /** One of A's own follow-up levels (回款设置). */
+  followUpLevelId: string;
   accountant: OrgContext;
   reviewer: OrgContext;
   storeId: string;
@@ -166,9 +169,14 @@ export async function seedCompanyA(): Promise<CompanyA> {
   // A's receivables, rebuilt from its ledger: an order to follow up.
   await refreshReceivables(getPgPool(), owner.orgId);
   const receivable = await db.orderReceivable.findFirstOrThrow({ where: { orgId: owner.orgId }, orderBy: [{ storeId: "asc" }, { orderNo: "asc" }] });
+  // A's own follow-up levels and aging buckets.
+  const words = { name: "甲的级别", action: "甲的处理方式" };
+  const [followUpLevel] = await adoptDefaultLevels(db, owner, { remind: words, chase: words, escalate: words, writeOff: words });
+  await db.receivableSettings.create({ data: { orgId: owner.orgId, notDueBucketDays: [5], overdueBucketDays: [10, 20] } });
 
   return {
     receivable: { storeId: receivable.storeId, orderNo: receivable.orderNo },
+    followUpLevelId: followUpLevel!.id,
     owner,
     accountant,
     reviewer,

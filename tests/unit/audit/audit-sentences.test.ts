@@ -52,6 +52,32 @@ describe("audit sentences", () => {
     expect(s.en).toBe("Changed the store “天猫旗舰店”: platform from Tmall to JD; terms from 7 days to 1 day");
   });
 
+  it("names the automatic-confirmation days of a store, empty as the platform default", () => {
+    const own = say(entry("store.update", { before: { ...store, autoConfirmDays: null }, after: { ...store, autoConfirmDays: 15 } }));
+    expect(own.zh).toBe("把店铺「天猫旗舰店」的自动确认收货天数从 平台默认 改为 15 天");
+    expect(own.en).toBe("Changed the store “天猫旗舰店”: automatic confirmation from the platform default to 15 days");
+    const back = say(entry("store.update", { before: { ...store, autoConfirmDays: 1 }, after: { ...store, autoConfirmDays: null } }));
+    expect(back.en).toBe("Changed the store “天猫旗舰店”: automatic confirmation from 1 day to the platform default");
+  });
+
+  it("says the aging buckets and follow-up levels a company changed", () => {
+    const buckets = say(entry("receivableSettings.update", { entityType: "ReceivableSettings", before: { notDueBucketDays: [7, 30], overdueBucketDays: [7, 30, 60, 90] }, after: { notDueBucketDays: [7, 30], overdueBucketDays: [15, 45] } }));
+    expect(buckets.zh).toBe("修改了账龄分段：逾期分段从 7, 30, 60, 90 天 改为 15, 45 天");
+    expect(buckets.en).toBe("Changed the aging buckets: overdue buckets from 7, 30, 60, 90 days to 15, 45 days");
+    const reset = say(entry("receivableSettings.update", { entityType: "ReceivableSettings", before: { notDueBucketDays: [3], overdueBucketDays: [15, 45] }, after: { notDueBucketDays: [7, 30], overdueBucketDays: [7, 30, 60, 90], reset: true } }));
+    expect(reset.zh).toBe("把账龄分段恢复为默认（未到期 7, 30 天；逾期 7, 30, 60, 90 天）");
+    expect(reset.en).toBe("Reset the aging buckets to the defaults (not yet due: 7, 30 days; overdue: 7, 30, 60, 90 days)");
+    const level = { id: G1, orgId: G2, days: 8, name: "催办", action: "联系平台客服，记下工单号" };
+    expect(say(entry("followUpLevel.create", { entityType: "FollowUpLevel", entityId: G1, after: level }))).toEqual({
+      zh: "新建了跟进级别「催办」（逾期 8 天起：联系平台客服，记下工单号）",
+      en: "Created the follow-up level “催办” (from 8 days overdue: 联系平台客服，记下工单号)",
+    });
+    expect(say(entry("followUpLevel.update", { entityType: "FollowUpLevel", entityId: G1, before: level, after: { ...level, days: 1 } })).en).toBe(
+      "Changed the follow-up level “催办”: start (days overdue) from 8 days to 1 day",
+    );
+    expect(say(entry("followUpLevel.delete", { entityType: "FollowUpLevel", entityId: G1, before: { ...level, days: 1 } })).en).toBe("Deleted the follow-up level “催办” (from 1 day overdue)");
+  });
+
   it("describes a new store with its platform, rate and terms", () => {
     const s = say(entry("store.create", { after: { ...store, settlementTermsDays: 1 } }));
     expect(s.zh).toBe("新建了店铺「天猫旗舰店」（天猫，费率 0.6%，账期 1 天）");
@@ -147,6 +173,10 @@ describe("audit sentences", () => {
       "import.cancel": { before: { fileName: "a.csv", status: "PREVIEW" } },
       "job.cancel": { entityType: "ImportBatch", entityId: G1, after: { jobId: G2, kind: "import-commit", outcome: "requested" } },
       "mapping.save": { after: { name: "自定义格式", mapping: { kind: "orders" } } },
+      "receivableSettings.update": { entityType: "ReceivableSettings", before: { notDueBucketDays: [7, 30], overdueBucketDays: [7, 30, 60, 90] }, after: { notDueBucketDays: [7], overdueBucketDays: [7, 30, 60, 90] } },
+      "followUpLevel.create": { entityType: "FollowUpLevel", entityId: G1, after: { id: G1, orgId: G2, days: 1, name: "提醒", action: "核对平台账单" } },
+      "followUpLevel.update": { entityType: "FollowUpLevel", entityId: G1, before: { id: G1, orgId: G2, days: 1, name: "提醒", action: "核对平台账单" }, after: { id: G1, orgId: G2, days: 1, name: "提醒", action: "核对账单与提现" } },
+      "followUpLevel.delete": { entityType: "FollowUpLevel", entityId: G1, before: { id: G1, orgId: G2, days: 1, name: "提醒", action: "核对平台账单" } },
       "receivable.followUp": { entityType: "OrderReceivable", entityId: "250301-1", after: { orders: 1, orderNos: ["250301-1"], ownerId: G2, ownerName: "王会计", state: "IN_PROGRESS" } },
       "export.create": { entityType: "ExportFile", entityId: G1, after: { source: "matched", format: "XLSX", params: { store: G2 }, title: "已匹配" } },
       "export.delete": { entityType: "ExportFile", entityId: G1, before: { source: "matched", format: "PDF", title: "已匹配", fileName: "已匹配_2026-12-04_1432.pdf" } },

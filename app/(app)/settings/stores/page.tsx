@@ -8,6 +8,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { can } from "@/lib/auth/roles";
 import { requirePageContext } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
+import { DEFAULT_AUTO_CONFIRM_DAYS } from "@/lib/receivables/expected-date";
 import { formatBpsAsPercent } from "@/lib/shared/percent-bps";
 import { listStores } from "@/lib/stores/store-service";
 
@@ -44,6 +45,7 @@ export default async function StoresPage({ searchParams }: { searchParams: Promi
               <Th>{t("stores.name")}</Th>
               <Th>{t("stores.platform")}</Th>
               <Th>{t("stores.termsShort")}</Th>
+              <Th className="text-right">{t("stores.autoConfirmShort")}</Th>
               <Th className="text-right">{t("stores.feeRateShort")}</Th>
               <Th>{t("stores.currency")}</Th>
               <Th>{t("members.status")}</Th>
@@ -56,6 +58,15 @@ export default async function StoresPage({ searchParams }: { searchParams: Promi
                 <Td className="font-medium text-slate-900">{store.name}</Td>
                 <Td>{t(`platforms.${store.platform}`)}</Td>
                 <Td className="num">{t("stores.termsDays", { days: store.settlementTermsDays })}</Td>
+                <Td className="num text-right" data-testid="store-auto-confirm">
+                  {store.autoConfirmDays === null ? (
+                    <span className="text-slate-400" title={t("stores.autoConfirmPlatformDefault")}>
+                      {t("stores.autoConfirmDefault", { days: DEFAULT_AUTO_CONFIRM_DAYS[store.platform] })}
+                    </span>
+                  ) : (
+                    t("stores.autoConfirmDays", { days: store.autoConfirmDays })
+                  )}
+                </Td>
                 <Td className="num text-right">{formatBpsAsPercent(store.feeRateBps)}%</Td>
                 <Td>{store.currency}</Td>
                 <Td>

@@ -34,6 +34,7 @@ export default async function EditStorePage({ params }: { params: Promise<{ id: 
           currency: store.currency,
           settlementTermsDays: store.settlementTermsDays,
           feeRatePercent: formatBpsAsPercent(store.feeRateBps),
+          autoConfirmDays: store.autoConfirmDays === null ? "" : String(store.autoConfirmDays),
         }}
       />
     </div>

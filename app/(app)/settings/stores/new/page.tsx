@@ -9,7 +9,7 @@ export default async function NewStorePage() {
   return (
     <div>
       <PageHeader title={t("new")} intro={t("intro")} />
-      <StoreForm initial={{ name: "", platform: "TMALL", currency: "CNY", settlementTermsDays: 7, feeRatePercent: "0" }} />
+      <StoreForm initial={{ name: "", platform: "TMALL", currency: "CNY", settlementTermsDays: 7, feeRatePercent: "0", autoConfirmDays: "" }} />
     </div>
   );
 }
