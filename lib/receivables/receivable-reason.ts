@@ -7,7 +7,7 @@ export type ReasonParts = { key: string; values: Record<string, string | number>
 
 const day = (value: string | null) => (value ?? "").slice(0, 10);
 
-export function receivableReason(row: Pick<ReceivableRow, "status" | "expectedOn" | "expectedBasis" | "confirmedAt" | "paidAt" | "settledOn" | "receivedOn" | "termsDays" | "autoConfirmDays" | "days" | "settledMinor" | "withdrawnMinor" | "receivedMinor" | "outstandingMinor" | "differenceMinor" | "refundMinor" | "paidMinor">): ReasonParts {
+export function receivableReason(row: Pick<ReceivableRow, "status" | "expectedOn" | "expectedBasis" | "confirmedAt" | "paidAt" | "settledOn" | "receivedOn" | "termsDays" | "autoConfirmDays" | "days" | "settledMinor" | "withdrawnMinor" | "receivedMinor" | "outstandingMinor" | "differenceMinor" | "refundMinor" | "paidMinor" | "badDebtMinor">): ReasonParts {
   const due = day(row.expectedOn);
   const terms = row.termsDays;
   switch (row.status) {
@@ -27,6 +27,7 @@ export function receivableReason(row: Pick<ReceivableRow, "status" | "expectedOn
     case "PARTIAL":
       return { key: "partial", values: { settled: row.settledMinor.toString(), received: row.receivedMinor.toString(), outstanding: row.outstandingMinor.toString() } };
     case "REFUNDED":
+      if (row.badDebtMinor > 0n) return { key: "writtenOff", values: { amount: row.badDebtMinor.toString() } };
       return row.refundMinor > 0n && row.refundMinor >= row.paidMinor ? { key: "refunded", values: { refund: row.refundMinor.toString() } } : { key: "closed", values: {} };
     case "DIFFERENCE":
       return { key: "difference", values: { settled: row.settledMinor.toString(), difference: row.differenceMinor.toString() } };

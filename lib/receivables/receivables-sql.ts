@@ -110,11 +110,12 @@ export const RECEIVABLE_TEMP_TABLES: readonly string[] = [
 
 /**
  * The stage of an order, from its sums (see ReceivableStage in prisma/schema.prisma):
- * nothing to collect → REFUNDED; no counting group → OPEN (未到期 / 逾期未结算 by the as-of day);
+ * nothing to collect (closed, refunded, written off) → REFUNDED; no counting group → OPEN (未到期 / 逾期未结算 by the as-of day);
  * a difference booked as OTHER → DIFFERENCE; all of it in the bank → RECEIVED; less settled than
  * expected, or part of it in the bank → PARTIAL; else SETTLED (in the wallet, not yet in the bank).
  */
-const NOTHING_TO_COLLECT = `(t.closed OR t.paid - t.refunds <= 0)`;
+// Closed, refunded in full, or what is left written off as bad debt (lib/match-review/write-off-order.ts).
+const NOTHING_TO_COLLECT = `(t.closed OR t.paid - t.refunds <= 0 OR (t."badDebt" > 0 AND t.expected <= t.received))`;
 const STAGE = `CASE
       WHEN ${NOTHING_TO_COLLECT} THEN 'REFUNDED'
       WHEN t."groupCount" = 0 THEN 'OPEN'

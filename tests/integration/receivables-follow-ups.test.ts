@@ -16,6 +16,8 @@ vi.mock("next-auth", async (importOriginal) => ({
 
 import type { OrgContext } from "@/lib/auth/load-org-context";
 import { addFollowUpNoteAction, changeFollowUpsAction } from "@/lib/actions/receivables/follow-ups";
+import { writeOffOrderAction } from "@/lib/actions/receivables/write-off";
+import { approveMatches } from "@/lib/match-review/approvals";
 import { closePgPool, getPgPool } from "@/lib/db/pg-pool";
 import { queueReceivablesRefresh } from "@/lib/jobs/queue-receivables-refresh";
 import { createManualMatch } from "@/lib/match-review/manual-match";
@@ -100,6 +102,29 @@ describe("following up unpaid orders", () => {
     expect(await changeFollowUpsAction(IDLE, change({ orders: keys("F-1", "NO-SUCH"), state: "RESOLVED" }))).toMatchObject({ status: "error", message: expect.stringContaining("找不到") });
     expect(await changeFollowUpsAction(IDLE, change({ orders: keys("F-1") }))).toMatchObject({ status: "error" });
     expect(await db.receivableFollowUp.findFirstOrThrow({ where: { orgId: owner.orgId, orderNo: "F-1" } })).toMatchObject({ state: "IN_PROGRESS" });
+  });
+
+  it("writes off what the platform never settled as bad debt, waiting for a reviewer, and closes the order once rebuilt", async () => {
+    await order("F-3", 30_000n, "2025-03-03");
+    await refreshReceivables(getPgPool(), owner.orgId);
+    await signInAs(await addUser(owner, "VIEWER"));
+    expect(await writeOffOrderAction(IDLE, formData({ storeId, orderNo: "F-3", note: "买家失联，平台无法追回" }))).toMatchObject({ status: "error", message: expect.stringMatching(NOT_ALLOWED) });
+    const accountant = await addUser(owner, "ACCOUNTANT");
+    await signInAs(accountant);
+    const answer = await writeOffOrderAction(IDLE, formData({ storeId, orderNo: "F-3", note: "买家失联，平台无法追回" }));
+    expect(answer).toMatchObject({ status: "ok", data: { amountMinor: "30000" } });
+    const groupId = (answer as { data: { groupId: string } }).data.groupId;
+    const group = await db.matchGroup.findFirstOrThrow({ where: { orgId: owner.orgId, id: groupId }, include: { adjustments: true } });
+    expect(group).toMatchObject({ status: "PENDING_APPROVAL", kind: "MANUAL", createdById: accountant.userId });
+    expect(group.adjustments.map((adjustment) => [adjustment.type, adjustment.amountMinor])).toEqual([["BAD_DEBT", 30_000n]]);
+    expect(await db.receivableFollowUp.findFirstOrThrow({ where: { orgId: owner.orgId, orderNo: "F-3" } })).toMatchObject({ state: "UNCOLLECTIBLE" });
+    // Its maker cannot approve it; a reviewer can.
+    await expect(approveMatches(db, accountant, [groupId])).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(approveMatches(db, await addUser(owner, "REVIEWER"), [groupId])).resolves.toBe(1);
+    await refreshReceivables(getPgPool(), owner.orgId);
+    expect(await db.orderReceivable.findFirstOrThrow({ where: { orgId: owner.orgId, orderNo: "F-3" } })).toMatchObject({ stage: "REFUNDED", badDebtMinor: 30_000n, outstandingMinor: 0n, aging: false });
+    // Nothing open is left to write off.
+    expect(await writeOffOrderAction(IDLE, formData({ storeId, orderNo: "F-3", note: "再次核销" }))).toMatchObject({ status: "error", message: expect.stringContaining("不能作为坏账核销") });
   });
 
   it("is rebuilt when the ledger moves, not when people follow up, and queued once", async () => {

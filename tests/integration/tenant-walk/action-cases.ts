@@ -191,6 +191,16 @@ export const ACTION_CASES: Record<string, ActionCase> = {
       },
     ],
   },
+  writeOffOrderAction: {
+    probes: ({ a }) => [
+      {
+        carries: "A's order (store id and order number)",
+        call: submit({ storeId: a.receivable.storeId, orderNo: a.receivable.orderNo, note: "劫持" }),
+        expect: notFound(),
+        then: async ({ a }) => expect(await db.matchGroup.count({ where: { orgId: a.owner.orgId, note: "劫持" } })).toBe(0),
+      },
+    ],
+  },
   addFollowUpNoteAction: {
     probes: ({ a }) => [
       {
