@@ -31,7 +31,7 @@ export function agingBuckets(notDueDays: readonly number[], overdueDays: readonl
   for (let i = notDueDays.length; i >= 0; i--) {
     const high = notDueDays[i] ?? null;
     const low = i === 0 ? 0 : notDueDays[i - 1]! + 1;
-    buckets.push({ key: `due:${high ?? "inf"}`, kind: "due", from: high === null ? null : -high, to: -low, low, high });
+    buckets.push({ key: `due:${high ?? "inf"}`, kind: "due", from: high === null ? null : -high, to: low === 0 ? 0 : -low, low, high });
   }
   for (let i = 0; i <= overdueDays.length; i++) {
     const high = overdueDays[i] ?? null;
@@ -50,7 +50,18 @@ export function bucketSql(days: string, buckets: readonly AgingBucket[]): string
 /** SQL: `days` lies in `bucket`. */
 export function rangeSql(days: string, bucket: AgingBucket): string {
   const parts = [`${days} IS NOT NULL`];
-  if (bucket.from !== null) parts.push(`${days} >= ${bucket.from}`);
-  if (bucket.to !== null) parts.push(`${days} <= ${bucket.to}`);
+  if (bucket.from !== null) parts.push(`${days} >= (${bucket.from})`);
+  if (bucket.to !== null) parts.push(`${days} <= (${bucket.to})`);
+  return `(${parts.join(" AND ")})`;
+}
+
+/**
+ * SQL: the expected date `expectedOn` puts an order in `bucket` on the day `asOf` (a date literal):
+ * the same range as rangeSql over days = asOf − expectedOn, written on the column so its index serves it.
+ */
+export function expectedRangeSql(expectedOn: string, asOf: string, bucket: AgingBucket): string {
+  const parts = [`${expectedOn} IS NOT NULL`];
+  if (bucket.from !== null) parts.push(`${expectedOn} <= ${asOf} - (${bucket.from})`);
+  if (bucket.to !== null) parts.push(`${expectedOn} >= ${asOf} - (${bucket.to})`);
   return `(${parts.join(" AND ")})`;
 }

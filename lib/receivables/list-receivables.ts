@@ -5,9 +5,9 @@ import { z } from "zod";
 import type { Tx } from "@/lib/db/client";
 import type { ExpectedBasis, FollowUpState, Platform } from "@/lib/db/generated/enums";
 import { yuanFilter } from "@/lib/match-review/amount-filter";
-import { rangeSql, bucketSql, type AgingBucket } from "./aging-buckets";
+import { bucketSql, expectedRangeSql, type AgingBucket } from "./aging-buckets";
 import { autoConfirmDaysSql } from "./expected-date";
-import { agingSql, daysSql, RECEIVABLE_STATUSES, statusConditionSql, statusSql, type ReceivableStatus } from "./receivable-status";
+import { agingSql, asOfLiteral, daysSql, RECEIVABLE_STATUSES, statusConditionSql, statusSql, type ReceivableStatus } from "./receivable-status";
 
 export const RECEIVABLE_PAGE_SIZE = 50;
 
@@ -125,7 +125,7 @@ function receivableConditions(query: ReceivableQuery, filter: Omit<ReceivableFil
   if (filter.bucket) {
     const bucket = buckets.find((candidate) => candidate.key === filter.bucket);
     // A bucket the company no longer has keeps nothing (the page says why).
-    dims.push(bucket ? `${agingSql("r")} AND ${rangeSql(daysSql("r", asOf), bucket)}` : "false");
+    dims.push(bucket ? `${agingSql("r")} AND ${expectedRangeSql(`r."expectedOn"`, asOfLiteral(asOf), bucket)}` : "false");
   }
   if (filter.from) dims.push(`r.day >= ${param(filter.from)}::date`);
   if (filter.to) dims.push(`r.day <= ${param(filter.to)}::date`);

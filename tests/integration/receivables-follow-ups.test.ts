@@ -147,7 +147,7 @@ describe("following up unpaid orders", () => {
     await refreshReceivables(getPgPool(), owner.orgId);
     expect(await db.orderReceivable.findFirstOrThrow({ where: { orgId: owner.orgId, orderNo: "F-1" } })).toMatchObject({ stage: "RECEIVED", receivedMinor: 10_000n, outstandingMinor: 0n });
     // People's work survives the rebuild.
-    expect(await db.receivableFollowUp.count({ where: { orgId: owner.orgId } })).toBe(2);
+    expect(await db.receivableFollowUp.count({ where: { orgId: owner.orgId } })).toBe(3);
     await db.job.deleteMany({ where: { orgId: owner.orgId } });
   });
 });
