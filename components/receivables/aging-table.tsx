@@ -13,17 +13,17 @@ const TH = "bg-slate-50 px-2 py-1.5 text-xs font-medium whitespace-nowrap text-s
 
 export async function AgingTable({ buckets, cells, stores, view }: { buckets: AgingBucket[]; cells: AgingCell[]; stores: StoreSummary[]; view: ListLink }) {
   const [t, locale] = await Promise.all([getTranslations("receivables.aging"), getLocale()]);
-  const money = (value: bigint) => formatMinor(value, "CNY", locale === "en" ? "en" : "zh-CN");
+  const money = (value: bigint, currency = "CNY") => formatMinor(value, currency, locale === "en" ? "en" : "zh-CN");
   const at = new Map(cells.map((cell) => [`${cell.storeId}|${cell.bucket}`, cell]));
   const add = (list: AgingCell[]) => list.reduce((sum, cell) => ({ orders: sum.orders + cell.orders, amountMinor: sum.amountMinor + cell.amountMinor }), { orders: 0, amountMinor: 0n });
   const label = (bucket: AgingBucket) => bucketLabel(bucket, t);
-  const figure = (sum: { orders: number; amountMinor: bigint }, href: string, title: string, testId?: string) =>
+  const figure = (sum: { orders: number; amountMinor: bigint }, href: string, title: string, testId?: string, currency?: string) =>
     sum.orders === 0 ? (
       <span className="text-slate-300">—</span>
     ) : (
       <FigureLink href={href} label={title}>
         <span className="block" data-testid={testId}>
-          {money(sum.amountMinor)}
+          {money(sum.amountMinor, currency)}
         </span>
         <span className="block text-xs text-slate-500">{t("orders", { count: sum.orders })}</span>
       </FigureLink>
@@ -62,12 +62,12 @@ export async function AgingTable({ buckets, cells, stores, view }: { buckets: Ag
                   const cell = at.get(`${store.storeId}|${bucket.key}`);
                   return (
                     <td key={bucket.key} className="px-2 py-1 text-right align-top whitespace-nowrap" data-bucket={bucket.key} data-testid="aging-cell">
-                      {figure(cell ?? { orders: 0, amountMinor: 0n }, ordersHref({ ...view, store: store.storeId, bucket: bucket.key }), `${store.storeName} · ${label(bucket)}`, "aging-amount")}
+                      {figure(cell ?? { orders: 0, amountMinor: 0n }, ordersHref({ ...view, store: store.storeId, bucket: bucket.key }), `${store.storeName} · ${label(bucket)}`, "aging-amount", store.currency)}
                     </td>
                   );
                 })}
                 <td className="bg-slate-50 px-2 py-1 text-right align-top font-medium whitespace-nowrap">
-                  {figure(add(cells.filter((cell) => cell.storeId === store.storeId)), ordersHref(late({ ...view, store: store.storeId })), `${store.storeName} · ${t("total")}`)}
+                  {figure(add(cells.filter((cell) => cell.storeId === store.storeId)), ordersHref(late({ ...view, store: store.storeId })), `${store.storeName} · ${t("total")}`, undefined, store.currency)}
                 </td>
               </tr>
             ))}
