@@ -25,7 +25,9 @@ export async function AgingTable({ buckets, cells, stores, view }: { buckets: Ag
         <span className="block" data-testid={testId}>
           {money(sum.amountMinor, currency)}
         </span>
-        <span className="block text-xs text-slate-500">{t("orders", { count: sum.orders })}</span>
+        <span className="block text-xs text-slate-500" data-testid={testId ? "aging-orders" : undefined} data-orders={sum.orders}>
+          {t("orders", { count: sum.orders })}
+        </span>
       </FigureLink>
     );
   const late = (link: ListLink): ListLink => ({ ...link, sort: "days", dir: "desc" });

@@ -18,6 +18,16 @@ export function FollowUpForm({ storeId, orderNo, ownerId, nextActionOn, state, m
   const [date, setDate] = useState(nextActionOn ?? "");
   const [followState, setFollowState] = useState(state ?? "OPEN");
   const [result, setResult] = useState<{ tone: "ok" | "error"; text: string }>();
+  // The server's values changed (this save, a note that moved it to 跟进中, a bulk change): show
+  // them, keeping the outcome line of the save.
+  const saved = `${ownerId}|${nextActionOn}|${state}`;
+  const [shown, setShown] = useState(saved);
+  if (shown !== saved) {
+    setShown(saved);
+    setOwner(ownerId ?? "");
+    setDate(nextActionOn ?? "");
+    setFollowState(state ?? "OPEN");
+  }
   const [pending, startTransition] = useTransition();
   const save = () =>
     startTransition(async () => {

@@ -175,7 +175,6 @@ export async function ReceivableDetailPanel({
         <h3 className={SECTION_TITLE}>{t("drawer.followUp")}</h3>
         {canFollow ? (
           <FollowUpForm
-            key={`${row.ownerId}|${row.nextActionOn}|${row.followState}`}
             storeId={row.storeId}
             orderNo={row.orderNo}
             ownerId={row.ownerId}

@@ -39,8 +39,7 @@ async function agingFigure(page: Page, orders: number): Promise<{ link: Locator;
   const total = await links.count();
   for (let i = 0; i < total; i++) {
     const link = links.nth(i);
-    const text = (await link.textContent()) ?? "";
-    const count = Number(/(\d+)\s*单/.exec(text)?.[1] ?? 0);
+    const count = Number(await link.getByTestId("aging-orders").getAttribute("data-orders"));
     const amountText = (await link.getByTestId("aging-amount").textContent()) ?? "";
     if (count >= orders && amountText.startsWith("¥")) return { link, amount: minor(amountText), count, label: (await link.getAttribute("aria-label")) ?? "" };
   }
