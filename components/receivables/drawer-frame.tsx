@@ -43,7 +43,9 @@ export function DrawerFrame({ title, subtitle, closeHref, children }: { title: s
             {t("close")}
           </Link>
         </header>
-        <div className="min-h-0 flex-1 space-y-5 overflow-y-auto px-4 py-4">{children}</div>
+        <div className="min-h-0 flex-1 space-y-5 overflow-y-auto px-4 py-4" data-testid="drawer-body">
+          {children}
+        </div>
       </aside>
     </>
   );

@@ -111,7 +111,7 @@ export async function ReceivableDetailPanel({
       <section>
         <h3 className={SECTION_TITLE}>{t("drawer.rows", { count: detail.orders.length })}</h3>
         <div className="overflow-x-auto rounded-md ring-1 ring-slate-200">
-          <table className="num w-full text-xs" data-testid="drawer-rows">
+          <table className="num w-full text-xs whitespace-nowrap" data-testid="drawer-rows">
             <thead className="bg-slate-50 text-slate-600">
               <tr>
                 <th className="px-2 py-1 text-left font-medium">{t("drawer.rowColumns.source")}</th>

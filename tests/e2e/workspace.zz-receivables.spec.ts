@@ -20,6 +20,12 @@ function minor(text: string): bigint {
   return clean.startsWith("-") ? -value : value;
 }
 
+/** The drawer is fixed to the window: a full-page shot would cut it off, so it is shot as the window shows it. */
+async function drawerShot(page: Page, name: string) {
+  await page.getByTestId("receivable-drawer").getByTestId("drawer-body").evaluate((body) => body.scrollTo(0, 0));
+  await page.screenshot({ path: `test-results/screens/${name}.png` });
+}
+
 async function switchLanguage(page: Page, name: "English" | "中文") {
   await page.getByRole("button", { name }).click();
   await expect(page.getByRole("button", { name })).toHaveAttribute("aria-pressed", "true");
@@ -118,7 +124,7 @@ test("回款管理: overview, a bucket's orders and their 合计, the drawer, fo
   await expect(drawer.getByTestId("follow-up-notes")).toContainText(note);
   await expect(drawer.getByTestId("follow-up-notes")).toContainText(OWNER_NAME);
   await expect(page.locator(`[data-order-no="${orderNo}"] td[data-column="nextActionOn"]`)).toHaveText("2025-04-15");
-  await screenshot(page, "receivables-drawer-1440-zh");
+  await drawerShot(page, "receivables-drawer-1440-zh");
   await page.keyboard.press("Escape");
   await expect(drawer).toHaveCount(0);
 
@@ -128,6 +134,15 @@ test("回款管理: overview, a bucket's orders and their 合计, the drawer, fo
   await expect(page.locator(`[data-order-no="${orderNo}"]`)).toHaveCount(1);
   await expect(page.locator(`[data-order-no="${second}"]`)).toHaveCount(0);
   await expect(page.locator('[data-testid="receivable-row"] td[data-column="owner"]').first()).toHaveText(OWNER_NAME);
+
+  // A received order's drawer shows the groups along its chain, as the workspace does, and links there.
+  await page.goto(`/receivables/orders?asOf=${AS_OF}&status=RECEIVED`);
+  await page.getByTestId("open-order").first().click();
+  const received = page.getByTestId("receivable-drawer");
+  await expect(received.getByTestId("drawer-status")).toContainText("已到账");
+  await expect(received.getByTestId("drawer-groups").getByTestId("group-detail").first()).toBeVisible();
+  await expect(received.getByTestId("workspace-link")).toHaveAttribute("href", /\/reconcile\/matched\?store=/);
+  await drawerShot(page, "receivables-drawer-received-1440-zh");
 
   // A filter the list cannot honour says so instead of showing rows.
   await page.goto("/receivables/orders?bucket=over:999");
@@ -142,7 +157,7 @@ test("回款管理: overview, a bucket's orders and their 合计, the drawer, fo
   await screenshot(page, "receivables-list-390-zh");
   await page.getByTestId("open-order").first().click();
   await expect(page.getByTestId("receivable-drawer")).toBeVisible();
-  await screenshot(page, "receivables-drawer-390-zh");
+  await drawerShot(page, "receivables-drawer-390-zh");
 
   // English: the same pages, translated.
   await page.setViewportSize({ width: 1440, height: 900 });
@@ -165,7 +180,7 @@ test("回款管理: overview, a bucket's orders and their 合计, the drawer, fo
   await expect(english.getByText("Money along the chain")).toBeVisible();
   await expect(english.getByTestId("follow-up-notes")).toContainText(note);
   await expect(english).not.toContainText("receivables.");
-  await screenshot(page, "receivables-drawer-1440-en");
+  await drawerShot(page, "receivables-drawer-1440-en");
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`/receivables?asOf=${AS_OF}`);
   await screenshot(page, "receivables-overview-390-en");
@@ -173,7 +188,7 @@ test("回款管理: overview, a bucket's orders and their 合计, the drawer, fo
   await screenshot(page, "receivables-list-390-en");
   await page.getByTestId("open-order").first().click();
   await expect(page.getByTestId("receivable-drawer")).toBeVisible();
-  await screenshot(page, "receivables-drawer-390-en");
+  await drawerShot(page, "receivables-drawer-390-en");
   await page.goto("/receivables");
   await switchLanguage(page, "中文");
 });
