@@ -18,7 +18,9 @@ export async function StatusCards({ statuses, view }: { statuses: StatusCount[];
           <Link key={status} href={ordersHref({ ...view, status })} className="min-w-0 rounded-lg bg-white p-3 ring-1 ring-slate-200 hover:ring-brand-300" data-testid={`status-card-${status}`}>
             <span className="flex items-center gap-1.5 text-xs text-slate-600">
               <span aria-hidden className={`size-2 shrink-0 rounded-full ${STATUS_TONES[status].dot}`} />
-              <span className="truncate">{t(`statuses.${status}`)}</span>
+              <span className="truncate" title={t(`statuses.${status}`)}>
+                {t(`statuses.${status}`)}
+              </span>
             </span>
             <span className="num mt-1 block text-xl font-semibold text-slate-900">{t("overview.orders", { count: entry?.orders ?? 0 })}</span>
             <span className="num block truncate text-xs text-slate-500">{t("overview.outstandingOf", { amount: formatMinor(entry?.outstandingMinor ?? 0n, "CNY", locale === "en" ? "en" : "zh-CN") })}</span>

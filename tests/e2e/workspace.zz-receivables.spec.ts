@@ -164,7 +164,7 @@ test("回款管理: overview, a bucket's orders and their 合计, the drawer, fo
   await page.goto("/receivables");
   await switchLanguage(page, "English");
   await page.goto(`/receivables?asOf=${AS_OF}`);
-  await expect(page.getByRole("heading", { name: "Receivables", exact: true })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Remittances", exact: true })).toBeVisible();
   await expect(page.getByRole("heading", { name: "By store" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Aging" })).toBeVisible();
   await expect(page.getByTestId("receivables-freshness")).toContainText("Figures updated");
