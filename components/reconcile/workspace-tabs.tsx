@@ -2,14 +2,15 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-export type WorkspaceTab = { href: string; label: string; count?: number };
+/** `exact`: active only on its own path (a module's overview, whose path begins every other tab's). */
+export type WorkspaceTab = { href: string; label: string; count?: number; exact?: boolean };
 
 export function WorkspaceTabs({ tabs, ariaLabel }: { tabs: WorkspaceTab[]; ariaLabel: string }) {
   const pathname = usePathname();
   return (
     <nav aria-label={ariaLabel} className="mb-6 flex flex-wrap gap-1 border-b border-slate-200">
       {tabs.map((tab) => {
-        const active = tab.href === "/reconcile" ? pathname === tab.href : pathname.startsWith(tab.href);
+        const active = tab.exact || tab.href === "/reconcile" ? pathname === tab.href : pathname.startsWith(tab.href);
         return (
           <Link
             key={tab.href}

@@ -96,3 +96,26 @@ export function pageProblem(page: number, pages: number): FilterProblem | undefi
 export function hasProblems(problems: FilterProblems): boolean {
   return Object.values(problems).some(Boolean);
 }
+
+/** The 回款管理 order list (app/(app)/receivables/orders): its choices are checked against the company's own stores, buckets and members. */
+export function receivableFilterProblems(
+  values: Record<string, string | undefined>,
+  known: { stores: ReadonlySet<string>; buckets: ReadonlySet<string>; members: ReadonlySet<string>; platforms: ReadonlySet<string>; statuses: ReadonlySet<string>; follow: ReadonlySet<string> },
+): FilterProblems {
+  const problems = rangeProblems(values);
+  const checks: [string, ReadonlySet<string>, string][] = [
+    ["store", known.stores, "unknownStore"],
+    ["bucket", known.buckets, "unknownBucket"],
+    ["platform", known.platforms, "unknownPlatform"],
+    ["status", known.statuses, "unknownStatus"],
+    ["follow", known.follow, "unknownFollow"],
+  ];
+  for (const [name, set, key] of checks) {
+    const problem = choiceProblem(values[name], set, key);
+    if (problem) problems[name] = problem;
+  }
+  if (present(values.owner) && values.owner !== "none" && !known.members.has(values.owner)) problems.owner = { key: "unknownMember" };
+  if (present(values.q) && values.q.trim().length > 64) problems.q = { key: "orderNoTooLong" };
+  if (present(values.asOf) && !isCalendarDay(values.asOf.trim())) problems.asOf = { key: "date", values: { value: values.asOf.trim().slice(0, 20) } };
+  return problems;
+}

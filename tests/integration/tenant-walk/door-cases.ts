@@ -144,6 +144,15 @@ export const DOOR_CASES: Record<string, DoorCase> = {
   "app/(app)/reconcile/unmatched/page.tsx": {
     walk: (walk, module) => expectQueryPageHidesA(walk, module, { left: "orders", right: "bank", lowner: walk.a.storeId, rowner: walk.a.fundAccountId }),
   },
+  "app/(app)/receivables/page.tsx": {
+    withoutForeignIds: "only dates (from, to, asOf, range=all); B's overview must show none of A's stores or orders",
+    walk: (walk, module) => expectQueryPageHidesA(walk, module, { range: "all" }),
+  },
+  "app/(app)/receivables/orders/page.tsx": {
+    // A's order in the drawer's parameter, A's store and A's member as filters: B sees "not found" and nothing of A.
+    walk: (walk, module) =>
+      expectQueryPageHidesA(walk, module, { order: `${walk.a.receivable.storeId}:${walk.a.receivable.orderNo}`, store: walk.a.storeId, owner: walk.a.owner.userId }),
+  },
   "app/(app)/reconcile/periods/[month]/page.tsx": {
     withoutForeignIds: "a month, not an id; B's report of the month A locked must show nothing of A",
     walk: async ({ a }, module) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { groupFilterProblems, hasProblems, isCalendarDay, pageProblem, unmatchedFilterProblems } from "@/lib/match-review/filter-problems";
+import { groupFilterProblems, hasProblems, isCalendarDay, pageProblem, receivableFilterProblems, unmatchedFilterProblems } from "@/lib/match-review/filter-problems";
 
 const STORE = "0198f0aa-0000-7000-8000-000000000001";
 const ACCOUNT = "0198f0aa-0000-7000-8000-000000000002";
@@ -52,5 +52,36 @@ describe("list filters the list cannot honour", () => {
     expect(isCalendarDay("2025-02-29")).toBe(false);
     expect(isCalendarDay("2025-04-31")).toBe(false);
     expect(isCalendarDay("2025-4-1")).toBe(false);
+  });
+
+  describe("the 回款管理 order list", () => {
+    const MEMBER = "0198f0aa-0000-7000-8000-000000000003";
+    const receivables = {
+      stores: new Set([STORE]),
+      buckets: new Set(["due:7", "over:7", "over:inf"]),
+      members: new Set([MEMBER]),
+      platforms: new Set(["TMALL", "JD"]),
+      statuses: new Set(["NOT_DUE", "OVERDUE"]),
+      follow: new Set(["OPEN", "RESOLVED"]),
+    };
+
+    it("accepts the company's own choices, nobody as owner, and an as-of day", () => {
+      expect(receivableFilterProblems({ store: STORE, bucket: "over:7", owner: MEMBER, platform: "JD", status: "OVERDUE", follow: "OPEN", q: "3442", asOf: "2025-04-10", from: "2025-03-01", to: "2025-03-31" }, receivables)).toEqual({});
+      expect(receivableFilterProblems({ owner: "none" }, receivables)).toEqual({});
+    });
+
+    it.each([
+      [{ store: "0198f0aa-0000-7000-8000-00000000ffff" }, "store", "unknownStore"],
+      [{ bucket: "over:999" }, "bucket", "unknownBucket"],
+      [{ owner: "0198f0aa-0000-7000-8000-00000000ffff" }, "owner", "unknownMember"],
+      [{ platform: "EBAY" }, "platform", "unknownPlatform"],
+      [{ status: "PAID" }, "status", "unknownStatus"],
+      [{ follow: "DONE" }, "follow", "unknownFollow"],
+      [{ q: "9".repeat(65) }, "q", "orderNoTooLong"],
+      [{ asOf: "2025-02-30" }, "asOf", "date"],
+      [{ min: "abc" }, "min", "amountNotANumber"],
+    ])("refuses %j under %s", (values, field, key) => {
+      expect(receivableFilterProblems(values, receivables)[field]?.key).toBe(key);
+    });
   });
 });
