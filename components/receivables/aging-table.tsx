@@ -5,7 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { formatMinor } from "@/lib/money";
 import type { AgingBucket } from "@/lib/receivables/aging-buckets";
 import type { AgingCell, StoreSummary } from "@/lib/receivables/receivables-summary";
-import { bucketLabel } from "./bucket-label";
+import { bucketLabel } from "@/lib/receivables/bucket-label";
 import { FigureLink } from "./figure-link";
 import { ordersHref, type ListLink } from "./receivable-links";
 
@@ -13,10 +13,11 @@ const TH = "bg-slate-50 px-2 py-1.5 text-xs font-medium whitespace-nowrap text-s
 
 export async function AgingTable({ buckets, cells, stores, view }: { buckets: AgingBucket[]; cells: AgingCell[]; stores: StoreSummary[]; view: ListLink }) {
   const [t, locale] = await Promise.all([getTranslations("receivables.aging"), getLocale()]);
+  const tBuckets = await getTranslations("receivables.buckets");
   const money = (value: bigint, currency = "CNY") => formatMinor(value, currency, locale === "en" ? "en" : "zh-CN");
   const at = new Map(cells.map((cell) => [`${cell.storeId}|${cell.bucket}`, cell]));
   const add = (list: AgingCell[]) => list.reduce((sum, cell) => ({ orders: sum.orders + cell.orders, amountMinor: sum.amountMinor + cell.amountMinor }), { orders: 0, amountMinor: 0n });
-  const label = (bucket: AgingBucket) => bucketLabel(bucket, t);
+  const label = (bucket: AgingBucket) => bucketLabel(tBuckets, bucket);
   const figure = (sum: { orders: number; amountMinor: bigint }, href: string, title: string, testId?: string, currency?: string) =>
     sum.orders === 0 ? (
       <span className="text-slate-300">—</span>
@@ -30,7 +31,8 @@ export async function AgingTable({ buckets, cells, stores, view }: { buckets: Ag
         </span>
       </FigureLink>
     );
-  const late = (link: ListLink): ListLink => ({ ...link, sort: "days", dir: "desc" });
+  // A row's or the table's 合计: every order still to collect (all buckets), most overdue first.
+  const late = (link: ListLink): ListLink => ({ ...link, due: "open", sort: "days", dir: "desc" });
   return (
     <section className="space-y-2">
       <div className="flex flex-wrap items-baseline justify-between gap-2">

@@ -85,6 +85,11 @@ export async function ReceivableFilters({
         RECEIVABLE_STATUSES.map((status) => ({ value: status, label: t(`statuses.${status}`) })),
       )}
       {select("bucket", t("filters.bucket"), buckets)}
+      {select(
+        "due",
+        t("filters.due"),
+        (["open", "overdue"] as const).map((due) => ({ value: due, label: t(`filters.dueChoices.${due}`) })),
+      )}
       {field("min", t("filters.min"), <input name="min" inputMode="decimal" defaultValue={values.min ?? ""} className={`${INPUT} ${ring("min")} w-28`} {...invalid("min")} />)}
       {field("max", t("filters.max"), <input name="max" inputMode="decimal" defaultValue={values.max ?? ""} className={`${INPUT} ${ring("max")} w-28`} {...invalid("max")} />)}
       {field("from", t("filters.from"), <input name="from" type="date" defaultValue={values.from ?? ""} className={`${INPUT} ${ring("from")}`} {...invalid("from")} />)}

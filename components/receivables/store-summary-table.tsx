@@ -23,7 +23,8 @@ export async function StoreSummaryTable({ stores, view }: { stores: StoreSummary
     outstanding: sum((store) => store.outstandingMinor),
     overdue: sum((store) => store.overdueMinor),
   };
-  const late = (link: ListLink): ListLink => ({ ...link, sort: "days", dir: "desc" });
+  // 逾期金额 / 逾期单数: exactly the orders past their expected date with money still out.
+  const late = (link: ListLink): ListLink => ({ ...link, due: "overdue", sort: "days", dir: "desc" });
   const th = (key: string, right = true) => (
     <th scope="col" className={`${TH} ${right ? "text-right" : "text-left"}`}>
       {t(`stores.${key}`)}

@@ -28,7 +28,7 @@ async function describeReceivables(tx: Tx, ctx: ExportContext, params: ExportPar
   }
   const totals = await receivableTotals(tx, query, filter);
   const money = (minor: bigint) => formatMinor(minor, "CNY", ctx.locale);
-  const bucketNames = new Map(query.buckets.map((bucket) => [bucket.key, bucketLabel(t, bucket)]));
+  const bucketNames = new Map(query.buckets.map((bucket) => [bucket.key, bucketLabel((key, values) => t(`receivables.buckets.${key}`, values), bucket)]));
   const columns: ExportColumn[] = [
     { key: "store", label: t("receivables.columns.store"), type: "text" },
     { key: "orderNo", label: t("receivables.columns.orderNo"), type: "text" },
@@ -86,6 +86,7 @@ async function describeReceivables(tx: Tx, ctx: ExportContext, params: ExportPar
         ["receivables.filters.platform", filter.platform ? t(`platforms.${filter.platform}`) : undefined],
         ["receivables.filters.status", filter.status ? t(`receivables.statuses.${filter.status}`) : undefined],
         ["receivables.filters.bucket", filter.bucket ? bucketNames.get(filter.bucket) : undefined],
+        ["receivables.filters.due", filter.due ? t(`receivables.filters.dueChoices.${filter.due}`) : undefined],
         ["receivables.filters.min", filter.min ? money(BigInt(filter.min)) : undefined],
         ["receivables.filters.max", filter.max ? money(BigInt(filter.max)) : undefined],
         ["receivables.filters.owner", filter.owner === "none" ? t("receivables.filters.nobody") : members[0] ? members[0].name || members[0].email : undefined],

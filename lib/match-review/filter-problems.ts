@@ -108,6 +108,7 @@ export function receivableFilterProblems(
     ["bucket", known.buckets, "unknownBucket"],
     ["platform", known.platforms, "unknownPlatform"],
     ["status", known.statuses, "unknownStatus"],
+    ["due", new Set(["open", "overdue"]), "unknownStatus"],
     ["follow", known.follow, "unknownFollow"],
   ];
   for (const [name, set, key] of checks) {

@@ -8,10 +8,10 @@ export function bucketLabelParts(bucket: AgingBucket): { key: string; values: Re
   return open ? { key: "overBeyond", values: { low: bucket.low - 1 } } : { key: "overWithin", values: { low: bucket.low, high: bucket.high! } };
 }
 
-/** A translator's view: whole keys in, text out. */
+/** A translator scoped to "receivables.buckets". */
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 
 export function bucketLabel(t: Translate, bucket: AgingBucket): string {
   const { key, values } = bucketLabelParts(bucket);
-  return t(`receivables.buckets.${key}`, values);
+  return t(key, values);
 }

@@ -35,6 +35,8 @@ export const receivableFilterSchema = z.object({
   platform: z.enum(PLATFORMS).optional().catch(undefined),
   status: z.enum(RECEIVABLE_STATUSES).optional().catch(undefined),
   bucket: z.string().regex(/^(due|over):(\d+|inf)$/).optional().catch(undefined),
+  /** open: money still to arrive (every aging bucket); overdue: of it, what is past its expected date. */
+  due: z.enum(["open", "overdue"]).optional().catch(undefined),
   /** Outstanding amount, in yuan in the URL, minor units once parsed. */
   min: yuanFilter,
   max: yuanFilter,
@@ -127,6 +129,7 @@ function receivableConditions(query: ReceivableQuery, filter: Omit<ReceivableFil
     // A bucket the company no longer has keeps nothing (the page says why).
     dims.push(bucket ? `${agingSql("r")} AND ${expectedRangeSql(`r."expectedOn"`, asOfLiteral(asOf), bucket)}` : "false");
   }
+  if (filter.due) dims.push(filter.due === "open" ? agingSql("r") : `${agingSql("r")} AND r."expectedOn" < ${asOfLiteral(asOf)}`);
   if (filter.from) dims.push(`r.day >= ${param(filter.from)}::date`);
   if (filter.to) dims.push(`r.day <= ${param(filter.to)}::date`);
   const rows: string[] = [];

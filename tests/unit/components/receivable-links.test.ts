@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bucketLabel } from "@/components/receivables/bucket-label";
+import { bucketLabel } from "@/lib/receivables/bucket-label";
 import { daysText } from "@/components/receivables/days-text";
 import { orderParam, ordersHref, readOrderParam, withParams } from "@/components/receivables/receivable-links";
 import { agingBuckets } from "@/lib/receivables/aging-buckets";
@@ -27,15 +27,15 @@ describe("links between the 回款管理 pages", () => {
 
 describe("words of the aging", () => {
   it("names every default bucket", () => {
-    expect(agingBuckets([7, 30], [7, 30, 60, 90]).map((bucket) => bucketLabel(bucket, echo))).toEqual([
-      'dueBeyond{"days":30}',
-      'dueRange{"low":8,"high":30}',
-      'dueRange{"low":0,"high":7}',
-      'overRange{"low":1,"high":7}',
-      'overRange{"low":8,"high":30}',
-      'overRange{"low":31,"high":60}',
-      'overRange{"low":61,"high":90}',
-      'overBeyond{"days":90}',
+    expect(agingBuckets([7, 30], [7, 30, 60, 90]).map((bucket) => bucketLabel(echo, bucket))).toEqual([
+      'dueBeyond{"low":30}',
+      'dueWithin{"low":8,"high":30}',
+      'dueWithin{"low":0,"high":7}',
+      'overWithin{"low":1,"high":7}',
+      'overWithin{"low":8,"high":30}',
+      'overWithin{"low":31,"high":60}',
+      'overWithin{"low":61,"high":90}',
+      'overBeyond{"low":90}',
     ]);
   });
 

@@ -4,8 +4,8 @@
 import { db } from "@/lib/db/client";
 import { isCalendarDay } from "@/lib/match-review/filter-problems";
 import type { ReceivableQuery } from "@/lib/receivables/list-receivables";
-import { loadReceivableSettings, type ReceivableSettingsView } from "@/lib/receivables/receivable-settings";
-import { formatLocalDateTime } from "@/lib/shared/local-time";
+import { loadReceivableQuery, todayIn } from "@/lib/receivables/receivable-query";
+import type { ReceivableSettingsView } from "@/lib/receivables/receivable-settings";
 
 export type ReceivablesView = {
   timeZone: string;
@@ -16,11 +16,9 @@ export type ReceivablesView = {
 };
 
 export async function loadReceivablesView(orgId: string, params: Record<string, string | undefined>): Promise<ReceivablesView> {
-  const [org, settings] = await Promise.all([db.organization.findUniqueOrThrow({ where: { id: orgId }, select: { timezone: true } }), loadReceivableSettings(db, orgId)]);
-  const today = formatLocalDateTime(new Date(), org.timezone).slice(0, 10);
   // An as-of day that is not a day falls back to today; the list's filter form says it was refused.
-  const asOf = params.asOf && isCalendarDay(params.asOf.trim()) ? params.asOf.trim() : today;
-  return { timeZone: org.timezone, today, asOf, settings, query: { orgId, asOf, buckets: settings.buckets } };
+  const { settings, timeZone, ...query } = await loadReceivableQuery(db, orgId, params.asOf?.trim());
+  return { timeZone, today: todayIn(timeZone), asOf: query.asOf, settings, query };
 }
 
 /** "YYYY-MM-01" and the month's last day. */

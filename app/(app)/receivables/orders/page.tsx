@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { DrawerFrame } from "@/components/receivables/drawer-frame";
-import { bucketLabel } from "@/components/receivables/bucket-label";
+import { bucketLabel } from "@/lib/receivables/bucket-label";
 import { FreshnessLine } from "@/components/receivables/freshness-line";
 import { ReceivableDetailPanel } from "@/components/receivables/receivable-detail-panel";
 import { ReceivableFilters } from "@/components/receivables/receivable-filters";
@@ -34,9 +34,8 @@ export default async function ReceivableOrdersPage({ searchParams }: { searchPar
   const ctx = await requirePageContext();
   const params = await searchParams;
   const view = await loadReceivablesView(ctx.orgId, params);
-  const [t, ta, preference, owners, memberships, freshness] = await Promise.all([
+  const [t, preference, owners, memberships, freshness] = await Promise.all([
     getTranslations("receivables"),
-    getTranslations("receivables.aging"),
     readTablePreference(db, ctx.orgId, ctx.userId, "receivables.orders"),
     loadFilterOwners(db, ctx.orgId),
     listMembers(db, ctx.orgId),
@@ -63,7 +62,8 @@ export default async function ReceivableOrdersPage({ searchParams }: { searchPar
 
   const levelName = (level: FollowUpLevelView) => level.name ?? (level.defaultKey ? t(`levels.${level.defaultKey}.name`) : "");
   const levelAction = (level: FollowUpLevelView) => level.action ?? (level.defaultKey ? t(`levels.${level.defaultKey}.action`) : null);
-  const labelOfBucket = new Map(buckets.map((bucket) => [bucket.key, bucketLabel(bucket, ta)]));
+  const tBuckets = await getTranslations("receivables.buckets");
+  const labelOfBucket = new Map(buckets.map((bucket) => [bucket.key, bucketLabel(tBuckets, bucket)]));
   const listRow = (row: ReceivableRow): ReceivableListRow => {
     const level = levelOf(view.settings.levels, row.days);
     return { ...row, key: orderParam(row.storeId, row.orderNo), bucketLabel: row.bucket ? (labelOfBucket.get(row.bucket) ?? row.bucket) : null, levelLabel: level ? levelName(level) : null, levelAction: level ? levelAction(level) : null };

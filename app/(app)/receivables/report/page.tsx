@@ -3,11 +3,11 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ExportButtons } from "@/components/export/export-buttons";
+import { newestOrderMonth } from "../_shared/receivables-view";
 import { RemittanceReportTable } from "@/components/receivables/remittance-report-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageContext } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { monthOf } from "@/lib/ledger/business-day";
 import { MONTH_PATTERN } from "@/lib/match-review/periods";
 import { loadReceivableQuery } from "@/lib/receivables/receivable-query";
 import { remittanceReport } from "@/lib/receivables/remittance-report";
@@ -27,8 +27,7 @@ export default async function RemittanceReportPage({ searchParams }: { searchPar
   const params = await searchParams;
   const query = await loadReceivableQuery(db, ctx.orgId, params.asOf);
   // By default the month of the newest order, so the report opens on data.
-  const newest = await db.orderReceivable.findFirst({ where: { orgId: ctx.orgId, day: { not: null } }, orderBy: { day: "desc" }, select: { day: true } });
-  const month = params.month && MONTH_PATTERN.test(params.month) ? params.month : newest?.day ? monthOf(newest.day.toISOString().slice(0, 10)) : query.asOf.slice(0, 7);
+  const month = params.month && MONTH_PATTERN.test(params.month) ? params.month : ((await newestOrderMonth(ctx.orgId)) ?? query.asOf.slice(0, 7));
   const [t, report, preference, freshness] = await Promise.all([
     getTranslations("receivables"),
     remittanceReport(db, query, month),
