@@ -29,6 +29,7 @@ export const RECEIVABLE_SORTS = {
   nextActionOn: `x."nextActionOn"`,
 } as const;
 export type ReceivableSort = keyof typeof RECEIVABLE_SORTS;
+const NOT_NULL_SORTS = new Set<ReceivableSort>(["store", "orderNo", "paid", "settled", "received", "outstanding"]);
 
 export const receivableFilterSchema = z.object({
   store: z.uuid().optional().catch(undefined),
@@ -159,8 +160,11 @@ export function filteredReceivablesSql(query: ReceivableQuery, filter: Omit<Rece
      LEFT JOIN "ReceivableFollowUp" f ON f."orgId" = r."orgId" AND f."storeId" = r."storeId" AND f."orderNo" = r."orderNo"
     WHERE ${[`r."orgId" = $1::uuid`, ...dims, ...rows].join(" AND ")}`;
   const direction = filter.dir === "asc" ? "ASC" : "DESC";
+  // Empty dates and days go last. Amounts are never empty: their order is left as a backward scan
+  // of their index reads it (DESC puts nulls first), so the index can serve a sorted page.
+  const nulls = filter.sort && NOT_NULL_SORTS.has(filter.sort) ? "" : " NULLS LAST";
   // By default the oldest expected date first: among orders still to collect, the most overdue.
-  const order = filter.sort ? `${RECEIVABLE_SORTS[filter.sort]} ${direction} NULLS LAST, x."storeId", x."orderNo"` : `x."expectedOn" ASC NULLS LAST, x."storeId", x."orderNo"`;
+  const order = filter.sort ? `${RECEIVABLE_SORTS[filter.sort]} ${direction}${nulls}, x."storeId", x."orderNo"` : `x."expectedOn" ASC NULLS LAST, x."storeId", x."orderNo"`;
   return { sql, params, order };
 }
 
