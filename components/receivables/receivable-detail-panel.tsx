@@ -10,23 +10,29 @@ import type { ReceivableDetail } from "@/lib/receivables/receivable-detail";
 import { receivableReason, REASON_AMOUNTS } from "@/lib/receivables/receivable-reason";
 import { daysText } from "./days-text";
 import { FollowUpForm } from "./follow-up-form";
+import { WriteOffForm } from "./write-off-form";
 import { FollowUpNotes, type NoteView } from "./follow-up-notes";
 import type { Member } from "./receivable-list";
 import { StatusBadge } from "./status-badge";
 
 const SECTION_TITLE = "mb-2 text-sm font-semibold text-slate-800";
+/** Orders whose money is not (all) settled yet: what a write-off can take (lib/match-review/write-off-order.ts). */
+const WRITE_OFF_STATUSES = new Set(["NOT_DUE", "OVERDUE", "PARTIAL", "DIFFERENCE"]);
 
 export async function ReceivableDetailPanel({
   detail,
   notes,
   members,
   canFollow,
+  canWriteOff,
   level,
 }: {
   detail: ReceivableDetail;
   notes: NoteView[];
   members: Member[];
   canFollow: boolean;
+  /** May book a write-off (the workspace's match permission); offered while money is still to come. */
+  canWriteOff: boolean;
   level: { label: string; action: string | null } | null;
 }) {
   const [t, tw, locale] = await Promise.all([getTranslations("receivables"), getTranslations("workspace"), getLocale()]);
@@ -193,6 +199,13 @@ export async function ReceivableDetailPanel({
           </dl>
         )}
       </section>
+
+      {canWriteOff && row.outstandingMinor > 0n && WRITE_OFF_STATUSES.has(row.status) ? (
+        <section>
+          <h3 className={SECTION_TITLE}>{t("writeOff.title")}</h3>
+          <WriteOffForm storeId={row.storeId} orderNo={row.orderNo} amount={money(row.outstandingMinor)} />
+        </section>
+      ) : null}
 
       <section>
         <h3 className={SECTION_TITLE}>{t("drawer.notes")}</h3>

@@ -4,6 +4,7 @@
 // fresh. Then: the overview's per-store figures and aging table; an aging figure opens exactly its
 // orders, whose 合计 is that figure; the drawer; the OWNER follows an order up (owner, next date,
 // note) and finds it under 我的跟进; a bulk assignment; the English page; a VIEWER's read-only view.
+import ExcelJS from "exceljs";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { screenshot, signIn } from "./helpers";
 
@@ -191,6 +192,44 @@ test("回款管理: overview, a bucket's orders and their 合计, the drawer, fo
   await drawerShot(page, "receivables-drawer-390-en");
   await page.goto("/receivables");
   await switchLanguage(page, "中文");
+});
+
+test("回款报表 exports to Excel with the page's 合计; a write-off in the locked month is refused with its reason", async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await signIn(page, "owner@demo.local");
+  await page.goto(`/receivables/report?month=2025-03&asOf=${AS_OF}`);
+  const report = page.getByTestId("remittance-report");
+  await expect(report.getByRole("row").filter({ hasText: "天猫旗舰店" })).toBeVisible();
+  const pageTotals = report.getByTestId("table-totals");
+  const received = minor((await pageTotals.locator('td[data-column="receivedMinor"]').textContent()) ?? "");
+  const outstanding = minor((await pageTotals.locator('td[data-column="outstandingMinor"]').textContent()) ?? "");
+  await screenshot(page, "receivables-report-1440-zh");
+
+  const waiting = page.waitForEvent("download", { timeout: 90_000 });
+  await page.getByRole("button", { name: "导出 Excel" }).click();
+  const file = test.info().outputPath((await waiting).suggestedFilename());
+  await (await waiting).saveAs(file);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  const sheet = workbook.worksheets[0]!;
+  const header = (sheet.views[0] as { ySplit?: number }).ySplit ?? 0;
+  const labels = sheet.getRow(header).values as unknown[];
+  const last = sheet.getRow(sheet.rowCount);
+  const cell = (label: string) => Number(last.getCell(labels.indexOf(label)).value);
+  const titleBlock = Array.from({ length: header - 1 }, (_, i) => (sheet.getRow(i + 1).values as unknown[]).join(" ")).join("\n");
+  expect(titleBlock).toContain("回款报表 2025-03");
+  expect(Math.round(cell("已到账") * 100)).toBe(Number(received));
+  expect(Math.round(cell("未回款") * 100)).toBe(Number(outstanding));
+
+  // The demo month is locked (workspace.spec.ts): writing off one of its orders says so and books nothing.
+  await page.goto(`/receivables/orders?asOf=${AS_OF}&status=OVERDUE`);
+  await page.getByTestId("open-order").first().click();
+  const form = page.getByTestId("receivable-drawer").getByTestId("write-off-form");
+  await expect(form).toBeVisible();
+  await form.getByLabel("核销原因（必填）").fill("买家失联，平台无法追回");
+  await form.getByRole("button", { name: "提交坏账核销" }).click();
+  await expect(form.getByRole("alert")).toContainText("锁定");
 });
 
 test("a VIEWER reads 回款管理 but has no follow-up controls", async ({ page }) => {

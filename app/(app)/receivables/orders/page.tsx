@@ -12,6 +12,7 @@ import { orderParam, readOrderParam, withParams } from "@/components/receivables
 import { FOLLOW_UP_STATES } from "@/components/receivables/follow-up-states";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
+import { ExportButtons } from "@/components/export/export-buttons";
 import { can } from "@/lib/auth/roles";
 import { requirePageContext } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
@@ -75,7 +76,11 @@ export default async function ReceivableOrdersPage({ searchParams }: { searchPar
   return (
     <div>
       <div className="mb-4">
-        <PageHeader title={t("tabs.orders")} intro={t("list.intro")} />
+        <PageHeader
+          title={t("tabs.orders")}
+          intro={t("list.intro")}
+          actions={<ExportButtons source="receivables" params={Object.fromEntries(Object.entries(params).filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[0] !== "order"))} />}
+        />
         <FreshnessLine freshness={freshness} timeZone={view.timeZone} />
       </div>
       <ReceivableFilters
@@ -114,6 +119,7 @@ export default async function ReceivableOrdersPage({ searchParams }: { searchPar
               notes={detail.notes.map((note) => ({ id: note.id, body: note.body, author: note.author, at: formatLocalDateTime(note.at, view.timeZone).slice(0, 16) }))}
               members={members}
               canFollow={canFollow}
+              canWriteOff={can(ctx.role, "workspace.match")}
               level={openedLevel ? { label: levelName(openedLevel), action: levelAction(openedLevel) } : null}
             />
           </DrawerFrame>
