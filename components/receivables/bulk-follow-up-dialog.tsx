@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
 import { FOLLOW_UP_STATES } from "./follow-up-states";
-import type { Member } from "./receivable-list";
+import type { Member } from "./member";
 
 export type BulkField = "owner" | "nextActionOn" | "state";
 

@@ -12,7 +12,7 @@ import { daysText } from "./days-text";
 import { FollowUpForm } from "./follow-up-form";
 import { WriteOffForm } from "./write-off-form";
 import { FollowUpNotes, type NoteView } from "./follow-up-notes";
-import type { Member } from "./receivable-list";
+import type { Member } from "./member";
 import { StatusBadge } from "./status-badge";
 
 const SECTION_TITLE = "mb-2 text-sm font-semibold text-slate-800";

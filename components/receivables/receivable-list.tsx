@@ -24,7 +24,7 @@ import { StatusBadge } from "./status-badge";
 /** A row as the list shows it: the server adds the bucket's and the follow-up level's names. */
 export type ReceivableListRow = ReceivableRow & { key: string; bucketLabel: string | null; levelLabel: string | null; levelAction: string | null };
 
-export type Member = { id: string; name: string };
+import type { Member } from "./member";
 
 const day = (value: string | null) => (value ? value.slice(0, 10) : null);
 
