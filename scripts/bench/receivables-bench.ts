@@ -91,6 +91,11 @@ try {
     { name: "received, by expected date ↑", params: { status: "RECEIVED", sort: "expectedOn", dir: "asc" } },
     { name: "amount ≥ ¥500, by paid ↓", params: { min: "500", sort: "paid", dir: "desc" } },
     { name: "order no. prefix", params: { q: "TM00001" } },
+    // Sorts no index serves: the whole filtered set is sorted for its first page.
+    { name: "all, by paid ↓ (no index)", params: { sort: "paid", dir: "desc" } },
+    { name: "all, by store (no index)", params: { sort: "store", dir: "asc" } },
+    { name: "all, by days overdue ↓ (no index)", params: { sort: "days", dir: "desc" } },
+    { name: "nobody follows, overdue (rows, not the cube)", params: { owner: "none", status: "OVERDUE" } },
   ];
   const pageMs: { name: string; ms: number; rows: number }[] = [];
   for (const page of pages) {
