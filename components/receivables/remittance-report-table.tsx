@@ -10,11 +10,11 @@ import type { TablePreference } from "@/lib/table-preferences/table-preferences"
 export function RemittanceReportTable({ stores, total, preference }: { stores: RemittanceStoreLine[]; total: RemittanceLine; preference: TablePreference }) {
   const t = useTranslations("receivables");
   const tp = useTranslations("platforms");
-  const money = (id: keyof RemittanceLine, header: string): DataColumn<RemittanceStoreLine> => ({ id, header, type: "money", value: (row) => row[id] as bigint, size: 116, currency: (row) => row.currency });
+  const money = (id: keyof RemittanceLine, header: string): DataColumn<RemittanceStoreLine> => ({ id, header, type: "money", value: (row) => row[id] as bigint, size: 100, currency: (row) => row.currency });
   const columns: DataColumn<RemittanceStoreLine>[] = [
-    { id: "store", header: t("columns.store"), type: "text", value: (row) => row.storeName, hideable: false, size: 140 },
-    { id: "platform", header: t("columns.platform"), type: "text", value: (row) => tp(row.platform), size: 84 },
-    { id: "orders", header: t("report.orders"), type: "integer", value: (row) => row.orders, size: 80 },
+    { id: "store", header: t("columns.store"), type: "text", value: (row) => row.storeName, hideable: false, size: 120 },
+    { id: "platform", header: t("columns.platform"), type: "text", value: (row) => tp(row.platform), size: 64 },
+    { id: "orders", header: t("report.orders"), type: "integer", value: (row) => row.orders, size: 64 },
     money("paidMinor", t("columns.paid")),
     money("refundMinor", t("columns.refund")),
     money("commissionMinor", t("report.commission")),
