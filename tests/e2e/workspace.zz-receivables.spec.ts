@@ -199,7 +199,7 @@ test("回款报表 exports to Excel with the page's 合计; a write-off in the l
   await page.setViewportSize({ width: 1440, height: 900 });
   await signIn(page, "owner@demo.local");
   await page.goto(`/receivables/report?month=2025-03&asOf=${AS_OF}`);
-  const report = page.getByTestId("remittance-report");
+  const report = page.getByTestId("remittance-report-table");
   await expect(report).toContainText("天猫旗舰店");
   const pageTotals = report.getByTestId("table-totals");
   const received = minor((await pageTotals.locator('td[data-column="receivedMinor"]').textContent()) ?? "");
