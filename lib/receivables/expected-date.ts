@@ -16,10 +16,6 @@ export const DEFAULT_AUTO_CONFIRM_DAYS: Record<Platform, number> = {
   OTHER: 14,
 };
 
-export function autoConfirmDays(platform: Platform, storeDays: number | null | undefined): number {
-  return storeDays ?? DEFAULT_AUTO_CONFIRM_DAYS[platform];
-}
-
 /** SQL: a store's automatic-confirmation days, its own or its platform's default. */
 export function autoConfirmDaysSql(store: string): string {
   const cases = Object.entries(DEFAULT_AUTO_CONFIRM_DAYS)

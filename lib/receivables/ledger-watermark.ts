@@ -3,7 +3,6 @@
 // the watermark it read; the worker rebuilds an organization whose watermark has moved since
 // (lib/receivables/stale-receivables.ts). Every change writes its audit row in its own
 // transaction, so nothing that matters slips past; runs are recorded on their own row instead.
-import type { Tx } from "@/lib/db/client";
 
 export const LEDGER_AUDIT_ACTIONS = [
   "import.commit",
@@ -22,17 +21,10 @@ export const LEDGER_AUDIT_ACTIONS = [
 
 export type LedgerWatermark = { auditId: bigint; runFinishedAt: Date | null };
 
-/** SQL: the watermark of organization $1, as "auditId" and "runFinishedAt". */
-export const LEDGER_WATERMARK_SQL = `
-  SELECT COALESCE((SELECT max(id) FROM "AuditLog"
-                    WHERE "orgId" = $1::uuid AND action IN (${LEDGER_AUDIT_ACTIONS.map((action) => `'${action}'`).join(", ")})), 0) AS "auditId",
-         (SELECT max("finishedAt") FROM "ReconciliationRun" WHERE "orgId" = $1::uuid AND status = 'SUCCEEDED') AS "runFinishedAt"`;
-
-export async function readLedgerWatermark(tx: Tx, orgId: string): Promise<LedgerWatermark> {
-  const [row] = await tx.$queryRawUnsafe<LedgerWatermark[]>(LEDGER_WATERMARK_SQL, orgId);
-  return { auditId: BigInt(row?.auditId ?? 0), runFinishedAt: row?.runFinishedAt ?? null };
-}
-
-export function sameWatermark(a: LedgerWatermark, b: LedgerWatermark): boolean {
-  return a.auditId === b.auditId && (a.runFinishedAt?.getTime() ?? null) === (b.runFinishedAt?.getTime() ?? null);
+/** SQL: the watermark of the organization `org` (an id expression), as "auditId" and "runFinishedAt". */
+export function ledgerWatermarkSql(org: string): string {
+  return `
+  SELECT COALESCE((SELECT max(a.id) FROM "AuditLog" a
+                    WHERE a."orgId" = ${org} AND a.action IN (${LEDGER_AUDIT_ACTIONS.map((action) => `'${action}'`).join(", ")})), 0) AS "auditId",
+         (SELECT max(run."finishedAt") FROM "ReconciliationRun" run WHERE run."orgId" = ${org} AND run.status = 'SUCCEEDED') AS "runFinishedAt"`;
 }

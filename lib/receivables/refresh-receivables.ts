@@ -4,7 +4,7 @@
 // until it commits. A maintained table, not a view: the page sums, filters and pages millions of
 // orders in well under a second only from plain indexed rows and their cube (decision 0010).
 import type pg from "pg";
-import { LEDGER_WATERMARK_SQL, type LedgerWatermark } from "./ledger-watermark";
+import { ledgerWatermarkSql, type LedgerWatermark } from "./ledger-watermark";
 import { INSERT_CUBE, INSERT_RECEIVABLES, RECEIVABLE_TEMP_TABLES } from "./receivables-sql";
 
 export type RefreshResult = { orders: number; durationMs: number; watermark: LedgerWatermark };
@@ -17,7 +17,7 @@ export async function refreshReceivables(pool: pg.Pool, orgId: string, onStep?: 
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ");
     // Temporary tables: work memory for the big hash joins, and no WAL.
     await client.query("SET LOCAL work_mem = '256MB'");
-    const { rows } = await client.query<{ auditId: string; runFinishedAt: Date | null }>(LEDGER_WATERMARK_SQL, [orgId]);
+    const { rows } = await client.query<{ auditId: string; runFinishedAt: Date | null }>(ledgerWatermarkSql("$1::uuid"), [orgId]);
     const watermark = { auditId: BigInt(rows[0]?.auditId ?? 0), runFinishedAt: rows[0]?.runFinishedAt ?? null };
     let done = 0;
     for (const sql of RECEIVABLE_TEMP_TABLES) {

@@ -2,16 +2,12 @@
 // and how fresh one organization's are, for its page. The worker asks after each job and on each
 // sweep, and queues a rebuild for each; one already queued or running is enough.
 import type { Db, Tx } from "@/lib/db/client";
-import { LEDGER_AUDIT_ACTIONS } from "./ledger-watermark";
+import { ledgerWatermarkSql } from "./ledger-watermark";
 
 export const RECEIVABLES_REFRESH_KIND = "receivables-refresh";
 
-const ACTIONS = LEDGER_AUDIT_ACTIONS.map((action) => `'${action}'`).join(", ");
-
 /** The watermark of organization `o.id`, as columns "auditId" and "runFinishedAt". */
-const WATERMARK_OF_ORG = `
-  SELECT COALESCE((SELECT max(a.id) FROM "AuditLog" a WHERE a."orgId" = o.id AND a.action IN (${ACTIONS})), 0) AS "auditId",
-         (SELECT max(run."finishedAt") FROM "ReconciliationRun" run WHERE run."orgId" = o.id AND run.status = 'SUCCEEDED') AS "runFinishedAt"`;
+const WATERMARK_OF_ORG = ledgerWatermarkSql("o.id");
 
 const BEHIND = `(r."orgId" IS NULL OR r."auditId" <> w."auditId" OR r."runFinishedAt" IS DISTINCT FROM w."runFinishedAt")`;
 const REFRESHING = `EXISTS (SELECT 1 FROM "Job" j WHERE j."orgId" = o.id AND j.kind = '${RECEIVABLES_REFRESH_KIND}' AND j.status IN ('QUEUED', 'RUNNING'))`;
