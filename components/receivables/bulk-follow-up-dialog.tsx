@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
-import { FOLLOW_UP_STATES } from "./follow-up-states";
+import { FOLLOW_UP_STATES } from "@/lib/receivables/follow-up-states";
 import type { Member } from "./member";
 
 export type BulkField = "owner" | "nextActionOn" | "state";

@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { callAction } from "@/components/reconcile/call-action";
 import { Button } from "@/components/ui/button";
 import { changeFollowUpsAction } from "@/lib/actions/receivables/follow-ups";
-import { FOLLOW_UP_STATES } from "./follow-up-states";
+import { FOLLOW_UP_STATES } from "@/lib/receivables/follow-up-states";
 import type { Member } from "./member";
 
 const CONTROL = "block w-full rounded-md border-0 bg-white px-2.5 py-1.5 text-sm ring-1 ring-inset ring-slate-300";

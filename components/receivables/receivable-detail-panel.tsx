@@ -7,7 +7,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { GroupDetail } from "@/components/reconcile/group-detail";
 import { formatMinor } from "@/lib/money";
 import type { ReceivableDetail } from "@/lib/receivables/receivable-detail";
-import { receivableReason, REASON_AMOUNTS } from "@/lib/receivables/receivable-reason";
+import { reasonText } from "@/lib/receivables/reason-text";
 import { daysText } from "./days-text";
 import { FollowUpForm } from "./follow-up-form";
 import { WriteOffForm } from "./write-off-form";
@@ -38,8 +38,7 @@ export async function ReceivableDetailPanel({
   const [t, tw, locale] = await Promise.all([getTranslations("receivables"), getTranslations("workspace"), getLocale()]);
   const row = detail.row;
   const money = (value: bigint) => formatMinor(value, row.currency, locale === "en" ? "en" : "zh-CN");
-  const reason = receivableReason(row);
-  const reasonValues = Object.fromEntries(Object.entries(reason.values).map(([name, value]) => [name, REASON_AMOUNTS.has(name) ? money(BigInt(value)) : value]));
+  const reason = reasonText(await getTranslations("receivables.reasons"), locale === "en" ? "en" : "zh-CN", row);
 
   // The chain, top to bottom: what the buyer paid, what came off it, what the platform credited, and where that money is.
   const lines: { key: string; value: bigint; sign?: "−"; strong?: boolean; hideZero?: boolean }[] = [
@@ -80,7 +79,7 @@ export async function ReceivableDetailPanel({
           ) : null}
         </div>
         <p className="text-sm text-slate-700" data-testid="drawer-reason">
-          {t(`reasons.${reason.key}`, reasonValues)}
+          {reason}
         </p>
         {level?.action ? <p className="text-xs text-slate-500">{level.action}</p> : null}
       </section>

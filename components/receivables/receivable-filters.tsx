@@ -8,7 +8,7 @@ import { getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 import type { FilterOwner } from "@/lib/match-review/filter-options";
 import type { FilterProblems } from "@/lib/match-review/filter-problems";
-import { FOLLOW_UP_STATES } from "./follow-up-states";
+import { FOLLOW_UP_STATES } from "@/lib/receivables/follow-up-states";
 import { RECEIVABLE_STATUSES } from "@/lib/receivables/receivable-status";
 import { ordersHref } from "./receivable-links";
 

@@ -62,7 +62,7 @@ async function describeReceivables(tx: Tx, ctx: ExportContext, params: ExportPar
     status: t(`receivables.statuses.${row.status}`),
     days: row.days,
     bucket: row.bucket ? (bucketNames.get(row.bucket) ?? "") : "",
-    reason: reasonText(t, ctx.locale, row),
+    reason: reasonText((key, values) => t(`receivables.reasons.${key}`, values), ctx.locale, row),
     owner: row.ownerName,
     nextActionOn: row.nextActionOn,
     followState: row.followState ? t(`receivables.followStates.${row.followState}`) : "",

@@ -7,11 +7,10 @@ import type { OrgContext } from "@/lib/auth/load-org-context";
 import { actorOf, writeAuditLog } from "@/lib/audit/write-audit-log";
 import { atomically, type DbOrTx } from "@/lib/db/atomically";
 import type { Tx } from "@/lib/db/client";
-import type { FollowUpState } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
 import { addNote } from "@/lib/match-review/notes";
+import { FOLLOW_UP_STATES } from "./follow-up-states";
 
-export const FOLLOW_UP_STATES = ["OPEN", "IN_PROGRESS", "RESOLVED", "UNCOLLECTIBLE"] as const satisfies readonly FollowUpState[];
 /** How many orders one change may touch (a page of the list, selected). */
 export const MAX_FOLLOW_UP_ORDERS = 500;
 

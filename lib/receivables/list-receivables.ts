@@ -7,13 +7,13 @@ import type { ExpectedBasis, FollowUpState, Platform } from "@/lib/db/generated/
 import { yuanFilter } from "@/lib/match-review/amount-filter";
 import { bucketSql, expectedRangeSql, type AgingBucket } from "./aging-buckets";
 import { autoConfirmDaysSql } from "./expected-date";
+import { FOLLOW_UP_STATES } from "./follow-up-states";
 import { agingSql, asOfLiteral, daysSql, RECEIVABLE_STATUSES, statusConditionSql, statusSql, type ReceivableStatus } from "./receivable-status";
 
 export const RECEIVABLE_PAGE_SIZE = 50;
 
 const dateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const PLATFORMS = ["TMALL", "TAOBAO", "JD", "PDD", "DOUYIN", "SHOPIFY", "AMAZON", "OTHER"] as const satisfies readonly Platform[];
-const FOLLOW_UP_STATES = ["OPEN", "IN_PROGRESS", "RESOLVED", "UNCOLLECTIBLE"] as const satisfies readonly FollowUpState[];
 
 /** Columns the list sorts by on the server, each with its SQL over `x`. */
 export const RECEIVABLE_SORTS = {

@@ -2,25 +2,17 @@
 // in the URL or on the command line, else today in the company's own time zone) and its aging
 // buckets. One place, so the page, its export, the report and the CLI age orders the same way.
 import type { Tx } from "@/lib/db/client";
+import { isCalendarDay } from "@/lib/match-review/filter-problems";
 import { formatLocalDateTime } from "@/lib/shared/local-time";
 import type { ReceivableQuery } from "./list-receivables";
 import { loadReceivableSettings, type ReceivableSettingsView } from "./receivable-settings";
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Today in `timeZone`, as "YYYY-MM-DD". */
 export function todayIn(timeZone: string, now = new Date()): string {
   return formatLocalDateTime(now, timeZone).slice(0, 10);
 }
 
-/** A valid "YYYY-MM-DD", or undefined. */
-export function validDay(text: string | undefined): string | undefined {
-  if (!text || !DAY.test(text)) return undefined;
-  const parsed = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === text ? text : undefined;
-}
-
 export async function loadReceivableQuery(tx: Tx, orgId: string, asOf?: string): Promise<ReceivableQuery & { settings: ReceivableSettingsView; timeZone: string }> {
   const [org, settings] = await Promise.all([tx.organization.findUniqueOrThrow({ where: { id: orgId }, select: { timezone: true } }), loadReceivableSettings(tx, orgId)]);
-  return { orgId, asOf: validDay(asOf) ?? todayIn(org.timezone), buckets: settings.buckets, settings, timeZone: org.timezone };
+  return { orgId, asOf: asOf && isCalendarDay(asOf) ? asOf : todayIn(org.timezone), buckets: settings.buckets, settings, timeZone: org.timezone };
 }

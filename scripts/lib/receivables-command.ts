@@ -10,7 +10,8 @@ import { jobTimingsFromEnv } from "../../lib/jobs/job-timings";
 import { sweepJobs } from "../../lib/jobs/sweep-jobs";
 import { cursorRows } from "../../lib/export-sources/cursor-rows";
 import { filteredReceivablesSql, readReceivableRow, RECEIVABLE_COLUMNS, RECEIVABLE_OWNER_JOIN, type ReceivableFilter } from "../../lib/receivables/list-receivables";
-import { loadReceivableQuery, validDay } from "../../lib/receivables/receivable-query";
+import { isCalendarDay } from "../../lib/match-review/filter-problems";
+import { loadReceivableQuery } from "../../lib/receivables/receivable-query";
 import { RECEIVABLE_STATUSES, type ReceivableStatus } from "../../lib/receivables/receivable-status";
 import { receivablesSummary } from "../../lib/receivables/receivables-summary";
 import { receivablesFreshness } from "../../lib/receivables/stale-receivables";
@@ -27,7 +28,7 @@ export async function receivablesCommand(db: Db, args: string[], { findOrg, fail
     options: { org: { type: "string" }, "as-of": { type: "string" }, store: { type: "string" }, status: { type: "string" }, json: { type: "boolean" }, summary: { type: "boolean" } },
   });
   const actor = await findOrg(db, values.org);
-  if (values["as-of"] && !validDay(values["as-of"])) fail(`invalid --as-of ${values["as-of"]}: use YYYY-MM-DD`);
+  if (values["as-of"] && !isCalendarDay(values["as-of"])) fail(`invalid --as-of ${values["as-of"]}: use YYYY-MM-DD`);
   const status = values.status?.toUpperCase();
   if (status && !(RECEIVABLE_STATUSES as readonly string[]).includes(status)) fail(`--status is one of ${RECEIVABLE_STATUSES.join(", ")}`);
   let storeId: string | undefined;

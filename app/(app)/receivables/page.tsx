@@ -15,7 +15,7 @@ import { requirePageContext } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { receivablesSummary } from "@/lib/receivables/receivables-summary";
 import { receivablesFreshness } from "@/lib/receivables/stale-receivables";
-import { loadReceivablesView, monthRange, overviewRange, previousMonth } from "./_shared/receivables-view";
+import { loadReceivablesView, monthRange, overviewRange, shiftMonth } from "./_shared/receivables-view";
 
 export default async function ReceivablesOverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const ctx = await requirePageContext();
@@ -28,7 +28,7 @@ export default async function ReceivablesOverviewPage({ searchParams }: { search
   const listView: ListLink = { from: range.from, to: range.to, asOf: view.asOf };
   const asOf = view.asOf !== view.today ? view.asOf : undefined;
   const thisMonth = monthRange(view.today.slice(0, 7));
-  const lastMonth = monthRange(previousMonth(view.today.slice(0, 7)));
+  const lastMonth = monthRange(shiftMonth(view.today.slice(0, 7), -1));
   const overviewHref = (extra: Record<string, string | undefined>) => {
     const query = new URLSearchParams(Object.entries({ ...extra, asOf }).filter((entry): entry is [string, string] => Boolean(entry[1]))).toString();
     return query ? `/receivables?${query}` : "/receivables";

@@ -9,7 +9,7 @@ import { ReceivableDetailPanel } from "@/components/receivables/receivable-detai
 import { ReceivableFilters } from "@/components/receivables/receivable-filters";
 import { ReceivableList, type ReceivableListRow } from "@/components/receivables/receivable-list";
 import { orderParam, readOrderParam, withParams } from "@/components/receivables/receivable-links";
-import { FOLLOW_UP_STATES } from "@/components/receivables/follow-up-states";
+import { FOLLOW_UP_STATES } from "@/lib/receivables/follow-up-states";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { ExportButtons } from "@/components/export/export-buttons";

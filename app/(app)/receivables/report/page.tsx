@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ExportButtons } from "@/components/export/export-buttons";
-import { newestOrderMonth } from "../_shared/receivables-view";
+import { FreshnessLine } from "@/components/receivables/freshness-line";
+import { newestOrderMonth, shiftMonth } from "../_shared/receivables-view";
 import { RemittanceReportTable } from "@/components/receivables/remittance-report-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageContext } from "@/lib/auth/session";
@@ -12,15 +13,7 @@ import { MONTH_PATTERN } from "@/lib/match-review/periods";
 import { loadReceivableQuery } from "@/lib/receivables/receivable-query";
 import { remittanceReport } from "@/lib/receivables/remittance-report";
 import { receivablesFreshness } from "@/lib/receivables/stale-receivables";
-import { formatLocalDateTime } from "@/lib/shared/local-time";
 import { readTablePreference } from "@/lib/table-preferences/table-preferences";
-
-/** The month before or after "YYYY-MM". */
-function shiftMonth(month: string, by: number): string {
-  const [year, index] = month.split("-").map(Number) as [number, number];
-  const date = new Date(Date.UTC(year, index - 1 + by, 1));
-  return date.toISOString().slice(0, 7);
-}
 
 export default async function RemittanceReportPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const ctx = await requirePageContext();
@@ -57,10 +50,7 @@ export default async function RemittanceReportPage({ searchParams }: { searchPar
           {t("report.next")}
         </Link>
       </form>
-      <p className="text-xs text-slate-500" data-testid="receivables-freshness">
-        {freshness.refreshedAt ? t("report.freshness", { when: formatLocalDateTime(freshness.refreshedAt, query.timeZone).slice(0, 16) }) : t("report.notYet")}
-        {freshness.behind || freshness.refreshing ? ` ${t("report.updating")}` : ""}
-      </p>
+      <FreshnessLine freshness={freshness} timeZone={query.timeZone} />
       <RemittanceReportTable stores={report.stores} total={report.total} preference={preference} />
     </div>
   );
