@@ -29,6 +29,7 @@ import { EXPORT_SOURCES, exportSourceIds } from "../lib/export-sources/export-so
 import { exportFileBytes } from "../lib/export-files/export-file-bytes";
 import { requestExport } from "../lib/export-files/request-export";
 import { receivablesCommand, RECEIVABLES_USAGE } from "./lib/receivables-command";
+import { reportCommand, REPORT_USAGE } from "./lib/report-command";
 import zh from "../messages/zh-CN.json";
 
 const USAGE = `Usage: npm run cli -- <command>
@@ -40,6 +41,7 @@ const USAGE = `Usage: npm run cli -- <command>
   reconcile --org <slug> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]
   matches --org <slug> [--status proposed|confirmed|all]
   ${RECEIVABLES_USAGE}
+  ${REPORT_USAGE}
   export <what> --org <slug> --format xlsx|pdf --out <file> [--lang zh-CN|en] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--<filter> <value> …]
          <what>: ${Object.keys(EXPORT_SOURCES).join(", ")}; filters are the page's URL filters (store=<id>, rule=ORDER_NO, month=2026-11 …)`;
 
@@ -263,6 +265,7 @@ async function main(argv: string[]): Promise<number> {
     } else if (command === "matches") await matchesCommand(db, [sub ?? "", ...rest].filter(Boolean));
     else if (command === "export") console.log(await exportCommand(db, [sub ?? "", ...rest].filter(Boolean)));
     else if (command === "receivables") await receivablesCommand(db, [sub ?? "", ...rest].filter(Boolean), { findOrg, fail });
+    else if (command === "report") await reportCommand(db, [sub ?? "", ...rest].filter(Boolean), { findOrg, fail });
     else if (command === "import") {
       const result = await importCommand(db, [sub ?? "", ...rest].filter(Boolean));
       if (result.json) console.log(JSON.stringify(result.output));

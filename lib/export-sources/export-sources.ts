@@ -8,6 +8,7 @@ import { importErrorsSource } from "./import-errors-source";
 import { importsSource } from "./imports-source";
 import { monthCloseSource } from "./month-close-source";
 import { receivablesReportSource } from "./receivables-report-source";
+import { reportSource } from "./report-source";
 import { receivablesSource } from "./receivables-source";
 import { unmatchedSource } from "./unmatched-source";
 
@@ -22,6 +23,7 @@ export const EXPORT_SOURCES = {
   audit: auditSource,
   receivables: receivablesSource,
   "receivables-report": receivablesReportSource,
+  report: reportSource,
 } as const satisfies Record<string, ExportSource>;
 
 export type ExportSourceId = keyof typeof EXPORT_SOURCES;

@@ -64,3 +64,9 @@ export function groupItemDaysSql(groups: string): string {
        WHERE i.side = '${dbSide}'`;
   return [side("ORDER", "Order"), side("SETTLEMENT", "SettlementLine"), side("BANK", "BankTransaction")].join("\n      UNION ALL\n      ");
 }
+
+/** The month `by` months after "YYYY-MM" (before, when negative). */
+export function shiftMonth(month: string, by: number): string {
+  const [year, number] = month.split("-").map(Number) as [number, number];
+  return new Date(Date.UTC(year, number - 1 + by, 1)).toISOString().slice(0, 7);
+}

@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { Tx } from "@/lib/db/client";
 import { Platform } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
+import { shiftMonth } from "@/lib/ledger/business-day";
 import { isCalendarDay } from "@/lib/match-review/filter-problems";
 
 export const REPORT_GROUPINGS = ["store", "platform", "month"] as const;
@@ -68,7 +69,7 @@ export function comparisonPeriod(filters: Pick<ReportFilters, "from" | "to" | "c
   if (filters.compare === "yoy") return { from: shiftYear(filters.from), to: shiftYear(filters.to) };
   if (isWholeMonths(filters.from, filters.to)) {
     const months = monthsSpanned(filters.from, filters.to);
-    const from = shiftMonths(filters.from, -months);
+    const from = `${shiftMonth(filters.from.slice(0, 7), -months)}-01`;
     return { from, to: addDays(filters.from, -1) };
   }
   const length = daysBetween(filters.from, filters.to) + 1;
@@ -90,10 +91,6 @@ function monthsSpanned(from: string, to: string): number {
   return (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7)) + 1;
 }
 
-function shiftMonths(firstOfMonth: string, by: number): string {
-  const [year, month] = firstOfMonth.split("-").map(Number) as [number, number];
-  return new Date(Date.UTC(year, month - 1 + by, 1)).toISOString().slice(0, 10);
-}
 
 /**
  * Parses the filters (a zod refusal becomes AppError INVALID naming the filter) and checks that the

@@ -4,17 +4,13 @@
 import { parseArgs } from "node:util";
 import type { Actor } from "../../lib/auth/load-org-context";
 import type { Db } from "../../lib/db/client";
-import { getPgPool } from "../../lib/db/pg-pool";
-import { runJobInline } from "../../lib/jobs/run-job-inline";
-import { jobTimingsFromEnv } from "../../lib/jobs/job-timings";
-import { sweepJobs } from "../../lib/jobs/sweep-jobs";
 import { cursorRows } from "../../lib/export-sources/cursor-rows";
 import { filteredReceivablesSql, readReceivableRow, RECEIVABLE_COLUMNS, RECEIVABLE_OWNER_JOIN, type ReceivableFilter } from "../../lib/receivables/list-receivables";
 import { isCalendarDay } from "../../lib/match-review/filter-problems";
 import { loadReceivableQuery } from "../../lib/receivables/receivable-query";
 import { RECEIVABLE_STATUSES, type ReceivableStatus } from "../../lib/receivables/receivable-status";
 import { receivablesSummary } from "../../lib/receivables/receivables-summary";
-import { receivablesFreshness } from "../../lib/receivables/stale-receivables";
+import { freshReceivables } from "./fresh-receivables";
 
 export const RECEIVABLES_USAGE = `receivables --org <slug> [--as-of YYYY-MM-DD] [--store <name>] [--status ${RECEIVABLE_STATUSES.join("|")}] [--json] [--summary]`;
 
@@ -36,9 +32,7 @@ export async function receivablesCommand(db: Db, args: string[], { findOrg, fail
     const store = await db.store.findFirst({ where: { orgId: actor.orgId, name: values.store } });
     storeId = store?.id ?? fail(`no store named "${values.store}"`);
   }
-  await sweepJobs(db, jobTimingsFromEnv());
-  const freshness = await receivablesFreshness(db, actor.orgId);
-  if (freshness.behind || !freshness.refreshedAt) await runJobInline({ db, pool: getPgPool() }, "receivables-refresh", { orgId: actor.orgId }, jobTimingsFromEnv());
+  await freshReceivables(db, actor.orgId);
 
   const query = await loadReceivableQuery(db, actor.orgId, values["as-of"]);
   const filter: Omit<ReceivableFilter, "page"> = { store: storeId, status: status as ReceivableStatus | undefined };

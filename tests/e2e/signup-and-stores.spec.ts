@@ -55,6 +55,6 @@ test("the demo company's stores and accounts show in the Chinese app shell", asy
   await screenshot(page, "overview-zh");
 
   // Modules that are not built yet say so instead of showing made-up numbers.
-  await nav.getByRole("link", { name: "报表查询" }).click();
+  await nav.getByRole("link", { name: "数据分析" }).click();
   await expect(page.getByText("尚未开放")).toBeVisible();
 });

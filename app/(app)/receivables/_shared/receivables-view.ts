@@ -28,11 +28,7 @@ export function monthRange(month: string): { from: string; to: string } {
   return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, "0")}` };
 }
 
-/** The month `by` months after "YYYY-MM" (before, when negative). */
-export function shiftMonth(month: string, by: number): string {
-  const [year, number] = month.split("-").map(Number) as [number, number];
-  return new Date(Date.UTC(year, number - 1 + by, 1)).toISOString().slice(0, 7);
-}
+export { shiftMonth } from "@/lib/ledger/business-day";
 
 /** The month of the company's newest order (by its business day), so the overview opens on data. */
 export async function newestOrderMonth(orgId: string): Promise<string | null> {
