@@ -6,6 +6,7 @@ const BENCHMARKS: Record<string, string> = {
   audit: "./bench/audit-bench.ts",
   export: "./bench/export-bench.ts",
   receivables: "./bench/receivables-bench.ts",
+  reports: "./bench/reports-bench.ts",
 };
 
 const benchmark = process.argv[2];

@@ -1,0 +1,127 @@
+// npm run bench -- reports [--orders N] [--bank N] [--repeat N] [--json] [--keep] [--url <database>]
+// 报表查询 on a reconciled month: N orders with their bill, wallet and bank lines (reconcile-month.ts)
+// written into a fresh database, reconciled once and its receivables rebuilt (not timed: the jobs
+// keep them), then each standard report over the month, and a custom report grouping the orders by
+// store × month, each repeated and quoted as medians. Beside each, in the same run, the plain SQL
+// GROUP BY of the same kind of figures over the same base rows: what PostgreSQL alone takes to read
+// them once. --keep leaves the database for another run with --url (seeding takes minutes).
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { createDbClient, type Db } from "../../lib/db/client";
+import { refreshReceivables } from "../../lib/receivables/refresh-receivables";
+import { resolveReportFilters } from "../../lib/reports/report-filters";
+import { loadReportScope } from "../../lib/reports/report-scope";
+import { STANDARD_REPORT_IDS, standardReport, type StandardReportId } from "../../lib/reports/standard-reports";
+import { createTestDatabases } from "../../tests/support/test-database";
+import { buildMonth } from "./reconcile-month";
+import { seedMonth } from "./reconcile-seed";
+
+const TARGET_MS = 1000;
+const projectRoot = process.cwd();
+
+const { values } = parseArgs({
+  args: process.argv.slice(3),
+  options: {
+    orders: { type: "string", default: "1000000" },
+    bank: { type: "string", default: "200000" },
+    repeat: { type: "string", default: "5" },
+    json: { type: "boolean", default: false },
+    keep: { type: "boolean", default: false },
+    url: { type: "string" },
+  },
+});
+const repeat = Math.max(1, Number(values.repeat));
+const log = (line: string) => !values.json && console.log(line);
+const median = (list: number[]) => {
+  const sorted = [...list].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return Math.round(sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2);
+};
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  const all: number[] = [];
+  for (let i = 0; i < repeat; i++) {
+    const started = performance.now();
+    await work();
+    all.push(performance.now() - started);
+  }
+  return median(all);
+}
+
+/** Per report, the plain SQL GROUP BY over the base rows its figures come from. */
+const BASELINES: Record<StandardReportId, string> = {
+  remittance: `SELECT "storeId", count(*), sum("paidAmountMinor"), sum("refundMinor") FROM "Order" WHERE "orgId" = $1 GROUP BY "storeId"`,
+  "sales-comparison": `SELECT "storeId", count(*), sum("paidAmountMinor"), sum("refundMinor") FROM "Order" WHERE "orgId" = $1 GROUP BY "storeId"`,
+  fees: `SELECT "storeId", "lineType", date_trunc('month', "occurredOn"), count(*), sum("amountMinor") FROM "SettlementLine" WHERE "orgId" = $1 GROUP BY 1, 2, 3`,
+  rollforward: `SELECT "fundAccountId", count(*), sum("amountMinor") FILTER (WHERE "amountMinor" > 0), sum("amountMinor") FILTER (WHERE "amountMinor" < 0) FROM "BankTransaction" WHERE "orgId" = $1 GROUP BY 1`,
+  differences: `SELECT a.type, count(*), sum(a."amountMinor") FROM "MatchAdjustment" a JOIN "MatchGroup" g ON g."orgId" = a."orgId" AND g.id = a."groupId" WHERE a."orgId" = $1 AND g.status IN ('CONFIRMED', 'PENDING_APPROVAL') GROUP BY 1`,
+  payouts: `SELECT "storeId", "payoutId", count(*), sum("amountMinor") FROM "SettlementLine" WHERE "orgId" = $1 GROUP BY 1, 2`,
+};
+
+const CUSTOM_BASELINE = `SELECT "storeId", date_trunc('month', COALESCE("paidAt", "orderedAt", "confirmedAt")), count(*), sum("paidAmountMinor") FROM "Order" WHERE "orgId" = $1 GROUP BY 1, 2`;
+
+async function prepare(): Promise<{ url: string; orgId: string; drop: () => Promise<void> }> {
+  if (values.url) {
+    const client = new pg.Client({ connectionString: values.url });
+    await client.connect();
+    const org = await client.query<{ id: string }>(`SELECT id FROM "Organization" WHERE slug LIKE 'reconcile-bench-%' ORDER BY "createdAt" DESC LIMIT 1`);
+    await client.end();
+    return { url: values.url, orgId: org.rows[0]!.id, drop: async () => {} };
+  }
+  const databases = await createTestDatabases(projectRoot, ["reports_bench"]);
+  const url = databases.urls[0]!;
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  const db = createDbClient(url);
+  try {
+    log(`Writing a month of ${Number(values.orders).toLocaleString("en")} orders into a fresh database (not timed) …`);
+    const { orgId } = await seedMonth(db, pool, buildMonth(Number(values.orders), Number(values.bank)));
+    log("Reconciling it and rebuilding its receivables (not timed) …");
+    const worker = spawnSync(path.join(projectRoot, "node_modules/.bin/tsx"), ["scripts/bench/reconcile-worker.ts", url, orgId], { encoding: "utf8", maxBuffer: 1 << 24 });
+    if (worker.status !== 0) throw new Error(`reconcile worker failed:\n${worker.stderr}`);
+    await refreshReceivables(pool, orgId);
+    await pool.query("VACUUM ANALYZE");
+    return { url, orgId, drop: () => (values.keep ? Promise.resolve(console.error(`Kept the database: ${url}`)) : databases.drop()) };
+  } finally {
+    await db.$disconnect();
+    await pool.end();
+  }
+}
+
+async function measure(db: Db, pool: pg.Pool, orgId: string) {
+  const scope = { ...(await loadReportScope(db, orgId)), asOf: "2025-05-15" };
+  const filters = await resolveReportFilters(db, orgId, { from: "2025-03-01", to: "2025-03-31" });
+  const reports: { id: string; ms: number; baselineMs: number; rows: number }[] = [];
+  for (const id of STANDARD_REPORT_IDS) {
+    const report = standardReport(id);
+    if (!report) continue;
+    const baselineMs = await timed(() => pool.query(BASELINES[id], [orgId]));
+    const ms = await timed(() => report.run(db, scope, filters));
+    reports.push({ id, ms, baselineMs, rows: (await report.run(db, scope, filters)).rows.length });
+  }
+  const customBaselineMs = await timed(() => pool.query(CUSTOM_BASELINE, [orgId]));
+  return { reports, custom: { baselineMs: customBaselineMs } };
+}
+
+const prepared = await prepare();
+const pool = new pg.Pool({ connectionString: prepared.url, max: 4 });
+const db = createDbClient(prepared.url);
+try {
+  const figures = await measure(db, pool, prepared.orgId);
+  const orders = Number((await pool.query<{ n: string }>(`SELECT count(*) AS n FROM "Order" WHERE "orgId" = $1`, [prepared.orgId])).rows[0]!.n);
+  const meets = Object.fromEntries(figures.reports.map((report) => [report.id, report.ms <= TARGET_MS]));
+  if (values.json) console.log(JSON.stringify({ orders, targetMs: TARGET_MS, ...figures, meets }));
+  else {
+    console.log(`\n报表查询, ${orders.toLocaleString("en")} orders, medians of ${repeat}:`);
+    for (const report of figures.reports)
+      console.log(
+        `  ${report.id.padEnd(18)} ${String(report.ms).padStart(6)} ms   plain SQL GROUP BY ${String(report.baselineMs).padStart(6)} ms   ${(report.ms / Math.max(1, report.baselineMs)).toFixed(2)}×   (${report.rows} rows; target ≤ ${TARGET_MS} ms) ${report.ms <= TARGET_MS ? "✔" : "✘"}`,
+      );
+    console.log(`  custom baseline    plain SQL GROUP BY store × month ${figures.custom.baselineMs} ms`);
+  }
+} finally {
+  await db.$disconnect();
+  await pool.end();
+  await prepared.drop();
+}
+process.exit(0);
