@@ -8,6 +8,7 @@ import { translate } from "./answers";
 import type { Walk } from "./action-cases";
 import { companyMarkers } from "./company-markers";
 import { renderServerTree } from "./render-server-tree";
+import { STANDARD_REPORT_IDS } from "@/lib/reports/standard-reports";
 
 function filesNamed(folder: string, name: string): string[] {
   return fs.readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
@@ -44,25 +45,25 @@ async function expectPage404(module: Record<string, unknown>, params: Record<str
   await expect(pageOf(module)({ params: Promise.resolve(params) })).rejects.toMatchObject({ digest: NOT_FOUND_DIGEST });
 }
 
-type QueryPage = (props: { searchParams: Promise<Record<string, string>> }) => Promise<unknown>;
+type QueryPage = (props: { params: Promise<Record<string, string>>; searchParams: Promise<Record<string, string>> }) => Promise<unknown>;
 
 /**
  * The page with A's ids in its query, as B, shows nothing of A. The control first: the same page
  * as A's owner (no query) does show some of A's ids, so their absence for B means something.
  */
-async function expectQueryPageHidesA({ a, b, request }: Walk, module: Record<string, unknown>, query: Record<string, string>) {
+async function expectQueryPageHidesA({ a, b, request }: Walk, module: Record<string, unknown>, query: Record<string, string>, routeParams: Record<string, string> = {}) {
   const page = module.default as QueryPage;
   // The query's own values come back in links and filter forms; they are not a leak.
   const echoed = Object.values(query);
   const markers = (await companyMarkers(a.owner.orgId)).filter((marker) => !echoed.includes(marker));
   request.userId = a.owner.userId;
   try {
-    const asA = await renderServerTree(page({ searchParams: Promise.resolve({}) }));
+    const asA = await renderServerTree(page({ params: Promise.resolve(routeParams), searchParams: Promise.resolve({}) }));
     expect(markers.some((marker) => asA.includes(marker)), "control: the page shows A's own data to A").toBe(true);
   } finally {
     request.userId = b.owner.userId;
   }
-  const asB = await renderServerTree(page({ searchParams: Promise.resolve(query) }));
+  const asB = await renderServerTree(page({ params: Promise.resolve(routeParams), searchParams: Promise.resolve(query) }));
   expect(markers.filter((marker) => asB.includes(marker)), `A's ids on the page for B with ${JSON.stringify(query)}`).toEqual([]);
 }
 
@@ -102,6 +103,27 @@ export const DOOR_CASES: Record<string, DoorCase> = {
   "app/(app)/receivables/report/page.tsx": {
     withoutForeignIds: "a month and an as-of day; B's report of A's month must show none of A's stores",
     walk: (walk, module) => expectQueryPageHidesA(walk, module, { month: "2025-03" }),
+  },
+  "app/(app)/reports/[report]/page.tsx": {
+    withoutForeignIds: "the segment is a report's name, not a record; A's store and account as filters must show B none of A's data",
+    walk: async (walk, module) => {
+      for (const report of STANDARD_REPORT_IDS) await expectQueryPageHidesA(walk, module, { store: walk.a.storeId, account: walk.a.fundAccountId }, { report });
+    },
+  },
+  "app/(app)/reports/[report]/rows/page.tsx": {
+    withoutForeignIds: "the segment is a report's name; A's store and account in the filters and in the drill key must open none of A's rows",
+    walk: async ({ a }, module) => {
+      // No control as A: a drill-down lists order numbers and amounts, not ids; the check is that B
+      // is told "not found" and that nothing of A (ids, row ids) reaches B's page.
+      const page = module.default as QueryPage;
+      const markers = await companyMarkers(a.owner.orgId);
+      const foreign = { from: "2024-01-01", to: "2024-12-31", store: a.storeId, account: a.fundAccountId, "k.store": a.storeId, "k.account": a.fundAccountId };
+      for (const report of STANDARD_REPORT_IDS) {
+        const asB = await renderServerTree(page({ params: Promise.resolve({ report }), searchParams: Promise.resolve(foreign) }));
+        expect(markers.filter((marker) => asB.includes(marker) && !Object.values(foreign).includes(marker)), `A's data in B's ${report} rows`).toEqual([]);
+        expect(asB, report).toContain(translate("errors.storeNotFound"));
+      }
+    },
   },
   "app/(app)/export/page.tsx": {
     withoutForeignIds: "only ?page=N; B's export centre must list none of A's exports",
