@@ -152,5 +152,5 @@ export function remittanceDrillRange(filters: ReportFilters, key: DrillKey): Cub
 export const remittanceAnalysis: StandardReport = {
   filters: ["store", "platform", "by"],
   run,
-  drill: (tx: Tx, scope: ReportScope, filters: ReportFilters, key: DrillKey, page: DrillPage) => receivableOrdersDrill(tx, scope, remittanceDrillRange(filters, key), page),
+  drill: async (tx: Tx, scope: ReportScope, filters: ReportFilters, key: DrillKey, page: DrillPage) => receivableOrdersDrill(tx, scope, remittanceDrillRange(filters, key), page),
 };

@@ -82,5 +82,5 @@ export function salesComparisonDrillRange(filters: ReportFilters, key: DrillKey)
 export const salesComparison: StandardReport = {
   filters: ["store", "platform", "compare"],
   run,
-  drill: (tx: Tx, scope: ReportScope, filters: ReportFilters, key: DrillKey, page: DrillPage) => receivableOrdersDrill(tx, scope, salesComparisonDrillRange(filters, key), page),
+  drill: async (tx: Tx, scope: ReportScope, filters: ReportFilters, key: DrillKey, page: DrillPage) => receivableOrdersDrill(tx, scope, salesComparisonDrillRange(filters, key), page),
 };
