@@ -10,7 +10,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OrgContext } from "@/lib/auth/load-org-context";
 import { getPgPool } from "@/lib/db/pg-pool";
-import { describeFundAccounts, describeStores, generateMonth } from "@/lib/generate";
+import { describeFundAccounts, describeStores, generateMonth, readGroundTruth } from "@/lib/generate";
 import { importFile } from "@/lib/import-batches/import-file";
 import { runReconciliation } from "@/lib/match-runs/run-reconciliation";
 import { confirmProposals } from "@/lib/match-review/decide-proposals";
@@ -27,6 +27,8 @@ const AS_OF = "2025-04-20";
 let outDir: string;
 let owner: OrgContext;
 let other: OrgContext;
+/** The generator's ground truth for the owner's month: what buyers paid, per store name. */
+let truthPaidByStore: Map<string, bigint>;
 
 async function importMonth(ctx: OrgContext, orders: number, seed: number) {
   for (const store of describeStores()) {
@@ -48,13 +50,21 @@ async function importMonth(ctx: OrgContext, orders: number, seed: number) {
   const proposed = await db.matchGroup.findMany({ where: { orgId: ctx.orgId, status: "PROPOSED" }, select: { id: true } });
   await confirmProposals(db, ctx, proposed.map((group) => group.id));
   await refreshReceivables(getPgPool(), ctx.orgId);
+  const storeNames = new Map(describeStores().map((store) => [store.key as string, store.name]));
+  const paid = new Map<string, bigint>();
+  for await (const record of readGroundTruth(month.groundTruthPath)) {
+    if (record.type !== "order" || !record.inExport) continue;
+    const name = storeNames.get(record.store)!;
+    paid.set(name, (paid.get(name) ?? 0n) + BigInt(record.amounts.paid));
+  }
+  return paid;
 }
 
 beforeAll(async () => {
   outDir = fs.mkdtempSync(path.join(os.tmpdir(), "reports-remittance-"));
   owner = await makeOrg("回款报表公司");
   other = await makeOrg("另一家公司");
-  await importMonth(owner, 2000, 17);
+  truthPaidByStore = await importMonth(owner, 2000, 17);
   await importMonth(other, 300, 23);
 }, 600_000);
 
@@ -184,6 +194,12 @@ describe("回款情况分析", () => {
     expectTotalsAreSums(result);
     expect(result.columns.find((column) => column.key === "platform")!.codes).toBe("platforms");
     expect(result.columns.every((column) => column.label.startsWith("reports.remittance.columns."))).toBe(true);
+  });
+
+  it("gives each store's sales as the generator says buyers paid", async () => {
+    // Every order of the exports, whatever its business day: a period wide enough for all of them.
+    const result = await runReport("remittance", owner, { from: "2025-01-01", to: "2025-05-31", by: "store" });
+    expect(new Map(result.rows.map((row) => [row.store, row.sales]))).toEqual(truthPaidByStore);
   });
 
   it("groups by platform and by month with the same sums", async () => {
