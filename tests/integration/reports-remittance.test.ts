@@ -162,6 +162,14 @@ function expectedRemittance(s: Sums) {
 }
 const pick = (row: ReportRow, keys: string[]) => Object.fromEntries(keys.map((key) => [key, row[key]]));
 
+const MESSAGES = ["zh-CN", "en"].map((locale) => JSON.parse(fs.readFileSync(path.join(process.cwd(), "messages", `${locale}.json`), "utf8")) as Record<string, unknown>);
+const hasMessage = (key: string) => MESSAGES.every((messages) => typeof key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages) === "string");
+
+/** Every header and note of a result is a message in both languages. */
+function expectMessages(result: ReportResult) {
+  for (const key of [...result.columns.map((column) => column.label), ...(result.notes ?? []).map((note) => note.key)]) expect(hasMessage(key), key).toBe(true);
+}
+
 /** Every money and integer column's 合计 is the sum of its rows; every rate is the rate of the sums. */
 function expectTotalsAreSums(result: ReportResult) {
   for (const column of result.columns) {
@@ -192,6 +200,7 @@ describe("回款情况分析", () => {
     });
     expect(pick(result.totals, keys)).toEqual(expectedRemittance(hand.total));
     expectTotalsAreSums(result);
+    expectMessages(result);
     expect(result.columns.find((column) => column.key === "platform")!.codes).toBe("platforms");
     expect(result.columns.every((column) => column.label.startsWith("reports.remittance.columns."))).toBe(true);
   });
@@ -216,6 +225,8 @@ describe("回款情况分析", () => {
     for (const row of byMonth.rows) expect(pick(row, keys), String(row.month)).toEqual(expectedRemittance(handMonth.groups.get(String(row.month)) ?? zero()));
     expect(pick(byMonth.totals, keys)).toEqual(expectedRemittance(handMonth.total));
     expectTotalsAreSums(byMonth);
+    expectMessages(byMonth);
+    expectMessages(byPlatform);
     // Each month's month-on-month sales are the month before's, over the same days.
     const march = byMonth.rows.find((row) => row.month === "2025-03")!;
     const april = byMonth.rows.find((row) => row.month === "2025-04");
@@ -262,6 +273,7 @@ describe("回款情况分析", () => {
           overdue: row.overdue,
         });
         expect(drill.rows.length).toBe(Math.min(20, drill.count));
+        if (index === 0) expectMessages(drill);
       }
     }
   });
@@ -357,6 +369,7 @@ describe("销售数据对比", () => {
     expect(result.totals.salesGrowth).toBeCloseTo(rate(now.total.sales - then.total.sales, then.total.sales)!, 12);
     expectTotalsAreSums(result);
     expect(result.columns.find((column) => column.key === "salesCompared")!.labelValues).toEqual({ period: "2025-03-01 – 2025-03-15" });
+    expectMessages(result);
     expect(result.notes![0]).toMatchObject({ key: "reports.sales-comparison.notes.periods", values: { from2: "2025-03-01", to2: "2025-03-15" } });
 
     // Each row's drill-down: the store's orders of the main period, summing to the row.
