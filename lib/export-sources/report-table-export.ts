@@ -16,7 +16,7 @@ export function reportExportTable(ctx: ExportContext, result: ReportResult, head
     label: columnLabel(t, column),
     type: column.type === "integer" ? "integer" : column.type,
     currency: column.currencyKey ? sharedCurrency(result, column.currencyKey) : undefined,
-    total: (column.type === "money" || column.type === "integer") && summed(column.key),
+    total: (column.type === "money" || column.type === "integer") && column.summed !== false && summed(column.key),
   }));
   const rows: ExportRow[] = result.rows.map((row) => Object.fromEntries(result.columns.map((column) => [column.key, cellValue(t, column, row[column.key])])));
   const expectedTotals = Object.fromEntries(columns.filter((column) => column.total).map((column) => [column.key, result.totals[column.key] as bigint]));

@@ -39,7 +39,7 @@ const FIGURE_COLUMNS: ReportColumn[] = [
   money("outstanding"),
   money("overdue"),
   percent("collectionRate"),
-  { key: "dsoDays", label: label("dsoDays"), type: "integer" },
+  { key: "dsoDays", label: label("dsoDays"), type: "integer", summed: false },
   money("momSales"),
   percent("momSalesGrowth"),
   money("momReceived"),
@@ -134,18 +134,18 @@ export function remittanceDrillRange(filters: ReportFilters, key: DrillKey): Cub
   const base = cubeRange(filters, filters);
   if (filters.by === "store") {
     const parsed = storeKey.safeParse(key);
-    if (!parsed.success || (filters.store && filters.store !== parsed.data.store)) throw new AppError("INVALID", { field: "drill" });
+    if (!parsed.success || (filters.store && filters.store !== parsed.data.store)) throw new AppError("INVALID", { messageKey: "reportDrillRefused", field: "drill" });
     return { ...base, store: parsed.data.store };
   }
   if (filters.by === "platform") {
     const parsed = platformKey.safeParse(key);
-    if (!parsed.success || (filters.platform && filters.platform !== parsed.data.platform)) throw new AppError("INVALID", { field: "drill" });
+    if (!parsed.success || (filters.platform && filters.platform !== parsed.data.platform)) throw new AppError("INVALID", { messageKey: "reportDrillRefused", field: "drill" });
     return { ...base, platform: parsed.data.platform };
   }
   const parsed = monthKey.safeParse(key);
-  if (!parsed.success) throw new AppError("INVALID", { field: "drill" });
+  if (!parsed.success) throw new AppError("INVALID", { messageKey: "reportDrillRefused", field: "drill" });
   const { first, last } = monthBounds(parsed.data.month);
-  if (last < filters.from || first > filters.to) throw new AppError("INVALID", { field: "drill" });
+  if (last < filters.from || first > filters.to) throw new AppError("INVALID", { messageKey: "reportDrillRefused", field: "drill" });
   return { ...base, from: first > filters.from ? first : filters.from, to: last < filters.to ? last : filters.to };
 }
 

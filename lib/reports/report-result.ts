@@ -18,6 +18,11 @@ export type ReportColumn = {
   codes?: string;
   /** money: the row key that holds the amounts' ISO currency; absent, CNY. */
   currencyKey?: string;
+  /**
+   * false: the 合计 cell of this money or integer column is not the sum of its rows (an average such
+   * as days to cash); the export then shows no total for it rather than a sum that would differ.
+   */
+  summed?: false;
 };
 
 /**

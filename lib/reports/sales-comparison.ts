@@ -75,7 +75,7 @@ const storeKey = z.strictObject({ store: z.uuid() });
 /** A row's orders of the main period: the key must name a store the filters keep. */
 export function salesComparisonDrillRange(filters: ReportFilters, key: DrillKey): CubeRange {
   const parsed = storeKey.safeParse(key);
-  if (!parsed.success || (filters.store && filters.store !== parsed.data.store)) throw new AppError("INVALID", { field: "drill" });
+  if (!parsed.success || (filters.store && filters.store !== parsed.data.store)) throw new AppError("INVALID", { messageKey: "reportDrillRefused", field: "drill" });
   return { ...cubeRange(filters, filters), store: parsed.data.store };
 }
 
