@@ -23,9 +23,11 @@ export async function ReportFilterForm({ action, fields, values, stores, account
   const t = await getTranslations("reports.filters");
   const tp = await getTranslations("platforms");
   const select = (name: string, label: string, options: { value: string; label: string }[], all = true) => (
-    <label className="flex flex-col gap-1">
-      <span className="text-xs text-slate-500">{label}</span>
-      <select name={name} defaultValue={values[name] ?? ""} className={INPUT}>
+    <div className="flex flex-col gap-1">
+      <label htmlFor={`report-filter-${name}`} className="text-xs text-slate-500">
+        {label}
+      </label>
+      <select id={`report-filter-${name}`} name={name} defaultValue={values[name] ?? ""} className={INPUT}>
         {all ? <option value="">{t("all")}</option> : null}
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -33,13 +35,15 @@ export async function ReportFilterForm({ action, fields, values, stores, account
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
   const day = (name: string, label: string) => (
-    <label className="flex flex-col gap-1">
-      <span className="text-xs text-slate-500">{label}</span>
-      <input type="date" name={name} defaultValue={values[name] ?? ""} className={INPUT} />
-    </label>
+    <div className="flex flex-col gap-1">
+      <label htmlFor={`report-filter-${name}`} className="text-xs text-slate-500">
+        {label}
+      </label>
+      <input id={`report-filter-${name}`} type="date" name={name} defaultValue={values[name] ?? ""} className={INPUT} />
+    </div>
   );
   return (
     <form className="flex flex-wrap items-end gap-3 text-sm" action={action} data-testid="report-filters">

@@ -151,6 +151,7 @@ export function remittanceDrillRange(filters: ReportFilters, key: DrillKey): Cub
 
 export const remittanceAnalysis: StandardReport = {
   filters: ["store", "platform", "by"],
+  readsReceivables: true,
   run,
   drill: async (tx: Tx, scope: ReportScope, filters: ReportFilters, key: DrillKey, page: DrillPage) => receivableOrdersDrill(tx, scope, remittanceDrillRange(filters, key), page),
 };

@@ -81,6 +81,7 @@ export function salesComparisonDrillRange(filters: ReportFilters, key: DrillKey)
 
 export const salesComparison: StandardReport = {
   filters: ["store", "platform", "compare"],
+  readsReceivables: true,
   run,
   drill: async (tx: Tx, scope: ReportScope, filters: ReportFilters, key: DrillKey, page: DrillPage) => receivableOrdersDrill(tx, scope, salesComparisonDrillRange(filters, key), page),
 };

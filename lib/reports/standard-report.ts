@@ -19,6 +19,8 @@ export type ReportFilterField = "store" | "platform" | "account" | "by" | "compa
 
 export type StandardReport = {
   filters: readonly ReportFilterField[];
+  /** Reads the receivables the jobs rebuild (not the ledger itself): the page says how fresh they are. */
+  readsReceivables?: true;
   /**
    * The report for the filters. Every query is scoped to scope.orgId; the 合计 row equals the sum
    * of the rows, and each row's drill-down sums to the row.

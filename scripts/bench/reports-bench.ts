@@ -10,6 +10,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { createDbClient, type Db } from "../../lib/db/client";
+import { startEmbeddedPostgres } from "../../lib/db/embedded-postgres";
 import { refreshReceivables } from "../../lib/receivables/refresh-receivables";
 import { resolveReportFilters } from "../../lib/reports/report-filters";
 import { loadReportScope } from "../../lib/reports/report-scope";
@@ -63,11 +64,12 @@ const CUSTOM_BASELINE = `SELECT "storeId", date_trunc('month', COALESCE("paidAt"
 
 async function prepare(): Promise<{ url: string; orgId: string; drop: () => Promise<void> }> {
   if (values.url) {
+    const server = await startEmbeddedPostgres(projectRoot);
     const client = new pg.Client({ connectionString: values.url });
     await client.connect();
     const org = await client.query<{ id: string }>(`SELECT id FROM "Organization" WHERE slug LIKE 'reconcile-bench-%' ORDER BY "createdAt" DESC LIMIT 1`);
     await client.end();
-    return { url: values.url, orgId: org.rows[0]!.id, drop: async () => {} };
+    return { url: values.url, orgId: org.rows[0]!.id, drop: () => server.stop() };
   }
   const databases = await createTestDatabases(projectRoot, ["reports_bench"]);
   const url = databases.urls[0]!;

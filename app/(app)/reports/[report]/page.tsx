@@ -3,6 +3,7 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ExportButtons } from "@/components/export/export-buttons";
+import { FreshnessLine } from "@/components/receivables/freshness-line";
 import { ReportFilterForm } from "@/components/reports/report-filter-form";
 import { ReportTable } from "@/components/reports/report-table";
 import { reportTableModel } from "@/components/reports/report-view-model";
@@ -11,6 +12,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePageContext } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { monthBounds, shiftMonth } from "@/lib/ledger/business-day";
+import { receivablesFreshness } from "@/lib/receivables/stale-receivables";
 import { standardReport } from "@/lib/reports/standard-reports";
 import { readTablePreference } from "@/lib/table-preferences/table-preferences";
 import { filterParams, readReportRequest } from "../_shared/report-request";
@@ -24,10 +26,11 @@ export default async function StandardReportPage({ params, searchParams }: Props
   const report = standardReport(id);
   if (!report) notFound();
   const request = await readReportRequest(ctx.orgId, await searchParams);
-  const [t, options, preference, result] = await Promise.all([
+  const [t, options, preference, freshness, result] = await Promise.all([
     getTranslations(),
     reportFilterOptions(ctx.orgId),
     readTablePreference(db, ctx.orgId, ctx.userId, `reports.${id}`),
+    report.readsReceivables ? receivablesFreshness(db, ctx.orgId) : undefined,
     request.filters ? report.run(db, request.scope, request.filters) : undefined,
   ]);
   const current = filterParams(request.input);
@@ -53,6 +56,7 @@ export default async function StandardReportPage({ params, searchParams }: Props
         accounts={options.accounts}
         months={month ? { previous: monthLink(shiftMonth(month, -1)), next: monthLink(shiftMonth(month, 1)) } : undefined}
       />
+      {freshness ? <FreshnessLine freshness={freshness} timeZone={request.scope.timeZone} /> : null}
       {request.problem ? <Alert tone="error">{t(`errors.${request.problem.messageKey}`, request.problem.params)}</Alert> : null}
       {model ? (
         <>
