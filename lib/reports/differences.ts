@@ -7,8 +7,9 @@
 // Which adjustments: those of counting groups (lib/ledger/counting-groups.ts: CONFIRMED, and a manual
 // match waiting for approval, whose allocations are already spent) — not proposals, rejected or
 // reversed groups. Their month is the group's (MatchGroup.day, the day of its latest row,
-// lib/ledger/business-day.ts), in the period. Their store: the order or bill line the adjustment is
-// about when it says so, else the group's only store; a group of several stores' rows or of wallet
+// lib/ledger/business-day.ts), in the period. Their store: the group's only store, else that of the
+// order or bill line the adjustment is about (looked up only then: most groups have one store, and
+// a join would read every order and line of the company); a group of several stores' rows or of wallet
 // and bank rows alone (a withdrawal and its receipt) has none, and its adjustments make rows
 // without a store. Amounts are signed as the engine books them (lib/match-engine README "Signs"):
 // + kept back on the way (a fee), − added (a platform-funded discount).
@@ -46,11 +47,12 @@ function adjustmentsSql(orgId: string, period: Period, filters: Pick<ReportFilte
   const sql = `SELECT x.*, s.name AS "storeName", s.platform, s.currency AS "storeCurrency" FROM (
       SELECT a.id, a.type, a."amountMinor", a.note, g.id AS "groupId", g.status, g.link, g.note AS "groupNote", g."createdById", g."decidedById",
              g.day, g."fundAccountIds",
-             COALESCE(o."storeId", l."storeId", CASE WHEN cardinality(g."storeIds") = 1 THEN g."storeIds"[1] END) AS "storeId"
+             CASE WHEN cardinality(g."storeIds") = 1 THEN g."storeIds"[1]
+                  WHEN a."aboutSide" = 'ORDER' THEN (SELECT o."storeId" FROM "Order" o WHERE o."orgId" = a."orgId" AND o.id = a."aboutRowId")
+                  WHEN a."aboutSide" = 'SETTLEMENT' THEN (SELECT l."storeId" FROM "SettlementLine" l WHERE l."orgId" = a."orgId" AND l.id = a."aboutRowId")
+             END AS "storeId"
         FROM "MatchAdjustment" a
         JOIN "MatchGroup" g ON g."orgId" = a."orgId" AND g.id = a."groupId"
-        LEFT JOIN "Order" o ON a."aboutSide" = 'ORDER' AND o."orgId" = a."orgId" AND o.id = a."aboutRowId"
-        LEFT JOIN "SettlementLine" l ON a."aboutSide" = 'SETTLEMENT' AND l."orgId" = a."orgId" AND l.id = a."aboutRowId"
        WHERE a."orgId" = $1::uuid AND ${countingStatusSql("g.status")} AND g.day >= $2::date AND g.day <= $3::date) x
       LEFT JOIN "Store" s ON s."orgId" = $1::uuid AND s.id = x."storeId"
       ${outer.length > 0 ? `WHERE ${outer.join(" AND ")}` : ""}`;
