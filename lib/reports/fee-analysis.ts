@@ -263,6 +263,8 @@ async function topOrderNotes(tx: Tx, orgId: string, period: Period, filters: Rep
           store: store.name,
           orderNo: order.orderNo,
           rate: Number(order.fees) / Number(order.sales),
+          // Printed as text ("20.61"): a note's message has no number format of its own.
+          ratePercent: ((Number(order.fees) / Number(order.sales)) * 100).toFixed(2),
           fees: minorToDecimalString(order.fees),
           sales: minorToDecimalString(order.sales),
           currency: store.currency,

@@ -213,6 +213,7 @@ describe("费用分析", () => {
     const first = result.notes!.find((note) => note.key === "reports.fees.notes.topOrder")!;
     expect(first.values?.orderNo).toBe(top!.orderNo);
     expect(first.values?.rate).toBeCloseTo(Number(top!.rate), 10);
+    expect(first.values?.ratePercent).toBe((Number(top!.rate) * 100).toFixed(2));
   });
 
   it("drills each row down to its fee lines with their file rows, the 合计 equal to the row", async () => {
