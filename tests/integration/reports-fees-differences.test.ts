@@ -238,6 +238,27 @@ describe("费用分析", () => {
     expect(page.rows.length).toBe(5);
   });
 
+  it("reads only the lines of a part of a month, in the row and in its drill-down", async () => {
+    const part = { from: "2025-03-10", to: "2025-03-20" };
+    const result = await fees.run(db, scopeOf(owner), await filtersOf(owner, part));
+    const [hand] = await db.$queryRawUnsafe<{ sales: bigint; fees: bigint }[]>(
+      `SELECT SUM("amountMinor") FILTER (WHERE "lineType" = 'SALE')::bigint AS sales,
+              (-SUM("amountMinor") FILTER (WHERE "lineType" <> 'SALE' AND "lineType" <> 'REFUND' AND "lineType" <> 'WITHDRAWAL' AND COALESCE(memo, '') NOT LIKE '%Reserve%'))::bigint AS fees
+         FROM "SettlementLine" WHERE "orgId" = $1::uuid AND "storeId" = $2::uuid AND "occurredOn" BETWEEN $3::date AND $4::date`,
+      owner.orgId,
+      pddStoreId,
+      part.from,
+      part.to,
+    );
+    expect(result.rows.length).toBe(1);
+    expect(result.rows[0]).toMatchObject({ sales: hand!.sales, totalFees: hand!.fees });
+    const drilled = await drillAll(fees, owner, part, result.drill![0]!, 100_000);
+    expect(drilled.totals.amount).toBe(hand!.fees);
+    expect(drilled.rows.every((line) => (line.day as string) >= part.from && (line.day as string) <= part.to)).toBe(true);
+    const whole = await fees.run(db, scopeOf(owner), await filtersOf(owner, {}));
+    expect((whole.rows[0]!.totalFees as bigint) > hand!.fees).toBe(true);
+  });
+
   it("narrows to a store or a platform, and refuses a drill-down key it did not hand out", async () => {
     const all = await fees.run(db, scopeOf(owner), await filtersOf(owner, {}));
     const byStore = await fees.run(db, scopeOf(owner), await filtersOf(owner, { store: pddStoreId }));
