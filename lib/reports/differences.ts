@@ -188,11 +188,12 @@ async function drill(tx: Tx, scope: ReportScope, filters: ReportFilters, key: Dr
     ...params,
   );
   params.push(page.limit, page.offset);
+  // A match waiting for approval records its maker as its decider until a reviewer decides: no approver yet.
   const adjustments = await tx.$queryRawUnsafe<
     { day: string; groupId: string; link: string; type: AdjustmentType; amount: bigint; note: string | null; status: string; maker: string | null; approver: string | null; currency: string | null }[]
   >(
     `SELECT to_char(d.day, 'YYYY-MM-DD') AS day, d."groupId", d.link, d.type, d."amountMinor" AS amount, COALESCE(d.note, d."groupNote") AS note, d.status::text AS status,
-            maker.name AS maker, approver.name AS approver, d."storeCurrency" AS currency
+            maker.name AS maker, CASE WHEN d.status = 'PENDING_APPROVAL' THEN NULL ELSE approver.name END AS approver, d."storeCurrency" AS currency
        FROM (${sql}) d LEFT JOIN "User" maker ON maker.id = d."createdById" LEFT JOIN "User" approver ON approver.id = d."decidedById"
       ${where}
       ORDER BY d.day, d."groupId", d.id

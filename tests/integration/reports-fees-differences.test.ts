@@ -337,6 +337,7 @@ describe("差异汇总", () => {
     for (const [index, row] of result.rows.entries()) if (row.type === "BAD_DEBT") writeOffs.push(...(await drillAll(differences, owner, {}, result.drill![index]!, 10)).rows);
     expect(writeOffs.map((row) => row.status).sort()).toEqual(["CONFIRMED", "PENDING_APPROVAL"]);
     expect(writeOffs.find((row) => row.status === "CONFIRMED")).toMatchObject({ maker: "Owner", approver: "REVIEWER", note: "买家失联，核销", link: "ORDER_SETTLEMENT" });
+    expect(writeOffs.find((row) => row.status === "PENDING_APPROVAL")).toMatchObject({ maker: "Owner", approver: null, note: "等待审批的核销" });
     const other = result.rows.findIndex((row) => row.type === "OTHER");
     const unexplained = await drillAll(differences, owner, {}, result.drill![other]!, 10);
     expect(unexplained.rows).toEqual([expect.objectContaining({ amount: 123n, note: "差 1.23 元，待查", maker: "Owner", link: "ORDER_BANK" })]);
