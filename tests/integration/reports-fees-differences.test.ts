@@ -16,7 +16,9 @@ import { createFundAccount } from "@/lib/fund-accounts/fund-account-service";
 import { approveMatches } from "@/lib/match-review/approvals";
 import { filteredUnmatchedSql } from "@/lib/match-review/list-unmatched";
 import { createManualMatch } from "@/lib/match-review/manual-match";
+import { monthSummary } from "@/lib/match-review/month-summary";
 import { writeOffOrder } from "@/lib/match-review/write-off-order";
+import { minorToDecimalString } from "@/lib/money";
 import { runReconciliation } from "@/lib/match-runs/run-reconciliation";
 import { refreshReceivables } from "@/lib/receivables/refresh-receivables";
 import { classifyFee, FEE_LINE_TYPES, type FeeType } from "@/lib/reports/fee-types";
@@ -323,6 +325,16 @@ describe("差异汇总", () => {
     expect(result.totals.pendingCount).toBeGreaterThanOrEqual(1n);
     const notes = result.notes!.map((note) => note.key);
     expect(notes).toEqual(expect.arrayContaining(["reports.differences.notes.unmatched.orders", "reports.differences.notes.unmatched.lines", "reports.differences.notes.unmatched.bank"]));
+  });
+
+  it("says what is still open in a month as the home page's month summary counts it", async () => {
+    const result = await differences.run(db, scopeOf(owner), await filtersOf(owner, { from: "2025-03-01", to: "2025-03-31" }));
+    const summary = await monthSummary(db, owner.orgId, "2025-03");
+    const note = (list: string) => result.notes!.find((entry) => entry.key === `reports.differences.notes.unmatched.${list}`)!.values;
+    expect(note("orders")).toEqual({ count: summary.orders.open.count, amount: minorToDecimalString(summary.orders.open.remainingMinor) });
+    expect(note("lines")).toEqual({ count: summary.lines.count, amount: minorToDecimalString(summary.lines.remainingMinor) });
+    expect(note("bank")).toEqual({ count: summary.bank.count, amount: minorToDecimalString(summary.bank.remainingMinor) });
+    expect(summary.orders.open.count).toBeGreaterThan(0);
   });
 
   it("drills each row down to its adjustments, with who booked and who approved them", async () => {
