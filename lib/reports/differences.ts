@@ -8,8 +8,7 @@
 // match waiting for approval, whose allocations are already spent) — not proposals, rejected or
 // reversed groups. Their month is the group's (MatchGroup.day, the day of its latest row,
 // lib/ledger/business-day.ts), in the period. Their store: the group's only store, else that of the
-// order or bill line the adjustment is about (looked up only then: most groups have one store, and
-// a join would read every order and line of the company); a group of several stores' rows or of wallet
+// order or bill line the adjustment is about; a group of several stores' rows or of wallet
 // and bank rows alone (a withdrawal and its receipt) has none, and its adjustments make rows
 // without a store. Amounts are signed as the engine books them (lib/match-engine README "Signs"):
 // + kept back on the way (a fee), − added (a platform-funded discount).
@@ -31,30 +30,52 @@ export const NO_STORE = "none";
 type Period = { from: string; to: string };
 
 /**
- * SQL of the period's adjustments of counting groups, one row each with its group's facts and its
- * store ("storeId", null when it has none), the filters applied, and its parameters ($1 the company).
+ * SQL: the store an adjustment counts for, over the columns single (the group's only store, else
+ * null), "aboutSide" and "aboutRowId" of `x`: the order or line it is about is looked up only for
+ * groups of several stores or none (most groups have one, and a join would read every order and
+ * line of the company).
  */
-function adjustmentsSql(orgId: string, period: Period, filters: Pick<ReportFilters, "store" | "platform" | "account">) {
+function storeOfSql(x: string): string {
+  return `COALESCE(${x}.single, CASE
+      WHEN ${x}."aboutSide" = 'ORDER' THEN (SELECT o."storeId" FROM "Order" o WHERE o."orgId" = $1::uuid AND o.id = ${x}."aboutRowId")
+      WHEN ${x}."aboutSide" = 'SETTLEMENT' THEN (SELECT l."storeId" FROM "SettlementLine" l WHERE l."orgId" = $1::uuid AND l.id = ${x}."aboutRowId") END)`;
+}
+
+/**
+ * SQL of the period's adjustments of counting groups with their store ("storeId", null when none)
+ * and its name, platform and currency, the filters applied, and its parameters ($1 the company).
+ * `each`: one row per adjustment with its group's facts (the drill-down); `summed`: count, amount
+ * and what waits for approval per month, type and store, summed before the store is worked out
+ * (the report: the store's lookups then run once per distinct about-row, not per adjustment).
+ */
+function adjustmentsSql(orgId: string, period: Period, filters: Pick<ReportFilters, "store" | "platform" | "account">, level: "each" | "summed") {
   const params: unknown[] = [orgId, period.from, period.to];
   const param = (value: unknown) => {
     params.push(value);
     return `$${params.length}`;
   };
+  const inner = [`a."orgId" = $1::uuid`, countingStatusSql("g.status"), `g.day >= $2::date`, `g.day <= $3::date`];
+  if (filters.account) inner.push(`${param(filters.account)}::uuid = ANY(g."fundAccountIds")`);
   const outer: string[] = [];
-  if (filters.store) outer.push(`x."storeId" = ${param(filters.store)}::uuid`);
+  if (filters.store) outer.push(`y."storeId" = ${param(filters.store)}::uuid`);
   if (filters.platform) outer.push(`s.platform = ${param(filters.platform)}::"Platform"`);
-  if (filters.account) outer.push(`${param(filters.account)}::uuid = ANY(x."fundAccountIds")`);
-  const sql = `SELECT x.*, s.name AS "storeName", s.platform, s.currency AS "storeCurrency" FROM (
-      SELECT a.id, a.type, a."amountMinor", a.note, g.id AS "groupId", g.status, g.link, g.note AS "groupNote", g."createdById", g."decidedById",
-             g.day, g."fundAccountIds",
-             CASE WHEN cardinality(g."storeIds") = 1 THEN g."storeIds"[1]
-                  WHEN a."aboutSide" = 'ORDER' THEN (SELECT o."storeId" FROM "Order" o WHERE o."orgId" = a."orgId" AND o.id = a."aboutRowId")
-                  WHEN a."aboutSide" = 'SETTLEMENT' THEN (SELECT l."storeId" FROM "SettlementLine" l WHERE l."orgId" = a."orgId" AND l.id = a."aboutRowId")
-             END AS "storeId"
-        FROM "MatchAdjustment" a
-        JOIN "MatchGroup" g ON g."orgId" = a."orgId" AND g.id = a."groupId"
-       WHERE a."orgId" = $1::uuid AND ${countingStatusSql("g.status")} AND g.day >= $2::date AND g.day <= $3::date) x
-      LEFT JOIN "Store" s ON s."orgId" = $1::uuid AND s.id = x."storeId"
+  const single = `CASE WHEN cardinality(g."storeIds") = 1 THEN g."storeIds"[1] END`;
+  const about = (column: string) => `CASE WHEN cardinality(g."storeIds") <> 1 THEN a."${column}" END`;
+  const from = `"MatchAdjustment" a JOIN "MatchGroup" g ON g."orgId" = a."orgId" AND g.id = a."groupId" WHERE ${inner.join(" AND ")}`;
+  const rows =
+    level === "each"
+      ? `SELECT a.id, a.type, a."amountMinor", a.note, g.id AS "groupId", g.status, g.link, g.note AS "groupNote", g."createdById", g."decidedById", g.day,
+                ${single} AS single, ${about("aboutSide")} AS "aboutSide", ${about("aboutRowId")} AS "aboutRowId"
+           FROM ${from}`
+      : `SELECT to_char(g.day, 'YYYY-MM') AS month, a.type, ${single} AS single, ${about("aboutSide")} AS "aboutSide", ${about("aboutRowId")} AS "aboutRowId",
+                count(*) AS count, SUM(a."amountMinor") AS amount,
+                count(*) FILTER (WHERE g.status = 'PENDING_APPROVAL') AS "pendingCount",
+                COALESCE(SUM(a."amountMinor") FILTER (WHERE g.status = 'PENDING_APPROVAL'), 0) AS "pendingAmount"
+           FROM ${from}
+          GROUP BY 1, 2, 3, 4, 5`;
+  const sql = `SELECT y.*, s.name AS "storeName", s.platform, s.currency AS "storeCurrency"
+      FROM (SELECT x.*, ${storeOfSql("x")} AS "storeId" FROM (${rows}) x) y
+      LEFT JOIN "Store" s ON s."orgId" = $1::uuid AND s.id = y."storeId"
       ${outer.length > 0 ? `WHERE ${outer.join(" AND ")}` : ""}`;
   return { sql, params };
 }
@@ -84,16 +105,15 @@ type Aggregate = {
 };
 
 async function run(tx: Tx, scope: ReportScope, filters: ReportFilters): Promise<ReportResult> {
-  const { sql, params } = adjustmentsSql(scope.orgId, filters, filters);
+  const { sql, params } = adjustmentsSql(scope.orgId, filters, filters, "summed");
   const aggregates = await tx.$queryRawUnsafe<Aggregate[]>(
-    `SELECT to_char(d.day, 'YYYY-MM') AS month, d."storeId", min(d."storeName") AS "storeName", min(d.platform::text)::"Platform" AS platform,
+    `SELECT d.month, d."storeId", min(d."storeName") AS "storeName", min(d.platform::text)::"Platform" AS platform,
             min(d."storeCurrency") AS currency, d.type,
-            count(*)::bigint AS count, SUM(d."amountMinor")::bigint AS amount,
-            count(*) FILTER (WHERE d.status = 'PENDING_APPROVAL')::bigint AS "pendingCount",
-            COALESCE(SUM(d."amountMinor") FILTER (WHERE d.status = 'PENDING_APPROVAL'), 0)::bigint AS "pendingAmount"
+            SUM(d.count)::bigint AS count, SUM(d.amount)::bigint AS amount,
+            SUM(d."pendingCount")::bigint AS "pendingCount", SUM(d."pendingAmount")::bigint AS "pendingAmount"
        FROM (${sql}) d
-      GROUP BY 1, d."storeId", d.type
-      ORDER BY 1, min(d."storeName") NULLS LAST, d.type`,
+      GROUP BY d.month, d."storeId", d.type
+      ORDER BY d.month, min(d."storeName") NULLS LAST, d.type`,
     ...params,
   );
   const rows: ReportRow[] = aggregates.map((row) => ({
@@ -176,7 +196,7 @@ async function drill(tx: Tx, scope: ReportScope, filters: ReportFilters, key: Dr
   const period = { from: filters.from > first ? filters.from : first, to: filters.to < last ? filters.to : last };
   const empty: DrillResult = { columns: DRILL_COLUMNS, rows: [], totals: { amount: 0n }, count: 0 };
   if (period.from > period.to || (filters.store && filters.store !== store)) return empty;
-  const { sql, params } = adjustmentsSql(scope.orgId, period, filters);
+  const { sql, params } = adjustmentsSql(scope.orgId, period, filters, "each");
   params.push(type);
   const conditions = [`d.type = $${params.length}::"AdjustmentType"`];
   if (store === NO_STORE) conditions.push(`d."storeId" IS NULL`);
