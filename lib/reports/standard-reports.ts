@@ -3,6 +3,8 @@
 import { z } from "zod";
 import { remittanceAnalysis } from "./remittance-analysis";
 import { salesComparison } from "./sales-comparison";
+import { differencesReport } from "./differences";
+import { feeAnalysisReport } from "./fee-analysis";
 import type { StandardReport } from "./standard-report";
 
 export const STANDARD_REPORT_IDS = ["remittance", "sales-comparison", "fees", "rollforward", "differences", "payouts"] as const;
@@ -12,6 +14,8 @@ export const standardReportIds = z.enum(STANDARD_REPORT_IDS);
 const STANDARD_REPORTS: Partial<Record<StandardReportId, StandardReport>> = {
   remittance: remittanceAnalysis,
   "sales-comparison": salesComparison,
+  fees: feeAnalysisReport,
+  differences: differencesReport,
 };
 
 /** The report with this id, or undefined (an unknown id, or one not built yet). */
