@@ -92,6 +92,14 @@ function monthsSpanned(from: string, to: string): number {
 }
 
 
+/** The error message of each refusal the schema words itself (else the generic one, naming the filter). */
+const REFUSALS: Record<string, string> = {
+  "reports.validation.day": "reportDayInvalid",
+  "reports.validation.order": "reportPeriodReversed",
+  "reports.validation.tooLong": "reportPeriodTooLong",
+  "reports.validation.rangeRequired": "reportRangeRequired",
+};
+
 /**
  * Parses the filters (a zod refusal becomes AppError INVALID naming the filter) and checks that the
  * store and the account are this company's (else NOT_FOUND, as for an id that does not exist).
@@ -101,7 +109,8 @@ export async function resolveReportFilters(tx: Tx, orgId: string, input: ReportF
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const field = String(issue.path[0] ?? "from");
-    throw new AppError("INVALID", { messageKey: "reportFilterRefused", params: { filter: field, value: String(input[field as keyof ReportFilterInput] ?? "").slice(0, 40) }, field });
+    const value = String(input[field as keyof ReportFilterInput] ?? "").slice(0, 40);
+    throw new AppError("INVALID", { messageKey: REFUSALS[issue.message] ?? "reportFilterRefused", params: { filter: field, value }, field });
   }
   const filters = parsed.data;
   if (filters.store && !(await tx.store.findFirst({ where: { orgId, id: filters.store }, select: { id: true } }))) throw new AppError("NOT_FOUND", { messageKey: "storeNotFound" });

@@ -4,9 +4,9 @@
 // is that figure; the Excel file's totals are the page's; the English pages have no raw keys.
 import ExcelJS from "exceljs";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { screenshot, signIn } from "./helpers";
+import { formAlert, screenshot, signIn } from "./helpers";
 
-const REPORTS = ["remittance", "sales-comparison"] as const;
+const REPORTS = ["remittance", "sales-comparison", "fees", "differences"] as const;
 
 /** "¥1,234.50" / "-¥3.00" → minor units. */
 function minor(text: string): bigint {
@@ -94,7 +94,7 @@ test("报表查询: each standard report, a filter, a drill-down whose 合计 is
 
   // A filter the report cannot honour says so instead of showing a table.
   await page.goto("/reports/fees?from=2025-04-01&to=2025-03-01");
-  await expect(page.getByRole("alert")).toContainText("无效");
+  await expect(formAlert(page)).toContainText("开始日期不能晚于结束日期");
   await expect(page.getByTestId("report-fees-table")).toHaveCount(0);
 
   // Phone width, Chinese; then English at both widths.
