@@ -1,13 +1,16 @@
 // Every standard report by the id its URL (/reports/<id>), its export and the CLI
 // (`npm run cli -- report <id>`) use. Titles and intros are the messages reports.<id>.title/intro.
 import { z } from "zod";
+import { accountRollforward } from "./account-rollforward";
 import type { StandardReport } from "./standard-report";
 
 export const STANDARD_REPORT_IDS = ["remittance", "sales-comparison", "fees", "rollforward", "differences", "payouts"] as const;
 export type StandardReportId = (typeof STANDARD_REPORT_IDS)[number];
 export const standardReportIds = z.enum(STANDARD_REPORT_IDS);
 
-const STANDARD_REPORTS: Partial<Record<StandardReportId, StandardReport>> = {};
+const STANDARD_REPORTS: Partial<Record<StandardReportId, StandardReport>> = {
+  rollforward: accountRollforward,
+};
 
 /** The report with this id, or undefined (an unknown id, or one not built yet). */
 export function standardReport(id: string): StandardReport | undefined {
