@@ -2,6 +2,7 @@
 // (`npm run cli -- report <id>`) use. Titles and intros are the messages reports.<id>.title/intro.
 import { z } from "zod";
 import { accountRollforward } from "./account-rollforward";
+import { payouts } from "./payouts";
 import type { StandardReport } from "./standard-report";
 
 export const STANDARD_REPORT_IDS = ["remittance", "sales-comparison", "fees", "rollforward", "differences", "payouts"] as const;
@@ -10,6 +11,7 @@ export const standardReportIds = z.enum(STANDARD_REPORT_IDS);
 
 const STANDARD_REPORTS: Partial<Record<StandardReportId, StandardReport>> = {
   rollforward: accountRollforward,
+  payouts,
 };
 
 /** The report with this id, or undefined (an unknown id, or one not built yet). */
