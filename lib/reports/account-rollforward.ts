@@ -223,7 +223,7 @@ async function drill(tx: Tx, scope: ReportScope, filters: ReportFilters, key: Dr
     rows,
     totals: { currency, in: summary!.inMinor, out: summary!.outMinor, difference: summary!.diffMinor },
     count: Number(summary!.rows),
-    ...(opening === null ? { notes: [{ key: "reports.rollforward.notes.noBalance", values: { accounts: "", count: 1 } }] } : {}),
+    ...(opening === null ? { notes: [{ key: "reports.rollforward.notes.noBalanceRows" }] } : {}),
   };
 }
 

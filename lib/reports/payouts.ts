@@ -241,7 +241,7 @@ async function drill(tx: Tx, scope: ReportScope, filters: ReportFilters, key: Dr
   const words = await walletWords(tx, scope.orgId);
   // The payout must be a row of this report under these filters (and so this company's).
   const [payout] = await payoutRows(tx, scope, filters, words, only);
-  if (!payout) throw new AppError("NOT_FOUND", { messageKey: "reportDrillRefused" });
+  if (!payout) throw new AppError("NOT_FOUND");
   const params = baseParams(scope, filters, words, only);
   const [raw, [sums]] = await Promise.all([
     tx.$queryRawUnsafe<Record<string, string | bigint | null>[]>(DETAIL_ROWS_SQL, ...params, page.limit, page.offset),
