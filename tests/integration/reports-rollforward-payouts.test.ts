@@ -195,6 +195,27 @@ describe("资金账户余额调节 on a generated month", () => {
   });
 });
 
+describe("资金账户余额调节 over several statements of one account", () => {
+  it("chains two halves of a statement by their days, whichever was imported first", async () => {
+    const bankFile = month.files.find((file) => file.format === "cmb-statement")!;
+    const [header, ...body] = fs.readFileSync(bankFile.path, "utf8").trimEnd().split("\n");
+    const half = Math.floor(body.length / 2);
+    const first = path.join(outDir, "cmb-first-half.csv");
+    const second = path.join(outDir, "cmb-second-half.csv");
+    fs.writeFileSync(first, [header, ...body.slice(0, half)].join("\n") + "\n");
+    fs.writeFileSync(second, [header, ...body.slice(half)].join("\n") + "\n");
+    const org = await makeOrg("分段导入公司");
+    const account = await createFundAccount(db, org, { name: "招行（两段）", type: "BANK", institution: "招商银行", accountNumber: null, currency: "CNY" });
+    for (const file of [second, first]) {
+      const result = await importFile(db, getPgPool(), org, { fileName: path.basename(file), source: fs.createReadStream(file), fundAccountId: account.id });
+      expect(result.status).toBe("COMMITTED");
+    }
+    const whole = (await runReport("rollforward", owner, MONTH)).rows.find((row) => row.account === bankFile.storeOrAccount.name)!;
+    const [row] = (await runReport("rollforward", org, MONTH)).rows;
+    expect(row).toMatchObject({ breaks: 0n, difference: 0n, opening: whole.opening, printedClosing: whole.printedClosing, in: whole.in, out: whole.out, rows: whole.rows });
+  });
+});
+
 describe("资金账户余额调节 on real bank exports", () => {
   const PERIOD = { from: "2024-01-01", to: "2025-12-31" };
   let org: OrgContext;
