@@ -361,6 +361,7 @@ describe("结算明细 on a generated month", () => {
     for (const key of ["amount", "orders", "lines", "sales", "fees", "refunds", "other", "notTraced", "received", "kept", "inTransit"]) {
       expect(report.totals[key], key).toBe(sumOf(report.rows, key));
     }
+    expect(report.rows.filter((row) => (row.lines as bigint) > 0n && (row.orders as bigint) > 0n).length).toBeGreaterThan(10);
     for (const [index, row] of report.rows.entries()) {
       const { rows, first } = await drillAll("payouts", owner, MONTH, report.drill![index]!, 400);
       expect(rows).toHaveLength(first.count);
@@ -370,6 +371,7 @@ describe("结算明细 on a generated month", () => {
       }
       expect(BigInt(rows.filter((r) => r.kind === "line").length)).toBe(row.lines);
       expect(BigInt(rows.filter((r) => r.kind === "order").length)).toBe(row.orders);
+      expect(first.totals).toMatchObject({ lines: row.lines, orders: row.orders });
     }
   });
 
