@@ -16,12 +16,15 @@
 // printed balances agree exactly when their offs are equal, so a break is a row whose off differs
 // from the previous printed row's, by `diff` = printed balance − (previous printed + movements).
 //
+// Only the columns the chain needs are carried (its sorts stay narrow); readers join the row's
+// text by id for the rows they show.
+//
 // Parameters: $1 orgId, $2 account id or null (every account of the company).
 
 export const ACCOUNT_CHAIN_CTE = `
   chain_rows AS (
     SELECT t.id, t."fundAccountId", t.currency, t."batchId", t."sourceRow", t."occurredOn", t."occurredAt",
-           t."amountMinor", t."balanceMinor", t.counterparty, t.memo,
+           t."amountMinor", t."balanceMinor",
            lag(t."balanceMinor") OVER wb AS lag_balance, lag(t."amountMinor") OVER wb AS lag_amount,
            -- The booking time of the batch's first and last row as printed.
            first_value(COALESCE(t."occurredAt", t."occurredOn"::timestamp)) OVER wb AS first_at,
@@ -39,13 +42,13 @@ export const ACCOUNT_CHAIN_CTE = `
       FROM chain_rows r GROUP BY r."fundAccountId", r."batchId"
   ),
   chain_order AS (
-    SELECT c."fundAccountId", c."batchId", c.first_day, c.last_day, ib."createdAt" AS imported_at, ib."fileName",
+    SELECT c."fundAccountId", c."batchId", c.first_day, c.last_day, ib."createdAt" AS imported_at,
            (c.newest_first_links > c.oldest_first_links OR (c.newest_first_links = c.oldest_first_links AND c.first_at > c.last_at)) AS newest_first
       FROM chain_batches c
       LEFT JOIN "ImportBatch" ib ON ib."orgId" = $1 AND ib.id = c."batchId"
   ),
   chain_seq AS (
-    SELECT r.*, o."fileName",
+    SELECT r.*,
            row_number() OVER wa AS n,
            sum(r."amountMinor") OVER (wa ROWS UNBOUNDED PRECEDING) AS run
       FROM chain_rows r JOIN chain_order o ON o."fundAccountId" = r."fundAccountId" AND o."batchId" = r."batchId"
@@ -53,11 +56,11 @@ export const ACCOUNT_CHAIN_CTE = `
                   ORDER BY o.first_day, o.last_day, o.imported_at, r."batchId",
                            CASE WHEN o.newest_first THEN -r."sourceRow" ELSE r."sourceRow" END)
   ),
-  chain_printed AS (
-    SELECT s.id, s."balanceMinor" - s.run AS off,
-           s."balanceMinor" - s.run - lag(s."balanceMinor" - s.run) OVER (PARTITION BY s."fundAccountId", s.currency ORDER BY s.n) AS diff
-      FROM chain_seq s WHERE s."balanceMinor" IS NOT NULL
-  ),
+  -- Partitioned also by whether a row prints a balance, lag() finds the previous printed row.
   chain AS (
-    SELECT s.*, p.off, p.diff FROM chain_seq s LEFT JOIN chain_printed p ON p.id = s.id
+    SELECT s.*,
+           CASE WHEN s."balanceMinor" IS NOT NULL THEN s."balanceMinor" - s.run END AS off,
+           CASE WHEN s."balanceMinor" IS NOT NULL
+                THEN s."balanceMinor" - s.run - lag(s."balanceMinor" - s.run) OVER (PARTITION BY s."fundAccountId", s.currency, s."balanceMinor" IS NULL ORDER BY s.n) END AS diff
+      FROM chain_seq s
   )`;

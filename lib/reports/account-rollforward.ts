@@ -143,14 +143,16 @@ type ChainRowRaw = {
 };
 
 const CHAIN_ROW_COLUMNS = `c.n, to_char(c."occurredOn", 'YYYY-MM-DD') AS day, to_char(c."occurredAt", 'HH24:MI:SS') AS time,
-  c."amountMinor", c."balanceMinor", c.run::bigint AS run, c.diff::bigint AS diff, c.counterparty, c.memo, c."fileName", c."sourceRow", c.currency`;
+  c."amountMinor", c."balanceMinor", c.run::bigint AS run, c.diff::bigint AS diff, t.counterparty, t.memo, ib."fileName", c."sourceRow", c.currency`;
+const CHAIN_ROW_TEXT = `JOIN "BankTransaction" t ON t."orgId" = $1 AND t.id = c.id LEFT JOIN "ImportBatch" ib ON ib."orgId" = $1 AND ib.id = c."batchId"`;
 
 // $1 org, $2 account, $3 from, $4 to, $5 currency, $6 limit, $7 offset.
 const ROWS_SQL = `
-  WITH ${ACCOUNT_CHAIN_CTE}
-  SELECT ${CHAIN_ROW_COLUMNS} FROM chain c
-   WHERE c."occurredOn" BETWEEN $3::date AND $4::date AND c.currency = $5
-   ORDER BY c.n LIMIT $6 OFFSET $7`;
+  WITH ${ACCOUNT_CHAIN_CTE},
+  page AS (
+    SELECT * FROM chain c WHERE c."occurredOn" BETWEEN $3::date AND $4::date AND c.currency = $5 ORDER BY c.n LIMIT $6 OFFSET $7
+  )
+  SELECT ${CHAIN_ROW_COLUMNS} FROM page c ${CHAIN_ROW_TEXT} ORDER BY c.n`;
 
 // The period's figures of one account (as the report row), for the drill-down's 合计.
 const ROWS_TOTALS_SQL = `
@@ -175,7 +177,7 @@ const BREAKS_SQL = `
      ORDER BY c.n LIMIT $6 OFFSET $7
   )
   SELECT b.k AS "breakNo", c.n - b.n AS "offsetFromBreak", ${CHAIN_ROW_COLUMNS}
-    FROM breaks b JOIN chain c ON c.currency = $5 AND c.n BETWEEN b.n - 1 AND b.n + 1
+    FROM breaks b JOIN chain c ON c.currency = $5 AND c.n BETWEEN b.n - 1 AND b.n + 1 ${CHAIN_ROW_TEXT}
    ORDER BY b.k, c.n`;
 
 const ROLES = ["previous", "break", "next"] as const;
