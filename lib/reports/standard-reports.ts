@@ -5,6 +5,8 @@ import { remittanceAnalysis } from "./remittance-analysis";
 import { salesComparison } from "./sales-comparison";
 import { differencesReport } from "./differences";
 import { feeAnalysisReport } from "./fee-analysis";
+import { accountRollforward } from "./account-rollforward";
+import { payouts } from "./payouts";
 import type { StandardReport } from "./standard-report";
 
 export const STANDARD_REPORT_IDS = ["remittance", "sales-comparison", "fees", "rollforward", "differences", "payouts"] as const;
@@ -16,6 +18,8 @@ const STANDARD_REPORTS: Partial<Record<StandardReportId, StandardReport>> = {
   "sales-comparison": salesComparison,
   fees: feeAnalysisReport,
   differences: differencesReport,
+  rollforward: accountRollforward,
+  payouts,
 };
 
 /** The report with this id, or undefined (an unknown id, or one not built yet). */

@@ -1,0 +1,247 @@
+// 资金账户余额调节 (account roll-forward): per bank account or platform wallet (and currency) over the
+// period, opening + money in − money out = computed closing, set beside the closing the statement
+// itself prints, with every row whose printed balance does not follow from the one before (a
+// break: a row missing, doubled or changed). The chain and its order: account-chain-sql.ts.
+//
+// Opening is read from the period's first row that prints a balance (its balance less the movements
+// up to it), so a break on the period's very first row is counted but not in the difference: the
+// difference is printed closing − computed closing, the sum of the breaks after the first row. An
+// account whose statements print no balance in the period gets empty balance cells and a note: a
+// balance is never made up.
+import type { Tx } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { ACCOUNT_CHAIN_CTE } from "./account-chain-sql";
+import type { ReportFilters } from "./report-filters";
+import type { DrillKey, DrillPage, DrillResult, ReportColumn, ReportNote, ReportResult, ReportRow } from "./report-result";
+import type { ReportScope, StandardReport } from "./standard-report";
+
+const label = (key: string) => `reports.rollforward.columns.${key}`;
+
+const COLUMNS: ReportColumn[] = [
+  { key: "account", label: label("account"), type: "text" },
+  { key: "type", label: label("type"), type: "text", codes: "accountTypes" },
+  { key: "currency", label: label("currency"), type: "text" },
+  { key: "opening", label: label("opening"), type: "money", currencyKey: "currency" },
+  { key: "in", label: label("in"), type: "money", currencyKey: "currency" },
+  { key: "out", label: label("out"), type: "money", currencyKey: "currency" },
+  { key: "computedClosing", label: label("computedClosing"), type: "money", currencyKey: "currency" },
+  { key: "printedClosing", label: label("printedClosing"), type: "money", currencyKey: "currency" },
+  { key: "difference", label: label("difference"), type: "money", currencyKey: "currency" },
+  { key: "rows", label: label("rows"), type: "integer" },
+  { key: "breaks", label: label("breaks"), type: "integer" },
+];
+
+type SummaryRaw = {
+  fundAccountId: string;
+  currency: string;
+  name: string;
+  type: string;
+  rows: bigint;
+  inMinor: bigint;
+  outMinor: bigint;
+  breaks: bigint;
+  opening: bigint | null;
+  printedClosing: bigint | null;
+};
+
+// $1 org, $2 account or null, $3 from, $4 to. The [n, value] arrays pick a value of the period's
+// first or last row (or printed row) in chain order without sorting the period.
+const SUMMARY_SQL = `
+  WITH ${ACCOUNT_CHAIN_CTE},
+  period AS (SELECT * FROM chain WHERE "occurredOn" BETWEEN $3::date AND $4::date),
+  per AS (
+    SELECT p."fundAccountId", p.currency, count(*)::bigint AS rows,
+           COALESCE(sum(p."amountMinor") FILTER (WHERE p."amountMinor" > 0), 0)::bigint AS "inMinor",
+           COALESCE(-sum(p."amountMinor") FILTER (WHERE p."amountMinor" < 0), 0)::bigint AS "outMinor",
+           count(*) FILTER (WHERE p.diff <> 0)::bigint AS breaks,
+           (min(ARRAY[p.n, (p.run - p."amountMinor")::bigint]))[2] AS before_first,
+           (max(ARRAY[p.n, p.run::bigint]))[2] AS run_last,
+           (min(ARRAY[p.n, p.off::bigint]) FILTER (WHERE p.off IS NOT NULL))[2] AS first_off,
+           (max(ARRAY[p.n, p.off::bigint]) FILTER (WHERE p.off IS NOT NULL))[2] AS last_off
+      FROM period p GROUP BY p."fundAccountId", p.currency
+  )
+  SELECT per."fundAccountId", per.currency, f.name, f.type::text AS type, per.rows, per."inMinor", per."outMinor", per.breaks,
+         (per.first_off + per.before_first)::bigint AS opening,
+         (per.last_off + per.run_last)::bigint AS "printedClosing"
+    FROM per JOIN "FundAccount" f ON f."orgId" = $1 AND f.id = per."fundAccountId"
+   ORDER BY f.name, per.currency`;
+
+async function run(tx: Tx, scope: ReportScope, filters: ReportFilters): Promise<ReportResult> {
+  const raw = await tx.$queryRawUnsafe<SummaryRaw[]>(SUMMARY_SQL, scope.orgId, filters.account ?? null, filters.from, filters.to);
+  const rows: ReportRow[] = raw.map((row) => {
+    const computed = row.opening === null ? null : row.opening + row.inMinor - row.outMinor;
+    return {
+      account: row.name,
+      type: row.type,
+      currency: row.currency,
+      opening: row.opening,
+      in: row.inMinor,
+      out: row.outMinor,
+      computedClosing: computed,
+      printedClosing: row.printedClosing,
+      difference: computed === null || row.printedClosing === null ? null : row.printedClosing - computed,
+      rows: row.rows,
+      breaks: row.breaks,
+    };
+  });
+  const notes: ReportNote[] = [{ key: "reports.rollforward.notes.order" }];
+  const unprinted = raw.filter((row) => row.opening === null).map((row) => row.name);
+  if (unprinted.length > 0) notes.push({ key: "reports.rollforward.notes.noBalance", values: { accounts: unprinted.join("、"), count: unprinted.length } });
+  const breaks = raw.reduce((sum, row) => sum + row.breaks, 0n);
+  if (breaks > 0n) notes.push({ key: "reports.rollforward.notes.breaks", values: { count: Number(breaks) } });
+  return { columns: COLUMNS, rows, totals: totalsOf(rows), drill: raw.map((row) => ({ account: row.fundAccountId, currency: row.currency })), notes };
+}
+
+/** In, out, rows and breaks add up; balances only when every row has one, all in one currency. */
+function totalsOf(rows: ReportRow[]): ReportRow {
+  const sum = (key: string) => rows.reduce((total, row) => total + ((row[key] as bigint | null) ?? 0n), 0n);
+  const totals: ReportRow = { rows: sum("rows"), breaks: sum("breaks") };
+  const currencies = new Set(rows.map((row) => row.currency));
+  if (currencies.size > 1) return totals;
+  Object.assign(totals, { in: sum("in"), out: sum("out") });
+  if (currencies.size === 1) totals.currency = rows[0]!.currency as string;
+  if (rows.length > 0 && rows.every((row) => row.opening !== null && row.printedClosing !== null)) {
+    for (const key of ["opening", "computedClosing", "printedClosing", "difference"]) totals[key] = sum(key);
+  }
+  return totals;
+}
+
+const ROW_COLUMNS: ReportColumn[] = [
+  { key: "day", label: label("day"), type: "date" },
+  { key: "time", label: label("time"), type: "text" },
+  { key: "in", label: label("in"), type: "money", currencyKey: "currency" },
+  { key: "out", label: label("out"), type: "money", currencyKey: "currency" },
+  { key: "printedBalance", label: label("printedBalance"), type: "money", currencyKey: "currency" },
+  { key: "computedBalance", label: label("computedBalance"), type: "money", currencyKey: "currency" },
+  { key: "difference", label: label("breakDifference"), type: "money", currencyKey: "currency" },
+  { key: "counterparty", label: label("counterparty"), type: "text" },
+  { key: "memo", label: label("memo"), type: "text" },
+  { key: "file", label: label("file"), type: "text" },
+  { key: "sourceRow", label: label("sourceRow"), type: "integer" },
+];
+
+const BREAK_COLUMNS: ReportColumn[] = [
+  { key: "break", label: label("breakNo"), type: "integer" },
+  { key: "role", label: label("role"), type: "text", codes: "reports.rollforward.roles" },
+  ...ROW_COLUMNS.filter((column) => column.key !== "computedBalance"),
+  { key: "expectedBalance", label: label("expectedBalance"), type: "money", currencyKey: "currency" },
+];
+
+type ChainRowRaw = {
+  n: bigint;
+  day: string;
+  time: string | null;
+  amountMinor: bigint;
+  balanceMinor: bigint | null;
+  run: bigint;
+  diff: bigint | null;
+  counterparty: string | null;
+  memo: string | null;
+  fileName: string;
+  sourceRow: number;
+  currency: string;
+};
+
+const CHAIN_ROW_COLUMNS = `c.n, to_char(c."occurredOn", 'YYYY-MM-DD') AS day, to_char(c."occurredAt", 'HH24:MI:SS') AS time,
+  c."amountMinor", c."balanceMinor", c.run::bigint AS run, c.diff::bigint AS diff, t.counterparty, t.memo, ib."fileName", c."sourceRow", c.currency`;
+const CHAIN_ROW_TEXT = `JOIN "BankTransaction" t ON t."orgId" = $1 AND t.id = c.id LEFT JOIN "ImportBatch" ib ON ib."orgId" = $1 AND ib.id = c."batchId"`;
+
+// $1 org, $2 account, $3 from, $4 to, $5 currency, $6 limit, $7 offset.
+const ROWS_SQL = `
+  WITH ${ACCOUNT_CHAIN_CTE},
+  page AS (
+    SELECT * FROM chain c WHERE c."occurredOn" BETWEEN $3::date AND $4::date AND c.currency = $5 ORDER BY c.n LIMIT $6 OFFSET $7
+  )
+  SELECT ${CHAIN_ROW_COLUMNS} FROM page c ${CHAIN_ROW_TEXT} ORDER BY c.n`;
+
+// The period's figures of one account (as the report row), for the drill-down's 合计.
+const ROWS_TOTALS_SQL = `
+  WITH ${ACCOUNT_CHAIN_CTE}
+  SELECT count(*)::bigint AS rows,
+         COALESCE(sum(c."amountMinor") FILTER (WHERE c."amountMinor" > 0), 0)::bigint AS "inMinor",
+         COALESCE(-sum(c."amountMinor") FILTER (WHERE c."amountMinor" < 0), 0)::bigint AS "outMinor",
+         count(*) FILTER (WHERE c.diff <> 0)::bigint AS breaks,
+         COALESCE(sum(c.diff) FILTER (WHERE c.diff <> 0), 0)::bigint AS "diffMinor",
+         (min(ARRAY[c.n, (c.run - c."amountMinor")::bigint]))[2] AS before_first,
+         (min(ARRAY[c.n, c.off::bigint]) FILTER (WHERE c.off IS NOT NULL))[2] AS first_off
+    FROM chain c
+   WHERE c."occurredOn" BETWEEN $3::date AND $4::date AND c.currency = $5`;
+
+// Each break of the period with the rows before and after it in chain order (those may lie
+// outside the period). $6 limit and $7 offset count breaks.
+const BREAKS_SQL = `
+  WITH ${ACCOUNT_CHAIN_CTE},
+  breaks AS (
+    SELECT c.n, row_number() OVER (ORDER BY c.n) AS k FROM chain c
+     WHERE c."occurredOn" BETWEEN $3::date AND $4::date AND c.currency = $5 AND c.diff <> 0
+     ORDER BY c.n LIMIT $6 OFFSET $7
+  )
+  SELECT b.k AS "breakNo", c.n - b.n AS "offsetFromBreak", ${CHAIN_ROW_COLUMNS}
+    FROM breaks b JOIN chain c ON c.currency = $5 AND c.n BETWEEN b.n - 1 AND b.n + 1 ${CHAIN_ROW_TEXT}
+   ORDER BY b.k, c.n`;
+
+const ROLES = ["previous", "break", "next"] as const;
+
+async function drill(tx: Tx, scope: ReportScope, filters: ReportFilters, key: DrillKey, page: DrillPage): Promise<DrillResult> {
+  const keys = Object.keys(key).sort().join(",");
+  if ((keys !== "account,currency" && keys !== "account,breaks,currency") || (key.breaks !== undefined && key.breaks !== "1") || !/^[A-Z]{3}$/.test(key.currency ?? "")) {
+    throw new AppError("INVALID", { messageKey: "reportDrillRefused" });
+  }
+  if (!/^[0-9a-f-]{36}$/i.test(key.account!) || !(await tx.fundAccount.findFirst({ where: { orgId: scope.orgId, id: key.account }, select: { id: true } }))) {
+    throw new AppError("NOT_FOUND", { messageKey: "fundAccountNotFound" });
+  }
+  if (filters.account && filters.account !== key.account) throw new AppError("INVALID", { messageKey: "reportDrillRefused" });
+  const params = [scope.orgId, key.account, filters.from, filters.to, key.currency] as const;
+  const [summary] = await tx.$queryRawUnsafe<{ rows: bigint; inMinor: bigint; outMinor: bigint; breaks: bigint; diffMinor: bigint; before_first: bigint | null; first_off: bigint | null }[]>(
+    ROWS_TOTALS_SQL,
+    ...params,
+  );
+  const opening = summary!.first_off === null || summary!.before_first === null ? null : summary!.first_off + summary!.before_first;
+  const currency = key.currency!;
+  if (key.breaks === "1") {
+    const raw = await tx.$queryRawUnsafe<(ChainRowRaw & { breakNo: bigint; offsetFromBreak: bigint })[]>(BREAKS_SQL, ...params, page.limit, page.offset);
+    const rows = raw.map((row): ReportRow => {
+      const role = ROLES[Number(row.offsetFromBreak) + 1]!;
+      return {
+        break: row.breakNo,
+        role,
+        ...cellsOf(row),
+        difference: role === "break" ? row.diff : null,
+        expectedBalance: role === "break" && row.balanceMinor !== null && row.diff !== null ? row.balanceMinor - row.diff : null,
+      };
+    });
+    return { columns: BREAK_COLUMNS, rows, totals: { currency, difference: summary!.diffMinor, break: summary!.breaks }, count: Number(summary!.breaks) };
+  }
+  const raw = await tx.$queryRawUnsafe<ChainRowRaw[]>(ROWS_SQL, ...params, page.limit, page.offset);
+  const [first] = raw;
+  // The running balance the movements give from the opening: opening + (run − run before the first period row).
+  const rows = raw.map((row): ReportRow => ({
+    ...cellsOf(row),
+    computedBalance: opening === null || !first ? null : opening + row.run - summary!.before_first!,
+    difference: row.diff !== null && row.diff !== 0n ? row.diff : null,
+  }));
+  return {
+    columns: ROW_COLUMNS,
+    rows,
+    totals: { currency, in: summary!.inMinor, out: summary!.outMinor, difference: summary!.diffMinor },
+    count: Number(summary!.rows),
+    ...(opening === null ? { notes: [{ key: "reports.rollforward.notes.noBalanceRows" }] } : {}),
+  };
+}
+
+function cellsOf(row: ChainRowRaw): ReportRow {
+  return {
+    day: row.day,
+    time: row.time,
+    currency: row.currency,
+    in: row.amountMinor > 0n ? row.amountMinor : null,
+    out: row.amountMinor < 0n ? -row.amountMinor : null,
+    printedBalance: row.balanceMinor,
+    counterparty: row.counterparty,
+    memo: row.memo,
+    file: row.fileName,
+    sourceRow: BigInt(row.sourceRow),
+  };
+}
+
+export const accountRollforward: StandardReport = { filters: ["account"], run, drill };

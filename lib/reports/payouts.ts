@@ -1,0 +1,255 @@
+// 结算明细 (payouts), like A2X's per-payout summary: each withdrawal or platform payout of the period
+// with what it paid — the orders and bill lines, their sales, fees, refunds and the rest — the bank
+// receipt it arrived as, and what is still in transit (withdrawn, in no bank receipt yet). Which rows
+// are payouts and how they are followed: payouts-sql.ts. Everything is read from the counting
+// groups, so a payout nobody has matched yet shows its amount as not traced.
+import type { Tx } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { getOrgRules } from "@/lib/match-rules/rules-store";
+import { PAYOUTS_CTE } from "./payouts-sql";
+import type { ReportFilters } from "./report-filters";
+import type { DrillKey, DrillPage, DrillResult, ReportColumn, ReportResult, ReportRow } from "./report-result";
+import type { ReportScope, StandardReport } from "./standard-report";
+
+const label = (key: string) => `reports.payouts.columns.${key}`;
+const money = (key: string): ReportColumn => ({ key, label: label(key), type: "money", currencyKey: "currency" });
+
+const COLUMNS: ReportColumn[] = [
+  { key: "day", label: label("day"), type: "date" },
+  { key: "store", label: label("store"), type: "text" },
+  { key: "platform", label: label("platform"), type: "text", codes: "platforms" },
+  { key: "account", label: label("account"), type: "text" },
+  { key: "reference", label: label("reference"), type: "text" },
+  money("amount"),
+  { key: "orders", label: label("orders"), type: "integer" },
+  { key: "lines", label: label("lines"), type: "integer" },
+  money("sales"),
+  money("fees"),
+  money("refunds"),
+  money("other"),
+  money("notTraced"),
+  { key: "receivedOn", label: label("receivedOn"), type: "date" },
+  money("received"),
+  { key: "receivedAccount", label: label("receivedAccount"), type: "text" },
+  money("kept"),
+  money("inTransit"),
+];
+
+const SUMMED = ["amount", "orders", "lines", "sales", "fees", "refunds", "other", "notTraced", "received", "kept", "inTransit"] as const;
+
+type PayoutRaw = {
+  side: "SETTLEMENT" | "BANK";
+  id: bigint;
+  day: string;
+  storeIds: string[];
+  storeNames: string | null;
+  platforms: string[];
+  accountId: string | null;
+  account: string | null;
+  reference: string | null;
+  currency: string;
+  amount: bigint;
+  orders: bigint;
+  lines: bigint;
+  sales: bigint;
+  fees: bigint;
+  refunds: bigint;
+  other: bigint;
+  receivedOn: string | null;
+  received: bigint;
+  receivedAccountId: string | null;
+  receivedAccount: string | null;
+  taken: bigint;
+};
+
+// $9 store, $10 platform, $11 account (each null when not filtered).
+const PAYOUTS_SQL = `
+  WITH ${PAYOUTS_CTE},
+  line_sums AS (
+    SELECT pside, pid, count(*)::bigint AS lines,
+           COALESCE(sum(flow) FILTER (WHERE kind = 'sales'), 0) AS sales, COALESCE(-sum(flow) FILTER (WHERE kind = 'fees'), 0) AS fees,
+           COALESCE(-sum(flow) FILTER (WHERE kind = 'refunds'), 0) AS refunds, COALESCE(sum(flow) FILTER (WHERE kind = 'other'), 0) AS other,
+           array_agg(DISTINCT store) FILTER (WHERE store IS NOT NULL) AS stores
+      FROM pl GROUP BY pside, pid
+  ),
+  order_sums AS (
+    SELECT pside, pid, count(*)::bigint AS orders, COALESCE(sum(paid), 0) AS sales, array_agg(DISTINCT store) AS stores FROM po GROUP BY pside, pid
+  ),
+  adjustment_sums AS (
+    SELECT pside, pid, COALESCE(sum("amountMinor") FILTER (WHERE kind = 'fees'), 0) AS fees,
+           COALESCE(sum("amountMinor") FILTER (WHERE kind = 'refunds'), 0) AS refunds, COALESCE(-sum("amountMinor") FILTER (WHERE kind = 'other'), 0) AS other
+      FROM pa GROUP BY pside, pid
+  ),
+  bank_sums AS (
+    SELECT pside, pid, sum(taken) AS taken, sum(received) AS received, max(day) AS day, min(account::text)::uuid AS account, min(account_name) AS account_name
+      FROM pb GROUP BY pside, pid
+  ),
+  rows AS (
+    SELECT p.side, p.id, to_char(p.day, 'YYYY-MM-DD') AS day, p.reference, p.currency, p.amount, p.own_account AS "accountId", p.direct,
+           ARRAY(SELECT DISTINCT s FROM unnest(array_remove(ARRAY[p.own_store], NULL) || COALESCE(ls.stores, '{}') || COALESCE(os.stores, '{}')) s WHERE s IS NOT NULL) AS "storeIds",
+           COALESCE(os.orders, 0) AS orders, COALESCE(ls.lines, 0) AS lines,
+           (COALESCE(ls.sales, 0) + COALESCE(os.sales, 0))::bigint AS sales,
+           (COALESCE(ls.fees, 0) + COALESCE(ad.fees, 0))::bigint AS fees,
+           (COALESCE(ls.refunds, 0) + COALESCE(ad.refunds, 0))::bigint AS refunds,
+           (COALESCE(ls.other, 0) + COALESCE(ad.other, 0))::bigint AS other,
+           CASE WHEN p.direct THEN to_char(p.day, 'YYYY-MM-DD') ELSE to_char(bs.day, 'YYYY-MM-DD') END AS "receivedOn",
+           (CASE WHEN p.direct THEN p.amount ELSE COALESCE(bs.received, 0) END)::bigint AS received,
+           CASE WHEN p.direct THEN p.own_account ELSE bs.account END AS "receivedAccountId",
+           (CASE WHEN p.direct THEN p.amount ELSE COALESCE(bs.taken, 0) END)::bigint AS taken
+      FROM payout p
+      LEFT JOIN line_sums ls ON ls.pside = p.side AND ls.pid = p.id
+      LEFT JOIN order_sums os ON os.pside = p.side AND os.pid = p.id
+      LEFT JOIN adjustment_sums ad ON ad.pside = p.side AND ad.pid = p.id
+      LEFT JOIN bank_sums bs ON bs.pside = p.side AND bs.pid = p.id
+  )
+  SELECT r.side::text AS side, r.id, r.day, r.reference, r.currency, r.amount, r.orders, r.lines, r.sales, r.fees, r.refunds, r.other,
+         r."receivedOn", r.received, r.taken, r."storeIds", r."accountId", r."receivedAccountId",
+         (SELECT string_agg(s.name, '、' ORDER BY s.name) FROM "Store" s WHERE s."orgId" = $1 AND s.id = ANY(r."storeIds")) AS "storeNames",
+         ARRAY(SELECT DISTINCT s.platform::text FROM "Store" s WHERE s."orgId" = $1 AND s.id = ANY(r."storeIds")) AS platforms,
+         (SELECT f.name FROM "FundAccount" f WHERE f."orgId" = $1 AND f.id = r."accountId") AS account,
+         (SELECT f.name FROM "FundAccount" f WHERE f."orgId" = $1 AND f.id = r."receivedAccountId") AS "receivedAccount"
+    FROM rows r
+   WHERE ($9::uuid IS NULL OR $9::uuid = ANY(r."storeIds"))
+     AND ($10::text IS NULL OR EXISTS (SELECT 1 FROM "Store" s WHERE s."orgId" = $1 AND s.id = ANY(r."storeIds") AND s.platform::text = $10::text))
+     AND ($11::uuid IS NULL OR r."accountId" = $11::uuid OR r."receivedAccountId" = $11::uuid)
+   ORDER BY r.day, r.reference NULLS LAST, r.side, r.id`;
+
+type Words = { withdrawal: string[]; refund: string[]; fee: string[] };
+
+async function walletWords(tx: Tx, orgId: string): Promise<Words> {
+  const { walletKeywords: words } = await getOrgRules(tx, orgId);
+  return { withdrawal: [...words.WITHDRAWAL], refund: [...words.REFUND], fee: [...words.COMMISSION, ...words.SERVICE_FEE, ...words.PROMOTION] };
+}
+
+function baseParams(scope: ReportScope, filters: ReportFilters, words: Words, only: { side: string; id: string } | null) {
+  return [scope.orgId, filters.from, filters.to, words.withdrawal, words.refund, words.fee, only?.side ?? null, only?.id ?? null] as const;
+}
+
+async function payoutRows(tx: Tx, scope: ReportScope, filters: ReportFilters, words: Words, only: { side: string; id: string } | null): Promise<PayoutRaw[]> {
+  return tx.$queryRawUnsafe<PayoutRaw[]>(PAYOUTS_SQL, ...baseParams(scope, filters, words, only), filters.store ?? null, filters.platform ?? null, filters.account ?? null);
+}
+
+function rowOf(raw: PayoutRaw): ReportRow {
+  const traced = raw.sales - raw.fees - raw.refunds + raw.other;
+  return {
+    day: raw.day,
+    store: raw.storeNames,
+    platform: raw.platforms.length === 1 ? raw.platforms[0]! : null,
+    account: raw.account,
+    reference: raw.reference,
+    currency: raw.currency,
+    amount: raw.amount,
+    orders: raw.orders,
+    lines: raw.lines,
+    sales: raw.sales,
+    fees: raw.fees,
+    refunds: raw.refunds,
+    other: raw.other,
+    notTraced: raw.amount - traced,
+    receivedOn: raw.receivedOn,
+    received: raw.received,
+    receivedAccount: raw.receivedAccount,
+    // Kept back on the way to the bank (a transfer fee …): what the receipts took of the payout less what arrived.
+    kept: raw.taken - raw.received,
+    inTransit: raw.amount - raw.taken,
+  };
+}
+
+async function run(tx: Tx, scope: ReportScope, filters: ReportFilters): Promise<ReportResult> {
+  const raw = await payoutRows(tx, scope, filters, await walletWords(tx, scope.orgId), null);
+  const rows = raw.map(rowOf);
+  const currencies = new Set(raw.map((row) => row.currency));
+  const totals: ReportRow = {};
+  if (currencies.size <= 1) {
+    for (const key of SUMMED) totals[key] = rows.reduce((sum, row) => sum + (row[key] as bigint), 0n);
+    if (currencies.size === 1) totals.currency = raw[0]!.currency;
+  } else {
+    totals.orders = rows.reduce((sum, row) => sum + (row.orders as bigint), 0n);
+    totals.lines = rows.reduce((sum, row) => sum + (row.lines as bigint), 0n);
+  }
+  const inTransit = rows.filter((row) => (row.inTransit as bigint) !== 0n).length;
+  return {
+    columns: COLUMNS,
+    rows,
+    totals,
+    drill: raw.map((row) => ({ payout: `${row.side === "SETTLEMENT" ? "S" : "B"}:${row.id}` })),
+    notes: [{ key: "reports.payouts.notes.sources" }, ...(inTransit > 0 ? [{ key: "reports.payouts.notes.inTransit", values: { count: inTransit } }] : [])],
+  };
+}
+
+const DETAIL_COLUMNS: ReportColumn[] = [
+  { key: "kind", label: label("kind"), type: "text", codes: "reports.payouts.kinds" },
+  { key: "day", label: label("day"), type: "date" },
+  { key: "reference", label: label("reference"), type: "text" },
+  { key: "store", label: label("store"), type: "text" },
+  { key: "type", label: label("type"), type: "text", codes: "reports.payouts.types" },
+  { key: "memo", label: label("memo"), type: "text" },
+  money("amount"),
+  money("sales"),
+  money("fees"),
+  money("refunds"),
+  money("other"),
+  money("received"),
+  { key: "account", label: label("receivedAccount"), type: "text" },
+];
+
+// One payout's base rows: its bank receipts, the lines it swept, the orders it paid, the
+// adjustments of its order → bank groups. $9 limit, $10 offset (the totals query takes neither).
+const DETAIL_CTE = `
+  WITH ${PAYOUTS_CTE},
+  detail AS (
+    SELECT 1 AS rank, 'receipt' AS kind, pb.day, pb.reference, NULL::uuid AS store, NULL::text AS type, NULL::text AS memo,
+           pb.received AS amount, NULL::bigint AS sales, NULL::bigint AS fees, NULL::bigint AS refunds, NULL::bigint AS other,
+           pb.received, pb.account_name AS account, pb.gid::text AS tie
+      FROM pb
+    UNION ALL
+    SELECT 1, 'receipt', p.day, p.reference, NULL, NULL, NULL, p.amount, NULL, NULL, NULL, NULL, p.amount,
+           (SELECT f.name FROM "FundAccount" f WHERE f."orgId" = $1 AND f.id = p.own_account), p.id::text
+      FROM payout p WHERE p.direct
+    UNION ALL
+    SELECT 2, 'line', pl.day, pl.reference, pl.store, COALESCE(pl.type, upper(pl.kind)), pl.memo, pl.flow,
+           CASE WHEN pl.kind = 'sales' THEN pl.flow END, CASE WHEN pl.kind = 'fees' THEN -pl.flow END,
+           CASE WHEN pl.kind = 'refunds' THEN -pl.flow END, CASE WHEN pl.kind = 'other' THEN pl.flow END, NULL, NULL, pl."rowId"::text
+      FROM pl
+    UNION ALL
+    SELECT 3, 'order', po.day, po."orderNo", po.store, NULL, NULL, po.paid, po.paid, NULL, NULL, NULL, NULL, NULL, po."orderNo"
+      FROM po
+    UNION ALL
+    SELECT 4, 'adjustment', NULL, NULL, NULL, pa.type, pa.note, -pa."amountMinor",
+           NULL, CASE WHEN pa.kind = 'fees' THEN pa."amountMinor" END, CASE WHEN pa.kind = 'refunds' THEN pa."amountMinor" END,
+           CASE WHEN pa.kind = 'other' THEN -pa."amountMinor" END, NULL, NULL, pa.id::text
+      FROM pa
+  )`;
+
+const DETAIL_ROWS_SQL = `${DETAIL_CTE}
+  SELECT d.kind, to_char(d.day, 'YYYY-MM-DD') AS day, d.reference, s.name AS store, d.type, d.memo, d.amount::bigint AS amount,
+         d.sales::bigint AS sales, d.fees::bigint AS fees, d.refunds::bigint AS refunds, d.other::bigint AS other, d.received::bigint AS received, d.account
+    FROM detail d LEFT JOIN "Store" s ON s."orgId" = $1 AND s.id = d.store
+   ORDER BY d.rank, d.day NULLS LAST, d.reference NULLS LAST, d.tie
+   LIMIT $9 OFFSET $10`;
+
+const DETAIL_TOTALS_SQL = `${DETAIL_CTE}
+  SELECT count(*)::bigint AS count, count(*) FILTER (WHERE kind = 'line')::bigint AS lines, count(*) FILTER (WHERE kind = 'order')::bigint AS orders,
+         COALESCE(sum(sales), 0)::bigint AS sales, COALESCE(sum(fees), 0)::bigint AS fees, COALESCE(sum(refunds), 0)::bigint AS refunds,
+         COALESCE(sum(other), 0)::bigint AS other, COALESCE(sum(received), 0)::bigint AS received
+    FROM detail`;
+
+async function drill(tx: Tx, scope: ReportScope, filters: ReportFilters, key: DrillKey, page: DrillPage): Promise<DrillResult> {
+  const match = Object.keys(key).length === 1 ? /^([SB]):(\d{1,18})$/.exec(key.payout ?? "") : null;
+  if (!match) throw new AppError("INVALID", { messageKey: "reportDrillRefused" });
+  const only = { side: match[1] === "S" ? "SETTLEMENT" : "BANK", id: match[2]! };
+  const words = await walletWords(tx, scope.orgId);
+  // The payout must be a row of this report under these filters (and so this company's).
+  const [payout] = await payoutRows(tx, scope, filters, words, only);
+  if (!payout) throw new AppError("NOT_FOUND");
+  const params = baseParams(scope, filters, words, only);
+  const [raw, [sums]] = await Promise.all([
+    tx.$queryRawUnsafe<Record<string, string | bigint | null>[]>(DETAIL_ROWS_SQL, ...params, page.limit, page.offset),
+    tx.$queryRawUnsafe<{ count: bigint; lines: bigint; orders: bigint; sales: bigint; fees: bigint; refunds: bigint; other: bigint; received: bigint }[]>(DETAIL_TOTALS_SQL, ...params),
+  ]);
+  const rows = raw.map((row): ReportRow => ({ ...row, currency: payout.currency }));
+  const { count, ...totals } = sums!;
+  return { columns: DETAIL_COLUMNS, rows, totals: { ...totals, currency: payout.currency }, count: Number(count) };
+}
+
+export const payouts: StandardReport = { filters: ["store", "platform", "account"], run, drill };
