@@ -13,7 +13,7 @@ export const STANDARD_REPORT_IDS = ["remittance", "sales-comparison", "fees", "r
 export type StandardReportId = (typeof STANDARD_REPORT_IDS)[number];
 export const standardReportIds = z.enum(STANDARD_REPORT_IDS);
 
-const STANDARD_REPORTS: Partial<Record<StandardReportId, StandardReport>> = {
+const STANDARD_REPORTS: Record<StandardReportId, StandardReport> = {
   remittance: remittanceAnalysis,
   "sales-comparison": salesComparison,
   fees: feeAnalysisReport,
@@ -22,7 +22,7 @@ const STANDARD_REPORTS: Partial<Record<StandardReportId, StandardReport>> = {
   payouts,
 };
 
-/** The report with this id, or undefined (an unknown id, or one not built yet). */
+/** The report with this id, or undefined for an id that is none. */
 export function standardReport(id: string): StandardReport | undefined {
   return (STANDARD_REPORT_IDS as readonly string[]).includes(id) ? STANDARD_REPORTS[id as StandardReportId] : undefined;
 }

@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { formAlert, screenshot, signIn } from "./helpers";
 
-const REPORTS = ["remittance", "sales-comparison", "fees", "differences"] as const;
+const REPORTS = ["remittance", "sales-comparison", "fees", "rollforward", "differences", "payouts"] as const;
 
 /** "¥1,234.50" / "-¥3.00" → minor units. */
 function minor(text: string): bigint {
