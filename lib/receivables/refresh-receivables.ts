@@ -6,6 +6,7 @@
 import type pg from "pg";
 import { ledgerWatermarkSql, type LedgerWatermark } from "./ledger-watermark";
 import { INSERT_CUBE, INSERT_RECEIVABLES, RECEIVABLE_TEMP_TABLES } from "./receivables-sql";
+import { refreshReportRollups } from "@/lib/reports/rollups/refresh-report-rollups";
 
 export type RefreshResult = { orders: number; durationMs: number; watermark: LedgerWatermark };
 
@@ -29,6 +30,7 @@ export async function refreshReceivables(pool: pg.Pool, orgId: string, onStep?: 
     await client.query(`DELETE FROM "ReceivableCube" WHERE "orgId" = $1`, [orgId]);
     const inserted = await client.query(INSERT_RECEIVABLES, [orgId]);
     await client.query(INSERT_CUBE, [orgId]);
+    await refreshReportRollups(client, orgId);
     await onStep?.(++done, steps);
     const orders = inserted.rowCount ?? 0;
     const durationMs = Math.round(performance.now() - started);

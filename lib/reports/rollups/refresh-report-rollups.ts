@@ -1,0 +1,15 @@
+// The tables some reports read instead of the ledger itself (decision 0011): facts that take seconds
+// to work out over a million-order month (each payout's orders and fees, each bank row's place in
+// its statement's balance chain, what is still unmatched), worked out once per ledger change by the
+// receivables rebuild job, inside its transaction: the same snapshot and the same freshness line as
+// the receivables, and nothing half-written when it fails.
+import type pg from "pg";
+
+export type ReportRollup = (client: pg.PoolClient, orgId: string) => Promise<void>;
+
+/** Each rollup, in the order the rebuild runs them. */
+export const REPORT_ROLLUPS: ReportRollup[] = [];
+
+export async function refreshReportRollups(client: pg.PoolClient, orgId: string): Promise<void> {
+  for (const rollup of REPORT_ROLLUPS) await rollup(client, orgId);
+}
