@@ -6,11 +6,18 @@
 import type pg from "pg";
 import { ledgerWatermarkSql, type LedgerWatermark } from "./ledger-watermark";
 import { INSERT_CUBE, INSERT_RECEIVABLES, RECEIVABLE_TEMP_TABLES } from "./receivables-sql";
-import { refreshReportRollups } from "@/lib/reports/rollups/refresh-report-rollups";
 
 export type RefreshResult = { orders: number; durationMs: number; watermark: LedgerWatermark };
 
-export async function refreshReceivables(pool: pg.Pool, orgId: string, onStep?: (done: number, steps: number) => Promise<void> | void): Promise<RefreshResult> {
+/** More tables rebuilt from the same snapshot, inside the same transaction (the reports' rollups). */
+export type AlsoRebuild = (client: pg.PoolClient, orgId: string) => Promise<void>;
+
+export async function refreshReceivables(
+  pool: pg.Pool,
+  orgId: string,
+  onStep?: (done: number, steps: number) => Promise<void> | void,
+  alsoRebuild?: AlsoRebuild,
+): Promise<RefreshResult> {
   const started = performance.now();
   const client = await pool.connect();
   const steps = RECEIVABLE_TEMP_TABLES.length + 2;
@@ -30,7 +37,7 @@ export async function refreshReceivables(pool: pg.Pool, orgId: string, onStep?: 
     await client.query(`DELETE FROM "ReceivableCube" WHERE "orgId" = $1`, [orgId]);
     const inserted = await client.query(INSERT_RECEIVABLES, [orgId]);
     await client.query(INSERT_CUBE, [orgId]);
-    await refreshReportRollups(client, orgId);
+    await alsoRebuild?.(client, orgId);
     await onStep?.(++done, steps);
     const orders = inserted.rowCount ?? 0;
     const durationMs = Math.round(performance.now() - started);

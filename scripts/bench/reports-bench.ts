@@ -11,7 +11,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { createDbClient, type Db } from "../../lib/db/client";
 import { startEmbeddedPostgres } from "../../lib/db/embedded-postgres";
-import { refreshReceivables } from "../../lib/receivables/refresh-receivables";
+import { refreshReceivablesAndRollups } from "../../lib/reports/rollups/refresh-report-rollups";
 import { resolveReportFilters } from "../../lib/reports/report-filters";
 import { loadReportScope } from "../../lib/reports/report-scope";
 import { STANDARD_REPORT_IDS, standardReport, type StandardReportId } from "../../lib/reports/standard-reports";
@@ -81,7 +81,7 @@ async function prepare(): Promise<{ url: string; orgId: string; drop: () => Prom
     log("Reconciling it and rebuilding its receivables (not timed) …");
     const worker = spawnSync(path.join(projectRoot, "node_modules/.bin/tsx"), ["scripts/bench/reconcile-worker.ts", url, orgId], { encoding: "utf8", maxBuffer: 1 << 24 });
     if (worker.status !== 0) throw new Error(`reconcile worker failed:\n${worker.stderr}`);
-    await refreshReceivables(pool, orgId);
+    await refreshReceivablesAndRollups(pool, orgId);
     await pool.query("VACUUM ANALYZE");
     return { url, orgId, drop: () => (values.keep ? Promise.resolve(console.error(`Kept the database: ${url}`)) : databases.drop()) };
   } finally {

@@ -4,7 +4,8 @@
 // interruption or cancellation leave the previous rows in place, to be rebuilt at the next sweep.
 import { z } from "zod";
 import type { JobKind } from "../job-kind";
-import { refreshReceivables, type RefreshResult } from "@/lib/receivables/refresh-receivables";
+import type { RefreshResult } from "@/lib/receivables/refresh-receivables";
+import { refreshReceivablesAndRollups } from "@/lib/reports/rollups/refresh-report-rollups";
 
 const refreshPayload = z.object({ orgId: z.uuid() });
 
@@ -14,7 +15,7 @@ export const receivablesRefreshJob: JobKind<z.infer<typeof refreshPayload>> = {
   subjectOf: (payload) => payload.orgId,
   subjectType: "OrderReceivable",
   async run(ctx, { orgId }): Promise<RefreshResult> {
-    return refreshReceivables(ctx.pool, orgId, (done, steps) => ctx.progress(done / steps, "jobs.phase.receivables"));
+    return refreshReceivablesAndRollups(ctx.pool, orgId, (done, steps) => ctx.progress(done / steps, "jobs.phase.receivables"));
   },
   failed: async () => {},
   interrupted: async () => {},

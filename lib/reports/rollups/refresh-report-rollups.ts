@@ -4,12 +4,18 @@
 // receivables rebuild job, inside its transaction: the same snapshot and the same freshness line as
 // the receivables, and nothing half-written when it fails.
 import type pg from "pg";
+import { refreshReceivables, type AlsoRebuild, type RefreshResult } from "@/lib/receivables/refresh-receivables";
 
-export type ReportRollup = (client: pg.PoolClient, orgId: string) => Promise<void>;
+export type ReportRollup = AlsoRebuild;
 
 /** Each rollup, in the order the rebuild runs them. */
 export const REPORT_ROLLUPS: ReportRollup[] = [];
 
 export async function refreshReportRollups(client: pg.PoolClient, orgId: string): Promise<void> {
   for (const rollup of REPORT_ROLLUPS) await rollup(client, orgId);
+}
+
+/** The receivables and every report rollup, in one transaction: what the rebuild job runs. */
+export function refreshReceivablesAndRollups(pool: pg.Pool, orgId: string, onStep?: (done: number, steps: number) => Promise<void> | void): Promise<RefreshResult> {
+  return refreshReceivables(pool, orgId, onStep, refreshReportRollups);
 }
