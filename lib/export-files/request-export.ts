@@ -32,7 +32,8 @@ export async function requestExport(db: Db, who: ExportRequester, request: Expor
   if (!source) throw new AppError("NOT_FOUND", { messageKey: "exportUnknownSource" });
   if (!can(who.role, source.permission)) throw new AppError("FORBIDDEN");
   const org = await db.organization.findUniqueOrThrow({ where: { id: who.orgId }, select: { timezone: true } });
-  const title = exportTranslator(request.locale)(`export.sources.${request.source as ExportSourceId}`);
+  const t = exportTranslator(request.locale);
+  const title = source.titleOf?.(t, request.params as ExportParams) ?? t(`export.sources.${request.source as ExportSourceId}`);
   const now = new Date();
   const params = exportParamsOf(request.params);
   return db.$transaction(async (tx) => {

@@ -36,4 +36,6 @@ export type ExportSource = {
    * The rows stream from `tx` while the writer pulls them; `tx` stays open until the file is written.
    */
   describe: (tx: Tx, ctx: ExportContext, params: ExportParams) => Promise<DescribedExport>;
+  /** The file's title when the params name what it holds (which report); else export.sources.<id>. */
+  titleOf?: (t: Translator, params: ExportParams) => string | undefined;
 };

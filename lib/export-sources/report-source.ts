@@ -11,7 +11,11 @@ import { standardReport } from "@/lib/reports/standard-reports";
 import type { ExportContext, ExportParams, ExportSource } from "./export-source";
 import { reportExportTable } from "./report-table-export";
 
-export const reportSource: ExportSource = { permission: "org.read", describe: describeReport };
+export const reportSource: ExportSource = {
+  permission: "org.read",
+  describe: describeReport,
+  titleOf: (t, params) => (standardReport(params.report ?? "") ? t(`reports.${params.report}.title`) : undefined),
+};
 
 async function describeReport(tx: Tx, ctx: ExportContext, params: ExportParams) {
   const id = params.report ?? "";

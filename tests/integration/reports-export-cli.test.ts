@@ -1,0 +1,148 @@
+// 报表查询's shared doors on a generated, reconciled month: every standard report to Excel and PDF
+// through the export source (the writer refuses a file whose rows do not add up to the report's
+// 合计, so writing each file checks its totals), and `npm run cli -- report` printing the same
+// table as JSON or text. The figures themselves are checked per report in reports-*.test.ts.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { OrgContext } from "@/lib/auth/load-org-context";
+import { getPgPool } from "@/lib/db/pg-pool";
+import { writePdf, writeXlsx } from "@/lib/export";
+import { EXPORT_SOURCES } from "@/lib/export-sources/export-sources";
+import { exportTranslator } from "@/lib/export-sources/export-translator";
+import { createFundAccount } from "@/lib/fund-accounts/fund-account-service";
+import { describeFundAccounts, describeStores, generateMonth } from "@/lib/generate";
+import { importFile } from "@/lib/import-batches/import-file";
+import { runReconciliation } from "@/lib/match-runs/run-reconciliation";
+import { resolveReportFilters } from "@/lib/reports/report-filters";
+import { loadReportScope } from "@/lib/reports/report-scope";
+import { refreshReceivablesAndRollups } from "@/lib/reports/rollups/refresh-report-rollups";
+import { STANDARD_REPORT_IDS, standardReport } from "@/lib/reports/standard-reports";
+import { createStore } from "@/lib/stores/store-service";
+import { reportJson } from "@/scripts/lib/report-command";
+import { db, makeOrg } from "./fixtures";
+
+let owner: OrgContext;
+let outDir: string;
+const PERIOD = { from: "2025-03-01", to: "2025-03-31" };
+const AS_OF = "2025-04-20";
+
+beforeAll(async () => {
+  outDir = fs.mkdtempSync(path.join(os.tmpdir(), "reports-export-"));
+  owner = await makeOrg("报表导出公司");
+  for (const store of describeStores()) {
+    await createStore(db, owner, { name: store.name, platform: store.platform, currency: store.currency, settlementTermsDays: store.settlementTermsDays, feeRatePercent: store.feeRateBps });
+  }
+  for (const { key: _key, ...account } of describeFundAccounts()) await createFundAccount(db, owner, account);
+  const month = await generateMonth({ orders: 600, seed: 17, outDir });
+  for (const file of month.files) {
+    const target = file.storeOrAccount;
+    const ids =
+      target.type === "store"
+        ? { storeId: (await db.store.findFirstOrThrow({ where: { orgId: owner.orgId, name: target.name } })).id }
+        : { fundAccountId: (await db.fundAccount.findFirstOrThrow({ where: { orgId: owner.orgId, name: target.name } })).id };
+    const result = await importFile(db, getPgPool(), owner, { fileName: file.name, source: fs.createReadStream(file.path), ...ids });
+    if (result.status !== "COMMITTED") throw new Error(`${file.name} was ${result.status}`);
+  }
+  await runReconciliation(db, owner, {}, getPgPool());
+  await refreshReceivablesAndRollups(getPgPool(), owner.orgId);
+}, 600_000);
+
+afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }));
+
+const exportContext = (locale: "zh-CN" | "en") => ({
+  orgId: owner.orgId,
+  orgName: owner.orgName,
+  timeZone: "Asia/Shanghai",
+  locale,
+  t: exportTranslator(locale),
+  requestedBy: "王会计",
+  requestedAt: new Date(),
+});
+
+async function report(id: string, extra: Record<string, string> = {}) {
+  const scope = { ...(await loadReportScope(db, owner.orgId)), asOf: AS_OF };
+  return standardReport(id)!.run(db, scope, await resolveReportFilters(db, owner.orgId, { ...PERIOD, ...extra }));
+}
+
+describe("export of the standard reports", () => {
+  it.each(STANDARD_REPORT_IDS)("%s: the Excel file holds the report's rows and its 合计, headers in the reader's language", async (id) => {
+    const expected = await report(id);
+    const file = path.join(outDir, `${id}.xlsx`);
+    const keys = await db.$transaction(
+      async (tx) => {
+        const { table, rowCount } = await EXPORT_SOURCES.report.describe(tx, exportContext("zh-CN"), { report: id, ...PERIOD, asOf: AS_OF });
+        expect(rowCount).toBe(expected.rows.length);
+        await writeXlsx(table, file, { locale: "zh-CN" });
+        return table.columns.map((column) => column.key);
+      },
+      { isolationLevel: "RepeatableRead", timeout: 120_000 },
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheet = workbook.worksheets[0]!;
+    const header = (sheet.views[0] as { ySplit: number }).ySplit;
+    const titleBlock = Array.from({ length: header - 1 }, (_, i) => (sheet.getRow(i + 1).values as unknown[]).join(" ")).join("\n");
+    expect(titleBlock).toContain(exportTranslator("zh-CN")(`reports.${id}.title`));
+    expect(titleBlock).toContain("2025-03-01");
+    expect(sheet.rowCount - header - 1).toBe(expected.rows.length);
+    // Every money total in the file's 合计 row is the report's.
+    for (const column of expected.columns) {
+      const total = expected.totals[column.key];
+      if (column.type !== "money" || typeof total !== "bigint" || column.summed === false) continue;
+      expect(Number(sheet.getRow(sheet.rowCount).getCell(keys.indexOf(column.key) + 1).value), `${id}.${column.key}`).toBeCloseTo(Number(total) / 100, 2);
+    }
+  });
+
+  it("writes a PDF of a report in English, and refuses a period that ends before it starts, naming why", async () => {
+    const file = path.join(outDir, "remittance.pdf");
+    await db.$transaction(async (tx) => {
+      const { table } = await EXPORT_SOURCES.report.describe(tx, exportContext("en"), { report: "remittance", ...PERIOD, asOf: AS_OF, by: "month" });
+      await writePdf(table, file, { locale: "en" });
+    });
+    const text = spawnSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }).stdout;
+    expect(text).toContain("Remittance analysis");
+    expect(text).toContain("2025-03");
+    await expect(db.$transaction((tx) => EXPORT_SOURCES.report.describe(tx, exportContext("zh-CN"), { report: "fees", from: "2025-04-01", to: "2025-03-01" }))).rejects.toMatchObject({
+      messageKey: "reportPeriodReversed",
+    });
+    await expect(db.$transaction((tx) => EXPORT_SOURCES.report.describe(tx, exportContext("zh-CN"), { report: "nope", ...PERIOD }))).rejects.toMatchObject({ messageKey: "exportSourceBadParam" });
+  });
+});
+
+describe("npm run cli -- report", () => {
+  const cli = (...args: string[]) => {
+    const result = spawnSync(path.resolve("node_modules/.bin/tsx"), ["scripts/cli.ts", "report", ...args], { encoding: "utf8", env: process.env, maxBuffer: 64 * 1024 * 1024 });
+    return { code: result.status, stdout: result.stdout.trim(), stderr: result.stderr.trim() };
+  };
+
+  it("prints a standard report as { columns, rows, totals } with amounts in minor units, the same as the page's", async () => {
+    const expected = await report("remittance", { by: "platform" });
+    const printed = cli("remittance", "--org", owner.orgSlug, "--from", PERIOD.from, "--to", PERIOD.to, "--by", "platform", "--as-of", AS_OF, "--json");
+    expect(printed.code, printed.stderr).toBe(0);
+    const json = JSON.parse(printed.stdout);
+    expect(Object.keys(json)).toEqual(["columns", "rows", "totals"]);
+    expect(json).toEqual(JSON.parse(JSON.stringify(reportJson(expected, exportTranslator("zh-CN")))));
+    expect(json.columns[0]).toMatchObject({ key: "platform", label: "平台" });
+    expect(typeof json.totals.sales).toBe("number");
+    expect(json.rows.reduce((sum: number, row: { sales: number }) => sum + row.sales, 0)).toBe(json.totals.sales);
+  });
+
+  it("filters by a store's name, speaks English with --lang en, and refuses an unknown report or store in one line", async () => {
+    const store = await db.store.findFirstOrThrow({ where: { orgId: owner.orgId }, orderBy: { name: "asc" } });
+    const printed = cli("fees", "--org", owner.orgSlug, "--from", PERIOD.from, "--to", PERIOD.to, "--store", store.name, "--lang", "en");
+    expect(printed.code, printed.stderr).toBe(0);
+    const [header, ...lines] = printed.stdout.split("\n");
+    expect(header).toContain("Store");
+    expect(lines.at(-1)).toMatch(/^Total|\t/);
+    const unknown = cli("ledger", "--org", owner.orgSlug);
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toContain('unknown report "ledger"');
+    const noStore = cli("fees", "--org", owner.orgSlug, "--store", "没有这个店");
+    expect(noStore.code).not.toBe(0);
+    expect(noStore.stderr).toBe('no store named "没有这个店"');
+  });
+});
