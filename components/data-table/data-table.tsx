@@ -190,8 +190,9 @@ export function DataTable<Row extends RowData>(props: DataTableProps<Row>) {
       {leading > 0 ? <td colSpan={leading} /> : null}
       {visibleColumns.map((column, index) => {
         const definition = byId.get(column.id)!;
-        const value = sums.values[column.id];
-        const text = value !== undefined ? formatCell(isSummed(definition.type) ? definition.type : "text", value, locale) : index === 0 ? sums.label : "";
+        // A null sum (a rate with no base) is an empty cell, like a missing one.
+        const value = sums.values[column.id] ?? undefined;
+        const text = value !== undefined ? formatCell(isSummed(definition.type) || definition.type === "percent" ? definition.type : "text", value, locale) : index === 0 ? sums.label : "";
         return (
           // The label may run on over the empty cells beside it ("合计（242 行）" in a date column).
           <td
