@@ -16,6 +16,7 @@ import { loadReceivableQuery } from "../../lib/receivables/receivable-query";
 import { receivablesSummary } from "../../lib/receivables/receivables-summary";
 import { refreshReceivables } from "../../lib/receivables/refresh-receivables";
 import { createTestDatabases } from "../../tests/support/test-database";
+import { median, timed } from "./medians";
 import { buildMonth } from "./reconcile-month";
 import { seedMonth } from "./reconcile-seed";
 
@@ -35,20 +36,6 @@ const { values } = parseArgs({
 const orderCount = Number(values.orders);
 const repeat = Math.max(1, Number(values.repeat));
 const log = (line: string) => !values.json && console.log(line);
-const median = (list: number[]) => {
-  const sorted = [...list].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return Math.round(sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2);
-};
-async function timed(times: number, work: () => Promise<unknown>): Promise<number> {
-  const all: number[] = [];
-  for (let i = 0; i < times; i++) {
-    const started = performance.now();
-    await work();
-    all.push(performance.now() - started);
-  }
-  return median(all);
-}
 
 const BASELINE_SQL = `SELECT "storeId", count(*), sum("paidAmountMinor") FROM "Order" WHERE "orgId" = $1 GROUP BY "storeId"`;
 

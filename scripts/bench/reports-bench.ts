@@ -16,6 +16,7 @@ import { resolveReportFilters } from "../../lib/reports/report-filters";
 import { loadReportScope } from "../../lib/reports/report-scope";
 import { STANDARD_REPORT_IDS, standardReport, type StandardReportId } from "../../lib/reports/standard-reports";
 import { createTestDatabases } from "../../tests/support/test-database";
+import { timed } from "./medians";
 import { buildMonth } from "./reconcile-month";
 import { seedMonth } from "./reconcile-seed";
 
@@ -35,20 +36,6 @@ const { values } = parseArgs({
 });
 const repeat = Math.max(1, Number(values.repeat));
 const log = (line: string) => !values.json && console.log(line);
-const median = (list: number[]) => {
-  const sorted = [...list].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return Math.round(sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2);
-};
-async function timed(work: () => Promise<unknown>): Promise<number> {
-  const all: number[] = [];
-  for (let i = 0; i < repeat; i++) {
-    const started = performance.now();
-    await work();
-    all.push(performance.now() - started);
-  }
-  return median(all);
-}
 
 /** Per report, the plain SQL GROUP BY over the base rows its figures come from. */
 const BASELINES: Record<StandardReportId, string> = {
@@ -97,11 +84,11 @@ async function measure(db: Db, pool: pg.Pool, orgId: string) {
   for (const id of STANDARD_REPORT_IDS) {
     const report = standardReport(id);
     if (!report) continue;
-    const baselineMs = await timed(() => pool.query(BASELINES[id], [orgId]));
-    const ms = await timed(() => report.run(db, scope, filters));
+    const baselineMs = await timed(repeat, () => pool.query(BASELINES[id], [orgId]));
+    const ms = await timed(repeat, () => report.run(db, scope, filters));
     reports.push({ id, ms, baselineMs, rows: (await report.run(db, scope, filters)).rows.length });
   }
-  const customBaselineMs = await timed(() => pool.query(CUSTOM_BASELINE, [orgId]));
+  const customBaselineMs = await timed(repeat, () => pool.query(CUSTOM_BASELINE, [orgId]));
   return { reports, custom: { baselineMs: customBaselineMs } };
 }
 

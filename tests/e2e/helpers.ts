@@ -48,3 +48,17 @@ export function formAlert(scope: Page | Locator): Locator {
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
 }
+
+/** An amount as the pages print it ("¥1,234.50", "-¥3.00", "US$12.00") → minor units. */
+export function minor(text: string): bigint {
+  const clean = text.replace(/[^\d.-]/g, "");
+  const [whole = "0", fraction = ""] = clean.replace("-", "").split(".");
+  const value = BigInt(whole) * 100n + BigInt(fraction.padEnd(2, "0").slice(0, 2) || "0");
+  return clean.startsWith("-") ? -value : value;
+}
+
+/** Switches the interface language with the header's switch and waits until it took. */
+export async function switchLanguage(page: Page, name: "English" | "中文"): Promise<void> {
+  await page.getByRole("button", { name }).click();
+  await expect(page.getByRole("button", { name })).toHaveAttribute("aria-pressed", "true");
+}

@@ -6,30 +6,17 @@
 // note) and finds it under 我的跟进; a bulk assignment; the English page; a VIEWER's read-only view.
 import ExcelJS from "exceljs";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { screenshot, signIn } from "./helpers";
+import { minor, screenshot, signIn, switchLanguage } from "./helpers";
 
 const OWNER_NAME = "王芳（老板）";
 const ACCOUNTANT_NAME = "张敏（会计）";
 /** An as-of day a few weeks after the demo month: its orders fall into several buckets. */
 const AS_OF = "2025-04-10";
 
-/** "¥1,234.50" / "-¥3.00" / "US$12.00" → minor units. */
-function minor(text: string): bigint {
-  const clean = text.replace(/[^\d.-]/g, "");
-  const [whole = "0", fraction = ""] = clean.replace("-", "").split(".");
-  const value = BigInt(whole) * 100n + BigInt(fraction.padEnd(2, "0").slice(0, 2) || "0");
-  return clean.startsWith("-") ? -value : value;
-}
-
 /** The drawer is fixed to the window: a full-page shot would cut it off, so it is shot as the window shows it. */
 async function drawerShot(page: Page, name: string) {
   await page.getByTestId("receivable-drawer").getByTestId("drawer-body").evaluate((body) => body.scrollTo(0, 0));
   await page.screenshot({ path: `test-results/screens/${name}.png` });
-}
-
-async function switchLanguage(page: Page, name: "English" | "中文") {
-  await page.getByRole("button", { name }).click();
-  await expect(page.getByRole("button", { name })).toHaveAttribute("aria-pressed", "true");
 }
 
 /** Reloads until the page says its figures are fresh (the worker's rebuild after the last ledger change). */

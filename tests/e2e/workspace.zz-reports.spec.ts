@@ -4,24 +4,11 @@
 // is that figure; the Excel file's totals are the page's; the English pages have no raw keys.
 import ExcelJS from "exceljs";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { formAlert, screenshot, signIn } from "./helpers";
+import { formAlert, minor, screenshot, signIn, switchLanguage } from "./helpers";
 
 const REPORTS = ["remittance", "sales-comparison", "fees", "rollforward", "differences", "payouts"] as const;
 
-/** "¥1,234.50" / "-¥3.00" → minor units. */
-function minor(text: string): bigint {
-  const clean = text.replace(/[^\d.-]/g, "");
-  const [whole = "0", fraction = ""] = clean.replace("-", "").split(".");
-  const value = BigInt(whole) * 100n + BigInt(fraction.padEnd(2, "0").slice(0, 2) || "0");
-  return clean.startsWith("-") ? -value : value;
-}
-
 const cell = (row: Locator, column: string) => row.locator(`td[data-column="${column}"]`);
-
-async function switchLanguage(page: Page, name: "English" | "中文") {
-  await page.getByRole("button", { name }).click();
-  await expect(page.getByRole("button", { name })).toHaveAttribute("aria-pressed", "true");
-}
 
 /** Reloads until the receivables the report reads are fresh (the worker's rebuild after the last ledger change). */
 async function openFresh(page: Page, path: string) {
