@@ -79,6 +79,16 @@ test("报表查询: each standard report, a filter, a drill-down whose 合计 is
     await screenshot(page, `reports-${id}-1440-zh`);
   }
 
+  // An account's roll-forward opens its statement rows; their money in and out add up to the account's.
+  await page.goto("/reports/rollforward");
+  const account = page.getByTestId("report-rollforward-table").locator("tbody tr").filter({ has: page.getByTestId("report-drill") }).first();
+  const [moneyIn, moneyOut] = [minor((await cell(account, "in").textContent()) ?? ""), minor((await cell(account, "out").textContent()) ?? "")];
+  await account.getByTestId("report-drill").click();
+  await expect(page).toHaveURL(/\/reports\/rollforward\/rows\?/);
+  expect(minor((await cell(drill.getByTestId("table-totals"), "in").textContent()) ?? "")).toBe(moneyIn);
+  expect(minor((await cell(drill.getByTestId("table-totals"), "out").textContent()) ?? "")).toBe(moneyOut);
+  await screenshot(page, "reports-rollforward-rows-1440-zh");
+
   // A filter the report cannot honour says so instead of showing a table.
   await page.goto("/reports/fees?from=2025-04-01&to=2025-03-01");
   await expect(formAlert(page)).toContainText("开始日期不能晚于结束日期");
