@@ -170,8 +170,8 @@ describe("差异汇总's rollups", () => {
     const orgId = owner.orgId;
     const before = await bothSums(orgId);
     const otherBefore = await otherSum(orgId);
-    const order = await openRow(orgId, "orders", "down", `u."remainingMinor" > 1000`);
-    const receipt = await openRow(orgId, "bank", "up");
+    const receipt = await openRow(orgId, "bank", "up", `EXISTS (SELECT 1 FROM "BankTransaction" b WHERE b."orgId" = $1::uuid AND b.id = u.id AND b."amountMinor" > 0)`);
+    const order = await openRow(orgId, "orders", "down", `u."remainingMinor" > 1000 AND u."remainingMinor" < $3::bigint`, receipt.remainingMinor);
     expect(receipt.remainingMinor).toBeGreaterThan(order.remainingMinor);
     const { groupId } = await createManualMatch(db, owner, {
       upstream: [{ side: "order", id: order.id.toString() }],
