@@ -23,7 +23,7 @@ import { runReconciliation } from "@/lib/match-runs/run-reconciliation";
 import { refreshReceivablesAndRollups } from "@/lib/reports/rollups/refresh-report-rollups";
 import { unmatchedRollupSums, UNMATCHED_ROLLUP_LISTS } from "@/lib/reports/rollups/unmatched-rollup";
 import { createStore } from "@/lib/stores/store-service";
-import { db, makeOrg } from "./fixtures";
+import { db, fillGroupFacts, makeOrg } from "./fixtures";
 
 const PERIODS = [
   { from: "2020-01-01", to: "2030-12-31" },
@@ -142,11 +142,33 @@ async function openRow(orgId: string, list: UnmatchedList, slot: Slot, extra = "
   return row!;
 }
 
+/**
+ * A confirmed group over two stores' open orders, with an adjustment about the second order: a group
+ * of several stores, whose adjustment counts for the store of the row it is about. Returns that store.
+ */
+async function twoStoreGroup(ctx: OrgContext): Promise<string> {
+  const stores = await db.store.findMany({ where: { orgId: ctx.orgId }, orderBy: { name: "asc" }, take: 2 });
+  const orders = [];
+  for (const store of stores) {
+    const { sql, params } = filteredUnmatchedSql(ctx.orgId, "orders", "down", { owner: store.id });
+    const [open] = await db.$queryRawUnsafe<{ id: bigint; remainingMinor: bigint }[]>(`SELECT u.id, u."remainingMinor" FROM (${sql}) u ORDER BY u.id LIMIT 1`, ...params);
+    orders.push(open!);
+  }
+  const group = await db.matchGroup.create({ data: { orgId: ctx.orgId, key: "TWO-STORES", kind: "MANUAL", status: "CONFIRMED", pass: 0, rule: "MANUAL", link: "ORDER_SETTLEMENT", confidence: 100, createdById: ctx.userId } });
+  await db.matchItem.createMany({ data: orders.map((order) => ({ orgId: ctx.orgId, groupId: group.id, side: "ORDER" as const, rowId: order.id, slot: "DOWN" as const, amountMinor: -order.remainingMinor })) });
+  await db.matchAdjustment.create({ data: { orgId: ctx.orgId, groupId: group.id, type: "FX", amountMinor: 4_242n, note: "两店", aboutSide: "ORDER", aboutRowId: orders[1]!.id } });
+  await fillGroupFacts(ctx.orgId, group.id);
+  return stores[1]!.id;
+}
+
+let twoStoreAbout: string;
+
 beforeAll(async () => {
   outDir = fs.mkdtempSync(path.join(os.tmpdir(), "rollups-differences-"));
   owner = await makeOrg("差异汇总汇总表公司");
   await importMonth(owner, 400, 29);
   await runReconciliation(db, owner, {}, getPgPool());
+  twoStoreAbout = await twoStoreGroup(owner);
   other = await makeOrg("别家公司");
   await importMonth(other, 60, 31);
   await refreshReceivablesAndRollups(getPgPool(), owner.orgId);
@@ -160,6 +182,9 @@ describe("差异汇总's rollups", () => {
     const rollup = await expectRollupsEqualBase(owner.orgId);
     for (const list of ["orders", "lines", "bank"]) expect(rollup.get(key(list, PERIODS[0]!))!.count, list).toBeGreaterThan(0);
     expect((await adjustmentRollup(owner.orgId)).size).toBeGreaterThan(0);
+    // The two stores' group: its adjustment counts for the store of the order it is about.
+    const fx = await db.adjustmentRollup.findMany({ where: { orgId: owner.orgId, type: "FX", amountMinor: 4_242n } });
+    expect(fx.map((row) => row.storeId)).toEqual([twoStoreAbout]);
     // The other company (never reconciled: everything open) has rows of its own, and none of them leak.
     await expectRollupsEqualBase(other.orgId);
     const theirs = await unmatchedRollupSums(db, other.orgId, "orders", "down", PERIODS[0]!);
