@@ -2,7 +2,7 @@
 // 汇兑差, 坏账, 其他 …), by month, store and adjustment type, with how many and how much, and how
 // much of it still waits for a reviewer; a row's drill-down lists the adjustments with the person
 // who booked and the one who approved each. The notes say what is still unexplained: the rows of the
-// period that no match has taken yet (the workspace's 未匹配 lists, read through the same helper).
+// period that no match has taken yet (the workspace's 未匹配 lists, summed from their own SQL).
 //
 // Which adjustments: those of counting groups (lib/ledger/counting-groups.ts: CONFIRMED, and a manual
 // match waiting for approval, whose allocations are already spent) — not proposals, rejected or
