@@ -215,13 +215,15 @@ describe("custom report boundaries", () => {
 
   it("binds SQL in a filter value as data: nothing matches, nothing breaks", async () => {
     const hostile = `x') OR 1=1; DROP TABLE "Order"; --`;
-    const result = await run(a.orgId, { version: 1, source: "orders", dimensions: ["store"], measures: ["count"], filters: { values: { store: [hostile], orderStatus: [hostile] } } });
+    const result = await run(a.orgId, { version: 1, source: "orders", dimensions: ["store"], measures: ["count"], filters: { values: { orderStatus: [hostile], platform: [hostile] } } });
     expect(result.rows).toEqual([]);
     expect(result.totals).toEqual({ count: 0n });
     expect(await db.order.count({ where: { orgId: a.orgId } })).toBeGreaterThan(0);
+    // A store or account filter takes only the company's ids.
+    expect(await refusalOf(run(a.orgId, { version: 1, source: "orders", measures: ["count"], filters: { values: { store: [hostile] } } }))).toMatchObject({ code: "NOT_FOUND", key: "storeNotFound" });
   });
 
-  it("never returns another company's rows, even with its ids as filters", async () => {
+  it("never returns another company's rows; its ids as filters are not found", async () => {
     const own = await run(a.orgId, { version: 1, source: "orders", dimensions: ["store"], measures: ["count", "paid"] });
     const aStores = new Set((await db.store.findMany({ where: { orgId: a.orgId } })).map((store) => store.id));
     expect(own.drill!.every((key) => aStores.has(key!.store!))).toBe(true);
@@ -229,12 +231,15 @@ describe("custom report boundaries", () => {
     expect(own.totals.count).toBe(n);
     const bStores = (await db.store.findMany({ where: { orgId: b.orgId } })).map((store) => store.id);
     for (const source of ["orders", "settlementLines", "receivables"] as const) {
-      const foreign = await run(a.orgId, { version: 1, source, dimensions: ["store"], measures: ["count"], filters: { values: { store: bStores } } });
-      expect(foreign.rows, source).toEqual([]);
-      expect(foreign.totals.count, source).toBe(0n);
+      expect(await refusalOf(run(a.orgId, { version: 1, source, dimensions: ["store"], measures: ["count"], filters: { values: { store: bStores } } })), source).toMatchObject({ code: "NOT_FOUND", key: "storeNotFound" });
+      // One of A's stores beside one of B's is refused too, not narrowed to A's.
+      expect(await refusalOf(run(a.orgId, { version: 1, source, measures: ["count"], filters: { values: { store: [[...aStores][0]!, bStores[0]!] } } })), source).toMatchObject({ code: "NOT_FOUND" });
     }
     const bAccounts = (await db.fundAccount.findMany({ where: { orgId: b.orgId } })).map((account) => account.id);
-    expect((await run(a.orgId, { version: 1, source: "bankRows", measures: ["count"], filters: { values: { account: bAccounts } } })).totals.count).toBe(0n);
+    expect(await refusalOf(run(a.orgId, { version: 1, source: "bankRows", measures: ["count"], filters: { values: { account: bAccounts } } }))).toMatchObject({ code: "NOT_FOUND", key: "fundAccountNotFound" });
+    // B's own report over B's data holds only B's orders.
+    const { n: bOrders } = (await db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "Order" WHERE "orgId" = $1::uuid`, b.orgId))[0]!;
+    expect((await run(b.orgId, { version: 1, source: "orders", measures: ["count"], filters: { values: { store: bStores } } })).totals.count).toBe(bOrders);
   });
 
   it("caps the groups it returns and says so; the 合计 still covers every row", async () => {

@@ -247,3 +247,31 @@ export function hasMeasure(source: ReportSource, id: string): boolean {
 export const dimensionLabel = (id: string) => `reports.custom.dimensions.${id}`;
 export const measureLabel = (id: string) => `reports.custom.measures.${id}`;
 export const sourceLabel = (source: ReportSource) => `reports.custom.sources.${source}`;
+
+/** What the builder offers per source, without the SQL: ids, column types and fixed value lists. */
+export type BuilderCatalog = Record<
+  ReportSource,
+  {
+    dimensions: { id: string; type: CatalogDimension["type"]; codes?: string; values?: readonly string[]; options?: "stores" | "accounts" }[];
+    measures: { id: string; type: CatalogMeasure["type"] }[];
+  }
+>;
+
+export function builderCatalog(): BuilderCatalog {
+  const out = {} as BuilderCatalog;
+  for (const source of REPORT_SOURCES) {
+    const { dimensions, measures } = CATALOG[source] as CatalogSource;
+    out[source] = {
+      dimensions: Object.entries(dimensions).map(([id, dimension]) => ({
+        id,
+        type: dimension.type,
+        ...(dimension.codes ? { codes: dimension.codes } : {}),
+        ...(dimension.values ? { values: dimension.values } : {}),
+        // Stores and accounts are filtered by id, chosen from the company's own list.
+        ...(id === "store" ? { options: "stores" as const } : id === "account" ? { options: "accounts" as const } : {}),
+      })),
+      measures: Object.entries(measures).map(([id, measure]) => ({ id, type: measure.type })),
+    };
+  }
+  return out;
+}

@@ -15,6 +15,9 @@ export const MAX_DIMENSIONS = 4;
 export const MAX_MEASURES = 12;
 export const MAX_FILTER_VALUES = 200;
 
+/** What the builder opens on: orders per store and month. */
+export const DEFAULT_REPORT_SPEC = { version: 1, source: "orders", dimensions: ["store", "month"], measures: ["count", "paid", "refund"] } as const;
+
 const id = z.string().min(1).max(64);
 const day = z.string().refine(isCalendarDay, { message: "reports.custom.validation.day" });
 

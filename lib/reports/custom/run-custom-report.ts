@@ -6,6 +6,7 @@
 // set LOCAL to the caller's transaction, and at most `limit` groups come back.
 import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { isUuid } from "@/lib/shared/uuid";
 import type { ReportColumn, ReportResult, ReportRow } from "@/lib/reports/report-result";
 import { AS_OF, CATALOG, dimensionLabel, measureLabel, type CatalogDimension, type CatalogMeasure } from "./catalog";
 import { parseReportSpec, type ReportSpec } from "./report-spec";
@@ -89,6 +90,7 @@ export function compileCustomReport(spec: ReportSpec, orgId: string, asOf: strin
 /** The report for company `orgId`: the spec is parsed again here, so no caller can skip the whitelist. */
 export async function runCustomReport(tx: Tx, orgId: string, specInput: unknown, options: RunCustomReportOptions = {}): Promise<ReportResult> {
   const spec = parseReportSpec(specInput);
+  await assertOwnIds(tx, orgId, spec);
   const asOf = needsAsOf(spec) ? (options.asOf ?? (await companyToday(tx, orgId))) : null;
   const compiled = compileCustomReport(spec, orgId, asOf);
   const timeoutMs = Math.max(1, Math.trunc(options.timeoutMs ?? CUSTOM_REPORT_TIMEOUT_MS));
@@ -141,6 +143,24 @@ function cell(value: unknown): ReportRow[string] {
   if (value === null || value === undefined) return null;
   if (typeof value === "bigint" || typeof value === "number" || typeof value === "string") return value;
   return String(value);
+}
+
+/**
+ * Stores and accounts chosen as filters must be the company's: another company's id answers "not
+ * found", exactly like one that does not exist (as the standard reports' filters do), rather than
+ * an empty report that would tell the id exists somewhere.
+ */
+export async function assertOwnIds(tx: Tx, orgId: string, spec: ReportSpec): Promise<void> {
+  const checks = [
+    { ids: spec.filters.values.store, table: "Store", messageKey: "storeNotFound" },
+    { ids: spec.filters.values.account, table: "FundAccount", messageKey: "fundAccountNotFound" },
+  ] as const;
+  for (const { ids, table, messageKey } of checks) {
+    if (!ids?.length) continue;
+    if (!ids.every(isUuid)) throw new AppError("NOT_FOUND", { messageKey });
+    const [found] = await tx.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${table}" WHERE "orgId" = $1::uuid AND id = ANY($2::uuid[])`, orgId, [...new Set(ids)]);
+    if ((found?.n ?? 0) !== new Set(ids).size) throw new AppError("NOT_FOUND", { messageKey });
+  }
 }
 
 async function companyToday(tx: Tx, orgId: string): Promise<string> {

@@ -2,8 +2,8 @@
 // spec. Everyone sees their own and the company's shared ones (and may run and duplicate them);
 // only the owner changes or deletes a report, and an OWNER or ADMIN may also change or delete a
 // shared one (a colleague who left keeps no report hostage). Someone else's private report does not
-// exist for anyone else: it answers "not found", like another company's. Each change commits with
-// its audit row.
+// exist for anyone else: it answers "not found", like another company's. A spec's store and account
+// filters must be the company's. Each change commits with its audit row.
 import type { Tx } from "@/lib/db/client";
 import { atomically, type DbOrTx } from "@/lib/db/atomically";
 import type { Prisma, SavedReport } from "@/lib/db/generated/client";
@@ -12,6 +12,7 @@ import type { Role } from "@/lib/auth/roles";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import { isUuid } from "@/lib/shared/uuid";
 import { parseReportSpec, type ReportSpec } from "./report-spec";
+import { assertOwnIds } from "./run-custom-report";
 
 export const MAX_REPORT_NAME = 100;
 
@@ -142,6 +143,7 @@ export async function createSavedReport(db: DbOrTx, actor: ReportActor, input: S
   const spec = parseReportSpec(input.spec);
   return withUniqueName(() =>
     atomically(db, async (tx) => {
+      await assertOwnIds(tx, actor.orgId, spec);
       await assertNameFree(tx, actor.orgId, actor.userId, name);
       const report = await tx.savedReport.create({
         data: { orgId: actor.orgId, ownerId: actor.userId, name, shared: input.shared, spec: storedSpec(spec), specVersion: spec.version },
@@ -159,6 +161,7 @@ export async function updateSavedReport(db: DbOrTx, actor: ReportActor, id: stri
   return withUniqueName(() =>
     atomically(db, async (tx) => {
       const before = await findEditable(tx, actor, id);
+      await assertOwnIds(tx, actor.orgId, spec);
       await assertNameFree(tx, actor.orgId, before.ownerId, name, before.id);
       const after = await tx.savedReport.update({
         where: { orgId_id: { orgId: before.orgId, id: before.id } },
