@@ -11,6 +11,11 @@ import type { ReportColumnType } from "@/lib/reports/report-result";
 export type CatalogDimension = {
   /** SQL of the group key, as text: what filters compare their value lists with. */
   key: string;
+  /**
+   * SQL the rows are grouped by when it is cheaper than the key (a uuid column, a truncated
+   * timestamp: formatting once per group, not once per row); the key is then an expression of it.
+   */
+  group?: string;
   /** SQL of what the table shows for the key (a store's name for its id); absent: the key. */
   label?: string;
   type: Extract<ReportColumnType, "text" | "date">;
@@ -61,17 +66,22 @@ const COUNT: CatalogMeasure = { sql: "count(*)::bigint", type: "integer" };
 
 /** Month ("YYYY-MM"), week (its Monday) and day of the source's date. */
 function periodDimensions(date: string): Record<string, CatalogDimension> {
+  // A date column is cast to timestamp (never timestamptz), so no session time zone shifts a day.
+  const period = (unit: string, format: string, type: CatalogDimension["type"]): CatalogDimension => {
+    const group = `date_trunc('${unit}', (${date})::timestamp)`;
+    return { key: `to_char(${group}, '${format}')`, group, type };
+  };
   return {
-    year: { key: `to_char(${date}, 'YYYY')`, type: "text" },
-    month: { key: `to_char(${date}, 'YYYY-MM')`, type: "text" },
-    week: { key: `to_char(date_trunc('week', ${date}), 'YYYY-MM-DD')`, type: "date" },
-    day: { key: `to_char(${date}, 'YYYY-MM-DD')`, type: "date" },
+    year: period("year", "YYYY", "text"),
+    month: period("month", "YYYY-MM", "text"),
+    week: period("week", "YYYY-MM-DD", "date"),
+    day: period("day", "YYYY-MM-DD", "date"),
   };
 }
 
 function storeDimensions(alias: string): Record<string, CatalogDimension> {
   return {
-    store: { key: `${alias}."storeId"::text`, label: "s.name", type: "text" },
+    store: { key: `${alias}."storeId"::text`, group: `${alias}."storeId"`, label: "s.name", type: "text" },
     platform: { key: "s.platform::text", type: "text", codes: "platforms", values: PLATFORMS },
   };
 }
@@ -129,7 +139,7 @@ export const CATALOG = {
     org: `b."orgId"`,
     date: `b."occurredOn"`,
     dimensions: {
-      account: { key: `b."fundAccountId"::text`, label: "a.name", type: "text" },
+      account: { key: `b."fundAccountId"::text`, group: `b."fundAccountId"`, label: "a.name", type: "text" },
       accountType: { key: "a.type::text", type: "text", codes: "accountTypes", values: ACCOUNT_TYPES },
       ...periodDimensions(`b."occurredOn"`),
       direction: { key: `CASE WHEN b."amountMinor" >= 0 THEN 'IN' ELSE 'OUT' END`, type: "text", codes: "reports.custom.codes.directions", values: DIRECTIONS },

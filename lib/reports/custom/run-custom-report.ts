@@ -1,9 +1,9 @@
 // Runs a custom report: the spec (report-spec.ts) becomes one grouped SELECT built only from the
-// catalog's fixed fragments (catalog.ts), plus one SELECT of the same measures without grouping for
-// the 合计 row, so averages and rates of the total come from the sums of all rows, never from the
-// shown rows. The company is always `"orgId" = $1`, set here; every value a person chose (dates,
-// filter values, the row cap) is a bound parameter. Both statements run under a statement timeout
-// set LOCAL to the caller's transaction, and at most `limit` groups come back.
+// catalog's fixed fragments (catalog.ts). GROUPING SETS add the 合计 row in the same pass, so
+// averages and rates of the total come from all rows the filters select, never from the shown
+// rows. The company is always `"orgId" = $1`, set here; every value a person chose (dates, filter
+// values, the row cap) is a bound parameter. The statement runs under a statement timeout set
+// LOCAL to the caller's transaction, and at most `limit` groups come back.
 import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { isUuid } from "@/lib/shared/uuid";
@@ -22,12 +22,13 @@ export type RunCustomReportOptions = {
 };
 
 export type CompiledReport = {
-  /** The groups, capped at limit + 1 (one more tells that the cap cut rows off). */
+  /**
+   * One statement: the groups and, as its first row, the 合计 over every row the filters select
+   * (GROUPING SETS: one pass over the rows), capped at limit + 1 groups (one more tells that the
+   * cap cut rows off). Without dimensions, its one row is both.
+   */
   sql: string;
   params: unknown[];
-  /** The same measures over every row the filters select: the 合计 row. */
-  totalsSql: string;
-  totalsParams: unknown[];
 };
 
 /** Whether `spec` reads a fragment that ages receivables (and so needs an as-of day). */
@@ -66,7 +67,12 @@ export function compileCustomReport(spec: ReportSpec, orgId: string, asOf: strin
   for (const [id, values] of Object.entries(spec.filters.values)) where.push(`(${fragment(dimensions[id]!.key)}) = ANY(${bind(values, "text[]")})`);
 
   const measureList = spec.measures.map((id, index) => `${fragment(measures[id]!.sql)} AS m${index}`);
+  const body = `FROM ${source.from} WHERE ${where.join(" AND ")}`;
+  if (!spec.dimensions.length) return { sql: `SELECT ${measureList.join(", ")} ${body}`, params };
+
+  const groups = spec.dimensions.map((id) => fragment(dimensions[id]!.group ?? dimensions[id]!.key));
   const select = [
+    `GROUPING(${groups.join(", ")}) <> 0 AS is_total`,
     ...spec.dimensions.flatMap((id, index) => {
       const dimension = dimensions[id]!;
       return [`${fragment(dimension.key)} AS d${index}`, ...(dimension.label ? [`min(${fragment(dimension.label)}) AS l${index}`] : [])];
@@ -75,16 +81,12 @@ export function compileCustomReport(spec: ReportSpec, orgId: string, asOf: strin
   ];
   const aliasOf = (id: string) => (spec.dimensions.includes(id) ? `d${spec.dimensions.indexOf(id)}` : `m${spec.measures.indexOf(id)}`);
   const order = [
+    "is_total DESC",
     ...(spec.sort ? [`${aliasOf(spec.sort.by)} ${spec.sort.dir === "desc" ? "DESC" : "ASC"} NULLS LAST`] : []),
     ...spec.dimensions.map((_, index) => `d${index} ASC NULLS LAST`),
   ];
-  const body = `FROM ${source.from} WHERE ${where.join(" AND ")}`;
-  const totalsSql = `SELECT ${measureList.join(", ")} ${body}`;
-  const totalsParams = [...params];
-  const groupBy = spec.dimensions.length ? ` GROUP BY ${spec.dimensions.map((_, index) => `d${index}`).join(", ")}` : "";
-  const orderBy = order.length ? ` ORDER BY ${order.join(", ")}` : "";
-  const sql = `SELECT ${select.join(", ")} ${body}${groupBy}${orderBy} LIMIT ${bind(spec.limit + 1, "int")}`;
-  return { sql, params, totalsSql, totalsParams };
+  const sql = `SELECT ${select.join(", ")} ${body} GROUP BY GROUPING SETS ((${groups.join(", ")}), ()) ORDER BY ${order.join(", ")} LIMIT ${bind(spec.limit + 2, "int")}`;
+  return { sql, params };
 }
 
 /** The report for company `orgId`: the spec is parsed again here, so no caller can skip the whitelist. */
@@ -98,17 +100,17 @@ export async function runCustomReport(tx: Tx, orgId: string, specInput: unknown,
   const [previous] = await tx.$queryRawUnsafe<{ setting: string }[]>(`SELECT current_setting('statement_timeout') AS setting`);
   await tx.$queryRawUnsafe(`SELECT set_config('statement_timeout', $1, true)`, String(timeoutMs));
   let raw: Record<string, unknown>[];
-  let totalsRaw: Record<string, unknown>[];
   try {
     raw = await tx.$queryRawUnsafe<Record<string, unknown>[]>(compiled.sql, ...compiled.params);
-    totalsRaw = await tx.$queryRawUnsafe<Record<string, unknown>[]>(compiled.totalsSql, ...compiled.totalsParams);
   } catch (error) {
     if (isStatementTimeout(error)) throw new AppError("INVALID", { messageKey: "customReportTimeout", params: { seconds: Math.ceil(timeoutMs / 1000) } });
     throw error;
   }
   // The rest of the caller's transaction runs under its own timeout again.
   await tx.$queryRawUnsafe(`SELECT set_config('statement_timeout', $1, true)`, previous?.setting ?? "0");
-  return toResult(spec, raw, totalsRaw[0] ?? {});
+  // The 合计 row comes first (is_total); without dimensions the one row is the 合计 too.
+  const totals = spec.dimensions.length ? raw.find((row) => row.is_total === true) : raw[0];
+  return toResult(spec, spec.dimensions.length ? raw.filter((row) => row.is_total !== true) : raw, totals ?? {});
 }
 
 function toResult(spec: ReportSpec, raw: Record<string, unknown>[], totalsRaw: Record<string, unknown>): ReportResult {

@@ -74,18 +74,21 @@ describe("custom report spec", () => {
     expect(compiled.sql).not.toContain(hostile);
     expect(compiled.sql).not.toContain(ORG);
     expect(compiled.sql).toContain(`o."orgId" = $1::uuid`);
-    expect(compiled.params).toEqual([ORG, "2025-03-01", "2025-03-31", [hostile], 11]);
-    expect(compiled.totalsParams).toEqual([ORG, "2025-03-01", "2025-03-31", [hostile]]);
-    expect(compiled.sql).toMatch(/ORDER BY m1 DESC NULLS LAST, d0 ASC NULLS LAST, d1 ASC NULLS LAST LIMIT \$5::int$/);
+    // The cap: 10 groups, one more to tell the cap cut rows off, and the 合计 row.
+    expect(compiled.params).toEqual([ORG, "2025-03-01", "2025-03-31", [hostile], 12]);
+    expect(compiled.sql).toMatch(/GROUP BY GROUPING SETS \(\(o\."storeId", date_trunc\('month', .+\), \(\)\) ORDER BY is_total DESC, m1 DESC NULLS LAST, d0 ASC NULLS LAST, d1 ASC NULLS LAST LIMIT \$5::int$/);
+    const noDimensions = compileCustomReport(parseReportSpec({ ...base, dimensions: [] }), ORG, null);
+    expect(noDimensions.sql).not.toMatch(/GROUP BY|LIMIT/);
+    expect(noDimensions.params).toEqual([ORG]);
   });
 
   it("binds the as-of day only for reports that age receivables", () => {
     const aging = parseReportSpec({ version: 1, source: "receivables", dimensions: ["agingBucket"], measures: ["outstanding"] });
     const compiled = compileCustomReport(aging, ORG, "2025-04-01");
-    expect(compiled.params).toEqual([ORG, "2025-04-01", MAX_REPORT_GROUPS + 1]);
+    expect(compiled.params).toEqual([ORG, "2025-04-01", MAX_REPORT_GROUPS + 2]);
     expect(compiled.sql).not.toContain("{asOf}");
     expect(compiled.sql).toContain("$2::date");
-    expect(compileCustomReport(parseReportSpec({ ...base }), ORG, null).params).toEqual([ORG, MAX_REPORT_GROUPS + 1]);
+    expect(compileCustomReport(parseReportSpec({ ...base }), ORG, null).params).toEqual([ORG, MAX_REPORT_GROUPS + 2]);
   });
 
   it("names every source, dimension, measure and code in both languages", () => {
