@@ -9,9 +9,9 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { callAction } from "@/components/reconcile/call-action";
 import type { ActionState } from "@/lib/actions/action-state";
+import type { SavedReportItem } from "@/lib/reports/custom/custom-report-view";
 import { deleteSavedReportAction, duplicateSavedReportAction, shareSavedReportAction } from "@/lib/actions/reports/custom-reports";
 
-export type SavedReportItem = { id: string; name: string; ownerName: string | null; own: boolean; shared: boolean; editable: boolean; updatedAt: string };
 
 export function SavedReportsList({ reports, canSave }: { reports: SavedReportItem[]; canSave: boolean }) {
   const t = useTranslations();

@@ -4,6 +4,7 @@
 import type { Db } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import type { ReportResult } from "@/lib/reports/report-result";
+import type { SavedReportView } from "./saved-reports";
 import { DEFAULT_REPORT_SPEC, decodeReportSpec, encodeReportSpec, parseReportSpec, type ReportSpec } from "./report-spec";
 import { runCustomReport } from "./run-custom-report";
 
@@ -46,4 +47,19 @@ export async function loadFilterOptions(db: Db, orgId: string): Promise<{ stores
     db.fundAccount.findMany({ where: { orgId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);
   return { stores, accounts };
+}
+
+/** A saved report as the list shows it (plain, serialisable to the client). */
+export type SavedReportItem = { id: string; name: string; ownerName: string | null; own: boolean; shared: boolean; editable: boolean; updatedAt: string };
+
+export function savedReportItems(reports: SavedReportView[], userId: string): SavedReportItem[] {
+  return reports.map((report) => ({
+    id: report.id,
+    name: report.name,
+    ownerName: report.ownerName,
+    own: report.ownerId === userId,
+    shared: report.shared,
+    editable: report.editable,
+    updatedAt: report.updatedAt.toISOString().slice(0, 10),
+  }));
 }

@@ -14,10 +14,9 @@ import { requirePageContext } from "@/lib/auth/session";
 import { can } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { builderCatalog } from "@/lib/reports/custom/catalog";
-import { customReportView, loadFilterOptions } from "@/lib/reports/custom/custom-report-view";
+import { customReportView, loadFilterOptions, savedReportItems } from "@/lib/reports/custom/custom-report-view";
 import { listSavedReports } from "@/lib/reports/custom/saved-reports";
 import { readTablePreference } from "@/lib/table-preferences/table-preferences";
-import { savedItems } from "./_saved-items";
 
 export default async function CustomReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const ctx = await requirePageContext();
@@ -48,7 +47,7 @@ export default async function CustomReportsPage({ searchParams }: { searchParams
         </div>
       </div>
       <Card title={t("reports.custom.saved.title")}>
-        <SavedReportsList reports={savedItems(saved, ctx.userId)} canSave={canSave} />
+        <SavedReportsList reports={savedReportItems(saved, ctx.userId)} canSave={canSave} />
       </Card>
     </div>
   );
