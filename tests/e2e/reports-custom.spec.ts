@@ -32,7 +32,14 @@ test("the owner builds, saves, shares, duplicates and deletes a custom report", 
   await expect(page.getByTestId("custom-report-chart")).toBeVisible();
   await expect(table.getByRole("columnheader", { name: "月份" })).toHaveCount(0);
   await expect(page).toHaveURL(/\/reports\/custom\?spec=[A-Za-z0-9_-]+/);
-  await builder.getByLabel("排序", { exact: true }).selectOption({ label: "实付金额" });
+  await builder.getByRole("combobox", { name: /^排序/ }).selectOption({ label: "实付金额" });
+  await builder.getByRole("combobox", { name: "排序方向" }).selectOption({ label: "从小到大" });
+  // Smallest paid first: the rows' figures read in order.
+  await expect(async () => {
+    const figures = (await page.getByTestId("custom-report-rows").locator('td[data-column="paid"]').allTextContents()).map((text) => Number(text.replace(/[^\d.-]/g, "")));
+    expect(figures.length).toBeGreaterThan(1);
+    expect(figures).toEqual([...figures].sort((x, y) => x - y));
+  }).toPass();
   await expect(page).toHaveURL(/spec=/);
   await screenshot(page, "reports-custom-builder-zh");
 

@@ -1,6 +1,6 @@
 "use client";
 // A custom report with one dimension and one measure, as bars beside its table (the table stays
-// the record). Fixed height, at most CHART_BARS bars in the report's order; negative figures are
+// the record). At most a fixed height, at most CHART_BARS bars in the report's order; negative figures are
 // drawn to the left of the axis. Plain elements, no chart library: recharts is not installed yet,
 // and the figures are few enough that the browser lays them out itself.
 import { useLocale, useTranslations } from "next-intl";
@@ -8,11 +8,6 @@ import { formatCell } from "@/components/data-table/columns";
 import type { ReportResult } from "@/lib/reports/report-result";
 
 export const CHART_BARS = 30;
-
-/** Whether the result fits a bar chart: one text or date dimension and one figure. */
-export function fitsBarChart(result: ReportResult): boolean {
-  return result.columns.length === 2 && ["text", "date"].includes(result.columns[0]!.type) && ["money", "integer", "percent"].includes(result.columns[1]!.type) && result.rows.length > 0;
-}
 
 export function CustomReportChart({ result }: { result: ReportResult }) {
   const t = useTranslations();
@@ -33,7 +28,7 @@ export function CustomReportChart({ result }: { result: ReportResult }) {
         {t(measure.label as never)} · {t(dimension.label as never)}
         {result.rows.length > CHART_BARS ? ` · ${t("reports.custom.chartFirst", { count: CHART_BARS })}` : ""}
       </figcaption>
-      <div className="h-64 space-y-1 overflow-y-auto pr-1" role="list">
+      <div className="max-h-64 space-y-1 overflow-y-auto pr-1" role="list">
         {bars.map((bar, index) => {
           const width = `${(Math.abs(bar.value) / largest) * (hasNegative ? 50 : 100)}%`;
           return (

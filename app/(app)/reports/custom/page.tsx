@@ -4,7 +4,7 @@
 import { getTranslations } from "next-intl/server";
 import { ExportButtons } from "@/components/export/export-buttons";
 import { CustomReportBuilder } from "@/components/reports/custom/custom-report-builder";
-import { CustomReportChart, fitsBarChart } from "@/components/reports/custom/custom-report-chart";
+import { CustomReportChart } from "@/components/reports/custom/custom-report-chart";
 import { CustomReportTable } from "@/components/reports/custom/custom-report-table";
 import { SavedReportsList } from "@/components/reports/custom/saved-reports-list";
 import { Alert } from "@/components/ui/alert";
@@ -14,6 +14,7 @@ import { requirePageContext } from "@/lib/auth/session";
 import { can } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { builderCatalog } from "@/lib/reports/custom/catalog";
+import { fitsBarChart } from "@/lib/reports/custom/fits-bar-chart";
 import { customReportView, loadFilterOptions, savedReportItems } from "@/lib/reports/custom/custom-report-view";
 import { listSavedReports } from "@/lib/reports/custom/saved-reports";
 import { readTablePreference } from "@/lib/table-preferences/table-preferences";
