@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { callAction } from "@/components/reconcile/call-action";
 import { createSavedReportAction, updateSavedReportAction } from "@/lib/actions/reports/custom-reports";
 import type { BuilderCatalog, ReportSource } from "@/lib/reports/custom/catalog";
-import { encodeReportSpec, MAX_DIMENSIONS, MAX_MEASURES, MAX_REPORT_GROUPS, type ReportSpec } from "@/lib/reports/custom/report-spec";
+import { encodeReportSpec, MAX_DIMENSIONS, MAX_FILTER_VALUES, MAX_MEASURES, MAX_REPORT_GROUPS, type ReportSpec } from "@/lib/reports/custom/report-spec";
 
 type Option = { id: string; name: string };
 /** The saved report being edited, when the builder shows one. */
@@ -149,8 +149,32 @@ export function CustomReportBuilder({
         <legend className="font-medium text-slate-700">{t("reports.custom.builder.filters")}</legend>
         {source.dimensions.map((dimension) => {
           const options = optionsOf(dimension);
-          if (!options?.length) return null;
           const chosen = spec.filters.values[dimension.id] ?? [];
+          // Free values (a month, an order status as the export wrote it): typed, comma-separated.
+          if (!options?.length)
+            return (
+              <details key={dimension.id} className="rounded-md px-2 py-1 ring-1 ring-slate-200" open={chosen.length > 0}>
+                <summary className="cursor-pointer text-slate-700">
+                  {dimensionLabel(dimension.id)}
+                  {chosen.length ? <span className="ml-1 text-xs text-brand-700">{t("reports.custom.builder.chosen", { count: chosen.length })}</span> : null}
+                </summary>
+                <input
+                  name={`filter-${dimension.id}`}
+                  aria-label={t("reports.custom.builder.typedValues", { dimension: dimensionLabel(dimension.id) })}
+                  placeholder={t("reports.custom.builder.typedHint")}
+                  defaultValue={chosen.join(", ")}
+                  key={chosen.join("\u0000")}
+                  onBlur={(event) => {
+                    const values = [...new Set(event.target.value.split(/[,，]/).map((value) => value.trim()).filter(Boolean))].slice(0, MAX_FILTER_VALUES);
+                    if (values.join("\u0000") !== chosen.join("\u0000")) setFilterValues(dimension.id, values);
+                  }}
+                  onKeyDown={(event) => {
+                    if (event.key === "Enter") event.currentTarget.blur();
+                  }}
+                  className={`${INPUT} mt-1 w-full`}
+                />
+              </details>
+            );
           return (
             <details key={dimension.id} className="rounded-md px-2 py-1 ring-1 ring-slate-200" open={chosen.length > 0}>
               <summary className="cursor-pointer text-slate-700">
