@@ -371,6 +371,34 @@ const BUILDERS: Record<string, Builder> = {
     return name && typeof before.days === "number" ? h.t("audit.sentences.levelDelete", { name, days: before.days }) : undefined;
   },
   "mapping.save": named("mappingSave"),
+  "savedReport.create": (entry, h) => {
+    const after = record(entry.after);
+    const name = text(after.name);
+    return name ? h.t("audit.sentences.savedReportCreate", { name, visibility: h.t(after.shared === true ? "audit.savedReportParts.shared" : "audit.savedReportParts.private") }) : undefined;
+  },
+  "savedReport.update": (entry, h) => {
+    const before = record(entry.before);
+    const after = record(entry.after);
+    const name = text(before.name) ?? text(after.name);
+    if (!name) return undefined;
+    const parts: string[] = [];
+    if (text(after.name) && text(after.name) !== name) parts.push(h.t("audit.savedReportParts.renamed", { name: text(after.name)! }));
+    if (typeof after.shared === "boolean" && after.shared !== before.shared) parts.push(h.t(after.shared ? "audit.savedReportParts.nowShared" : "audit.savedReportParts.nowPrivate"));
+    if (JSON.stringify(before.spec) !== JSON.stringify(after.spec)) parts.push(h.t("audit.savedReportParts.specChanged"));
+    return parts.length
+      ? h.t("audit.sentences.savedReportUpdate", { name, changes: parts.join(h.t("audit.savedReportParts.separator")) })
+      : h.t("audit.sentences.savedReportSaved", { name });
+  },
+  "savedReport.duplicate": (entry, h) => {
+    const after = record(entry.after);
+    const name = text(after.name);
+    const from = text(after.fromName);
+    return name && from ? h.t("audit.sentences.savedReportDuplicate", { name, from }) : undefined;
+  },
+  "savedReport.delete": (entry, h) => {
+    const name = text(record(entry.before).name);
+    return name ? h.t("audit.sentences.savedReportDelete", { name }) : undefined;
+  },
 
   "match.create": (entry, h) => {
     const after = record(entry.after);

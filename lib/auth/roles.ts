@@ -26,6 +26,11 @@ const PERMISSIONS = {
   "receivables.follow": ["OWNER", "ADMIN", "ACCOUNTANT"],
   /** The company's aging buckets and follow-up levels. */
   "receivables.settings": ["OWNER", "ADMIN"],
+  /**
+   * Save, change, duplicate and delete one's own custom reports (自定义报表); OWNER and ADMIN also
+   * change and delete others' shared ones (lib/reports/custom/saved-reports.ts). Everyone runs them.
+   */
+  "reports.save": ["OWNER", "ADMIN", "ACCOUNTANT", "REVIEWER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

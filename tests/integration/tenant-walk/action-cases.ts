@@ -262,6 +262,28 @@ export const ACTION_CASES: Record<string, ActionCase> = {
     ],
   },
 
+  createSavedReportAction: {
+    probes: ({ a, b }) => [
+      {
+        carries: "A's store id as a filter value",
+        call: submit({ name: "乙的报表", shared: "on", spec: payload({ version: 1, source: "orders", measures: ["count"], filters: { values: { store: [a.storeId] } } }) }),
+        expect: notFound("storeNotFound"),
+        then: async () => expect(await db.savedReport.count({ where: { orgId: { in: [a.owner.orgId, b.owner.orgId] }, name: "乙的报表" } })).toBe(0),
+      },
+      {
+        carries: "A's fund account id as a filter value",
+        call: submit({ name: "乙的报表", spec: payload({ version: 1, source: "bankRows", measures: ["count"], filters: { values: { account: [a.fundAccountId] } } }) }),
+        expect: notFound("fundAccountNotFound"),
+      },
+    ],
+  },
+  updateSavedReportAction: {
+    probes: ({ a }) => [{ carries: "A's saved report id", call: submit({ id: a.savedReportId, name: "劫持", shared: "on", spec: payload({ version: 1, source: "orders", measures: ["count"] }) }), expect: notFound("savedReportNotFound") }],
+  },
+  shareSavedReportAction: { probes: ({ a }) => [{ carries: "A's saved report id", call: submit({ id: a.savedReportId }), expect: notFound("savedReportNotFound") }] },
+  duplicateSavedReportAction: { probes: ({ a }) => [{ carries: "A's saved report id", call: submit({ id: a.savedReportId }), expect: notFound("savedReportNotFound") }] },
+  deleteSavedReportAction: { probes: ({ a }) => [{ carries: "A's saved report id", call: submit({ id: a.savedReportId }), expect: notFound("savedReportNotFound") }] },
+
   requestExportAction: {
     withoutForeignIds: "a page id and that page's filters; A's store id as a filter must export none of A's rows",
     probes: ({ a }) => [

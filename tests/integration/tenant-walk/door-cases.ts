@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect } from "vitest";
+import { encodeReportSpec } from "@/lib/reports/custom/report-spec";
 import { db } from "../fixtures";
 import { translate } from "./answers";
 import type { Walk } from "./action-cases";
@@ -134,6 +135,16 @@ export const DOOR_CASES: Record<string, DoorCase> = {
     walk: async () => {},
   },
   "app/(app)/settings/stores/[id]/page.tsx": { walk: ({ a }, module) => expectPage404(module, { id: a.storeId }) },
+  "app/(app)/reports/custom/[id]/page.tsx": { walk: ({ a }, module) => expectPage404(module, { id: a.savedReportId }) },
+  "app/(app)/reports/custom/page.tsx": {
+    // A's store and account as the builder's filters: "not found", and none of A's stores, accounts or saved reports.
+    walk: (walk, module) =>
+      expectQueryPageHidesA(walk, module, {
+        spec: encodeReportSpec({ version: 1, source: "bankRows", dimensions: ["account"], measures: ["count"], filters: { values: { account: [walk.a.fundAccountId] } } }),
+      }).then(() =>
+        expectQueryPageHidesA(walk, module, { spec: encodeReportSpec({ version: 1, source: "orders", dimensions: ["store"], measures: ["count"], filters: { values: { store: [walk.a.storeId] } } }) }),
+      ),
+  },
   "app/(app)/settings/accounts/[id]/page.tsx": { walk: ({ a }, module) => expectPage404(module, { id: a.fundAccountId }) },
   "app/(app)/import/[id]/page.tsx": {
     walk: async ({ a }, module) => {

@@ -22,6 +22,7 @@ import { runReconciliation } from "@/lib/match-runs/run-reconciliation";
 import { createStore } from "@/lib/stores/store-service";
 import { refreshReceivables } from "@/lib/receivables/refresh-receivables";
 import { adoptDefaultLevels } from "@/lib/receivables/receivable-settings-service";
+import { createSavedReport } from "@/lib/reports/custom/saved-reports";
 import { confirmProposals, rejectProposals } from "@/lib/match-review/decide-proposals";
 import { createManualMatch } from "@/lib/match-review/manual-match";
 import { addNote } from "@/lib/match-review/notes";
@@ -43,6 +44,8 @@ export type CompanyA = {
   receivable: { storeId: string; orderNo: string };
   /** One of A's own follow-up levels (回款设置). */
   followUpLevelId: string;
+  /** A custom report A's owner saved and shared with A (自定义报表). */
+  savedReportId: string;
   accountant: OrgContext;
   reviewer: OrgContext;
   storeId: string;
@@ -173,10 +176,13 @@ export async function seedCompanyA(): Promise<CompanyA> {
   const words = { name: "甲的级别", action: "甲的处理方式" };
   const [followUpLevel] = await adoptDefaultLevels(db, owner, { remind: words, chase: words, escalate: words, writeOff: words });
   await db.receivableSettings.create({ data: { orgId: owner.orgId, notDueBucketDays: [5], overdueBucketDays: [10, 20] } });
+  // A's shared custom report: visible to all of A, so only the company boundary hides it from B.
+  const savedReport = await createSavedReport(db, { ...owner, role: "OWNER" }, { name: "甲的报表", shared: true, spec: { version: 1, source: "orders", dimensions: ["store"], measures: ["count", "paid"] } });
 
   return {
     receivable: { storeId: receivable.storeId, orderNo: receivable.orderNo },
     followUpLevelId: followUpLevel!.id,
+    savedReportId: savedReport.id,
     owner,
     accountant,
     reviewer,

@@ -196,6 +196,10 @@ describe("audit sentences", () => {
       "note.create": { entityType: "Note", entityId: G1, after: { target: "BANK", targetId: "123", body: "客户说下周付" } },
       "reconcileRules.update": { entityType: "ReconcileRuleSet", before: { version: "org-v1", dateWindowDays: 3, toleranceMinor: "100" }, after: { version: "org-v2", dateWindowDays: 5, toleranceMinor: "200" } },
       "reconcileRules.reset": { entityType: "ReconcileRuleSet", before: { version: "org-v2" }, after: { version: "default-1" } },
+      "savedReport.create": { entityType: "SavedReport", entityId: G1, after: { name: "店铺月度销售", shared: true, ownerId: G2, spec: { version: 1 } } },
+      "savedReport.update": { entityType: "SavedReport", entityId: G1, before: { name: "店铺月度销售", shared: false, spec: { version: 1 } }, after: { name: "店铺月度销售", shared: true, spec: { version: 1 } } },
+      "savedReport.duplicate": { entityType: "SavedReport", entityId: G3, after: { name: "店铺月度销售 副本", shared: false, fromId: G1, fromName: "店铺月度销售" } },
+      "savedReport.delete": { entityType: "SavedReport", entityId: G1, before: { name: "店铺月度销售", shared: true } },
     };
     expect(Object.keys(samples).sort()).toEqual([...AUDIT_KINDS].sort());
     for (const [action, fields] of Object.entries(samples)) {
@@ -214,6 +218,20 @@ describe("audit sentences", () => {
     });
     expect(say(entry("export.create", samples["export.create"]))).toEqual({ zh: "导出了「已匹配」（Excel）", en: "Exported “已匹配” (Excel)" });
     expect(say(entry("job.cancel", samples["job.cancel"]), { ...NO_LOOKUPS, batches: new Map([[G1, "订单.xlsx"]]) }).zh).toBe("请求停止导入任务（订单.xlsx）");
+  });
+
+  it("says which custom report was saved, shared, renamed, changed, copied or deleted", () => {
+    const spec = { version: 1, source: "orders", dimensions: ["store"], measures: ["paid"] };
+    expect(say(entry("savedReport.create", { entityType: "SavedReport", entityId: G1, after: { name: "店铺销售", shared: false, spec } }))).toEqual({
+      zh: "保存了自定义报表「店铺销售」（仅自己可见）",
+      en: "Saved the custom report “店铺销售” (private)",
+    });
+    const changed = say(entry("savedReport.update", { entityType: "SavedReport", entityId: G1, before: { name: "店铺销售", shared: false, spec }, after: { name: "店铺月度销售", shared: true, spec: { ...spec, dimensions: ["store", "month"] } } }));
+    expect(changed.zh).toBe("修改了自定义报表「店铺销售」：名称改为「店铺月度销售」；改为与公司共享；修改了报表内容");
+    expect(changed.en).toBe("Changed the custom report “店铺销售”: renamed to “店铺月度销售”; now shared with the company; its content changed");
+    expect(say(entry("savedReport.update", { entityType: "SavedReport", before: { name: "店铺销售", shared: true, spec }, after: { name: "店铺销售", shared: true, spec } })).zh).toBe("保存了自定义报表「店铺销售」，没有改动");
+    expect(say(entry("savedReport.duplicate", { entityType: "SavedReport", after: { name: "店铺销售 副本", fromName: "店铺销售" } })).zh).toBe("把自定义报表「店铺销售」复制为「店铺销售 副本」");
+    expect(say(entry("savedReport.delete", { entityType: "SavedReport", before: { name: "店铺销售" } })).en).toBe("Deleted the custom report “店铺销售”");
   });
 
   it("falls back to a readable line for a kind it does not know, and for an entry it cannot read", () => {
