@@ -1,7 +1,8 @@
 "use client";
 // A custom report with one dimension and one measure, as bars beside its table (the table stays
 // the record): recharts in a box of fixed height, at most CHART_BARS bars in the report's order,
-// labels and values formatted as the table formats them, in the reader's language.
+// labels and values formatted as the table formats them, in the reader's language; bars in the
+// brand colour (tailwind brand-500), negative figures red.
 import { useLocale, useTranslations } from "next-intl";
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatCell } from "@/components/data-table/columns";
@@ -40,7 +41,7 @@ export function CustomReportChart({ result }: { result: ReportResult }) {
             <Tooltip formatter={(_value, _name, item) => [(item.payload as { text: string }).text, t(measure.label as never)]} />
             <Bar dataKey="value" isAnimationActive={false}>
               {bars.map((bar, index) => (
-                <Cell key={index} fill={bar.value < 0 ? "#f87171" : "#2563eb"} />
+                <Cell key={index} fill={bar.value < 0 ? "#f87171" : "#2f6fdb"} />
               ))}
             </Bar>
           </BarChart>
