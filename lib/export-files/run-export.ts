@@ -38,7 +38,7 @@ export async function runExport(ctx: { db: Db; progress: ExportProgress }, orgId
       async (tx) => {
         const { table, rowCount } = await source.describe(
           tx,
-          { orgId, orgName: org.name, timeZone: org.timezone, locale, t: exportTranslator(locale), requestedBy: file.createdByName, requestedAt: file.createdAt },
+          { orgId, orgName: org.name, timeZone: org.timezone, locale, t: exportTranslator(locale), requestedBy: file.createdByName, requestedById: file.createdById, requestedAt: file.createdAt },
           file.params as ExportParams,
         );
         // Above the PDF limit, say so before reading a row (the page offers Excel instead).

@@ -21,6 +21,8 @@ export type ExportContext = {
   t: Translator;
   /** Name of who asked (the file's title block). */
   requestedBy: string;
+  /** Who asked (a private saved report is only theirs to export); null for the CLI, which acts for no one. */
+  requestedById: string | null;
   requestedAt: Date;
 };
 

@@ -9,6 +9,7 @@ import { importsSource } from "./imports-source";
 import { monthCloseSource } from "./month-close-source";
 import { receivablesReportSource } from "./receivables-report-source";
 import { reportSource } from "./report-source";
+import { customReportSource } from "./custom-report-source";
 import { receivablesSource } from "./receivables-source";
 import { unmatchedSource } from "./unmatched-source";
 
@@ -24,6 +25,7 @@ export const EXPORT_SOURCES = {
   receivables: receivablesSource,
   "receivables-report": receivablesReportSource,
   report: reportSource,
+  "custom-report": customReportSource,
 } as const satisfies Record<string, ExportSource>;
 
 export type ExportSourceId = keyof typeof EXPORT_SOURCES;

@@ -1,7 +1,8 @@
 // `npm run cli -- report <id>`: a standard report (or a saved custom report, by its name) for a
 // period, as the page shows it. With --json one object { columns: [{ key, label }], rows, totals }:
 // amounts in minor units, codes (platform, fee type) as codes, headers in --lang. Without, a
-// tab-separated table in --lang with amounts in yuan and the 合计 row last.
+// tab-separated table in --lang with amounts in yuan and the 合计 row last. A saved report runs with
+// its own filters (the period and store flags are for the standard reports).
 import { parseArgs } from "node:util";
 import type { Actor } from "../../lib/auth/load-org-context";
 import type { Db } from "../../lib/db/client";
@@ -12,6 +13,8 @@ import type { ReportCell, ReportResult } from "../../lib/reports/report-result";
 import { defaultReportPeriod, loadReportScope } from "../../lib/reports/report-scope";
 import { cellValue, columnLabel } from "../../lib/reports/report-text";
 import { STANDARD_REPORT_IDS, standardReport } from "../../lib/reports/standard-reports";
+import { runCustomReport } from "../../lib/reports/custom/run-custom-report";
+import { findSharedReportByName } from "../../lib/reports/custom/saved-reports";
 import { freshReceivables } from "./fresh-receivables";
 
 export const REPORT_USAGE = `report <${STANDARD_REPORT_IDS.join("|")}|saved report name> --org <slug> [--from YYYY-MM-DD --to YYYY-MM-DD] [--store <name>] [--account <name>] [--platform <PLATFORM>] [--by store|platform|month] [--compare mom|yoy|range --from2 D --to2 D] [--as-of YYYY-MM-DD] [--json] [--lang zh-CN|en]`;
@@ -50,7 +53,16 @@ export async function reportCommand(db: Db, args: string[], { findOrg, fail }: H
   const lang = values.lang === "en" || values.lang === "zh-CN" ? values.lang : fail("--lang is zh-CN or en");
   const actor = await findOrg(db, values.org);
   const t = exportTranslator(lang);
-  const report = standardReport(name) ?? fail(`unknown report "${name}": use one of ${STANDARD_REPORT_IDS.join(", ")}, or a saved report's name`);
+  await freshReceivables(db, actor.orgId);
+  const report = standardReport(name);
+  if (!report) {
+    // A saved custom report, by its name: only a shared one (the CLI acts for no one in particular).
+    const saved = (await findSharedReportByName(db, actor.orgId, name)) ?? fail(`unknown report "${name}": use one of ${STANDARD_REPORT_IDS.join(", ")}, or a shared saved report's name`);
+    const asOf = (await loadReportScope(db, actor.orgId, values["as-of"])).asOf;
+    const result = await db.$transaction((tx) => runCustomReport(tx, actor.orgId, saved.spec, { asOf }), { timeout: 600_000, isolationLevel: "RepeatableRead" });
+    console.log(values.json ? JSON.stringify(reportJson(result, t)) : reportText(result, t, lang));
+    return;
+  }
 
   const input: ReportFilterInput = { from: values.from, to: values.to, platform: values.platform?.toUpperCase(), by: values.by, compare: values.compare, from2: values.from2, to2: values.to2 };
   if (values.store) {
@@ -64,7 +76,6 @@ export async function reportCommand(db: Db, args: string[], { findOrg, fail }: H
   const scope = await loadReportScope(db, actor.orgId, values["as-of"]);
   if (!input.from && !input.to) Object.assign(input, await defaultReportPeriod(db, actor.orgId, scope.asOf));
   const filters = await resolveReportFilters(db, actor.orgId, input);
-  await freshReceivables(db, actor.orgId);
   const result = await db.$transaction((tx) => report.run(tx, scope, filters), { timeout: 600_000, isolationLevel: "RepeatableRead" });
   console.log(values.json ? JSON.stringify(reportJson(result, t)) : reportText(result, t, lang));
 }

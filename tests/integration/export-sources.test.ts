@@ -34,7 +34,7 @@ const YUAN = "¥#,##0.00;-¥#,##0.00";
 const day = (text: string) => new Date(`${text}T00:00:00Z`);
 
 function exportContext(org: OrgContext, locale: "zh-CN" | "en" = "zh-CN"): ExportContext {
-  return { orgId: org.orgId, orgName: org.orgName, timeZone: "Asia/Shanghai", locale, t: exportTranslator(locale), requestedBy: "王会计", requestedAt: new Date() };
+  return { orgId: org.orgId, orgName: org.orgName, timeZone: "Asia/Shanghai", locale, t: exportTranslator(locale), requestedBy: "王会计", requestedById: null, requestedAt: new Date() };
 }
 
 type ReadBack = { rowCount: number; header: string[]; rows: Record<string, ExcelJS.CellValue>[]; cells: ExcelJS.Row[]; totals: Record<string, ExcelJS.CellValue>; sheet: ExcelJS.Worksheet; file: string };

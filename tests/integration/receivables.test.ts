@@ -189,7 +189,7 @@ describe("reading receivables on a chosen day", () => {
       const file = path.join(outDir, `${id}.xlsx`);
       const described = await db.$transaction(
         async (tx) => {
-          const ctx = { orgId: owner.orgId, orgName: owner.orgName, timeZone: "Asia/Shanghai", locale: "zh-CN" as const, t: exportTranslator("zh-CN"), requestedBy: "王会计", requestedAt: new Date() };
+          const ctx = { orgId: owner.orgId, orgName: owner.orgName, timeZone: "Asia/Shanghai", locale: "zh-CN" as const, t: exportTranslator("zh-CN"), requestedBy: "王会计", requestedById: null, requestedAt: new Date() };
           const { table, rowCount } = await EXPORT_SOURCES[id].describe(tx, ctx, params);
           await writeXlsx(table, file, { locale: "zh-CN" });
           return { rowCount, keys: table.columns.map((column) => column.key) };

@@ -22,6 +22,9 @@ import { loadReportScope } from "@/lib/reports/report-scope";
 import { refreshReceivablesAndRollups } from "@/lib/reports/rollups/refresh-report-rollups";
 import { STANDARD_REPORT_IDS, standardReport } from "@/lib/reports/standard-reports";
 import { createStore } from "@/lib/stores/store-service";
+import { encodeReportSpec } from "@/lib/reports/custom/report-spec";
+import { runCustomReport } from "@/lib/reports/custom/run-custom-report";
+import { createSavedReport, setSavedReportShared } from "@/lib/reports/custom/saved-reports";
 import { reportJson } from "@/scripts/lib/report-command";
 import { db, makeOrg } from "./fixtures";
 
@@ -60,6 +63,7 @@ const exportContext = (locale: "zh-CN" | "en") => ({
   locale,
   t: exportTranslator(locale),
   requestedBy: "王会计",
+  requestedById: owner.userId as string | null,
   requestedAt: new Date(),
 });
 
@@ -110,6 +114,45 @@ describe("export of the standard reports", () => {
       messageKey: "reportPeriodReversed",
     });
     await expect(db.$transaction((tx) => EXPORT_SOURCES.report.describe(tx, exportContext("zh-CN"), { report: "nope", ...PERIOD }))).rejects.toMatchObject({ messageKey: "exportSourceBadParam" });
+  });
+});
+
+describe("export of a custom report", () => {
+  const spec = { version: 1 as const, source: "orders", dimensions: ["store"], measures: ["count", "paid"], filters: { from: PERIOD.from, to: PERIOD.to } };
+
+  it("writes a saved report for whoever may see it, and the builder's unsaved spec, with the report's 合计", async () => {
+    const saved = await createSavedReport(db, { ...owner, role: "OWNER" }, { name: "店铺实付（导出）", shared: false, spec });
+    const expected = await db.$transaction((tx) => runCustomReport(tx, owner.orgId, spec));
+    const file = path.join(outDir, "custom.xlsx");
+    const write = (ctx: ReturnType<typeof exportContext>, params: Record<string, string>) =>
+      db.$transaction(async (tx) => {
+        const { table } = await EXPORT_SOURCES["custom-report"].describe(tx, ctx, params);
+        await writeXlsx(table, file, { locale: "zh-CN" });
+        return table;
+      });
+    const table = await write(exportContext("zh-CN"), { id: saved.id });
+    expect(table.title).toBe("店铺实付（导出）");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheet = workbook.worksheets[0]!;
+    const keys = table.columns.map((column) => column.key);
+    expect(Number(sheet.getRow(sheet.rowCount).getCell(keys.indexOf("paid") + 1).value)).toBeCloseTo(Number(expected.totals.paid) / 100, 2);
+    expect(sheet.getRow(sheet.rowCount).getCell(keys.indexOf("count") + 1).value).toBe(Number(expected.totals.count));
+    // Private: not for another member, nor for the CLI (which acts for no one) until it is shared.
+    await expect(write({ ...exportContext("zh-CN"), requestedById: "00000000-0000-7000-8000-000000000000" }, { id: saved.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(write({ ...exportContext("zh-CN"), requestedById: null }, { id: saved.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await setSavedReportShared(db, { ...owner, role: "OWNER" }, saved.id, true);
+    await expect(write({ ...exportContext("zh-CN"), requestedById: null }, { id: saved.id })).resolves.toMatchObject({ title: "店铺实付（导出）" });
+    // The builder's spec as its URL carries it; a spec naming a field outside the whitelist is refused.
+    await expect(write(exportContext("en"), { spec: encodeReportSpec(spec) })).resolves.toMatchObject({ title: "Custom reports" });
+    await expect(write(exportContext("zh-CN"), { spec: encodeReportSpec({ ...spec, measures: ["sum(\"paidAmountMinor\")"] }) })).rejects.toMatchObject({ messageKey: "customReportUnknownMeasure" });
+  });
+
+  it("runs a shared saved report by its name from the CLI", async () => {
+    const expected = await db.$transaction((tx) => runCustomReport(tx, owner.orgId, spec));
+    const result = spawnSync(path.resolve("node_modules/.bin/tsx"), ["scripts/cli.ts", "report", "店铺实付（导出）", "--org", owner.orgSlug, "--json"], { encoding: "utf8", env: process.env });
+    expect(result.status, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual(JSON.parse(JSON.stringify(reportJson(expected, exportTranslator("zh-CN")))));
   });
 });
 

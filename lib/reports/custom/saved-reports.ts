@@ -110,6 +110,13 @@ export async function loadSavedReport(tx: Tx, orgId: string, userId: string, id:
   return view(report, await ownerNames(tx, [report.ownerId]), { userId, role });
 }
 
+/** A company's shared report by its id, for who acts for no one (the CLI's export), else NOT_FOUND. */
+export async function loadSharedReport(tx: Tx, orgId: string, id: string): Promise<SavedReport> {
+  const report = isUuid(id) ? await tx.savedReport.findFirst({ where: { orgId, id, shared: true } }) : null;
+  if (!report) throw notFound();
+  return report;
+}
+
 /** A company's report by its name, for the CLI (which acts for no one): only shared ones. */
 export async function findSharedReportByName(tx: Tx, orgId: string, name: string): Promise<SavedReport | null> {
   return tx.savedReport.findFirst({ where: { orgId, shared: true, name: name.trim() }, orderBy: { createdAt: "asc" } });
