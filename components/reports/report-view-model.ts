@@ -3,13 +3,14 @@
 // drill-down link. Pure and server-side, so the client table receives plain values only.
 import type { CellValue, ColumnType } from "@/components/data-table/columns";
 import type { DrillKey, ReportCell, ReportResult, ReportRow } from "@/lib/reports/report-result";
-import { cellValue, columnLabel, type ReportTranslator } from "@/lib/reports/report-text";
+import type { MoneyLocale } from "@/lib/money";
+import { cellValue, columnLabel, noteText, type ReportTranslator } from "@/lib/reports/report-text";
 
 export type ReportTableColumn = { key: string; header: string; type: ColumnType; currencyKey?: string };
 export type ReportTableRow = { id: string; cells: Record<string, CellValue>; href?: string };
 export type ReportTableModel = { columns: ReportTableColumn[]; rows: ReportTableRow[]; totals: Record<string, CellValue>; notes: string[] };
 
-export function reportTableModel(t: ReportTranslator, result: ReportResult, drillHref?: (key: DrillKey) => string, rowOffset = 0): ReportTableModel {
+export function reportTableModel(t: ReportTranslator, locale: MoneyLocale, result: ReportResult, drillHref?: (key: DrillKey) => string, rowOffset = 0): ReportTableModel {
   const show = (row: ReportRow) =>
     Object.fromEntries(result.columns.map((column) => [column.key, shown(column.type, cellValue(t, column, row[column.key]))] as const).concat(currencies(result, row)));
   return {
@@ -19,7 +20,7 @@ export function reportTableModel(t: ReportTranslator, result: ReportResult, dril
       return { id: String(rowOffset + index), cells: show(row), href: key && drillHref ? drillHref(key) : undefined };
     }),
     totals: show(result.totals),
-    notes: (result.notes ?? []).map((note) => t(note.key, note.values)),
+    notes: (result.notes ?? []).map((note) => noteText(t, note, locale)),
   };
 }
 

@@ -25,7 +25,6 @@ import { monthBounds } from "@/lib/ledger/business-day";
 import { countingStatusSql } from "@/lib/ledger/counting-groups";
 import { ADJUSTMENT_TYPES } from "@/lib/match-engine";
 import type { UnmatchedList } from "@/lib/match-review/list-unmatched";
-import { minorToDecimalString } from "@/lib/money";
 import { aboutSql, SINGLE_STORE_SQL, storeOfSql } from "./adjustment-store-sql";
 import type { ReportFilters } from "./report-filters";
 import type { DrillKey, DrillPage, DrillResult, ReportColumn, ReportNote, ReportResult, ReportRow } from "./report-result";
@@ -159,7 +158,7 @@ async function unexplainedNotes(tx: Tx, orgId: string, filters: ReportFilters): 
   const notes: ReportNote[] = [{ key: "reports.differences.notes.unexplainedTitle" }];
   for (const { list, slot, owner } of lists) {
     const sums = await unmatchedRollupSums(tx, orgId, list, slot, { ...period, owner });
-    notes.push({ key: `reports.differences.notes.unmatched.${list}`, values: { count: sums.count, amount: minorToDecimalString(sums.remainingMinor) } });
+    notes.push({ key: `reports.differences.notes.unmatched.${list}`, values: { count: sums.count }, money: { amount: { minor: sums.remainingMinor, currency: "CNY" } } });
   }
   if (filters.platform) notes.push({ key: "reports.differences.notes.unmatchedAllPlatforms" });
   return notes;

@@ -24,7 +24,6 @@ import type { Tx } from "@/lib/db/client";
 import type { Platform, SettlementLineType } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
 import { monthBounds } from "@/lib/ledger/business-day";
-import { minorToDecimalString } from "@/lib/money";
 import { classifyFee, COMMISSION_LIKE_FEE_TYPES, FEE_LINE_TYPES, FEE_TYPES, type FeeType } from "./fee-types";
 import type { ReportFilters } from "./report-filters";
 import type { DrillKey, DrillPage, DrillResult, ReportColumn, ReportNote, ReportResult, ReportRow } from "./report-result";
@@ -265,10 +264,8 @@ async function topOrderNotes(tx: Tx, orgId: string, period: Period, filters: Rep
           rate: Number(order.fees) / Number(order.sales),
           // Printed as text ("20.61"): a note's message has no number format of its own.
           ratePercent: ((Number(order.fees) / Number(order.sales)) * 100).toFixed(2),
-          fees: minorToDecimalString(order.fees),
-          sales: minorToDecimalString(order.sales),
-          currency: store.currency,
         },
+        money: { fees: { minor: order.fees, currency: store.currency }, sales: { minor: order.sales, currency: store.currency } },
       };
     }),
   ];

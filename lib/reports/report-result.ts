@@ -49,7 +49,11 @@ export type ReportResult = {
   notes?: ReportNote[];
 };
 
-export type ReportNote = { key: string; values?: Record<string, string | number> };
+/**
+ * A note's message key and values; `money` values are amounts the reader formats in its own
+ * language and currency ("¥1,234.50"), put into the message under the same names.
+ */
+export type ReportNote = { key: string; values?: Record<string, string | number>; money?: Record<string, { minor: bigint; currency: string }> };
 
 /** One page of a drill-down: the base rows of a report row, their 合计 over all of them, and how many. */
 export type DrillResult = ReportResult & { count: number };

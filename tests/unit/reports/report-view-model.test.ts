@@ -17,11 +17,11 @@ const result: ReportResult = {
   ],
   totals: { sales: 12_350n, rate: 0.5 },
   drill: [{ platform: "TMALL" }, null],
-  notes: [{ key: "reports.notes.x", values: { n: 2 } }],
+  notes: [{ key: "reports.notes.x", values: { n: 2 }, money: { amount: { minor: 123_456n, currency: "CNY" } } }],
 };
 
 describe("reportTableModel", () => {
-  const model = reportTableModel(t, result, (key) => `/rows?p=${key.platform}`);
+  const model = reportTableModel(t, "zh-CN", result, (key) => `/rows?p=${key.platform}`);
   it("translates headers with their values, and coded text under its namespace", () => {
     expect(model.columns.map((column) => column.header)).toEqual(["[reports.columns.platform]", "[reports.columns.sales]", '[reports.columns.rate{"period":"2025-03"}]']);
     expect(model.rows[0]!.cells.platform).toBe("[platforms.TMALL]");
@@ -35,6 +35,6 @@ describe("reportTableModel", () => {
   });
   it("links a row to its drill-down only when it has one", () => {
     expect(model.rows.map((row) => row.href)).toEqual(["/rows?p=TMALL", undefined]);
-    expect(model.notes).toEqual(['[reports.notes.x{"n":2}]']);
+    expect(model.notes).toEqual(['[reports.notes.x{"n":2,"amount":"¥1,234.56"}]']);
   });
 });

@@ -1,7 +1,7 @@
 // One standard report (/reports/<id>): its filters, the table with its 合计, each row linking to
 // the rows behind it, and Excel / PDF of exactly what the filters show.
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { ExportButtons } from "@/components/export/export-buttons";
 import { FreshnessLine } from "@/components/receivables/freshness-line";
 import { ReportFilterForm } from "@/components/reports/report-filter-form";
@@ -22,6 +22,7 @@ type Props = { params: Promise<{ report: string }>; searchParams: Promise<Record
 
 export default async function StandardReportPage({ params, searchParams }: Props) {
   const ctx = await requirePageContext();
+  const locale = (await getLocale()) === "en" ? "en" : "zh-CN";
   const { report: id } = await params;
   const report = standardReport(id);
   if (!report) notFound();
@@ -40,7 +41,7 @@ export default async function StandardReportPage({ params, searchParams }: Props
     const { first, last } = monthBounds(to);
     return link(`/reports/${id}`, { from: first, to: last });
   };
-  const model = result ? reportTableModel(t, result, (key) => link(`/reports/${id}/rows`, prefixKey(key))) : undefined;
+  const model = result ? reportTableModel(t, locale, result, (key) => link(`/reports/${id}/rows`, prefixKey(key))) : undefined;
   return (
     <div className="space-y-4">
       <PageHeader

@@ -3,7 +3,7 @@
 // which equals the figure on the report.
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { ReportTable } from "@/components/reports/report-table";
 import { reportTableModel } from "@/components/reports/report-view-model";
 import { Alert } from "@/components/ui/alert";
@@ -21,6 +21,7 @@ type Props = { params: Promise<{ report: string }>; searchParams: Promise<Record
 
 export default async function ReportRowsPage({ params, searchParams }: Props) {
   const ctx = await requirePageContext();
+  const locale = (await getLocale()) === "en" ? "en" : "zh-CN";
   const { report: id } = await params;
   const report = standardReport(id);
   if (!report) notFound();
@@ -41,7 +42,7 @@ export default async function ReportRowsPage({ params, searchParams }: Props) {
     }
   }
   const back = `/reports/${id}?${new URLSearchParams(filterParams(request.input)).toString()}`;
-  const model = result ? reportTableModel(t, result, undefined, (page - 1) * pageSize) : undefined;
+  const model = result ? reportTableModel(t, locale, result, undefined, (page - 1) * pageSize) : undefined;
   return (
     <div className="space-y-4">
       <PageHeader
