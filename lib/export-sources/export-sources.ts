@@ -10,6 +10,7 @@ import { monthCloseSource } from "./month-close-source";
 import { receivablesReportSource } from "./receivables-report-source";
 import { reportSource } from "./report-source";
 import { customReportSource } from "./custom-report-source";
+import { reportRowsSource } from "./report-rows-source";
 import { receivablesSource } from "./receivables-source";
 import { unmatchedSource } from "./unmatched-source";
 
@@ -25,6 +26,7 @@ export const EXPORT_SOURCES = {
   receivables: receivablesSource,
   "receivables-report": receivablesReportSource,
   report: reportSource,
+  "report-rows": reportRowsSource,
   "custom-report": customReportSource,
 } as const satisfies Record<string, ExportSource>;
 

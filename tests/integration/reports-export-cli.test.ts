@@ -40,7 +40,8 @@ beforeAll(async () => {
     await createStore(db, owner, { name: store.name, platform: store.platform, currency: store.currency, settlementTermsDays: store.settlementTermsDays, feeRatePercent: store.feeRateBps });
   }
   for (const { key: _key, ...account } of describeFundAccounts()) await createFundAccount(db, owner, account);
-  const month = await generateMonth({ orders: 600, seed: 17, outDir });
+  // More orders than one drill page (1,000), so a drill-down's export reads several pages.
+  const month = await generateMonth({ orders: 1200, seed: 17, outDir });
   for (const file of month.files) {
     const target = file.storeOrAccount;
     const ids =
@@ -99,6 +100,37 @@ describe("export of the standard reports", () => {
       if (column.type !== "money" || typeof total !== "bigint" || column.summed === false) continue;
       expect(Number(sheet.getRow(sheet.rowCount).getCell(keys.indexOf(column.key) + 1).value), `${id}.${column.key}`).toBeCloseTo(Number(total) / 100, 2);
     }
+  });
+
+  it("writes a row's drill-down: every base row behind the figure (more than one drill page), its 合计 the figure", async () => {
+    const expected = await report("remittance", { by: "month" });
+    const key = expected.drill![0]!;
+    const file = path.join(outDir, "rows.xlsx");
+    const described = await db.$transaction(
+      async (tx) => {
+        const { table, rowCount } = await EXPORT_SOURCES["report-rows"].describe(tx, exportContext("zh-CN"), {
+          report: "remittance",
+          ...PERIOD,
+          by: "month",
+          asOf: AS_OF,
+          ...Object.fromEntries(Object.entries(key).map(([name, value]) => [`k.${name}`, value])),
+        });
+        await writeXlsx(table, file, { locale: "zh-CN" });
+        return { rowCount, keys: table.columns.map((column) => column.key), title: table.title };
+      },
+      { isolationLevel: "RepeatableRead", timeout: 120_000 },
+    );
+    expect(described.title).toBe("回款情况分析 · 明细");
+    expect(described.rowCount).toBe(Number(expected.rows[0]!.orders));
+    expect(described.rowCount).toBeGreaterThan(1000);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheet = workbook.worksheets[0]!;
+    const header = (sheet.views[0] as { ySplit: number }).ySplit;
+    expect(sheet.rowCount - header - 1).toBe(described.rowCount);
+    expect(Number(sheet.getRow(sheet.rowCount).getCell(described.keys.indexOf("paid") + 1).value)).toBeCloseTo(Number(expected.rows[0]!.sales) / 100, 2);
+    const orderNos = new Set(Array.from({ length: described.rowCount }, (_, i) => String(sheet.getRow(header + 1 + i).getCell(described.keys.indexOf("orderNo") + 1).value)));
+    expect(orderNos.size).toBe(described.rowCount);
   });
 
   it("writes a PDF of a report in English, and refuses a period that ends before it starts, naming why", async () => {

@@ -4,6 +4,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { ExportButtons } from "@/components/export/export-buttons";
 import { ReportTable } from "@/components/reports/report-table";
 import { reportTableModel } from "@/components/reports/report-view-model";
 import { Alert } from "@/components/ui/alert";
@@ -27,6 +28,7 @@ export default async function ReportRowsPage({ params, searchParams }: Props) {
   if (!report) notFound();
   const search = await searchParams;
   const request = await readReportRequest(ctx.orgId, search);
+  const drillParams = Object.fromEntries(Object.entries(search).flatMap(([name, value]) => (name.startsWith("k.") && typeof value === "string" ? [[name, value]] : [])));
   const key = Object.fromEntries(Object.entries(search).flatMap(([name, value]) => (name.startsWith("k.") && typeof value === "string" ? [[name.slice(2), value]] : [])));
   const [t, preference] = await Promise.all([getTranslations(), readTablePreference(db, ctx.orgId, ctx.userId, `reports.${id}.rows`)]);
   const pageSize = pageSizeOf(typeof search.size === "string" ? search.size : undefined, preference.pageSize);
@@ -49,9 +51,12 @@ export default async function ReportRowsPage({ params, searchParams }: Props) {
         title={t("reports.rows.title", { report: t(`reports.${id}.title`) })}
         intro={t("reports.rows.intro", { from: request.input.from ?? "", to: request.input.to ?? "" })}
         actions={
-          <Link href={back} className="rounded-md px-3 py-1.5 text-sm text-brand-700 ring-1 ring-slate-200 hover:bg-slate-50">
-            {t("reports.rows.back")}
-          </Link>
+          <div className="flex flex-wrap items-center gap-2">
+            {result ? <ExportButtons source="report-rows" params={{ report: id, ...filterParams(request.input), ...drillParams }} /> : null}
+            <Link href={back} className="rounded-md px-3 py-1.5 text-sm text-brand-700 ring-1 ring-slate-200 hover:bg-slate-50">
+              {t("reports.rows.back")}
+            </Link>
+          </div>
         }
       />
       {problem ? <Alert tone="error">{t(`errors.${problem.messageKey}`, problem.params)}</Alert> : null}
