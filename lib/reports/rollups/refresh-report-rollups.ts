@@ -5,11 +5,16 @@
 // the receivables, and nothing half-written when it fails.
 import type pg from "pg";
 import { refreshReceivables, type AlsoRebuild, type RefreshResult } from "@/lib/receivables/refresh-receivables";
+import { rebuildBankChainRollup } from "./bank-chain-rollup";
+import { rebuildPayoutRollup } from "./payout-rollup";
 
 export type ReportRollup = AlsoRebuild;
 
 /** Each rollup, in the order the rebuild runs them. */
-export const REPORT_ROLLUPS: ReportRollup[] = [];
+export const REPORT_ROLLUPS: ReportRollup[] = [
+  rebuildBankChainRollup,
+  rebuildPayoutRollup,
+];
 
 export async function refreshReportRollups(client: pg.PoolClient, orgId: string): Promise<void> {
   for (const rollup of REPORT_ROLLUPS) await rollup(client, orgId);
