@@ -2,9 +2,10 @@
 // period, opening + money in − money out = computed closing, set beside the closing the statement
 // itself prints, with every row whose printed balance does not follow from the one before (a
 // break: a row missing, doubled or changed). The chain and its order: account-chain-sql.ts; it is
-// walked once per ledger change by the receivables rebuild into ReportBankRow (rollups/
-// bank-chain-rollup.ts, decision 0011), so the report and its drill-down read that table: a GROUP BY
-// over the period's rows, and pages by position. It is as fresh as the receivables (the page says).
+// walked once per ledger change by the receivables rebuild into ReportBankRow and summed per day
+// into ReportBankDay (rollups/bank-chain-rollup.ts, decision 0011): the report sums the period's
+// days, its drill-down pages the period's rows by position. As fresh as the receivables (the page
+// says).
 //
 // Opening is read from the period's first row that prints a balance (its balance less the movements
 // up to it), so a break on the period's very first row is counted but not in the difference: the
@@ -46,27 +47,29 @@ type SummaryRaw = {
   printedClosing: bigint | null;
 };
 
-// $1 org, $2 account or null, $3 from, $4 to. The [position, value] arrays pick a value of the
-// period's first or last row (or printed row) in chain order without sorting the period; a row's
-// offset (printed balance − running sum) is the same for every printed row of an unbroken chain.
+// $1 org, $2 account or null, $3 from, $4 to. The period's days summed (ReportBankDay), with the
+// positions of its first and last row (and printed row): those four rows, read by key, give the
+// opening (the running sum before the first row, plus the offset — printed balance − running sum —
+// of the first printed row) and the printed closing (the last row's running sum plus the last
+// printed offset).
 const SUMMARY_SQL = `
   WITH per AS (
-    SELECT r."fundAccountId", r.currency, count(*)::bigint AS rows,
-           COALESCE(sum(r."amountMinor") FILTER (WHERE r."amountMinor" > 0), 0)::bigint AS "inMinor",
-           COALESCE(-sum(r."amountMinor") FILTER (WHERE r."amountMinor" < 0), 0)::bigint AS "outMinor",
-           count(*) FILTER (WHERE r."breakMinor" <> 0)::bigint AS breaks,
-           (min(ARRAY[r.position, r."runMinor" - r."amountMinor"]))[2] AS before_first,
-           (max(ARRAY[r.position, r."runMinor"]))[2] AS run_last,
-           (min(ARRAY[r.position, r."balanceMinor" - r."runMinor"]) FILTER (WHERE r."balanceMinor" IS NOT NULL))[2] AS first_off,
-           (max(ARRAY[r.position, r."balanceMinor" - r."runMinor"]) FILTER (WHERE r."balanceMinor" IS NOT NULL))[2] AS last_off
-      FROM "ReportBankRow" r
-     WHERE r."orgId" = $1 AND ($2::uuid IS NULL OR r."fundAccountId" = $2::uuid) AND r.day BETWEEN $3::date AND $4::date
-     GROUP BY r."fundAccountId", r.currency
+    SELECT d."fundAccountId", d.currency, sum(d.rows)::bigint AS rows, sum(d."inMinor")::bigint AS "inMinor", sum(d."outMinor")::bigint AS "outMinor",
+           sum(d.breaks)::bigint AS breaks, min(d."firstPosition") AS first_n, max(d."lastPosition") AS last_n,
+           min(d."firstPrintedPosition") AS first_printed, max(d."lastPrintedPosition") AS last_printed
+      FROM "ReportBankDay" d
+     WHERE d."orgId" = $1 AND ($2::uuid IS NULL OR d."fundAccountId" = $2::uuid) AND d.day BETWEEN $3::date AND $4::date
+     GROUP BY d."fundAccountId", d.currency
   )
   SELECT per."fundAccountId", per.currency, f.name, f.type::text AS type, per.rows, per."inMinor", per."outMinor", per.breaks,
-         (per.first_off + per.before_first)::bigint AS opening,
-         (per.last_off + per.run_last)::bigint AS "printedClosing"
-    FROM per JOIN "FundAccount" f ON f."orgId" = $1 AND f.id = per."fundAccountId"
+         (fp."balanceMinor" - fp."runMinor" + fr."runMinor" - fr."amountMinor")::bigint AS opening,
+         (lp."balanceMinor" - lp."runMinor" + lr."runMinor")::bigint AS "printedClosing"
+    FROM per
+    JOIN "FundAccount" f ON f."orgId" = $1 AND f.id = per."fundAccountId"
+    JOIN "ReportBankRow" fr ON fr."orgId" = $1 AND fr."fundAccountId" = per."fundAccountId" AND fr.currency = per.currency AND fr.position = per.first_n
+    JOIN "ReportBankRow" lr ON lr."orgId" = $1 AND lr."fundAccountId" = per."fundAccountId" AND lr.currency = per.currency AND lr.position = per.last_n
+    LEFT JOIN "ReportBankRow" fp ON fp."orgId" = $1 AND fp."fundAccountId" = per."fundAccountId" AND fp.currency = per.currency AND fp.position = per.first_printed
+    LEFT JOIN "ReportBankRow" lp ON lp."orgId" = $1 AND lp."fundAccountId" = per."fundAccountId" AND lp.currency = per.currency AND lp.position = per.last_printed
    ORDER BY f.name, per.currency`;
 
 async function run(tx: Tx, scope: ReportScope, filters: ReportFilters): Promise<ReportResult> {
@@ -156,16 +159,23 @@ const ROWS_SQL = `
   WITH page AS (SELECT * FROM ${ACCOUNT_ROWS} ORDER BY c.position LIMIT $6 OFFSET $7)
   SELECT ${CHAIN_ROW_COLUMNS} FROM page c ${CHAIN_ROW_TEXT} ORDER BY c.position`;
 
-// The period's figures of one account (as the report row), for the drill-down's 合计.
+// The period's figures of one account (as the report row), for the drill-down's 合计; its opening
+// as the summary works it out, from the first row and the first printed row.
 const ROWS_TOTALS_SQL = `
-  SELECT count(*)::bigint AS rows,
-         COALESCE(sum(c."amountMinor") FILTER (WHERE c."amountMinor" > 0), 0)::bigint AS "inMinor",
-         COALESCE(-sum(c."amountMinor") FILTER (WHERE c."amountMinor" < 0), 0)::bigint AS "outMinor",
-         count(*) FILTER (WHERE c."breakMinor" <> 0)::bigint AS breaks,
-         COALESCE(sum(c."breakMinor") FILTER (WHERE c."breakMinor" <> 0), 0)::bigint AS "diffMinor",
-         (min(ARRAY[c.position, c."runMinor" - c."amountMinor"]))[2] AS before_first,
-         (min(ARRAY[c.position, c."balanceMinor" - c."runMinor"]) FILTER (WHERE c."balanceMinor" IS NOT NULL))[2] AS first_off
-    FROM ${ACCOUNT_ROWS}`;
+  WITH per AS (
+    SELECT count(*)::bigint AS rows,
+           COALESCE(sum(c."amountMinor") FILTER (WHERE c."amountMinor" > 0), 0)::bigint AS "inMinor",
+           COALESCE(-sum(c."amountMinor") FILTER (WHERE c."amountMinor" < 0), 0)::bigint AS "outMinor",
+           count(*) FILTER (WHERE c."breakMinor" <> 0)::bigint AS breaks,
+           COALESCE(sum(c."breakMinor") FILTER (WHERE c."breakMinor" <> 0), 0)::bigint AS "diffMinor",
+           min(c.position) AS first_n, min(c.position) FILTER (WHERE c."balanceMinor" IS NOT NULL) AS first_printed
+      FROM ${ACCOUNT_ROWS}
+  )
+  SELECT per.rows, per."inMinor", per."outMinor", per.breaks, per."diffMinor",
+         (fr."runMinor" - fr."amountMinor")::bigint AS before_first, (fp."balanceMinor" - fp."runMinor")::bigint AS first_off
+    FROM per
+    LEFT JOIN "ReportBankRow" fr ON fr."orgId" = $1 AND fr."fundAccountId" = $2::uuid AND fr.currency = $5 AND fr.position = per.first_n
+    LEFT JOIN "ReportBankRow" fp ON fp."orgId" = $1 AND fp."fundAccountId" = $2::uuid AND fp.currency = $5 AND fp.position = per.first_printed`;
 
 // Each break of the period with the rows before and after it in chain order (those may lie
 // outside the period). $6 limit and $7 offset count breaks.

@@ -1,0 +1,21 @@
+-- ReportBankRow summed per day (decision 0011), rebuilt with it; UNLOGGED like it.
+-- CreateTable
+CREATE TABLE "ReportBankDay" (
+    "orgId" UUID NOT NULL,
+    "fundAccountId" UUID NOT NULL,
+    "currency" CHAR(3) NOT NULL,
+    "day" DATE NOT NULL,
+    "rows" INTEGER NOT NULL,
+    "inMinor" BIGINT NOT NULL,
+    "outMinor" BIGINT NOT NULL,
+    "breaks" INTEGER NOT NULL,
+    "firstPosition" BIGINT NOT NULL,
+    "lastPosition" BIGINT NOT NULL,
+    "firstPrintedPosition" BIGINT,
+    "lastPrintedPosition" BIGINT,
+
+    CONSTRAINT "ReportBankDay_pkey" PRIMARY KEY ("orgId","fundAccountId","currency","day")
+);
+
+
+ALTER TABLE "ReportBankDay" SET UNLOGGED;
