@@ -8,7 +8,8 @@
 // An account's chain depends on its own rows only (and their batches' import times), and bank rows
 // are never edited, only imported or undone, while most ledger changes (runs, matches) leave them
 // alone. So an account is rebuilt only when its rows are not those the rollup holds: another count
-// or another sum of row ids (ids only grow, so rows swapped for as many new ones change the sum).
+// or another sum of row ids (ids only grow, so rows swapped for as many new ones change the sum),
+// as ReportBankDay keeps them per day (a few rows per account and day to read, not every row).
 // The changed accounts are rebuilt in one INSERT … SELECT (window functions and hash joins, no
 // lookup per row), and their days from those rows.
 import type pg from "pg";
@@ -20,7 +21,7 @@ const CHANGED_ACCOUNTS = `
     SELECT "fundAccountId", count(*) AS n, sum(id) AS ids FROM "BankTransaction" WHERE "orgId" = $1 GROUP BY 1
   ),
   rolled AS (
-    SELECT "fundAccountId", count(*) AS n, sum("bankTransactionId") AS ids FROM "ReportBankRow" WHERE "orgId" = $1 GROUP BY 1
+    SELECT "fundAccountId", sum(rows) AS n, sum("rowIdSum") AS ids FROM "ReportBankDay" WHERE "orgId" = $1 GROUP BY 1
   )
   SELECT COALESCE(b."fundAccountId", r."fundAccountId") AS id
     FROM base b FULL JOIN rolled r ON r."fundAccountId" = b."fundAccountId"
@@ -36,11 +37,12 @@ const INSERT_BANK_ROWS = `
 // $1 org, $2 the accounts to rebuild.
 const INSERT_BANK_DAYS = `
   INSERT INTO "ReportBankDay" ("orgId", "fundAccountId", currency, day, rows, "inMinor", "outMinor", breaks,
-                               "firstPosition", "lastPosition", "firstPrintedPosition", "lastPrintedPosition")
+                               "firstPosition", "lastPosition", "firstPrintedPosition", "lastPrintedPosition", "rowIdSum")
   SELECT $1, r."fundAccountId", r.currency, r.day, count(*),
          COALESCE(sum(r."amountMinor") FILTER (WHERE r."amountMinor" > 0), 0), COALESCE(-sum(r."amountMinor") FILTER (WHERE r."amountMinor" < 0), 0),
          count(*) FILTER (WHERE r."breakMinor" <> 0), min(r.position), max(r.position),
-         min(r.position) FILTER (WHERE r."balanceMinor" IS NOT NULL), max(r.position) FILTER (WHERE r."balanceMinor" IS NOT NULL)
+         min(r.position) FILTER (WHERE r."balanceMinor" IS NOT NULL), max(r.position) FILTER (WHERE r."balanceMinor" IS NOT NULL),
+         sum(r."bankTransactionId")
     FROM "ReportBankRow" r
    WHERE r."orgId" = $1 AND r."fundAccountId" = ANY($2::uuid[])
    GROUP BY r."fundAccountId", r.currency, r.day`;

@@ -13,6 +13,7 @@ CREATE TABLE "ReportBankDay" (
     "lastPosition" BIGINT NOT NULL,
     "firstPrintedPosition" BIGINT,
     "lastPrintedPosition" BIGINT,
+    "rowIdSum" BIGINT NOT NULL,
 
     CONSTRAINT "ReportBankDay_pkey" PRIMARY KEY ("orgId","fundAccountId","currency","day")
 );
