@@ -159,17 +159,17 @@ const ROWS_SQL = `
   WITH page AS (SELECT * FROM ${ACCOUNT_ROWS} ORDER BY c.position LIMIT $6 OFFSET $7)
   SELECT ${CHAIN_ROW_COLUMNS} FROM page c ${CHAIN_ROW_TEXT} ORDER BY c.position`;
 
-// The period's figures of one account (as the report row), for the drill-down's 合计; its opening
-// as the summary works it out, from the first row and the first printed row.
+// The account's days of the period: $1 org, $2 account, $3 from, $4 to, $5 currency.
+const ACCOUNT_DAYS = `"ReportBankDay" d WHERE d."orgId" = $1 AND d."fundAccountId" = $2::uuid AND d.currency = $5 AND d.day BETWEEN $3::date AND $4::date`;
+
+// The period's figures of one account (as the report row) from its days, for the drill-down's 合计;
+// its opening as the summary works it out, from the first row and the first printed row.
 const ROWS_TOTALS_SQL = `
   WITH per AS (
-    SELECT count(*)::bigint AS rows,
-           COALESCE(sum(c."amountMinor") FILTER (WHERE c."amountMinor" > 0), 0)::bigint AS "inMinor",
-           COALESCE(-sum(c."amountMinor") FILTER (WHERE c."amountMinor" < 0), 0)::bigint AS "outMinor",
-           count(*) FILTER (WHERE c."breakMinor" <> 0)::bigint AS breaks,
-           COALESCE(sum(c."breakMinor") FILTER (WHERE c."breakMinor" <> 0), 0)::bigint AS "diffMinor",
-           min(c.position) AS first_n, min(c.position) FILTER (WHERE c."balanceMinor" IS NOT NULL) AS first_printed
-      FROM ${ACCOUNT_ROWS}
+    SELECT COALESCE(sum(d.rows), 0)::bigint AS rows, COALESCE(sum(d."inMinor"), 0)::bigint AS "inMinor", COALESCE(sum(d."outMinor"), 0)::bigint AS "outMinor",
+           COALESCE(sum(d.breaks), 0)::bigint AS breaks, COALESCE(sum(d."breakSumMinor"), 0)::bigint AS "diffMinor",
+           min(d."firstPosition") AS first_n, min(d."firstPrintedPosition") AS first_printed
+      FROM ${ACCOUNT_DAYS}
   )
   SELECT per.rows, per."inMinor", per."outMinor", per.breaks, per."diffMinor",
          (fr."runMinor" - fr."amountMinor")::bigint AS before_first, (fp."balanceMinor" - fp."runMinor")::bigint AS first_off
@@ -178,12 +178,17 @@ const ROWS_TOTALS_SQL = `
     LEFT JOIN "ReportBankRow" fp ON fp."orgId" = $1 AND fp."fundAccountId" = $2::uuid AND fp.currency = $5 AND fp.position = per.first_printed`;
 
 // Each break of the period with the rows before and after it in chain order (those may lie
-// outside the period). $6 limit and $7 offset count breaks.
+// outside the period). The breaks are looked for only within the positions of the days that have
+// some. $6 limit and $7 offset count breaks.
 const BREAKS_SQL = `
-  WITH breaks AS (
-    SELECT c.position AS n, row_number() OVER (ORDER BY c.position) AS k FROM ${ACCOUNT_ROWS} AND c."breakMinor" <> 0
-     ORDER BY c.position LIMIT $6 OFFSET $7
-  )
+  WITH days AS (SELECT d."firstPosition", d."lastPosition" FROM ${ACCOUNT_DAYS} AND d.breaks > 0),
+  found AS (
+    SELECT DISTINCT c.position AS n
+      FROM days d
+      JOIN "ReportBankRow" c ON c."orgId" = $1 AND c."fundAccountId" = $2::uuid AND c.currency = $5 AND c.position BETWEEN d."firstPosition" AND d."lastPosition"
+     WHERE c.day BETWEEN $3::date AND $4::date AND c."breakMinor" <> 0
+  ),
+  breaks AS (SELECT n, row_number() OVER (ORDER BY n) AS k FROM found ORDER BY n LIMIT $6 OFFSET $7)
   SELECT b.k AS "breakNo", c.position - b.n AS "offsetFromBreak", ${CHAIN_ROW_COLUMNS}
     FROM breaks b
     JOIN "ReportBankRow" c ON c."orgId" = $1 AND c."fundAccountId" = $2::uuid AND c.currency = $5 AND c.position BETWEEN b.n - 1 AND b.n + 1

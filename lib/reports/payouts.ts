@@ -63,6 +63,7 @@ type PayoutRaw = {
   receivedAccountId: string | null;
   receivedAccount: string | null;
   taken: bigint;
+  detailRows: bigint;
 };
 
 // The rollup's payouts of the period. $1 org, $2 from, $3 to, $4 store, $5 platform, $6 account
@@ -70,7 +71,7 @@ type PayoutRaw = {
 const PAYOUTS_SQL = `
   SELECT r.side::text AS side, r."payoutId" AS id, to_char(r.day, 'YYYY-MM-DD') AS day, r.reference, r.currency, r."amountMinor" AS amount,
          r.orders, r.lines, r."salesMinor" AS sales, r."feesMinor" AS fees, r."refundsMinor" AS refunds, r."otherMinor" AS other,
-         to_char(r."receivedOn", 'YYYY-MM-DD') AS "receivedOn", r."receivedMinor" AS received, r."takenMinor" AS taken,
+         to_char(r."receivedOn", 'YYYY-MM-DD') AS "receivedOn", r."receivedMinor" AS received, r."takenMinor" AS taken, r."detailRows",
          r."storeIds", r."accountId", r."receivedAccountId",
          (SELECT string_agg(s.name, '、' ORDER BY s.name) FROM "Store" s WHERE s."orgId" = $1 AND s.id = ANY(r."storeIds")) AS "storeNames",
          ARRAY(SELECT DISTINCT s.platform::text FROM "Store" s WHERE s."orgId" = $1 AND s.id = ANY(r."storeIds")) AS platforms,
@@ -161,7 +162,7 @@ const DETAIL_COLUMNS: ReportColumn[] = [
 
 // One payout's base rows, followed in the ledger from the rollup's row: its bank receipts, the lines
 // it swept, the orders it paid, the adjustments of its order → bank groups. $1 org, $2 refund words,
-// $3 fee words, $4 side, $5 id; $6 limit, $7 offset (the totals query takes neither).
+// $3 fee words, $4 side, $5 id; $6 limit, $7 offset.
 const DETAIL_CTE = `
   WITH payout AS (
     SELECT r.side, r."payoutId" AS id, r.day, r."amountMinor" AS amount, r.reference, r."accountId" AS own_account, r.direct
@@ -199,12 +200,6 @@ const DETAIL_ROWS_SQL = `${DETAIL_CTE}
    ORDER BY d.rank, d.day NULLS LAST, d.reference NULLS LAST, d.tie
    LIMIT $6 OFFSET $7`;
 
-const DETAIL_TOTALS_SQL = `${DETAIL_CTE}
-  SELECT count(*)::bigint AS count, count(*) FILTER (WHERE kind = 'line')::bigint AS lines, count(*) FILTER (WHERE kind = 'order')::bigint AS orders,
-         COALESCE(sum(sales), 0)::bigint AS sales, COALESCE(sum(fees), 0)::bigint AS fees, COALESCE(sum(refunds), 0)::bigint AS refunds,
-         COALESCE(sum(other), 0)::bigint AS other, COALESCE(sum(received), 0)::bigint AS received
-    FROM detail`;
-
 async function drill(tx: Tx, scope: ReportScope, filters: ReportFilters, key: DrillKey, page: DrillPage): Promise<DrillResult> {
   const match = Object.keys(key).length === 1 ? /^([SB]):(\d{1,18})$/.exec(key.payout ?? "") : null;
   if (!match) throw new AppError("INVALID", { messageKey: "reportDrillRefused" });
@@ -214,13 +209,11 @@ async function drill(tx: Tx, scope: ReportScope, filters: ReportFilters, key: Dr
   if (!payout) throw new AppError("NOT_FOUND");
   const words = await walletWords(tx, scope.orgId);
   const params = [scope.orgId, words.refund, words.fee, only.side, only.id] as const;
-  const [raw, [sums]] = await Promise.all([
-    tx.$queryRawUnsafe<Record<string, string | bigint | null>[]>(DETAIL_ROWS_SQL, ...params, page.limit, page.offset),
-    tx.$queryRawUnsafe<{ count: bigint; lines: bigint; orders: bigint; sales: bigint; fees: bigint; refunds: bigint; other: bigint; received: bigint }[]>(DETAIL_TOTALS_SQL, ...params),
-  ]);
+  const raw = await tx.$queryRawUnsafe<Record<string, string | bigint | null>[]>(DETAIL_ROWS_SQL, ...params, page.limit, page.offset);
   const rows = raw.map((row): ReportRow => ({ ...row, currency: payout.currency }));
-  const { count, ...totals } = sums!;
-  return { columns: DETAIL_COLUMNS, rows, totals: { ...totals, currency: payout.currency }, count: Number(count) };
+  // The 合计 is the payout's row: the rollup summed the same rows (and counted them) when it was rebuilt.
+  const { lines, orders, sales, fees, refunds, other, received, currency } = payout;
+  return { columns: DETAIL_COLUMNS, rows, totals: { lines, orders, sales, fees, refunds, other, received, currency }, count: Number(payout.detailRows) };
 }
 
 export const payouts: StandardReport = { filters: ["store", "platform", "account"], readsReceivables: true, run, drill };

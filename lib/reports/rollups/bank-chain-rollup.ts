@@ -36,11 +36,11 @@ const INSERT_BANK_ROWS = `
 
 // $1 org, $2 the accounts to rebuild.
 const INSERT_BANK_DAYS = `
-  INSERT INTO "ReportBankDay" ("orgId", "fundAccountId", currency, day, rows, "inMinor", "outMinor", breaks,
+  INSERT INTO "ReportBankDay" ("orgId", "fundAccountId", currency, day, rows, "inMinor", "outMinor", breaks, "breakSumMinor",
                                "firstPosition", "lastPosition", "firstPrintedPosition", "lastPrintedPosition", "rowIdSum")
   SELECT $1, r."fundAccountId", r.currency, r.day, count(*),
          COALESCE(sum(r."amountMinor") FILTER (WHERE r."amountMinor" > 0), 0), COALESCE(-sum(r."amountMinor") FILTER (WHERE r."amountMinor" < 0), 0),
-         count(*) FILTER (WHERE r."breakMinor" <> 0), min(r.position), max(r.position),
+         count(*) FILTER (WHERE r."breakMinor" <> 0), COALESCE(sum(r."breakMinor"), 0), min(r.position), max(r.position),
          min(r.position) FILTER (WHERE r."balanceMinor" IS NOT NULL), max(r.position) FILTER (WHERE r."balanceMinor" IS NOT NULL),
          sum(r."bankTransactionId")
     FROM "ReportBankRow" r

@@ -91,7 +91,7 @@ const STEPS: Step[] = [
   // The adjustments of its ORDER_BANK groups (commission kept back …).
   {
     sql: `CREATE TEMP TABLE rpt_adjustment_sums ON COMMIT DROP AS
-      SELECT pg.side AS pside, pg.id AS pid,
+      SELECT pg.side AS pside, pg.id AS pid, count(*) AS adjustments,
              COALESCE(sum(a."amountMinor") FILTER (WHERE a.type IN ('COMMISSION', 'SERVICE_FEE', 'PROMOTION', 'FEE')), 0) AS fees,
              COALESCE(sum(a."amountMinor") FILTER (WHERE a.type = 'REFUND'), 0) AS refunds,
              COALESCE(-sum(a."amountMinor") FILTER (WHERE a.type NOT IN ('COMMISSION', 'SERVICE_FEE', 'PROMOTION', 'FEE', 'REFUND')), 0) AS other
@@ -123,7 +123,7 @@ const STEPS: Step[] = [
           JOIN "BankTransaction" b ON b."orgId" = $1 AND b.id = x."rowId"
          GROUP BY 1
       )
-      SELECT pg.side AS pside, pg.id AS pid, sum(-pg.taken) AS taken,
+      SELECT pg.side AS pside, pg.id AS pid, count(*) AS receipts, sum(-pg.taken) AS taken,
              sum(CASE WHEN n.payouts = 1 THEN n.bank ELSE -pg.taken - COALESCE(adj.own, 0) END) AS received,
              max(r.day) AS day, min(r.account::text)::uuid AS account
         FROM rpt_payout_group pg
@@ -138,7 +138,7 @@ const STEPS: Step[] = [
 
 const INSERT_PAYOUTS = `
   INSERT INTO "ReportPayout" ("orgId", side, "payoutId", day, reference, currency, direct, "accountId", "storeIds", "amountMinor", orders, lines,
-                              "salesMinor", "feesMinor", "refundsMinor", "otherMinor", "receivedOn", "receivedMinor", "receivedAccountId", "takenMinor")
+                              "salesMinor", "feesMinor", "refundsMinor", "otherMinor", "receivedOn", "receivedMinor", "receivedAccountId", "takenMinor", "detailRows")
   SELECT $1, p.side, p.id, p.day, p.reference, p.currency, p.direct, p.own_account,
          ARRAY(SELECT DISTINCT s FROM unnest(array_remove(ARRAY[p.own_store], NULL) || COALESCE(ls.stores, '{}') || COALESCE(os.stores, '{}')) s WHERE s IS NOT NULL),
          p.amount, COALESCE(os.orders, 0), COALESCE(ls.lines, 0),
@@ -149,7 +149,8 @@ const INSERT_PAYOUTS = `
          CASE WHEN p.direct THEN p.day ELSE bs.day END,
          CASE WHEN p.direct THEN p.amount ELSE COALESCE(bs.received, 0) END,
          CASE WHEN p.direct THEN p.own_account ELSE bs.account END,
-         CASE WHEN p.direct THEN p.amount ELSE COALESCE(bs.taken, 0) END
+         CASE WHEN p.direct THEN p.amount ELSE COALESCE(bs.taken, 0) END,
+         CASE WHEN p.direct THEN 1 ELSE 0 END + COALESCE(bs.receipts, 0) + COALESCE(ls.lines, 0) + COALESCE(os.orders, 0) + COALESCE(ad.adjustments, 0)
     FROM rpt_payout p
     LEFT JOIN rpt_line_sums ls ON ls.pside = p.side AND ls.pid = p.id
     LEFT JOIN rpt_order_sums os ON os.pside = p.side AND os.pid = p.id

@@ -1,4 +1,10 @@
--- ReportBankRow summed per day (decision 0011), rebuilt with it; UNLOGGED like it.
+-- ReportBankRow summed per day (decision 0011), rebuilt with it; UNLOGGED like it. ReportPayout is
+-- derived data: emptied here, the next rebuild fills it again with its new column.
+TRUNCATE "ReportPayout";
+
+-- AlterTable
+ALTER TABLE "ReportPayout" ADD COLUMN     "detailRows" BIGINT NOT NULL;
+
 -- CreateTable
 CREATE TABLE "ReportBankDay" (
     "orgId" UUID NOT NULL,
@@ -9,6 +15,7 @@ CREATE TABLE "ReportBankDay" (
     "inMinor" BIGINT NOT NULL,
     "outMinor" BIGINT NOT NULL,
     "breaks" INTEGER NOT NULL,
+    "breakSumMinor" BIGINT NOT NULL,
     "firstPosition" BIGINT NOT NULL,
     "lastPosition" BIGINT NOT NULL,
     "firstPrintedPosition" BIGINT,
