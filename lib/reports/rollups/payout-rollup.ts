@@ -43,17 +43,19 @@ const STEPS: Step[] = [
        WHERE pg.link = 'SETTLEMENT_PAYOUT'`,
     params: org,
   },
-  // Per payout, the swept rows by kind and their stores. $2 refund words, $3 fee words.
+  // Per payout, the swept rows by kind and their stores (summed per kind and store first: a hash of
+  // a few groups, no sort of every row). $2 refund words, $3 fee words.
   {
     sql: `CREATE TEMP TABLE rpt_line_sums ON COMMIT DROP AS
-      SELECT x.pside, x.pid, count(*)::bigint AS lines,
+      SELECT x.pside, x.pid, sum(x.n)::bigint AS lines,
              COALESCE(sum(x.flow) FILTER (WHERE x.kind = 'sales'), 0) AS sales, COALESCE(-sum(x.flow) FILTER (WHERE x.kind = 'fees'), 0) AS fees,
              COALESCE(-sum(x.flow) FILTER (WHERE x.kind = 'refunds'), 0) AS refunds, COALESCE(sum(x.flow) FILTER (WHERE x.kind = 'other'), 0) AS other,
              array_agg(DISTINCT x.store) FILTER (WHERE x.store IS NOT NULL) AS stores
-        FROM (SELECT i.pside, i.pid, i.flow, ${SWEPT_KIND} AS kind, l."storeId" AS store
+        FROM (SELECT i.pside, i.pid, ${SWEPT_KIND} AS kind, l."storeId" AS store, count(*) AS n, sum(i.flow) AS flow
                 FROM rpt_swept i
                 LEFT JOIN "SettlementLine" l ON i.side = 'SETTLEMENT' AND l."orgId" = $1 AND l.id = i."rowId"
-                LEFT JOIN "BankTransaction" b ON i.side = 'BANK' AND b."orgId" = $1 AND b.id = i."rowId") x
+                LEFT JOIN "BankTransaction" b ON i.side = 'BANK' AND b."orgId" = $1 AND b.id = i."rowId"
+               GROUP BY 1, 2, 3, 4) x
        GROUP BY x.pside, x.pid`,
     params: (words) => [words.refund, words.fee],
     hashJoins: true,
@@ -77,13 +79,16 @@ const STEPS: Step[] = [
        GROUP BY 1, 2, 4`,
     params: org,
   },
-  // Per payout, its orders (store + trimmed order number, as the receivables count them) and stores.
+  // Per payout, its orders (store + trimmed order number, as the receivables count them) and stores
+  // (counted per store first, so the last step hashes a few groups).
   {
     sql: `CREATE TEMP TABLE rpt_order_sums ON COMMIT DROP AS
-      SELECT pside, pid, count(*)::bigint AS orders, COALESCE(sum(paid), 0) AS sales, array_agg(DISTINCT store) AS stores
-        FROM (SELECT r.pside, r.pid, r.via, o."storeId" AS store, btrim(o."orderNo"), sum(r.paid) AS paid
-                FROM rpt_order_row r JOIN "Order" o ON o."orgId" = $1 AND o.id = r."orderId"
-               GROUP BY 1, 2, 3, 4, 5) po
+      SELECT pside, pid, sum(n)::bigint AS orders, COALESCE(sum(paid), 0) AS sales, array_agg(store) AS stores
+        FROM (SELECT pside, pid, store, count(*) AS n, sum(paid) AS paid
+                FROM (SELECT r.pside, r.pid, r.via, o."storeId" AS store, btrim(o."orderNo"), sum(r.paid) AS paid
+                        FROM rpt_order_row r JOIN "Order" o ON o."orgId" = $1 AND o.id = r."orderId"
+                       GROUP BY 1, 2, 3, 4, 5) po
+               GROUP BY 1, 2, 3) per_store
        GROUP BY pside, pid`,
     params: org,
     hashJoins: true,

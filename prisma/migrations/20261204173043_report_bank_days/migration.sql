@@ -1,6 +1,10 @@
--- ReportBankRow summed per day (decision 0011), rebuilt with it; UNLOGGED like it. ReportPayout is
--- derived data: emptied here, the next rebuild fills it again with its new column.
+-- ReportBankRow summed per day (decision 0011), rebuilt with it; UNLOGGED like it. The roll-forward
+-- now sums days, so ReportBankRow needs no index by day. ReportPayout is derived data: emptied here,
+-- the next rebuild fills it again with its new column.
 TRUNCATE "ReportPayout";
+
+-- DropIndex
+DROP INDEX "ReportBankRow_orgId_day_idx";
 
 -- AlterTable
 ALTER TABLE "ReportPayout" ADD COLUMN     "detailRows" BIGINT NOT NULL;
