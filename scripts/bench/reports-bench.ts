@@ -4,14 +4,16 @@
 // keep them), then each standard report over the month, and a custom report grouping the orders by
 // store × month, each repeated and quoted as medians. Beside each, in the same run, the plain SQL
 // GROUP BY of the same kind of figures over the same base rows: what PostgreSQL alone takes to read
-// them once. --keep leaves the database for another run with --url (seeding takes minutes).
+// them once. Then each report rollup's rebuild (lib/reports/rollups), as the receivables job runs it
+// (one transaction, rolled back here), timed the same way: what it adds to the job. --keep leaves
+// the database for another run with --url (seeding takes minutes).
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { createDbClient, type Db } from "../../lib/db/client";
 import { startEmbeddedPostgres } from "../../lib/db/embedded-postgres";
-import { refreshReceivablesAndRollups } from "../../lib/reports/rollups/refresh-report-rollups";
+import { REPORT_ROLLUPS, refreshReceivablesAndRollups } from "../../lib/reports/rollups/refresh-report-rollups";
 import { resolveReportFilters } from "../../lib/reports/report-filters";
 import { loadReportScope } from "../../lib/reports/report-scope";
 import { STANDARD_REPORT_IDS, standardReport, type StandardReportId } from "../../lib/reports/standard-reports";
@@ -102,7 +104,22 @@ async function measure(db: Db, pool: pg.Pool, orgId: string) {
     reports.push({ id, ms, baselineMs, rows: (await report.run(db, scope, filters)).rows.length });
   }
   const customBaselineMs = await timed(() => pool.query(CUSTOM_BASELINE, [orgId]));
-  return { reports, custom: { baselineMs: customBaselineMs } };
+  const rollups: { name: string; ms: number }[] = [];
+  for (const rollup of REPORT_ROLLUPS) rollups.push({ name: rollup.name, ms: await timed(() => rebuildRolledBack(pool, orgId, rollup)) });
+  return { reports, custom: { baselineMs: customBaselineMs }, rollups };
+}
+
+/** One rollup's rebuild in the transaction the job gives it, rolled back so each repeat does the same work. */
+async function rebuildRolledBack(pool: pg.Pool, orgId: string, rollup: (typeof REPORT_ROLLUPS)[number]) {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ");
+    await client.query("SET LOCAL work_mem = '256MB'");
+    await rollup(client, orgId);
+  } finally {
+    await client.query("ROLLBACK");
+    client.release();
+  }
 }
 
 const prepared = await prepare();
@@ -120,6 +137,7 @@ try {
         `  ${report.id.padEnd(18)} ${String(report.ms).padStart(6)} ms   plain SQL GROUP BY ${String(report.baselineMs).padStart(6)} ms   ${(report.ms / Math.max(1, report.baselineMs)).toFixed(2)}×   (${report.rows} rows; target ≤ ${TARGET_MS} ms) ${report.ms <= TARGET_MS ? "✔" : "✘"}`,
       );
     console.log(`  custom baseline    plain SQL GROUP BY store × month ${figures.custom.baselineMs} ms`);
+    for (const rollup of figures.rollups) console.log(`  rollup rebuild     ${rollup.name.padEnd(24)} ${String(rollup.ms).padStart(6)} ms (inside the receivables job)`);
   }
 } finally {
   await db.$disconnect();
