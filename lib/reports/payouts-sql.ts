@@ -13,10 +13,11 @@
 // A payout's reference is its number: the bill's payout id, the wallet's 业务流水号, or for a receipt
 // its bank serial, else its memo (where the platforms write their 结算单号).
 //
-// Two parts: PAYOUTS_SELECT_CTE picks every payout of the company (the rollup's rebuild,
-// rollups/payout-rollup.ts); PAYOUT_FOLLOW_CTE follows the rows of a CTE named `payout` through the
-// groups, for every payout at once (the rebuild: all set-based, hash joins over the company) or for
-// one (the drill-down, which takes its payout from ReportPayout).
+// The parts: PAYOUTS_SELECT_CTE picks every payout of the company and SWEPT_KIND classifies what a
+// payout swept, for the rollup's rebuild (rollups/payout-rollup.ts, which follows every payout at
+// once in temporary tables); PAYOUT_FOLLOW_CTE follows the rows of a CTE named `payout` through the
+// groups the same way, for one payout (the drill-down, which takes it from ReportPayout). The
+// rollup's test checks the two ways give the same figures.
 // Parameters: PAYOUTS_SELECT_CTE $1 org, $2 withdrawal words; PAYOUT_FOLLOW_CTE $1 org, $2 refund
 // words, $3 fee words (wallet lines carry no type: their memo says it, as the engine reads it).
 import { countingStatusSql } from "@/lib/ledger/counting-groups";
