@@ -1,8 +1,9 @@
 // How far the ledger has moved: the newest audit row of a change that can move an order's money
-// (imports, matches, exclusions, a store's terms) and the newest finished run. A rebuild records
-// the watermark it read; the worker rebuilds an organization whose watermark has moved since
-// (lib/receivables/stale-receivables.ts). Every change writes its audit row in its own
-// transaction, so nothing that matters slips past; runs are recorded on their own row instead.
+// (imports, matches, exclusions, a store's terms) or a report's rollup (the matching rules), and
+// the newest finished run. A rebuild records the watermark it read; the worker rebuilds an
+// organization whose watermark has moved since (lib/receivables/stale-receivables.ts). Every
+// change writes its audit row in its own transaction, so nothing that matters slips past; runs are
+// recorded on their own row instead.
 
 export const LEDGER_AUDIT_ACTIONS = [
   "import.commit",
@@ -17,6 +18,10 @@ export const LEDGER_AUDIT_ACTIONS = [
   "match.undo",
   "row.exclude",
   "row.restore",
+  // The company's wallet words decide which wallet rows are withdrawals, refunds and fees for the
+  // reports' payout rollup (lib/reports/rollups/payout-rollup.ts), rebuilt by the same job.
+  "reconcileRules.update",
+  "reconcileRules.reset",
 ] as const;
 
 export type LedgerWatermark = { auditId: bigint; runFinishedAt: Date | null };

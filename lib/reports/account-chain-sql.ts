@@ -1,5 +1,6 @@
-// The balance chain of each fund account, in statement order, for the roll-forward report and its
-// drill-down. A printed balance (BankTransaction.balanceMinor) is the balance after its row, so
+// The balance chain of each fund account, in statement order: walked once per ledger change into
+// ReportBankRow (rollups/bank-chain-rollup.ts), which the roll-forward report and its drill-down
+// read. A printed balance (BankTransaction.balanceMinor) is the balance after its row, so
 // along the statement's own order each printed balance must equal the previous one plus the
 // movements since. Statement order is the file's: batches of an account one after the other (by
 // their days, then when they were imported), and inside a batch the rows as printed — oldest first,
@@ -19,7 +20,7 @@
 // Only the columns the chain needs are carried (its sorts stay narrow); readers join the row's
 // text by id for the rows they show.
 //
-// Parameters: $1 orgId, $2 account id or null (every account of the company).
+// Parameters: $1 orgId, $2 the accounts (uuid[]): the rollup rebuilds those whose rows changed.
 
 export const ACCOUNT_CHAIN_CTE = `
   chain_rows AS (
@@ -30,7 +31,7 @@ export const ACCOUNT_CHAIN_CTE = `
            first_value(COALESCE(t."occurredAt", t."occurredOn"::timestamp)) OVER wb AS first_at,
            last_value(COALESCE(t."occurredAt", t."occurredOn"::timestamp)) OVER (wb ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS last_at
       FROM "BankTransaction" t
-     WHERE t."orgId" = $1 AND ($2::uuid IS NULL OR t."fundAccountId" = $2::uuid)
+     WHERE t."orgId" = $1 AND t."fundAccountId" = ANY($2::uuid[])
     WINDOW wb AS (PARTITION BY t."fundAccountId", t."batchId" ORDER BY t."sourceRow")
   ),
   chain_batches AS (

@@ -1,7 +1,11 @@
 // 资金账户余额调节 (account roll-forward): per bank account or platform wallet (and currency) over the
 // period, opening + money in − money out = computed closing, set beside the closing the statement
 // itself prints, with every row whose printed balance does not follow from the one before (a
-// break: a row missing, doubled or changed). The chain and its order: account-chain-sql.ts.
+// break: a row missing, doubled or changed). The chain and its order: account-chain-sql.ts; it is
+// walked once per ledger change by the receivables rebuild into ReportBankRow and summed per day
+// into ReportBankDay (rollups/bank-chain-rollup.ts, decision 0011): the report sums the period's
+// days, its drill-down pages the period's rows by position. As fresh as the receivables (the page
+// says).
 //
 // Opening is read from the period's first row that prints a balance (its balance less the movements
 // up to it), so a break on the period's very first row is counted but not in the difference: the
@@ -10,7 +14,6 @@
 // balance is never made up.
 import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { ACCOUNT_CHAIN_CTE } from "./account-chain-sql";
 import type { ReportFilters } from "./report-filters";
 import type { DrillKey, DrillPage, DrillResult, ReportColumn, ReportNote, ReportResult, ReportRow } from "./report-result";
 import type { ReportScope, StandardReport } from "./standard-report";
@@ -44,26 +47,29 @@ type SummaryRaw = {
   printedClosing: bigint | null;
 };
 
-// $1 org, $2 account or null, $3 from, $4 to. The [n, value] arrays pick a value of the period's
-// first or last row (or printed row) in chain order without sorting the period.
+// $1 org, $2 account or null, $3 from, $4 to. The period's days summed (ReportBankDay), with the
+// positions of its first and last row (and printed row): those four rows, read by key, give the
+// opening (the running sum before the first row, plus the offset — printed balance − running sum —
+// of the first printed row) and the printed closing (the last row's running sum plus the last
+// printed offset).
 const SUMMARY_SQL = `
-  WITH ${ACCOUNT_CHAIN_CTE},
-  period AS (SELECT * FROM chain WHERE "occurredOn" BETWEEN $3::date AND $4::date),
-  per AS (
-    SELECT p."fundAccountId", p.currency, count(*)::bigint AS rows,
-           COALESCE(sum(p."amountMinor") FILTER (WHERE p."amountMinor" > 0), 0)::bigint AS "inMinor",
-           COALESCE(-sum(p."amountMinor") FILTER (WHERE p."amountMinor" < 0), 0)::bigint AS "outMinor",
-           count(*) FILTER (WHERE p.diff <> 0)::bigint AS breaks,
-           (min(ARRAY[p.n, (p.run - p."amountMinor")::bigint]))[2] AS before_first,
-           (max(ARRAY[p.n, p.run::bigint]))[2] AS run_last,
-           (min(ARRAY[p.n, p.off::bigint]) FILTER (WHERE p.off IS NOT NULL))[2] AS first_off,
-           (max(ARRAY[p.n, p.off::bigint]) FILTER (WHERE p.off IS NOT NULL))[2] AS last_off
-      FROM period p GROUP BY p."fundAccountId", p.currency
+  WITH per AS (
+    SELECT d."fundAccountId", d.currency, sum(d.rows)::bigint AS rows, sum(d."inMinor")::bigint AS "inMinor", sum(d."outMinor")::bigint AS "outMinor",
+           sum(d.breaks)::bigint AS breaks, min(d."firstPosition") AS first_n, max(d."lastPosition") AS last_n,
+           min(d."firstPrintedPosition") AS first_printed, max(d."lastPrintedPosition") AS last_printed
+      FROM "ReportBankDay" d
+     WHERE d."orgId" = $1 AND ($2::uuid IS NULL OR d."fundAccountId" = $2::uuid) AND d.day BETWEEN $3::date AND $4::date
+     GROUP BY d."fundAccountId", d.currency
   )
   SELECT per."fundAccountId", per.currency, f.name, f.type::text AS type, per.rows, per."inMinor", per."outMinor", per.breaks,
-         (per.first_off + per.before_first)::bigint AS opening,
-         (per.last_off + per.run_last)::bigint AS "printedClosing"
-    FROM per JOIN "FundAccount" f ON f."orgId" = $1 AND f.id = per."fundAccountId"
+         (fp."balanceMinor" - fp."runMinor" + fr."runMinor" - fr."amountMinor")::bigint AS opening,
+         (lp."balanceMinor" - lp."runMinor" + lr."runMinor")::bigint AS "printedClosing"
+    FROM per
+    JOIN "FundAccount" f ON f."orgId" = $1 AND f.id = per."fundAccountId"
+    JOIN "ReportBankRow" fr ON fr."orgId" = $1 AND fr."fundAccountId" = per."fundAccountId" AND fr.currency = per.currency AND fr.position = per.first_n
+    JOIN "ReportBankRow" lr ON lr."orgId" = $1 AND lr."fundAccountId" = per."fundAccountId" AND lr.currency = per.currency AND lr.position = per.last_n
+    LEFT JOIN "ReportBankRow" fp ON fp."orgId" = $1 AND fp."fundAccountId" = per."fundAccountId" AND fp.currency = per.currency AND fp.position = per.first_printed
+    LEFT JOIN "ReportBankRow" lp ON lp."orgId" = $1 AND lp."fundAccountId" = per."fundAccountId" AND lp.currency = per.currency AND lp.position = per.last_printed
    ORDER BY f.name, per.currency`;
 
 async function run(tx: Tx, scope: ReportScope, filters: ReportFilters): Promise<ReportResult> {
@@ -142,43 +148,52 @@ type ChainRowRaw = {
   currency: string;
 };
 
-const CHAIN_ROW_COLUMNS = `c.n, to_char(c."occurredOn", 'YYYY-MM-DD') AS day, to_char(c."occurredAt", 'HH24:MI:SS') AS time,
-  c."amountMinor", c."balanceMinor", c.run::bigint AS run, c.diff::bigint AS diff, t.counterparty, t.memo, ib."fileName", c."sourceRow", c.currency`;
-const CHAIN_ROW_TEXT = `JOIN "BankTransaction" t ON t."orgId" = $1 AND t.id = c.id LEFT JOIN "ImportBatch" ib ON ib."orgId" = $1 AND ib.id = c."batchId"`;
+// A rollup row's cells, and its text from the bank row itself (joined by id, for the page's rows only).
+const CHAIN_ROW_COLUMNS = `c.position AS n, to_char(c.day, 'YYYY-MM-DD') AS day, to_char(t."occurredAt", 'HH24:MI:SS') AS time,
+  c."amountMinor", c."balanceMinor", c."runMinor" AS run, c."breakMinor" AS diff, t.counterparty, t.memo, ib."fileName", t."sourceRow", c.currency`;
+const CHAIN_ROW_TEXT = `JOIN "BankTransaction" t ON t."orgId" = $1 AND t.id = c."bankTransactionId" LEFT JOIN "ImportBatch" ib ON ib."orgId" = $1 AND ib.id = t."batchId"`;
+const ACCOUNT_ROWS = `"ReportBankRow" c WHERE c."orgId" = $1 AND c."fundAccountId" = $2::uuid AND c.currency = $5 AND c.day BETWEEN $3::date AND $4::date`;
 
 // $1 org, $2 account, $3 from, $4 to, $5 currency, $6 limit, $7 offset.
 const ROWS_SQL = `
-  WITH ${ACCOUNT_CHAIN_CTE},
-  page AS (
-    SELECT * FROM chain c WHERE c."occurredOn" BETWEEN $3::date AND $4::date AND c.currency = $5 ORDER BY c.n LIMIT $6 OFFSET $7
-  )
-  SELECT ${CHAIN_ROW_COLUMNS} FROM page c ${CHAIN_ROW_TEXT} ORDER BY c.n`;
+  WITH page AS (SELECT * FROM ${ACCOUNT_ROWS} ORDER BY c.position LIMIT $6 OFFSET $7)
+  SELECT ${CHAIN_ROW_COLUMNS} FROM page c ${CHAIN_ROW_TEXT} ORDER BY c.position`;
 
-// The period's figures of one account (as the report row), for the drill-down's 合计.
+// The account's days of the period: $1 org, $2 account, $3 from, $4 to, $5 currency.
+const ACCOUNT_DAYS = `"ReportBankDay" d WHERE d."orgId" = $1 AND d."fundAccountId" = $2::uuid AND d.currency = $5 AND d.day BETWEEN $3::date AND $4::date`;
+
+// The period's figures of one account (as the report row) from its days, for the drill-down's 合计;
+// its opening as the summary works it out, from the first row and the first printed row.
 const ROWS_TOTALS_SQL = `
-  WITH ${ACCOUNT_CHAIN_CTE}
-  SELECT count(*)::bigint AS rows,
-         COALESCE(sum(c."amountMinor") FILTER (WHERE c."amountMinor" > 0), 0)::bigint AS "inMinor",
-         COALESCE(-sum(c."amountMinor") FILTER (WHERE c."amountMinor" < 0), 0)::bigint AS "outMinor",
-         count(*) FILTER (WHERE c.diff <> 0)::bigint AS breaks,
-         COALESCE(sum(c.diff) FILTER (WHERE c.diff <> 0), 0)::bigint AS "diffMinor",
-         (min(ARRAY[c.n, (c.run - c."amountMinor")::bigint]))[2] AS before_first,
-         (min(ARRAY[c.n, c.off::bigint]) FILTER (WHERE c.off IS NOT NULL))[2] AS first_off
-    FROM chain c
-   WHERE c."occurredOn" BETWEEN $3::date AND $4::date AND c.currency = $5`;
+  WITH per AS (
+    SELECT COALESCE(sum(d.rows), 0)::bigint AS rows, COALESCE(sum(d."inMinor"), 0)::bigint AS "inMinor", COALESCE(sum(d."outMinor"), 0)::bigint AS "outMinor",
+           COALESCE(sum(d.breaks), 0)::bigint AS breaks, COALESCE(sum(d."breakSumMinor"), 0)::bigint AS "diffMinor",
+           min(d."firstPosition") AS first_n, min(d."firstPrintedPosition") AS first_printed
+      FROM ${ACCOUNT_DAYS}
+  )
+  SELECT per.rows, per."inMinor", per."outMinor", per.breaks, per."diffMinor",
+         (fr."runMinor" - fr."amountMinor")::bigint AS before_first, (fp."balanceMinor" - fp."runMinor")::bigint AS first_off
+    FROM per
+    LEFT JOIN "ReportBankRow" fr ON fr."orgId" = $1 AND fr."fundAccountId" = $2::uuid AND fr.currency = $5 AND fr.position = per.first_n
+    LEFT JOIN "ReportBankRow" fp ON fp."orgId" = $1 AND fp."fundAccountId" = $2::uuid AND fp.currency = $5 AND fp.position = per.first_printed`;
 
 // Each break of the period with the rows before and after it in chain order (those may lie
-// outside the period). $6 limit and $7 offset count breaks.
+// outside the period). The breaks are looked for only within the positions of the days that have
+// some. $6 limit and $7 offset count breaks.
 const BREAKS_SQL = `
-  WITH ${ACCOUNT_CHAIN_CTE},
-  breaks AS (
-    SELECT c.n, row_number() OVER (ORDER BY c.n) AS k FROM chain c
-     WHERE c."occurredOn" BETWEEN $3::date AND $4::date AND c.currency = $5 AND c.diff <> 0
-     ORDER BY c.n LIMIT $6 OFFSET $7
-  )
-  SELECT b.k AS "breakNo", c.n - b.n AS "offsetFromBreak", ${CHAIN_ROW_COLUMNS}
-    FROM breaks b JOIN chain c ON c.currency = $5 AND c.n BETWEEN b.n - 1 AND b.n + 1 ${CHAIN_ROW_TEXT}
-   ORDER BY b.k, c.n`;
+  WITH days AS (SELECT d."firstPosition", d."lastPosition" FROM ${ACCOUNT_DAYS} AND d.breaks > 0),
+  found AS (
+    SELECT DISTINCT c.position AS n
+      FROM days d
+      JOIN "ReportBankRow" c ON c."orgId" = $1 AND c."fundAccountId" = $2::uuid AND c.currency = $5 AND c.position BETWEEN d."firstPosition" AND d."lastPosition"
+     WHERE c.day BETWEEN $3::date AND $4::date AND c."breakMinor" <> 0
+  ),
+  breaks AS (SELECT n, row_number() OVER (ORDER BY n) AS k FROM found ORDER BY n LIMIT $6 OFFSET $7)
+  SELECT b.k AS "breakNo", c.position - b.n AS "offsetFromBreak", ${CHAIN_ROW_COLUMNS}
+    FROM breaks b
+    JOIN "ReportBankRow" c ON c."orgId" = $1 AND c."fundAccountId" = $2::uuid AND c.currency = $5 AND c.position BETWEEN b.n - 1 AND b.n + 1
+    ${CHAIN_ROW_TEXT}
+   ORDER BY b.k, c.position`;
 
 const ROLES = ["previous", "break", "next"] as const;
 
@@ -244,4 +259,4 @@ function cellsOf(row: ChainRowRaw): ReportRow {
   };
 }
 
-export const accountRollforward: StandardReport = { filters: ["account"], run, drill };
+export const accountRollforward: StandardReport = { filters: ["account"], readsReceivables: true, run, drill };

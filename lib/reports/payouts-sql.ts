@@ -12,37 +12,57 @@
 //   own receipt). What no PAYOUT_BANK group took yet is in transit.
 // A payout's reference is its number: the bill's payout id, the wallet's 业务流水号, or for a receipt
 // its bank serial, else its memo (where the platforms write their 结算单号).
-// Parameters: $1 org, $2 from, $3 to, $4 withdrawal words, $5 refund words, $6 fee words (wallet
-// lines carry no type: their memo says it, as the engine reads it), $7 payout side or null,
-// $8 payout id or null (one payout, for the drill-down).
+//
+// The parts: PAYOUTS_SELECT_CTE picks every payout of the company and SWEPT_KIND classifies what a
+// payout swept, for the rollup's rebuild (rollups/payout-rollup.ts, which follows every payout at
+// once in temporary tables); PAYOUT_FOLLOW_CTE follows the rows of a CTE named `payout` through the
+// groups the same way, for one payout (the drill-down, which takes it from ReportPayout). The
+// rollup's test checks the two ways give the same figures.
+// Parameters: PAYOUTS_SELECT_CTE $1 org, $2 withdrawal words; PAYOUT_FOLLOW_CTE $1 org, $2 refund
+// words, $3 fee words (wallet lines carry no type: their memo says it, as the engine reads it).
 import { countingStatusSql } from "@/lib/ledger/counting-groups";
+import type { ReconcileRules } from "@/lib/match-engine";
 
-const COUNTING = countingStatusSql("g.status");
-const HAS_WORD = (column: string, param: string) => `EXISTS (SELECT 1 FROM unnest(${param}::text[]) w WHERE strpos(${column}, w) > 0)`;
+export const COUNTING = countingStatusSql("g.status");
+// A word list is passed as LIKE patterns (payoutWordsOf): one array operator, no subquery per row.
+const HAS_WORD = (column: string, param: string) => `${column} LIKE ANY (${param}::text[])`;
 
-export const PAYOUTS_CTE = `
-  payout_all AS (
+/** `payout`: every payout of the company (side, id, own_store, own_account, day, amount, currency, reference, direct). */
+export const PAYOUTS_SELECT_CTE = `
+  payout AS (
     SELECT 'SETTLEMENT'::"MatchSide" AS side, l.id, l."storeId" AS own_store, NULL::uuid AS own_account, l."occurredOn" AS day,
            -l."amountMinor" AS amount, l.currency, COALESCE(l."payoutId", l.reference) AS reference, false AS direct
       FROM "SettlementLine" l
-     WHERE l."orgId" = $1 AND l."lineType" = 'WITHDRAWAL' AND l."occurredOn" BETWEEN $2::date AND $3::date
+     WHERE l."orgId" = $1 AND l."lineType" = 'WITHDRAWAL'
     UNION ALL
     SELECT 'BANK'::"MatchSide", b.id, NULL::uuid, b."fundAccountId", b."occurredOn", -b."amountMinor", b.currency,
            COALESCE(b."secondaryReference", b.reference), false
       FROM "BankTransaction" b JOIN "FundAccount" f ON f."orgId" = $1 AND f.id = b."fundAccountId"
-     WHERE b."orgId" = $1 AND f.type <> 'BANK' AND b."amountMinor" < 0 AND b."occurredOn" BETWEEN $2::date AND $3::date
-       AND ${HAS_WORD("b.memo", "$4")}
+     WHERE b."orgId" = $1 AND f.type <> 'BANK' AND b."amountMinor" < 0
+       AND ${HAS_WORD("b.memo", "$2")}
     UNION ALL
     SELECT 'BANK'::"MatchSide", b.id, NULL::uuid, b."fundAccountId", b."occurredOn", b."amountMinor", b.currency,
            COALESCE(b.reference, b.memo), true
       FROM "BankTransaction" b JOIN "FundAccount" f ON f."orgId" = $1 AND f.id = b."fundAccountId"
-     WHERE b."orgId" = $1 AND f.type = 'BANK' AND b."amountMinor" > 0 AND b."occurredOn" BETWEEN $2::date AND $3::date
+     WHERE b."orgId" = $1 AND f.type = 'BANK' AND b."amountMinor" > 0
        AND EXISTS (SELECT 1 FROM "MatchItem" i JOIN "MatchGroup" g ON g."orgId" = $1 AND g.id = i."groupId"
                     WHERE i.side = 'BANK' AND i."rowId" = b.id AND i."orgId" = $1 AND g.link IN ('SETTLEMENT_PAYOUT', 'ORDER_BANK') AND ${COUNTING})
-  ),
-  payout AS (
-    SELECT * FROM payout_all WHERE $7::text IS NULL OR (side::text = $7::text AND id = $8::bigint)
-  ),
+  )`;
+
+/**
+ * What a swept row counts as in the payout — sales, fees, refunds or other — by its bill line's type
+ * (`i` its match item, `l` its SettlementLine), or for a wallet row (`b`) by the words of its memo.
+ * $2 refund words, $3 fee words.
+ */
+export const SWEPT_KIND = `CASE WHEN i.side = 'SETTLEMENT' THEN
+                  CASE WHEN l."lineType" = 'SALE' THEN 'sales' WHEN l."lineType" = 'REFUND' THEN 'refunds'
+                       WHEN l."lineType" IN ('COMMISSION', 'SERVICE_FEE', 'PROMOTION') THEN 'fees' ELSE 'other' END
+                WHEN ${HAS_WORD("b.memo", "$2")} THEN 'refunds'
+                WHEN ${HAS_WORD("b.memo", "$3")} THEN 'fees'
+                WHEN b."amountMinor" > 0 THEN 'sales' ELSE 'other' END`;
+
+/** Follows `payout` (side, id, …) through the counting groups: pg, pl, po, pa, pb below. */
+export const PAYOUT_FOLLOW_CTE = `
   pg AS (
     SELECT p.side, p.id, g.id AS gid, g.link, i."amountMinor" AS taken
       FROM payout p
@@ -52,12 +72,7 @@ export const PAYOUTS_CTE = `
   ),
   pl AS (
     SELECT pg.side AS pside, pg.id AS pid, i.side, i."rowId", -i."amountMinor" AS flow,
-           CASE WHEN i.side = 'SETTLEMENT' THEN
-                  CASE WHEN l."lineType" = 'SALE' THEN 'sales' WHEN l."lineType" = 'REFUND' THEN 'refunds'
-                       WHEN l."lineType" IN ('COMMISSION', 'SERVICE_FEE', 'PROMOTION') THEN 'fees' ELSE 'other' END
-                WHEN ${HAS_WORD("b.memo", "$5")} THEN 'refunds'
-                WHEN ${HAS_WORD("b.memo", "$6")} THEN 'fees'
-                WHEN b."amountMinor" > 0 THEN 'sales' ELSE 'other' END AS kind,
+           ${SWEPT_KIND} AS kind,
            COALESCE(l."occurredOn", b."occurredOn") AS day, COALESCE(l."lineType"::text, NULL) AS type,
            COALESCE(l."orderNo", b."merchantOrderNo", l.reference, b.reference) AS reference, COALESCE(l.memo, b.memo) AS memo,
            l."storeId" AS store
@@ -96,23 +111,52 @@ export const PAYOUTS_CTE = `
   ),
   -- Each PAYOUT_BANK group of a withdrawal: what it took of it and what arrived for it (the whole
   -- receipt when the group holds only this payout; else its share less the adjustments about it).
+  -- The groups' facts are summed per group first (joins, not a lookup per payout).
+  pb_groups AS (SELECT DISTINCT pg.gid FROM pg WHERE pg.link = 'PAYOUT_BANK'),
+  pb_items AS (
+    SELECT x."groupId" AS gid, count(*) FILTER (WHERE x.slot = 'DOWN') AS payouts,
+           COALESCE(sum(x."amountMinor") FILTER (WHERE x.side = 'BANK' AND x.slot = 'UP'), 0) AS bank
+      FROM pb_groups pbg JOIN "MatchItem" x ON x."orgId" = $1 AND x."groupId" = pbg.gid
+     GROUP BY x."groupId"
+  ),
+  pb_adjustments AS (
+    SELECT a."groupId" AS gid, a."aboutSide", a."aboutRowId", sum(a."amountMinor") AS own
+      FROM pb_groups pbg JOIN "MatchAdjustment" a ON a."orgId" = $1 AND a."groupId" = pbg.gid
+     GROUP BY a."groupId", a."aboutSide", a."aboutRowId"
+  ),
+  pb_receipts AS (
+    SELECT x."groupId" AS gid, max(b."occurredOn") AS day, min(b."fundAccountId"::text)::uuid AS account, min(f.name) AS account_name,
+           string_agg(DISTINCT COALESCE(b.reference, b.memo), '、') AS reference
+      FROM pb_groups pbg
+      JOIN "MatchItem" x ON x."orgId" = $1 AND x."groupId" = pbg.gid AND x.side = 'BANK' AND x.slot = 'UP'
+      JOIN "BankTransaction" b ON b."orgId" = $1 AND b.id = x."rowId"
+      JOIN "FundAccount" f ON f."orgId" = $1 AND f.id = b."fundAccountId"
+     GROUP BY x."groupId"
+  ),
   pb AS (
     SELECT pg.side AS pside, pg.id AS pid, pg.gid, -pg.taken AS taken,
            CASE WHEN n.payouts = 1 THEN n.bank ELSE -pg.taken - COALESCE(adj.own, 0) END AS received,
            r.day, r.account, r.account_name, r.reference
       FROM pg
-      CROSS JOIN LATERAL (
-        SELECT count(*) FILTER (WHERE x.slot = 'DOWN') AS payouts, COALESCE(sum(x."amountMinor") FILTER (WHERE x.side = 'BANK' AND x.slot = 'UP'), 0) AS bank
-          FROM "MatchItem" x WHERE x."orgId" = $1 AND x."groupId" = pg.gid) n
-      CROSS JOIN LATERAL (
-        SELECT sum(a."amountMinor") AS own FROM "MatchAdjustment" a
-         WHERE a."orgId" = $1 AND a."groupId" = pg.gid AND a."aboutSide" = pg.side AND a."aboutRowId" = pg.id) adj
-      CROSS JOIN LATERAL (
-        SELECT max(b."occurredOn") AS day, min(b."fundAccountId"::text)::uuid AS account, min(f.name) AS account_name,
-               string_agg(DISTINCT COALESCE(b.reference, b.memo), '、') AS reference
-          FROM "MatchItem" x
-          JOIN "BankTransaction" b ON b."orgId" = $1 AND b.id = x."rowId"
-          JOIN "FundAccount" f ON f."orgId" = $1 AND f.id = b."fundAccountId"
-         WHERE x."orgId" = $1 AND x."groupId" = pg.gid AND x.side = 'BANK' AND x.slot = 'UP') r
+      JOIN pb_items n ON n.gid = pg.gid
+      LEFT JOIN pb_adjustments adj ON adj.gid = pg.gid AND adj."aboutSide" = pg.side AND adj."aboutRowId" = pg.id
+      LEFT JOIN pb_receipts r ON r.gid = pg.gid
      WHERE pg.link = 'PAYOUT_BANK'
   )`;
+
+/**
+ * The company's wallet words the payouts read (lib/match-rules): which wallet rows are withdrawals,
+ * refunds, fees. Each word as a LIKE pattern matching a memo that contains it.
+ */
+export type PayoutWords = { withdrawal: string[]; refund: string[]; fee: string[] };
+
+const containing = (word: string) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export function payoutWordsOf(rules: ReconcileRules): PayoutWords {
+  const words = rules.walletKeywords;
+  return {
+    withdrawal: words.WITHDRAWAL.map(containing),
+    refund: words.REFUND.map(containing),
+    fee: [...words.COMMISSION, ...words.SERVICE_FEE, ...words.PROMOTION].map(containing),
+  };
+}

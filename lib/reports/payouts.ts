@@ -2,11 +2,14 @@
 // with what it paid — the orders and bill lines, their sales, fees, refunds and the rest — the bank
 // receipt it arrived as, and what is still in transit (withdrawn, in no bank receipt yet). Which rows
 // are payouts and how they are followed: payouts-sql.ts. Everything is read from the counting
-// groups, so a payout nobody has matched yet shows its amount as not traced.
+// groups, so a payout nobody has matched yet shows its amount as not traced. Following a month's
+// payouts down to their orders takes seconds, so the receivables rebuild does it once per ledger
+// change into ReportPayout (rollups/payout-rollup.ts, decision 0011): the report filters those rows,
+// as fresh as the receivables (the page says); a drill-down follows its one payout in the ledger.
 import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { getOrgRules } from "@/lib/match-rules/rules-store";
-import { PAYOUTS_CTE } from "./payouts-sql";
+import { PAYOUT_FOLLOW_CTE, payoutWordsOf, type PayoutWords } from "./payouts-sql";
 import type { ReportFilters } from "./report-filters";
 import type { DrillKey, DrillPage, DrillResult, ReportColumn, ReportResult, ReportRow } from "./report-result";
 import type { ReportScope, StandardReport } from "./standard-report";
@@ -60,73 +63,37 @@ type PayoutRaw = {
   receivedAccountId: string | null;
   receivedAccount: string | null;
   taken: bigint;
+  detailRows: bigint;
 };
 
-// $9 store, $10 platform, $11 account (each null when not filtered).
+// The rollup's payouts of the period. $1 org, $2 from, $3 to, $4 store, $5 platform, $6 account
+// (each null when not filtered), $7 side and $8 id (one payout, for the drill-down) or null.
 const PAYOUTS_SQL = `
-  WITH ${PAYOUTS_CTE},
-  line_sums AS (
-    SELECT pside, pid, count(*)::bigint AS lines,
-           COALESCE(sum(flow) FILTER (WHERE kind = 'sales'), 0) AS sales, COALESCE(-sum(flow) FILTER (WHERE kind = 'fees'), 0) AS fees,
-           COALESCE(-sum(flow) FILTER (WHERE kind = 'refunds'), 0) AS refunds, COALESCE(sum(flow) FILTER (WHERE kind = 'other'), 0) AS other,
-           array_agg(DISTINCT store) FILTER (WHERE store IS NOT NULL) AS stores
-      FROM pl GROUP BY pside, pid
-  ),
-  order_sums AS (
-    SELECT pside, pid, count(*)::bigint AS orders, COALESCE(sum(paid), 0) AS sales, array_agg(DISTINCT store) AS stores FROM po GROUP BY pside, pid
-  ),
-  adjustment_sums AS (
-    SELECT pside, pid, COALESCE(sum("amountMinor") FILTER (WHERE kind = 'fees'), 0) AS fees,
-           COALESCE(sum("amountMinor") FILTER (WHERE kind = 'refunds'), 0) AS refunds, COALESCE(-sum("amountMinor") FILTER (WHERE kind = 'other'), 0) AS other
-      FROM pa GROUP BY pside, pid
-  ),
-  bank_sums AS (
-    SELECT pside, pid, sum(taken) AS taken, sum(received) AS received, max(day) AS day, min(account::text)::uuid AS account, min(account_name) AS account_name
-      FROM pb GROUP BY pside, pid
-  ),
-  rows AS (
-    SELECT p.side, p.id, to_char(p.day, 'YYYY-MM-DD') AS day, p.reference, p.currency, p.amount, p.own_account AS "accountId", p.direct,
-           ARRAY(SELECT DISTINCT s FROM unnest(array_remove(ARRAY[p.own_store], NULL) || COALESCE(ls.stores, '{}') || COALESCE(os.stores, '{}')) s WHERE s IS NOT NULL) AS "storeIds",
-           COALESCE(os.orders, 0) AS orders, COALESCE(ls.lines, 0) AS lines,
-           (COALESCE(ls.sales, 0) + COALESCE(os.sales, 0))::bigint AS sales,
-           (COALESCE(ls.fees, 0) + COALESCE(ad.fees, 0))::bigint AS fees,
-           (COALESCE(ls.refunds, 0) + COALESCE(ad.refunds, 0))::bigint AS refunds,
-           (COALESCE(ls.other, 0) + COALESCE(ad.other, 0))::bigint AS other,
-           CASE WHEN p.direct THEN to_char(p.day, 'YYYY-MM-DD') ELSE to_char(bs.day, 'YYYY-MM-DD') END AS "receivedOn",
-           (CASE WHEN p.direct THEN p.amount ELSE COALESCE(bs.received, 0) END)::bigint AS received,
-           CASE WHEN p.direct THEN p.own_account ELSE bs.account END AS "receivedAccountId",
-           (CASE WHEN p.direct THEN p.amount ELSE COALESCE(bs.taken, 0) END)::bigint AS taken
-      FROM payout p
-      LEFT JOIN line_sums ls ON ls.pside = p.side AND ls.pid = p.id
-      LEFT JOIN order_sums os ON os.pside = p.side AND os.pid = p.id
-      LEFT JOIN adjustment_sums ad ON ad.pside = p.side AND ad.pid = p.id
-      LEFT JOIN bank_sums bs ON bs.pside = p.side AND bs.pid = p.id
-  )
-  SELECT r.side::text AS side, r.id, r.day, r.reference, r.currency, r.amount, r.orders, r.lines, r.sales, r.fees, r.refunds, r.other,
-         r."receivedOn", r.received, r.taken, r."storeIds", r."accountId", r."receivedAccountId",
+  SELECT r.side::text AS side, r."payoutId" AS id, to_char(r.day, 'YYYY-MM-DD') AS day, r.reference, r.currency, r."amountMinor" AS amount,
+         r.orders, r.lines, r."salesMinor" AS sales, r."feesMinor" AS fees, r."refundsMinor" AS refunds, r."otherMinor" AS other,
+         to_char(r."receivedOn", 'YYYY-MM-DD') AS "receivedOn", r."receivedMinor" AS received, r."takenMinor" AS taken, r."detailRows",
+         r."storeIds", r."accountId", r."receivedAccountId",
          (SELECT string_agg(s.name, '、' ORDER BY s.name) FROM "Store" s WHERE s."orgId" = $1 AND s.id = ANY(r."storeIds")) AS "storeNames",
          ARRAY(SELECT DISTINCT s.platform::text FROM "Store" s WHERE s."orgId" = $1 AND s.id = ANY(r."storeIds")) AS platforms,
          (SELECT f.name FROM "FundAccount" f WHERE f."orgId" = $1 AND f.id = r."accountId") AS account,
          (SELECT f.name FROM "FundAccount" f WHERE f."orgId" = $1 AND f.id = r."receivedAccountId") AS "receivedAccount"
-    FROM rows r
-   WHERE ($9::uuid IS NULL OR $9::uuid = ANY(r."storeIds"))
-     AND ($10::text IS NULL OR EXISTS (SELECT 1 FROM "Store" s WHERE s."orgId" = $1 AND s.id = ANY(r."storeIds") AND s.platform::text = $10::text))
-     AND ($11::uuid IS NULL OR r."accountId" = $11::uuid OR r."receivedAccountId" = $11::uuid)
-   ORDER BY r.day, r.reference NULLS LAST, r.side, r.id`;
+    FROM "ReportPayout" r
+   WHERE r."orgId" = $1 AND r.day BETWEEN $2::date AND $3::date
+     AND ($4::uuid IS NULL OR $4::uuid = ANY(r."storeIds"))
+     AND ($5::text IS NULL OR EXISTS (SELECT 1 FROM "Store" s WHERE s."orgId" = $1 AND s.id = ANY(r."storeIds") AND s.platform::text = $5::text))
+     AND ($6::uuid IS NULL OR r."accountId" = $6::uuid OR r."receivedAccountId" = $6::uuid)
+     AND ($7::text IS NULL OR (r.side::text = $7::text AND r."payoutId" = $8::bigint))
+   ORDER BY r.day, r.reference NULLS LAST, r.side, r."payoutId"`;
 
-type Words = { withdrawal: string[]; refund: string[]; fee: string[] };
-
-async function walletWords(tx: Tx, orgId: string): Promise<Words> {
-  const { walletKeywords: words } = await getOrgRules(tx, orgId);
-  return { withdrawal: [...words.WITHDRAWAL], refund: [...words.REFUND], fee: [...words.COMMISSION, ...words.SERVICE_FEE, ...words.PROMOTION] };
+async function walletWords(tx: Tx, orgId: string): Promise<PayoutWords> {
+  return payoutWordsOf(await getOrgRules(tx, orgId));
 }
 
-function baseParams(scope: ReportScope, filters: ReportFilters, words: Words, only: { side: string; id: string } | null) {
-  return [scope.orgId, filters.from, filters.to, words.withdrawal, words.refund, words.fee, only?.side ?? null, only?.id ?? null] as const;
-}
-
-async function payoutRows(tx: Tx, scope: ReportScope, filters: ReportFilters, words: Words, only: { side: string; id: string } | null): Promise<PayoutRaw[]> {
-  return tx.$queryRawUnsafe<PayoutRaw[]>(PAYOUTS_SQL, ...baseParams(scope, filters, words, only), filters.store ?? null, filters.platform ?? null, filters.account ?? null);
+async function payoutRows(tx: Tx, scope: ReportScope, filters: ReportFilters, only: { side: string; id: string } | null): Promise<PayoutRaw[]> {
+  return tx.$queryRawUnsafe<PayoutRaw[]>(
+    PAYOUTS_SQL,
+    scope.orgId, filters.from, filters.to, filters.store ?? null, filters.platform ?? null, filters.account ?? null, only?.side ?? null, only?.id ?? null,
+  );
 }
 
 function rowOf(raw: PayoutRaw): ReportRow {
@@ -156,7 +123,7 @@ function rowOf(raw: PayoutRaw): ReportRow {
 }
 
 async function run(tx: Tx, scope: ReportScope, filters: ReportFilters): Promise<ReportResult> {
-  const raw = await payoutRows(tx, scope, filters, await walletWords(tx, scope.orgId), null);
+  const raw = await payoutRows(tx, scope, filters, null);
   const rows = raw.map(rowOf);
   const currencies = new Set(raw.map((row) => row.currency));
   const totals: ReportRow = {};
@@ -193,10 +160,15 @@ const DETAIL_COLUMNS: ReportColumn[] = [
   { key: "account", label: label("receivedAccount"), type: "text" },
 ];
 
-// One payout's base rows: its bank receipts, the lines it swept, the orders it paid, the
-// adjustments of its order → bank groups. $9 limit, $10 offset (the totals query takes neither).
+// One payout's base rows, followed in the ledger from the rollup's row: its bank receipts, the lines
+// it swept, the orders it paid, the adjustments of its order → bank groups. $1 org, $2 refund words,
+// $3 fee words, $4 side, $5 id; $6 limit, $7 offset.
 const DETAIL_CTE = `
-  WITH ${PAYOUTS_CTE},
+  WITH payout AS (
+    SELECT r.side, r."payoutId" AS id, r.day, r."amountMinor" AS amount, r.reference, r."accountId" AS own_account, r.direct
+      FROM "ReportPayout" r WHERE r."orgId" = $1 AND r.side = $4::"MatchSide" AND r."payoutId" = $5::bigint
+  ),
+  ${PAYOUT_FOLLOW_CTE},
   detail AS (
     SELECT 1 AS rank, 'receipt' AS kind, pb.day, pb.reference, NULL::uuid AS store, NULL::text AS type, NULL::text AS memo,
            pb.received AS amount, NULL::bigint AS sales, NULL::bigint AS fees, NULL::bigint AS refunds, NULL::bigint AS other,
@@ -226,30 +198,22 @@ const DETAIL_ROWS_SQL = `${DETAIL_CTE}
          d.sales::bigint AS sales, d.fees::bigint AS fees, d.refunds::bigint AS refunds, d.other::bigint AS other, d.received::bigint AS received, d.account
     FROM detail d LEFT JOIN "Store" s ON s."orgId" = $1 AND s.id = d.store
    ORDER BY d.rank, d.day NULLS LAST, d.reference NULLS LAST, d.tie
-   LIMIT $9 OFFSET $10`;
-
-const DETAIL_TOTALS_SQL = `${DETAIL_CTE}
-  SELECT count(*)::bigint AS count, count(*) FILTER (WHERE kind = 'line')::bigint AS lines, count(*) FILTER (WHERE kind = 'order')::bigint AS orders,
-         COALESCE(sum(sales), 0)::bigint AS sales, COALESCE(sum(fees), 0)::bigint AS fees, COALESCE(sum(refunds), 0)::bigint AS refunds,
-         COALESCE(sum(other), 0)::bigint AS other, COALESCE(sum(received), 0)::bigint AS received
-    FROM detail`;
+   LIMIT $6 OFFSET $7`;
 
 async function drill(tx: Tx, scope: ReportScope, filters: ReportFilters, key: DrillKey, page: DrillPage): Promise<DrillResult> {
   const match = Object.keys(key).length === 1 ? /^([SB]):(\d{1,18})$/.exec(key.payout ?? "") : null;
   if (!match) throw new AppError("INVALID", { messageKey: "reportDrillRefused" });
   const only = { side: match[1] === "S" ? "SETTLEMENT" : "BANK", id: match[2]! };
-  const words = await walletWords(tx, scope.orgId);
   // The payout must be a row of this report under these filters (and so this company's).
-  const [payout] = await payoutRows(tx, scope, filters, words, only);
+  const [payout] = await payoutRows(tx, scope, filters, only);
   if (!payout) throw new AppError("NOT_FOUND");
-  const params = baseParams(scope, filters, words, only);
-  const [raw, [sums]] = await Promise.all([
-    tx.$queryRawUnsafe<Record<string, string | bigint | null>[]>(DETAIL_ROWS_SQL, ...params, page.limit, page.offset),
-    tx.$queryRawUnsafe<{ count: bigint; lines: bigint; orders: bigint; sales: bigint; fees: bigint; refunds: bigint; other: bigint; received: bigint }[]>(DETAIL_TOTALS_SQL, ...params),
-  ]);
+  const words = await walletWords(tx, scope.orgId);
+  const params = [scope.orgId, words.refund, words.fee, only.side, only.id] as const;
+  const raw = await tx.$queryRawUnsafe<Record<string, string | bigint | null>[]>(DETAIL_ROWS_SQL, ...params, page.limit, page.offset);
   const rows = raw.map((row): ReportRow => ({ ...row, currency: payout.currency }));
-  const { count, ...totals } = sums!;
-  return { columns: DETAIL_COLUMNS, rows, totals: { ...totals, currency: payout.currency }, count: Number(count) };
+  // The 合计 is the payout's row: the rollup summed the same rows (and counted them) when it was rebuilt.
+  const { lines, orders, sales, fees, refunds, other, received, currency } = payout;
+  return { columns: DETAIL_COLUMNS, rows, totals: { lines, orders, sales, fees, refunds, other, received, currency }, count: Number(payout.detailRows) };
 }
 
-export const payouts: StandardReport = { filters: ["store", "platform", "account"], run, drill };
+export const payouts: StandardReport = { filters: ["store", "platform", "account"], readsReceivables: true, run, drill };

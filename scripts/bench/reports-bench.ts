@@ -4,14 +4,16 @@
 // keep them), then each standard report over the month, and a custom report grouping the orders by
 // store × month, each repeated and quoted as medians. Beside each, in the same run, the plain SQL
 // GROUP BY of the same kind of figures over the same base rows: what PostgreSQL alone takes to read
-// them once. --keep leaves the database for another run with --url (seeding takes minutes).
+// them once. Then each report rollup's rebuild (lib/reports/rollups), as the receivables job runs it
+// (one transaction, rolled back here), timed the same way: what it adds to the job. --keep leaves
+// the database for another run with --url (seeding takes minutes).
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { createDbClient, type Db } from "../../lib/db/client";
 import { startEmbeddedPostgres } from "../../lib/db/embedded-postgres";
-import { refreshReceivablesAndRollups } from "../../lib/reports/rollups/refresh-report-rollups";
+import { REPORT_ROLLUPS, refreshReceivablesAndRollups } from "../../lib/reports/rollups/refresh-report-rollups";
 import { runCustomReport } from "../../lib/reports/custom/run-custom-report";
 import { resolveReportFilters } from "../../lib/reports/report-filters";
 import { loadReportScope } from "../../lib/reports/report-scope";
@@ -94,7 +96,22 @@ async function measure(db: Db, pool: pg.Pool, orgId: string) {
   const customBaselineMs = await timed(repeat, () => pool.query(CUSTOM_BASELINE, [orgId]));
   const customMs = await timed(repeat, () => db.$transaction((tx) => runCustomReport(tx, orgId, CUSTOM_SPEC)));
   const customRows = (await db.$transaction((tx) => runCustomReport(tx, orgId, CUSTOM_SPEC))).rows.length;
-  return { reports, custom: { ms: customMs, baselineMs: customBaselineMs, rows: customRows } };
+  const rollups: { name: string; ms: number }[] = [];
+  for (const rollup of REPORT_ROLLUPS) rollups.push({ name: rollup.name, ms: await timed(repeat, () => rebuildRolledBack(pool, orgId, rollup)) });
+  return { reports, custom: { ms: customMs, baselineMs: customBaselineMs, rows: customRows }, rollups };
+}
+
+/** One rollup's rebuild in the transaction the job gives it, rolled back so each repeat does the same work. */
+async function rebuildRolledBack(pool: pg.Pool, orgId: string, rollup: (typeof REPORT_ROLLUPS)[number]) {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ");
+    await client.query("SET LOCAL work_mem = '256MB'");
+    await rollup(client, orgId);
+  } finally {
+    await client.query("ROLLBACK");
+    client.release();
+  }
 }
 
 const prepared = await prepare();
@@ -115,6 +132,7 @@ try {
     console.log(
       `  ${"custom store×month".padEnd(18)} ${String(custom.ms).padStart(6)} ms   plain SQL GROUP BY ${String(custom.baselineMs).padStart(6)} ms   ${(custom.ms / Math.max(1, custom.baselineMs)).toFixed(2)}×   (${custom.rows} rows; target ≤ ${TARGET_MS} ms) ${custom.ms <= TARGET_MS ? "✔" : "✘"}`,
     );
+    for (const rollup of figures.rollups) console.log(`  rollup rebuild     ${rollup.name.padEnd(24)} ${String(rollup.ms).padStart(6)} ms (inside the receivables job)`);
   }
 } finally {
   await db.$disconnect();

@@ -2,7 +2,9 @@
 // a run, and the roll-forward also on real bank exports from /work/shared/fixtures. Figures are
 // checked against what is computed here another way: the rows read in file order with plain
 // Prisma queries, the sums written by hand from the files, the generator's ground truth, and a
-// statement with one row deleted, whose break must be found at exactly that row.
+// statement with one row deleted, whose break must be found at exactly that row. Both reports read
+// rollups the receivables job rebuilds (decision 0011), so each change here is followed by that
+// rebuild, as the worker would run it.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -20,6 +22,7 @@ import { runReconciliation } from "@/lib/match-runs/run-reconciliation";
 import { createFundAccount } from "@/lib/fund-accounts/fund-account-service";
 import { createStore } from "@/lib/stores/store-service";
 import { resolveReportFilters, type ReportFilterInput } from "@/lib/reports/report-filters";
+import { refreshReceivablesAndRollups } from "@/lib/reports/rollups/refresh-report-rollups";
 import type { DrillKey, DrillResult, ReportResult, ReportRow } from "@/lib/reports/report-result";
 import { standardReport } from "@/lib/reports/standard-reports";
 import type { ReportScope } from "@/lib/reports/standard-report";
@@ -80,6 +83,7 @@ beforeAll(async () => {
   await runReconciliation(db, owner, {}, getPgPool());
   const proposed = await db.matchGroup.findMany({ where: { orgId: owner.orgId, status: "PROPOSED" }, select: { id: true } });
   await confirmProposals(db, owner, proposed.map((group) => group.id));
+  await refreshReceivablesAndRollups(getPgPool(), owner.orgId);
 }, 300_000);
 
 afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }));
@@ -164,6 +168,7 @@ describe("资金账户余额调节 on a generated month", () => {
     const account = await createFundAccount(db, other, { name: "招行（缺一行）", type: "BANK", institution: "招商银行", accountNumber: null, currency: "CNY" });
     const imported = await importFile(db, getPgPool(), other, { fileName: "cmb-missing-row.csv", source: fs.createReadStream(copy), fundAccountId: account.id });
     expect(imported.status).toBe("COMMITTED");
+    await refreshReceivablesAndRollups(getPgPool(), other.orgId);
 
     const report = await runReport("rollforward", other, MONTH);
     expect(report.rows).toHaveLength(1);
@@ -210,6 +215,7 @@ describe("资金账户余额调节 over several statements of one account", () =
       const result = await importFile(db, getPgPool(), org, { fileName: path.basename(file), source: fs.createReadStream(file), fundAccountId: account.id });
       expect(result.status).toBe("COMMITTED");
     }
+    await refreshReceivablesAndRollups(getPgPool(), org.orgId);
     const whole = (await runReport("rollforward", owner, MONTH)).rows.find((row) => row.account === bankFile.storeOrAccount.name)!;
     const [row] = (await runReport("rollforward", org, MONTH)).rows;
     expect(row).toMatchObject({ breaks: 0n, difference: 0n, opening: whole.opening, printedClosing: whole.printedClosing, in: whole.in, out: whole.out, rows: whole.rows });
@@ -241,6 +247,7 @@ describe("资金账户余额调节 on real bank exports", () => {
     await importInto("bank-boc/example-boc-debit-records.csv", "中行（倒序）", "BANK");
     await importInto("bank-cmb/example-cmb-debit-records.csv", "招行样例", "BANK");
     await importInto("wechat/example-wechat-records.csv", "微信零钱", "WECHAT");
+    await refreshReceivablesAndRollups(getPgPool(), org.orgId);
   }, 120_000);
 
   it("ties the BOC export, listed newest first, to its own balances with no break", async () => {
@@ -407,6 +414,7 @@ describe("结算明细 on a generated month", () => {
       payoutId,
     );
     await reverseMatches(db, owner, [link!.id], "测试：银行收款不对");
+    await refreshReceivablesAndRollups(getPgPool(), owner.orgId);
     const after = await runReport("payouts", owner, MONTH);
     const row = after.rows[after.drill!.findIndex((key) => key?.payout === report.drill![index]!.payout)]!;
     expect(row).toMatchObject({ amount: report.rows[index]!.amount, received: 0n, receivedOn: null, kept: 0n, inTransit: report.rows[index]!.amount });

@@ -7,6 +7,8 @@ import type pg from "pg";
 import { refreshReceivables, type AlsoRebuild, type RefreshResult } from "@/lib/receivables/refresh-receivables";
 import { rebuildAdjustmentRollup } from "./adjustment-rollup";
 import { rebuildUnmatchedRollup } from "./unmatched-rollup";
+import { rebuildBankChainRollup } from "./bank-chain-rollup";
+import { rebuildPayoutRollup } from "./payout-rollup";
 
 export type ReportRollup = AlsoRebuild;
 
@@ -14,6 +16,8 @@ export type ReportRollup = AlsoRebuild;
 export const REPORT_ROLLUPS: ReportRollup[] = [
   rebuildUnmatchedRollup, // 差异汇总's "still unexplained" notes
   rebuildAdjustmentRollup, // 差异汇总's rows
+  rebuildBankChainRollup,
+  rebuildPayoutRollup,
 ];
 
 export async function refreshReportRollups(client: pg.PoolClient, orgId: string): Promise<void> {
