@@ -9,14 +9,11 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OrgContext } from "@/lib/auth/load-org-context";
 import { getPgPool } from "@/lib/db/pg-pool";
-import { describeFundAccounts, describeStores, generateMonth, readGroundTruth, type OrderRecord } from "@/lib/generate";
-import { importFile } from "@/lib/import-batches/import-file";
+import { describeStores, generateMonth, readGroundTruth, type OrderRecord } from "@/lib/generate";
 import { traceOrderChains, type ConfirmedMatch } from "@/lib/match-engine";
 import { loadReconcileInput } from "@/lib/match-runs/load-reconcile-input";
 import { confirmProposals } from "@/lib/match-review/decide-proposals";
 import { runReconciliation } from "@/lib/match-runs/run-reconciliation";
-import { createFundAccount } from "@/lib/fund-accounts/fund-account-service";
-import { createStore } from "@/lib/stores/store-service";
 import { refreshReceivables } from "@/lib/receivables/refresh-receivables";
 import ExcelJS from "exceljs";
 import { writeXlsx } from "@/lib/export";
@@ -27,6 +24,7 @@ import { remittanceReport } from "@/lib/receivables/remittance-report";
 import { listReceivables, receivableFilterSchema } from "@/lib/receivables/list-receivables";
 import { receivablesSummary } from "@/lib/receivables/receivables-summary";
 import { db, makeOrg } from "./fixtures";
+import { importGeneratedFiles } from "./generated-month";
 
 let owner: OrgContext;
 let outDir: string;
@@ -34,20 +32,8 @@ let truth: Map<string, OrderRecord>;
 let storeKeyOf: Map<string, string>;
 
 async function importMonth(ctx: OrgContext, orders: number, seed: number) {
-  for (const store of describeStores()) {
-    await createStore(db, ctx, { name: store.name, platform: store.platform, currency: store.currency, settlementTermsDays: store.settlementTermsDays, feeRatePercent: store.feeRateBps });
-  }
-  for (const { key: _key, ...account } of describeFundAccounts()) await createFundAccount(db, ctx, account);
   const month = await generateMonth({ orders, seed, outDir });
-  for (const file of month.files) {
-    const target = file.storeOrAccount;
-    const ids =
-      target.type === "store"
-        ? { storeId: (await db.store.findFirstOrThrow({ where: { orgId: ctx.orgId, name: target.name } })).id }
-        : { fundAccountId: (await db.fundAccount.findFirstOrThrow({ where: { orgId: ctx.orgId, name: target.name } })).id };
-    const result = await importFile(db, getPgPool(), ctx, { fileName: file.name, source: fs.createReadStream(file.path), ...ids });
-    if (result.status !== "COMMITTED") throw new Error(`${file.name} was ${result.status}`);
-  }
+  await importGeneratedFiles(ctx, month);
   const records = new Map<string, OrderRecord>();
   for await (const record of readGroundTruth(month.groundTruthPath)) if (record.type === "order" && record.inExport) records.set(`${record.store}:${record.orderNo}`, record);
   return records;

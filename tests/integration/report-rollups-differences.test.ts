@@ -12,9 +12,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OrgContext } from "@/lib/auth/load-org-context";
 import { getPgPool } from "@/lib/db/pg-pool";
-import { describeFundAccounts, describeStores, generateMonth } from "@/lib/generate";
-import { importFile } from "@/lib/import-batches/import-file";
-import { createFundAccount } from "@/lib/fund-accounts/fund-account-service";
+import { generateMonth } from "@/lib/generate";
 import type { Slot } from "@/lib/match-engine";
 import { filteredUnmatchedSql, unmatchedSums, type UnmatchedList } from "@/lib/match-review/list-unmatched";
 import { createManualMatch } from "@/lib/match-review/manual-match";
@@ -22,8 +20,8 @@ import { reverseMatches } from "@/lib/match-review/reverse-match";
 import { runReconciliation } from "@/lib/match-runs/run-reconciliation";
 import { refreshReceivablesAndRollups } from "@/lib/reports/rollups/refresh-report-rollups";
 import { unmatchedRollupSums, UNMATCHED_ROLLUP_LISTS } from "@/lib/reports/rollups/unmatched-rollup";
-import { createStore } from "@/lib/stores/store-service";
 import { db, fillGroupFacts, makeOrg } from "./fixtures";
+import { importGeneratedFiles } from "./generated-month";
 
 const PERIODS = [
   { from: "2020-01-01", to: "2030-12-31" },
@@ -35,20 +33,8 @@ let other: OrgContext;
 let outDir: string;
 
 async function importMonth(ctx: OrgContext, orders: number, seed: number) {
-  for (const store of describeStores()) {
-    await createStore(db, ctx, { name: store.name, platform: store.platform, currency: store.currency, settlementTermsDays: store.settlementTermsDays, feeRatePercent: store.feeRateBps });
-  }
-  for (const { key: _key, ...account } of describeFundAccounts()) await createFundAccount(db, ctx, account);
   const month = await generateMonth({ orders, seed, outDir });
-  for (const file of month.files) {
-    const target = file.storeOrAccount;
-    const ids =
-      target.type === "store"
-        ? { storeId: (await db.store.findFirstOrThrow({ where: { orgId: ctx.orgId, name: target.name } })).id }
-        : { fundAccountId: (await db.fundAccount.findFirstOrThrow({ where: { orgId: ctx.orgId, name: target.name } })).id };
-    const result = await importFile(db, getPgPool(), ctx, { fileName: file.name, source: fs.createReadStream(file.path), ...ids });
-    if (result.status !== "COMMITTED") throw new Error(`${file.name} was ${result.status}`);
-  }
+  await importGeneratedFiles(ctx, month);
 }
 
 /** The owners a list can be narrowed to: none, each store (orders, bill lines), each account of its kind (wallet or bank rows). */

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OrgContext } from "@/lib/auth/load-org-context";
 import { getPgPool } from "@/lib/db/pg-pool";
 import { createFundAccount } from "@/lib/fund-accounts/fund-account-service";
-import { describeFundAccounts, describeStores, generateMonth, type GeneratedMonth } from "@/lib/generate";
+import { generateMonth, type GeneratedMonth } from "@/lib/generate";
 import { importFile } from "@/lib/import-batches/import-file";
 import { undoBatch } from "@/lib/import-batches/undo-batch";
 import { confirmProposals } from "@/lib/match-review/decide-proposals";
@@ -21,8 +21,8 @@ import { runReconciliation } from "@/lib/match-runs/run-reconciliation";
 import { resolveReportFilters, type ReportFilterInput } from "@/lib/reports/report-filters";
 import { refreshReceivablesAndRollups } from "@/lib/reports/rollups/refresh-report-rollups";
 import { standardReport } from "@/lib/reports/standard-reports";
-import { createStore } from "@/lib/stores/store-service";
 import { db, makeOrg } from "./fixtures";
+import { importGeneratedFiles } from "./generated-month";
 import { LIVE_PAYOUTS_SQL, LIVE_ROLLFORWARD_SQL } from "./report-rollups-live-sql";
 
 const MONTH = { from: "2025-03-01", to: "2025-03-31" };
@@ -37,19 +37,7 @@ let month: GeneratedMonth;
 const rebuild = () => refreshReceivablesAndRollups(getPgPool(), owner.orgId);
 
 async function importGeneratedMonth(ctx: OrgContext) {
-  for (const store of describeStores()) {
-    await createStore(db, ctx, { name: store.name, platform: store.platform, currency: store.currency, settlementTermsDays: store.settlementTermsDays, feeRatePercent: store.feeRateBps });
-  }
-  for (const { key: _key, ...account } of describeFundAccounts()) await createFundAccount(db, ctx, account);
-  for (const file of month.files) {
-    const target = file.storeOrAccount;
-    const ids =
-      target.type === "store"
-        ? { storeId: (await db.store.findFirstOrThrow({ where: { orgId: ctx.orgId, name: target.name } })).id }
-        : { fundAccountId: (await db.fundAccount.findFirstOrThrow({ where: { orgId: ctx.orgId, name: target.name } })).id };
-    const result = await importFile(db, getPgPool(), ctx, { fileName: file.name, source: fs.createReadStream(file.path), ...ids });
-    if (result.status !== "COMMITTED") throw new Error(`${file.name} was ${result.status}`);
-  }
+  await importGeneratedFiles(ctx, month);
 }
 
 beforeAll(async () => {

@@ -27,16 +27,14 @@ import {
 } from "@/lib/actions/reports/custom-reports";
 import { closePgPool, getPgPool } from "@/lib/db/pg-pool";
 import { isAppError } from "@/lib/errors";
-import { createFundAccount } from "@/lib/fund-accounts/fund-account-service";
-import { describeFundAccounts, describeStores, generateMonth } from "@/lib/generate";
-import { importFile } from "@/lib/import-batches/import-file";
+import { generateMonth } from "@/lib/generate";
 import { runReconciliation } from "@/lib/match-runs/run-reconciliation";
 import { refreshReceivables } from "@/lib/receivables/refresh-receivables";
 import type { ReportResult } from "@/lib/reports/report-result";
 import { runCustomReport, type RunCustomReportOptions } from "@/lib/reports/custom/run-custom-report";
 import { listSavedReports, loadSavedReport } from "@/lib/reports/custom/saved-reports";
-import { createStore } from "@/lib/stores/store-service";
 import { addUser, db, makeOrg } from "./fixtures";
+import { importGeneratedFiles } from "./generated-month";
 import { formData, request, signIn } from "./request-harness";
 
 const IDLE = { status: "idle" } as const;
@@ -45,20 +43,8 @@ let b: OrgContext;
 let outDir: string;
 
 async function importMonth(ctx: OrgContext, orders: number, seed: number) {
-  for (const store of describeStores()) {
-    await createStore(db, ctx, { name: store.name, platform: store.platform, currency: store.currency, settlementTermsDays: store.settlementTermsDays, feeRatePercent: store.feeRateBps });
-  }
-  for (const { key: _key, ...account } of describeFundAccounts()) await createFundAccount(db, ctx, account);
   const month = await generateMonth({ orders, seed, outDir: fs.mkdtempSync(path.join(outDir, "m-")) });
-  for (const file of month.files) {
-    const target = file.storeOrAccount;
-    const ids =
-      target.type === "store"
-        ? { storeId: (await db.store.findFirstOrThrow({ where: { orgId: ctx.orgId, name: target.name } })).id }
-        : { fundAccountId: (await db.fundAccount.findFirstOrThrow({ where: { orgId: ctx.orgId, name: target.name } })).id };
-    const result = await importFile(db, getPgPool(), ctx, { fileName: file.name, source: fs.createReadStream(file.path), ...ids });
-    if (result.status !== "COMMITTED") throw new Error(`${file.name} was ${result.status}`);
-  }
+  await importGeneratedFiles(ctx, month);
   await runReconciliation(db, ctx, {}, getPgPool());
   await refreshReceivables(getPgPool(), ctx.orgId);
 }

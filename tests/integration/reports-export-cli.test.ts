@@ -13,20 +13,18 @@ import { getPgPool } from "@/lib/db/pg-pool";
 import { writePdf, writeXlsx } from "@/lib/export";
 import { EXPORT_SOURCES } from "@/lib/export-sources/export-sources";
 import { exportTranslator } from "@/lib/export-sources/export-translator";
-import { createFundAccount } from "@/lib/fund-accounts/fund-account-service";
-import { describeFundAccounts, describeStores, generateMonth } from "@/lib/generate";
-import { importFile } from "@/lib/import-batches/import-file";
+import { generateMonth } from "@/lib/generate";
 import { runReconciliation } from "@/lib/match-runs/run-reconciliation";
 import { resolveReportFilters } from "@/lib/reports/report-filters";
 import { loadReportScope } from "@/lib/reports/report-scope";
 import { refreshReceivablesAndRollups } from "@/lib/reports/rollups/refresh-report-rollups";
 import { STANDARD_REPORT_IDS, standardReport } from "@/lib/reports/standard-reports";
-import { createStore } from "@/lib/stores/store-service";
 import { encodeReportSpec } from "@/lib/reports/custom/report-spec";
 import { runCustomReport } from "@/lib/reports/custom/run-custom-report";
 import { createSavedReport, setSavedReportShared } from "@/lib/reports/custom/saved-reports";
 import { reportJson } from "@/scripts/lib/report-command";
 import { db, makeOrg } from "./fixtures";
+import { importGeneratedFiles } from "./generated-month";
 
 let owner: OrgContext;
 let outDir: string;
@@ -36,21 +34,9 @@ const AS_OF = "2025-04-20";
 beforeAll(async () => {
   outDir = fs.mkdtempSync(path.join(os.tmpdir(), "reports-export-"));
   owner = await makeOrg("报表导出公司");
-  for (const store of describeStores()) {
-    await createStore(db, owner, { name: store.name, platform: store.platform, currency: store.currency, settlementTermsDays: store.settlementTermsDays, feeRatePercent: store.feeRateBps });
-  }
-  for (const { key: _key, ...account } of describeFundAccounts()) await createFundAccount(db, owner, account);
   // More orders than one drill page (1,000), so a drill-down's export reads several pages.
   const month = await generateMonth({ orders: 1200, seed: 17, outDir });
-  for (const file of month.files) {
-    const target = file.storeOrAccount;
-    const ids =
-      target.type === "store"
-        ? { storeId: (await db.store.findFirstOrThrow({ where: { orgId: owner.orgId, name: target.name } })).id }
-        : { fundAccountId: (await db.fundAccount.findFirstOrThrow({ where: { orgId: owner.orgId, name: target.name } })).id };
-    const result = await importFile(db, getPgPool(), owner, { fileName: file.name, source: fs.createReadStream(file.path), ...ids });
-    if (result.status !== "COMMITTED") throw new Error(`${file.name} was ${result.status}`);
-  }
+  await importGeneratedFiles(owner, month);
   await runReconciliation(db, owner, {}, getPgPool());
   await refreshReceivablesAndRollups(getPgPool(), owner.orgId);
 }, 600_000);

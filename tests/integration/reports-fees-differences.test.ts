@@ -11,9 +11,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OrgContext } from "@/lib/auth/load-org-context";
 import { getPgPool } from "@/lib/db/pg-pool";
-import { describeFundAccounts, describeStores, generateMonth } from "@/lib/generate";
-import { importFile } from "@/lib/import-batches/import-file";
-import { createFundAccount } from "@/lib/fund-accounts/fund-account-service";
+import { generateMonth } from "@/lib/generate";
 import { approveMatches } from "@/lib/match-review/approvals";
 import { filteredUnmatchedSql } from "@/lib/match-review/list-unmatched";
 import { createManualMatch } from "@/lib/match-review/manual-match";
@@ -29,6 +27,7 @@ import type { ReportScope, StandardReport } from "@/lib/reports/standard-report"
 import { standardReport } from "@/lib/reports/standard-reports";
 import { createStore } from "@/lib/stores/store-service";
 import { addUser, db, fillGroupFacts, makeOrg } from "./fixtures";
+import { importGeneratedFiles } from "./generated-month";
 
 const PERIOD = { from: "2025-02-01", to: "2025-04-30" };
 let owner: OrgContext;
@@ -42,20 +41,8 @@ const scopeOf = (ctx: OrgContext): ReportScope => ({ orgId: ctx.orgId, timeZone:
 const filtersOf = (ctx: OrgContext, input: ReportFilterInput) => resolveReportFilters(db, ctx.orgId, { ...PERIOD, ...input });
 
 async function importMonth(ctx: OrgContext, orders: number, seed: number) {
-  for (const store of describeStores()) {
-    await createStore(db, ctx, { name: store.name, platform: store.platform, currency: store.currency, settlementTermsDays: store.settlementTermsDays, feeRatePercent: store.feeRateBps });
-  }
-  for (const { key: _key, ...account } of describeFundAccounts()) await createFundAccount(db, ctx, account);
   const month = await generateMonth({ orders, seed, outDir });
-  for (const file of month.files) {
-    const target = file.storeOrAccount;
-    const ids =
-      target.type === "store"
-        ? { storeId: (await db.store.findFirstOrThrow({ where: { orgId: ctx.orgId, name: target.name } })).id }
-        : { fundAccountId: (await db.fundAccount.findFirstOrThrow({ where: { orgId: ctx.orgId, name: target.name } })).id };
-    const result = await importFile(db, getPgPool(), ctx, { fileName: file.name, source: fs.createReadStream(file.path), ...ids });
-    if (result.status !== "COMMITTED") throw new Error(`${file.name} was ${result.status}`);
-  }
+  await importGeneratedFiles(ctx, month);
 }
 
 /** Bill lines a test adds beside the imported ones, in the words other exports use (one of them no fee). */

@@ -10,18 +10,16 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OrgContext } from "@/lib/auth/load-org-context";
 import { getPgPool } from "@/lib/db/pg-pool";
-import { describeFundAccounts, describeStores, generateMonth, readGroundTruth } from "@/lib/generate";
-import { importFile } from "@/lib/import-batches/import-file";
+import { describeStores, generateMonth, readGroundTruth } from "@/lib/generate";
 import { runReconciliation } from "@/lib/match-runs/run-reconciliation";
 import { confirmProposals } from "@/lib/match-review/decide-proposals";
-import { createFundAccount } from "@/lib/fund-accounts/fund-account-service";
-import { createStore } from "@/lib/stores/store-service";
 import { refreshReceivables } from "@/lib/receivables/refresh-receivables";
 import { resolveReportFilters, type ReportFilterInput } from "@/lib/reports/report-filters";
 import type { ReportResult, ReportRow } from "@/lib/reports/report-result";
 import type { ReportScope } from "@/lib/reports/standard-report";
 import { standardReport } from "@/lib/reports/standard-reports";
 import { db, makeOrg } from "./fixtures";
+import { importGeneratedFiles } from "./generated-month";
 
 const AS_OF = "2025-04-20";
 let outDir: string;
@@ -31,20 +29,8 @@ let other: OrgContext;
 let truthPaidByStore: Map<string, bigint>;
 
 async function importMonth(ctx: OrgContext, orders: number, seed: number) {
-  for (const store of describeStores()) {
-    await createStore(db, ctx, { name: store.name, platform: store.platform, currency: store.currency, settlementTermsDays: store.settlementTermsDays, feeRatePercent: store.feeRateBps });
-  }
-  for (const { key: _key, ...account } of describeFundAccounts()) await createFundAccount(db, ctx, account);
   const month = await generateMonth({ orders, seed, outDir: path.join(outDir, String(seed)) });
-  for (const file of month.files) {
-    const target = file.storeOrAccount;
-    const ids =
-      target.type === "store"
-        ? { storeId: (await db.store.findFirstOrThrow({ where: { orgId: ctx.orgId, name: target.name } })).id }
-        : { fundAccountId: (await db.fundAccount.findFirstOrThrow({ where: { orgId: ctx.orgId, name: target.name } })).id };
-    const result = await importFile(db, getPgPool(), ctx, { fileName: file.name, source: fs.createReadStream(file.path), ...ids });
-    if (result.status !== "COMMITTED") throw new Error(`${file.name} was ${result.status}`);
-  }
+  await importGeneratedFiles(ctx, month);
   await runReconciliation(db, ctx, {}, getPgPool());
   // Confirmed proposals make more orders received in full, so the DSO and collection rate have something to say.
   const proposed = await db.matchGroup.findMany({ where: { orgId: ctx.orgId, status: "PROPOSED" }, select: { id: true } });

@@ -11,7 +11,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OrgContext } from "@/lib/auth/load-org-context";
 import { getPgPool } from "@/lib/db/pg-pool";
-import { describeFundAccounts, describeStores, generateMonth, readGroundTruth, type GeneratedMonth, type LineRecord, type WalletLineRecord, type WithdrawalRecord } from "@/lib/generate";
+import { describeFundAccounts, generateMonth, readGroundTruth, type GeneratedMonth, type LineRecord, type WalletLineRecord, type WithdrawalRecord } from "@/lib/generate";
 import { parseImportBuffer } from "@/lib/import";
 import { importFile } from "@/lib/import-batches/import-file";
 import { StatementFactsCollector } from "@/lib/import-batches/statement-facts";
@@ -20,13 +20,13 @@ import { confirmProposals } from "@/lib/match-review/decide-proposals";
 import { reverseMatches } from "@/lib/match-review/reverse-match";
 import { runReconciliation } from "@/lib/match-runs/run-reconciliation";
 import { createFundAccount } from "@/lib/fund-accounts/fund-account-service";
-import { createStore } from "@/lib/stores/store-service";
 import { resolveReportFilters, type ReportFilterInput } from "@/lib/reports/report-filters";
 import { refreshReceivablesAndRollups } from "@/lib/reports/rollups/refresh-report-rollups";
 import type { DrillKey, DrillResult, ReportResult, ReportRow } from "@/lib/reports/report-result";
 import { standardReport } from "@/lib/reports/standard-reports";
 import type { ReportScope } from "@/lib/reports/standard-report";
 import { db, makeOrg } from "./fixtures";
+import { importGeneratedFiles } from "./generated-month";
 
 const FIXTURES = path.resolve(process.cwd(), "../shared/fixtures");
 const MONTH = { from: "2025-03-01", to: "2025-03-31" };
@@ -60,19 +60,7 @@ const money = (value: unknown) => (value === null || value === undefined ? 0n : 
 const sumOf = (rows: ReportRow[], key: string) => rows.reduce((sum, row) => sum + money(row[key]), 0n);
 
 async function importGeneratedMonth(ctx: OrgContext) {
-  for (const store of describeStores()) {
-    await createStore(db, ctx, { name: store.name, platform: store.platform, currency: store.currency, settlementTermsDays: store.settlementTermsDays, feeRatePercent: store.feeRateBps });
-  }
-  for (const { key: _key, ...account } of describeFundAccounts()) await createFundAccount(db, ctx, account);
-  for (const file of month.files) {
-    const target = file.storeOrAccount;
-    const ids =
-      target.type === "store"
-        ? { storeId: (await db.store.findFirstOrThrow({ where: { orgId: ctx.orgId, name: target.name } })).id }
-        : { fundAccountId: (await db.fundAccount.findFirstOrThrow({ where: { orgId: ctx.orgId, name: target.name } })).id };
-    const result = await importFile(db, getPgPool(), ctx, { fileName: file.name, source: fs.createReadStream(file.path), ...ids });
-    if (result.status !== "COMMITTED") throw new Error(`${file.name} was ${result.status}`);
-  }
+  await importGeneratedFiles(ctx, month);
 }
 
 beforeAll(async () => {
