@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { expect, type Locator, type Page } from "@playwright/test";
+import ExcelJS from "exceljs";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "demo1234";
 
@@ -61,4 +62,26 @@ export function minor(text: string): bigint {
 export async function switchLanguage(page: Page, name: "English" | "中文"): Promise<void> {
   await page.getByRole("button", { name }).click();
   await expect(page.getByRole("button", { name })).toHaveAttribute("aria-pressed", "true");
+}
+
+/**
+ * Clicks 导出 Excel and reads the downloaded workbook: its title block as text, and the 合计 row's
+ * value under a header, in minor units.
+ */
+export async function exportedExcel(page: Page): Promise<{ titleBlock: string; totalMinor: (header: string) => bigint }> {
+  const waiting = page.waitForEvent("download", { timeout: 90_000 });
+  await page.getByRole("button", { name: "导出 Excel" }).click();
+  const download = await waiting;
+  const file = test.info().outputPath(download.suggestedFilename());
+  await download.saveAs(file);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  const sheet = workbook.worksheets[0]!;
+  const header = (sheet.views[0] as { ySplit?: number }).ySplit ?? 0;
+  const labels = sheet.getRow(header).values as unknown[];
+  const last = sheet.getRow(sheet.rowCount);
+  return {
+    titleBlock: Array.from({ length: header - 1 }, (_, i) => (sheet.getRow(i + 1).values as unknown[]).join(" ")).join("\n"),
+    totalMinor: (label: string) => BigInt(Math.round(Number(last.getCell(labels.indexOf(label)).value) * 100)),
+  };
 }

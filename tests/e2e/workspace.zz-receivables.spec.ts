@@ -4,9 +4,8 @@
 // fresh. Then: the overview's per-store figures and aging table; an aging figure opens exactly its
 // orders, whose 合计 is that figure; the drawer; the OWNER follows an order up (owner, next date,
 // note) and finds it under 我的跟进; a bulk assignment; the English page; a VIEWER's read-only view.
-import ExcelJS from "exceljs";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { minor, screenshot, signIn, switchLanguage } from "./helpers";
+import { exportedExcel, minor, screenshot, signIn, switchLanguage } from "./helpers";
 
 const OWNER_NAME = "王芳（老板）";
 const ACCOUNTANT_NAME = "张敏（会计）";
@@ -193,21 +192,10 @@ test("回款报表 exports to Excel with the page's 合计; a write-off in the l
   const outstanding = minor((await pageTotals.locator('td[data-column="outstandingMinor"]').textContent()) ?? "");
   await screenshot(page, "receivables-report-1440-zh");
 
-  const waiting = page.waitForEvent("download", { timeout: 90_000 });
-  await page.getByRole("button", { name: "导出 Excel" }).click();
-  const file = test.info().outputPath((await waiting).suggestedFilename());
-  await (await waiting).saveAs(file);
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(file);
-  const sheet = workbook.worksheets[0]!;
-  const header = (sheet.views[0] as { ySplit?: number }).ySplit ?? 0;
-  const labels = sheet.getRow(header).values as unknown[];
-  const last = sheet.getRow(sheet.rowCount);
-  const cell = (label: string) => Number(last.getCell(labels.indexOf(label)).value);
-  const titleBlock = Array.from({ length: header - 1 }, (_, i) => (sheet.getRow(i + 1).values as unknown[]).join(" ")).join("\n");
-  expect(titleBlock).toContain("回款报表 2025-03");
-  expect(Math.round(cell("已到账") * 100)).toBe(Number(received));
-  expect(Math.round(cell("未回款") * 100)).toBe(Number(outstanding));
+  const excel = await exportedExcel(page);
+  expect(excel.titleBlock).toContain("回款报表 2025-03");
+  expect(excel.totalMinor("已到账")).toBe(received);
+  expect(excel.totalMinor("未回款")).toBe(outstanding);
 
   // The demo month is locked (workspace.spec.ts): writing off one of its orders says so and books nothing.
   await page.goto(`/receivables/orders?asOf=${AS_OF}&status=OVERDUE`);

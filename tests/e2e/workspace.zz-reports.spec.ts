@@ -2,9 +2,8 @@
 // receivables spec ran ("workspace.zz-reports" sorts after both). Each standard report opens on the
 // newest month with data; a filter narrows it; a row's figure opens the rows behind it, whose 合计
 // is that figure; the Excel file's totals are the page's; the English pages have no raw keys.
-import ExcelJS from "exceljs";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { formAlert, minor, screenshot, signIn, switchLanguage } from "./helpers";
+import { exportedExcel, formAlert, minor, screenshot, signIn, switchLanguage } from "./helpers";
 
 const REPORTS = ["remittance", "sales-comparison", "fees", "rollforward", "differences", "payouts"] as const;
 
@@ -57,19 +56,9 @@ test("报表查询: each standard report, a filter, a drill-down whose 合计 is
   await page.goto("/reports/remittance?by=month");
   await expect(table).toContainText("2025-03");
   const pageSales = minor((await cell(table.getByTestId("table-totals"), "sales").textContent()) ?? "");
-  const waiting = page.waitForEvent("download", { timeout: 90_000 });
-  await page.getByRole("button", { name: "导出 Excel" }).click();
-  const file = test.info().outputPath((await waiting).suggestedFilename());
-  await (await waiting).saveAs(file);
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(file);
-  const sheet = workbook.worksheets[0]!;
-  const header = (sheet.views[0] as { ySplit?: number }).ySplit ?? 0;
-  const labels = sheet.getRow(header).values as unknown[];
-  const last = sheet.getRow(sheet.rowCount);
-  expect(Math.round(Number(last.getCell(labels.indexOf("销售额（实付）")).value) * 100)).toBe(Number(pageSales));
-  const titleBlock = Array.from({ length: header - 1 }, (_, i) => (sheet.getRow(i + 1).values as unknown[]).join(" ")).join("\n");
-  expect(titleBlock).toContain("回款情况分析");
+  const excel = await exportedExcel(page);
+  expect(excel.totalMinor("销售额（实付）")).toBe(pageSales);
+  expect(excel.titleBlock).toContain("回款情况分析");
 
   // Every standard report opens with its table (or says the period has no data), in Chinese.
   for (const id of REPORTS) {
