@@ -10,7 +10,9 @@ type Heading = { title: string; period?: string; filters: { label: string; value
 
 export function reportExportTable(ctx: ExportContext, result: ReportResult, heading: Heading): ExportTable {
   const { t } = ctx;
-  const summed = (key: string) => typeof result.totals[key] === "bigint";
+  // A cut list's 合计 covers rows the file does not hold: the file then totals nothing rather than
+  // print a 合计 that is not the sum of its rows (the writer would refuse it).
+  const summed = (key: string) => !result.truncated && typeof result.totals[key] === "bigint";
   const columns: ExportColumn[] = result.columns.map((column) => ({
     key: column.key,
     label: columnLabel(t, column),

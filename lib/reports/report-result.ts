@@ -47,6 +47,8 @@ export type ReportResult = {
   drill?: (DrillKey | null)[];
   /** Lines printed under the table (message key and its values): what a figure means, what is left out. */
   notes?: ReportNote[];
+  /** Rows were cut at a cap: the 合计 is over every row, so it is not the sum of those listed. */
+  truncated?: true;
 };
 
 /**

@@ -138,7 +138,7 @@ function toResult(spec: ReportSpec, raw: Record<string, unknown>[], totalsRaw: R
     totals[id] = cell(totalsRaw[`m${index}`]);
   });
   const drill = raw.slice(0, spec.limit).map((row) => Object.fromEntries(spec.dimensions.map((id, index) => [id, row[`d${index}`] === null ? "" : String(row[`d${index}`])])));
-  return { columns, rows, totals, drill: spec.dimensions.length ? drill : undefined, notes: truncated ? [{ key: "reports.custom.notes.truncated", values: { limit: spec.limit } }] : [] };
+  return { columns, rows, totals, drill: spec.dimensions.length ? drill : undefined, notes: truncated ? [{ key: "reports.custom.notes.truncated", values: { limit: spec.limit } }] : [], ...(truncated ? { truncated: true as const } : {}) };
 }
 
 function cell(value: unknown): ReportRow[string] {
