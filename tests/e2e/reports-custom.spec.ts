@@ -1,14 +1,9 @@
 // 自定义报表 as the demo OWNER: the builder shows orders per store and month at once; one dimension
 // and one measure add bars beside the table; the spec lives in the URL; the report is saved and
-// shared, opened, duplicated and deleted. Screenshots in Chinese and English at 1440 px. Everything
+// shared, opened, exported to Excel, duplicated and deleted. Screenshots in Chinese and English at 1440 px. Everything
 // is put back at the end (no saved report left, Chinese again), so other specs see the demo as seeded.
-import { expect, test, type Page } from "@playwright/test";
-import { screenshot, signIn } from "./helpers";
-
-async function switchLanguage(page: Page, name: "English" | "中文") {
-  await page.getByRole("button", { name }).click();
-  await expect(page.getByRole("button", { name })).toHaveAttribute("aria-pressed", "true");
-}
+import { expect, test } from "@playwright/test";
+import { exportedExcel, minor, screenshot, signIn, switchLanguage } from "./helpers";
 
 test("the owner builds, saves, shares, duplicates and deletes a custom report", async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
@@ -68,6 +63,12 @@ test("the owner builds, saves, shares, duplicates and deletes a custom report", 
   await expect(page).toHaveURL(/\/reports\/custom\/[0-9a-f-]{36}$/);
   await expect(page.getByText("共享", { exact: true })).toBeVisible();
   await expect(page.getByTestId("custom-report-chart")).toBeVisible();
+
+  // Exported to Excel under its own name, with the page's 合计.
+  const pageTotal = minor((await page.getByTestId("table-totals").locator('td[data-column="paid"]').textContent()) ?? "");
+  const excel = await exportedExcel(page);
+  expect(excel.titleBlock).toContain("店铺实付（测试）");
+  expect(excel.totalMinor("实付金额")).toBe(pageTotal);
 
   // English: the same report in the reader's language.
   await switchLanguage(page, "English");
