@@ -209,10 +209,9 @@ async function drill(tx: Tx, scope: ReportScope, filters: ReportFilters, key: Dr
     conditions.push(`d."storeId" = $${params.length}::uuid`);
   }
   const where = `WHERE ${conditions.join(" AND ")}`;
-  const [sums] = await tx.$queryRawUnsafe<{ count: bigint; amount: bigint | null; currency: string | null }[]>(
-    `SELECT count(*)::bigint AS count, SUM(d."amountMinor")::bigint AS amount, min(d."storeCurrency") AS currency FROM (${sql}) d ${where}`,
-    ...params,
-  );
+  // The 合计 and the count are the report row's own, from the rollup (summing the row's adjustments
+  // live, each attributed to its store, took half of the drill-down's 1.8 s at a million orders).
+  const aggregate = await rowAggregate(tx, scope.orgId, { ...filters, ...period }, store, type);
   params.push(page.limit, page.offset);
   // A match waiting for approval records its maker as its decider until a reviewer decides: no approver yet.
   const adjustments = await tx.$queryRawUnsafe<
@@ -227,10 +226,17 @@ async function drill(tx: Tx, scope: ReportScope, filters: ReportFilters, key: Dr
     ...params,
   );
   const rows: ReportRow[] = adjustments;
-  const totals: ReportRow = { amount: sums?.amount ?? 0n };
-  if (sums?.currency) totals.currency = sums.currency;
+  const totals: ReportRow = { amount: aggregate?.amount ?? 0n };
+  if (aggregate?.currency) totals.currency = aggregate.currency;
   const notes: ReportNote[] = rows.some((row) => row.maker === null) ? [{ key: "reports.differences.drill.engine" }] : [];
-  return { columns: DRILL_COLUMNS, rows, totals, count: Number(sums?.count ?? 0n), notes };
+  return { columns: DRILL_COLUMNS, rows, totals, count: Number(aggregate?.count ?? 0n), notes };
+}
+
+/** The report's row for one month's store and type (the filters narrowed to that month), or none. */
+async function rowAggregate(tx: Tx, orgId: string, filters: ReportFilters, store: string, type: AdjustmentType): Promise<Aggregate | undefined> {
+  const { sql, params } = aggregatesSql(orgId, filters);
+  const aggregates = await tx.$queryRawUnsafe<Aggregate[]>(sql, ...params);
+  return aggregates.find((row) => row.type === type && (store === NO_STORE ? row.storeId === null : row.storeId === store));
 }
 
 export const differencesReport: StandardReport = { filters: ["store", "platform", "account"], readsReceivables: true, run, drill };
