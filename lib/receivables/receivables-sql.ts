@@ -13,6 +13,7 @@
 //   rcv_line_payout  each line: swept by a payout? that payout in the bank?
 //   rcv_direct  order → bank groups: the order's share and the day
 // then one INSERT … SELECT that sums them and says the stage (STAGE), and the cube (INSERT_CUBE).
+import { orderBusinessDaySql } from "@/lib/ledger/business-day";
 import { countingStatusSql } from "@/lib/ledger/counting-groups";
 import { closedOrderSql } from "./closed-orders";
 import { autoConfirmDaysSql } from "./expected-date";
@@ -24,7 +25,7 @@ export const RECEIVABLE_TEMP_TABLES: readonly string[] = [
   `CREATE TEMP TABLE rcv_order ON COMMIT DROP AS
    SELECT min(o.id) AS k, o."storeId", btrim(o."orderNo") AS "orderNo", count(*)::int AS "orderRows",
           min(o."orderedAt") AS "orderedAt", min(o."paidAt") AS "paidAt", max(o."confirmedAt") AS "confirmedAt",
-          min(COALESCE(o."paidAt", o."orderedAt", o."confirmedAt"))::date AS day,
+          min(${orderBusinessDaySql("o")})::date AS day,
           sum(o."paidAmountMinor") AS paid, sum(o."refundMinor") AS "exportRefund", min(o.currency) AS currency,
           -- Marked 不参与对账 (an order closed without money), or closed by the platform: nothing to collect.
           bool_and(x."rowId" IS NOT NULL OR ${closedOrderSql("o")}) AS closed,

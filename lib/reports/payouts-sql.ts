@@ -20,6 +20,7 @@
 // rollup's test checks the two ways give the same figures.
 // Parameters: PAYOUTS_SELECT_CTE $1 org, $2 withdrawal words; PAYOUT_FOLLOW_CTE $1 org, $2 refund
 // words, $3 fee words (wallet lines carry no type: their memo says it, as the engine reads it).
+import { orderBusinessDaySql } from "@/lib/ledger/business-day";
 import { countingStatusSql } from "@/lib/ledger/counting-groups";
 import type { ReconcileRules } from "@/lib/match-engine";
 
@@ -93,10 +94,10 @@ export const PAYOUT_FOLLOW_CTE = `
   po AS (
     SELECT x.pside, x.pid, o."storeId" AS store, btrim(o."orderNo") AS "orderNo", min(o."occurredDay") AS day, NULL::bigint AS paid
       FROM po_ids x
-      JOIN (SELECT id, "storeId", "orderNo", COALESCE("paidAt", "orderedAt", "confirmedAt")::date AS "occurredDay" FROM "Order" WHERE "orgId" = $1) o ON o.id = x."orderId"
+      JOIN (SELECT r.id, r."storeId", r."orderNo", ${orderBusinessDaySql("r")}::date AS "occurredDay" FROM "Order" r WHERE r."orgId" = $1) o ON o.id = x."orderId"
      GROUP BY 1, 2, 3, 4
     UNION ALL
-    SELECT pg.side, pg.id, o."storeId", btrim(o."orderNo"), min(COALESCE(o."paidAt", o."orderedAt", o."confirmedAt")::date), sum(-oi."amountMinor")
+    SELECT pg.side, pg.id, o."storeId", btrim(o."orderNo"), min(${orderBusinessDaySql("o")}::date), sum(-oi."amountMinor")
       FROM pg
       JOIN "MatchItem" oi ON oi."orgId" = $1 AND oi."groupId" = pg.gid AND oi.side = 'ORDER'
       JOIN "Order" o ON o."orgId" = $1 AND o.id = oi."rowId"

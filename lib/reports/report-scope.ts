@@ -4,7 +4,8 @@
 import type { Tx } from "@/lib/db/client";
 import { isCalendarDay } from "@/lib/match-review/filter-problems";
 import { todayIn } from "@/lib/receivables/receivable-query";
-import { monthBounds, orderBusinessDaySql } from "@/lib/ledger/business-day";
+import { monthBounds } from "@/lib/ledger/business-day";
+import { newestOrderMonth } from "@/lib/receivables/newest-order-month";
 import type { ReportScope } from "./standard-report";
 
 export async function loadReportScope(tx: Tx, orgId: string, asOf?: string): Promise<ReportScope> {
@@ -14,11 +15,6 @@ export async function loadReportScope(tx: Tx, orgId: string, asOf?: string): Pro
 
 /** The newest month with orders (by business day), else the month of `today`: first and last day. */
 export async function defaultReportPeriod(tx: Tx, orgId: string, today: string): Promise<{ from: string; to: string }> {
-  const rows = await tx.$queryRawUnsafe<{ day: Date | null }[]>(
-    `SELECT max(${orderBusinessDaySql("o")})::date AS day FROM "Order" o WHERE o."orgId" = $1::uuid`,
-    orgId,
-  );
-  const month = rows[0]?.day ? rows[0].day.toISOString().slice(0, 7) : today.slice(0, 7);
-  const { first, last } = monthBounds(month);
+  const { first, last } = monthBounds((await newestOrderMonth(tx, orgId)) ?? today.slice(0, 7));
   return { from: first, to: last };
 }

@@ -4,6 +4,7 @@
 import { db } from "@/lib/db/client";
 import { isCalendarDay } from "@/lib/match-review/filter-problems";
 import type { ReceivableQuery } from "@/lib/receivables/list-receivables";
+import { newestOrderMonth } from "@/lib/receivables/newest-order-month";
 import { loadReceivableQuery, todayIn } from "@/lib/receivables/receivable-query";
 import type { ReceivableSettingsView } from "@/lib/receivables/receivable-settings";
 
@@ -30,12 +31,6 @@ export function monthRange(month: string): { from: string; to: string } {
 
 export { shiftMonth } from "@/lib/ledger/business-day";
 
-/** The month of the company's newest order (by its business day), so the overview opens on data. */
-export async function newestOrderMonth(orgId: string): Promise<string | null> {
-  const newest = await db.orderReceivable.aggregate({ where: { orgId }, _max: { day: true } });
-  return newest._max.day ? newest._max.day.toISOString().slice(0, 7) : null;
-}
-
 /**
  * The overview's order-date range: from/to when the URL gives them, none for "全部" (range=all),
  * else the newest order's month (else this month).
@@ -45,5 +40,5 @@ export async function overviewRange(orgId: string, params: Record<string, string
   const from = params.from && isCalendarDay(params.from) ? params.from : undefined;
   const to = params.to && isCalendarDay(params.to) ? params.to : undefined;
   if (from || to) return { from, to, all: false };
-  return { ...monthRange((await newestOrderMonth(orgId)) ?? today.slice(0, 7)), all: false };
+  return { ...monthRange((await newestOrderMonth(db, orgId)) ?? today.slice(0, 7)), all: false };
 }

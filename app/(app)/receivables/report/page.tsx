@@ -4,7 +4,8 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ExportButtons } from "@/components/export/export-buttons";
 import { FreshnessLine } from "@/components/receivables/freshness-line";
-import { newestOrderMonth, shiftMonth } from "../_shared/receivables-view";
+import { shiftMonth } from "../_shared/receivables-view";
+import { newestOrderMonth } from "@/lib/receivables/newest-order-month";
 import { RemittanceReportTable } from "@/components/receivables/remittance-report-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageContext } from "@/lib/auth/session";
@@ -20,7 +21,7 @@ export default async function RemittanceReportPage({ searchParams }: { searchPar
   const params = await searchParams;
   const query = await loadReceivableQuery(db, ctx.orgId, params.asOf);
   // By default the month of the newest order, so the report opens on data.
-  const month = params.month && MONTH_PATTERN.test(params.month) ? params.month : ((await newestOrderMonth(ctx.orgId)) ?? query.asOf.slice(0, 7));
+  const month = params.month && MONTH_PATTERN.test(params.month) ? params.month : ((await newestOrderMonth(db, ctx.orgId)) ?? query.asOf.slice(0, 7));
   const [t, report, preference, freshness] = await Promise.all([
     getTranslations("receivables"),
     remittanceReport(db, query, month),
