@@ -26,6 +26,7 @@ import { AppError } from "@/lib/errors";
 import { monthBounds } from "@/lib/ledger/business-day";
 import { classifyFee, COMMISSION_LIKE_FEE_TYPES, FEE_LINE_TYPES, FEE_TYPES, type FeeType } from "./fee-types";
 import type { ReportFilters } from "./report-filters";
+import { ratio } from "./report-rates";
 import type { DrillKey, DrillPage, DrillResult, ReportColumn, ReportNote, ReportResult, ReportRow } from "./report-result";
 import type { ReportScope, StandardReport } from "./standard-report";
 
@@ -124,10 +125,6 @@ async function loadStores(tx: Tx, orgId: string): Promise<Map<string, StoreFacts
   return new Map(stores.map((store) => [store.id, store]));
 }
 
-/** A ratio for a "percent" cell: null when the base is zero. */
-function ratio(part: bigint, base: bigint): number | null {
-  return base === 0n ? null : Number(part) / Number(base);
-}
 
 /** round-half-away-from-zero of amount × bps / 10 000, in integers (what the contract allows on `amount`). */
 function contractedMinor(amount: bigint, bps: number): bigint {
