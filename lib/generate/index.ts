@@ -7,3 +7,5 @@ export { readGroundTruth } from "./ground-truth/read-ground-truth";
 export type * from "./ground-truth/ground-truth-types";
 export { percentOfMinor } from "./money/percent-of-minor";
 export { COMPANY_NAME, STORES, FUND_ACCOUNTS, type StoreKey, type FundAccountKey, type Platform, type WalletKind } from "./stores/store-profiles";
+export { plantAnomalies } from "./anomalies/plant-anomalies";
+export { ANOMALY_TYPES, type AnomalyType, type PlantedAnomaly } from "./anomalies/anomaly-planter";
