@@ -30,6 +30,7 @@ import { exportFileBytes } from "../lib/export-files/export-file-bytes";
 import { requestExport } from "../lib/export-files/request-export";
 import { receivablesCommand, RECEIVABLES_USAGE } from "./lib/receivables-command";
 import { reportCommand, REPORT_USAGE } from "./lib/report-command";
+import { alertsCommand, ALERTS_USAGE } from "./lib/alerts-command";
 import zh from "../messages/zh-CN.json";
 
 const USAGE = `Usage: npm run cli -- <command>
@@ -42,6 +43,7 @@ const USAGE = `Usage: npm run cli -- <command>
   matches --org <slug> [--status proposed|confirmed|all]
   ${RECEIVABLES_USAGE}
   ${REPORT_USAGE}
+  ${ALERTS_USAGE}
   export <what> --org <slug> --format xlsx|pdf --out <file> [--lang zh-CN|en] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--<filter> <value> …]
          <what>: ${Object.keys(EXPORT_SOURCES).join(", ")}; filters are the page's URL filters (store=<id>, rule=ORDER_NO, month=2026-11 …)`;
 
@@ -266,6 +268,7 @@ async function main(argv: string[]): Promise<number> {
     else if (command === "export") console.log(await exportCommand(db, [sub ?? "", ...rest].filter(Boolean)));
     else if (command === "receivables") await receivablesCommand(db, [sub ?? "", ...rest].filter(Boolean), { findOrg, fail });
     else if (command === "report") await reportCommand(db, [sub ?? "", ...rest].filter(Boolean), { findOrg, fail });
+    else if (command === "alerts") await alertsCommand(db, [sub ?? "", ...rest].filter(Boolean), { findOrg, fail });
     else if (command === "import") {
       const result = await importCommand(db, [sub ?? "", ...rest].filter(Boolean));
       if (result.json) console.log(JSON.stringify(result.output));

@@ -62,8 +62,8 @@ async function runDetectors(tx: Tx, orgId: string, asOf: string) {
   return { findings, ran, detectorMs };
 }
 
-/** Writes the findings: inserts new causes, refreshes known ones, reopens those that came back. */
-async function upsertFindings(tx: Tx, orgId: string, findings: AlertFinding[], reopen: Set<string>): Promise<void> {
+/** Writes the findings: inserts new causes and refreshes known ones (their status is left as it is). */
+async function upsertFindings(tx: Tx, orgId: string, findings: AlertFinding[]): Promise<void> {
   if (findings.length === 0) return;
   const rows = findings.map((f) => ({
     type: f.type,
@@ -76,7 +76,6 @@ async function upsertFindings(tx: Tx, orgId: string, findings: AlertFinding[], r
     day: f.day,
     refs: f.refs,
     facts: f.facts,
-    reopen: reopen.has(`${f.type}\u0000${f.causeKey}`),
   }));
   await tx.$executeRawUnsafe(
     `INSERT INTO "Alert" (id, "orgId", type, "causeKey", severity, status, "amountMinor", currency, "storeId", "fundAccountId", day, refs, facts,
@@ -84,18 +83,13 @@ async function upsertFindings(tx: Tx, orgId: string, findings: AlertFinding[], r
      SELECT uuidv7(), $1::uuid, f.type::"AlertType", f."causeKey", f.severity::"AlertSeverity", 'NEW', f.amount::bigint, f.currency,
             f."storeId"::uuid, f."fundAccountId"::uuid, f.day::date, f.refs, f.facts, true, now(), now(), now(), now()
        FROM jsonb_to_recordset($2::jsonb) AS f(type text, "causeKey" text, severity text, amount text, currency text, "storeId" text,
-                                               "fundAccountId" text, day text, refs jsonb, facts jsonb, reopen boolean)
+                                               "fundAccountId" text, day text, refs jsonb, facts jsonb)
      ON CONFLICT ("orgId", type, "causeKey") DO UPDATE SET
        severity = EXCLUDED.severity, "amountMinor" = EXCLUDED."amountMinor", currency = EXCLUDED.currency,
        "storeId" = EXCLUDED."storeId", "fundAccountId" = EXCLUDED."fundAccountId", day = EXCLUDED.day,
-       refs = EXCLUDED.refs, facts = EXCLUDED.facts, "causePresent" = true, "lastSeenAt" = now(), "updatedAt" = now(),
-       status = CASE WHEN ($3::text[] @> ARRAY["Alert".type::text || chr(0) || "Alert"."causeKey"]) THEN 'NEW'::"AlertStatus" ELSE "Alert".status END,
-       "reopenCount" = "Alert"."reopenCount" + CASE WHEN ($3::text[] @> ARRAY["Alert".type::text || chr(0) || "Alert"."causeKey"]) THEN 1 ELSE 0 END,
-       "closedAt" = CASE WHEN ($3::text[] @> ARRAY["Alert".type::text || chr(0) || "Alert"."causeKey"]) THEN NULL ELSE "Alert"."closedAt" END,
-       "closedById" = CASE WHEN ($3::text[] @> ARRAY["Alert".type::text || chr(0) || "Alert"."causeKey"]) THEN NULL ELSE "Alert"."closedById" END`,
+       refs = EXCLUDED.refs, facts = EXCLUDED.facts, "causePresent" = true, "lastSeenAt" = now(), "updatedAt" = now()`,
     orgId,
     JSON.stringify(rows),
-    [...reopen],
   );
 }
 
@@ -120,7 +114,15 @@ export async function computeAlerts(db: DbOrTx, orgId: string, options: { asOf?:
       const gone = existing.filter((a) => a.causePresent && !foundKeys.has(`${a.type}\u0000${a.causeKey}`));
       const cleared = gone.filter((a) => a.status === "NEW" || a.status === "IN_PROGRESS");
 
-      await upsertFindings(tx, orgId, findings, new Set(reopened.map((a) => `${a.type}\u0000${a.causeKey}`)));
+      await upsertFindings(tx, orgId, findings);
+      if (reopened.length > 0) {
+        await tx.$executeRawUnsafe(
+          `UPDATE "Alert" SET status = 'NEW', "reopenCount" = "reopenCount" + 1, "closedAt" = NULL, "closedById" = NULL, "updatedAt" = now()
+            WHERE "orgId" = $1::uuid AND id = ANY($2::uuid[])`,
+          orgId,
+          reopened.map((a) => a.id),
+        );
+      }
       if (gone.length > 0) {
         await tx.$executeRawUnsafe(
           `UPDATE "Alert" SET "causePresent" = false, "updatedAt" = now(),

@@ -9,7 +9,7 @@ export type JobKind<P> = {
   /** The batch or run the job works on: the page shows it, the sweep repairs it. */
   subjectOf: (payload: P) => string;
   /** The table of that batch or run, for the audit row of a cancel. */
-  subjectType: "ImportBatch" | "ReconciliationRun" | "ExportFile" | "OrderReceivable";
+  subjectType: "ImportBatch" | "ReconciliationRun" | "ExportFile" | "OrderReceivable" | "Alert";
   run: (ctx: JobContext, payload: P) => Promise<unknown>;
   /** The job threw: leave the subject failed with a reason (the lib function often did already). */
   failed: (db: Db, payload: P, error: unknown) => Promise<void>;

@@ -7,11 +7,12 @@ import { importCommitJob, importFileJob, importPreviewJob } from "./kinds/import
 import { reconcileRunJob } from "./kinds/reconcile-run-job";
 import { exportFileJob } from "./kinds/export-file-job";
 import { receivablesRefreshJob } from "./kinds/receivables-refresh-job";
+import { alertsComputeJob } from "./kinds/alerts-compute-job";
 import type { JobKind } from "./job-kind";
 
 export type { JobKind };
 
-// The kind's payload type is checked where each kind is written (import-jobs.ts, reconcile-run-job.ts, export-file-job.ts, receivables-refresh-job.ts).
+// The kind's payload type is checked where each kind is written (import-jobs.ts, reconcile-run-job.ts, export-file-job.ts, receivables-refresh-job.ts, alerts-compute-job.ts).
 export const JOB_KINDS = {
   "import-preview": importPreviewJob,
   "import-commit": importCommitJob,
@@ -19,6 +20,7 @@ export const JOB_KINDS = {
   "reconcile-run": reconcileRunJob,
   "export-file": exportFileJob,
   "receivables-refresh": receivablesRefreshJob,
+  "alerts-compute": alertsComputeJob,
 } as const;
 
 export type JobKindName = keyof typeof JOB_KINDS;

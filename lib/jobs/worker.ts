@@ -10,6 +10,7 @@ import type { JobTimings } from "./job-timings";
 import { runClaimedJob, type JobOutcome } from "./run-job";
 import { sweepJobs } from "./sweep-jobs";
 import { queueReceivablesRefresh } from "./queue-receivables-refresh";
+import { queueAlertComputations } from "./queue-alert-computations";
 
 let workerCount = 0;
 
@@ -49,6 +50,13 @@ export async function startWorker(options: {
       console.error("Could not queue receivables rebuilds", error);
     }
   };
+  const followAlerts = async () => {
+    try {
+      await queueAlertComputations(db);
+    } catch (error) {
+      console.error("Could not queue alert computations", error);
+    }
+  };
   const sweep = async () => {
     try {
       await sweepJobs(db, timings);
@@ -56,6 +64,7 @@ export async function startWorker(options: {
       console.error("Job sweep failed", error);
     }
     await followLedger();
+    await followAlerts();
   };
   await sweep();
   const sweeper = setInterval(() => void sweep(), timings.sweepMs);
@@ -77,6 +86,8 @@ export async function startWorker(options: {
         const outcome = await runClaimedJob({ db, pool }, job, id, timings);
         options.onJobEnd?.(job.id, outcome);
         if (job.kind !== "receivables-refresh") await followLedger();
+        // After a rebuild its alerts follow at once; after anything else they wait for the rebuild.
+        await followAlerts();
       } catch (error) {
         // Its end could not be written (database gone): the sweep will end it as interrupted.
         console.error(`Job ${job.id} could not be ended`, error);
