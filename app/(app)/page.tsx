@@ -10,10 +10,13 @@ import { maskAccountNumber } from "@/lib/fund-accounts/mask-account-number";
 import { formatBpsAsPercent } from "@/lib/shared/percent-bps";
 import { listStores } from "@/lib/stores/store-service";
 import { importedRowCounts } from "@/lib/import-batches/imported-row-counts";
-import { monthSummary, summaryMonths } from "@/lib/match-review/month-summary";
+import { summaryMonths } from "@/lib/match-review/month-summary";
 import { MONTH_TEXT } from "@/lib/match-runs/run-scope";
+import { loadMonthGlance } from "@/lib/overview/month-glance";
 import { MonthPicker } from "@/components/overview/month-picker";
 import { MonthStateCard } from "@/components/overview/month-state-card";
+import { RecentImportsCard } from "@/components/overview/recent-imports-card";
+import { RecentRunsCard } from "@/components/overview/recent-runs-card";
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<{ month?: string }> }) {
   const ctx = await requirePageContext();
@@ -29,7 +32,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const hasData = [counts.ordersByStore, counts.settlementLinesByStore, counts.transactionsByAccount].some((byId) => byId.size > 0);
   // The month asked for in the URL (a month without data yet is still shown: all zero), else the latest with data.
   const month = params.month && MONTH_TEXT.test(params.month) ? params.month : months[0];
-  const summary = month ? await monthSummary(db, ctx.orgId, month) : null;
+  const glance = month ? await loadMonthGlance(db, ctx.orgId, month) : null;
   const pickable = month && !months.includes(month) ? [month, ...months].sort().reverse() : months;
   const manageLink = (href: string) => (
     <Link href={href} className="text-sm text-brand-600 hover:underline">
@@ -44,9 +47,13 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         intro={t("overview.intro", { org: ctx.orgName })}
         actions={month ? <MonthPicker months={pickable} value={month} /> : null}
       />
-      {summary ? (
-        <div className="mb-6">
-          <MonthStateCard summary={summary} />
+      {glance ? (
+        <div className="mb-6 space-y-4">
+          <MonthStateCard glance={glance} />
+          <div className="grid gap-4 lg:grid-cols-2">
+            <RecentImportsCard imports={glance.imports} timeZone={glance.timeZone} />
+            <RecentRunsCard runs={glance.runs} timeZone={glance.timeZone} />
+          </div>
         </div>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-2">
