@@ -1,3 +1,5 @@
+// 首页 / 概览: the chosen month at a glance (its close status, 资金, 待办, the last imports and runs:
+// lib/overview/month-glance.ts), then the company's stores and fund accounts, and until the first run what to do next.
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
