@@ -1,3 +1,5 @@
+// 首页 / 概览: the chosen month at a glance (its close status, 资金, 待办, the last imports and runs:
+// lib/overview/month-glance.ts), then the company's stores and fund accounts, and until the first run what to do next.
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
@@ -10,10 +12,13 @@ import { maskAccountNumber } from "@/lib/fund-accounts/mask-account-number";
 import { formatBpsAsPercent } from "@/lib/shared/percent-bps";
 import { listStores } from "@/lib/stores/store-service";
 import { importedRowCounts } from "@/lib/import-batches/imported-row-counts";
-import { monthSummary, summaryMonths } from "@/lib/match-review/month-summary";
+import { summaryMonths } from "@/lib/match-review/month-summary";
 import { MONTH_TEXT } from "@/lib/match-runs/run-scope";
+import { loadMonthGlance } from "@/lib/overview/month-glance";
 import { MonthPicker } from "@/components/overview/month-picker";
 import { MonthStateCard } from "@/components/overview/month-state-card";
+import { RecentImportsCard } from "@/components/overview/recent-imports-card";
+import { RecentRunsCard } from "@/components/overview/recent-runs-card";
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<{ month?: string }> }) {
   const ctx = await requirePageContext();
@@ -29,7 +34,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const hasData = [counts.ordersByStore, counts.settlementLinesByStore, counts.transactionsByAccount].some((byId) => byId.size > 0);
   // The month asked for in the URL (a month without data yet is still shown: all zero), else the latest with data.
   const month = params.month && MONTH_TEXT.test(params.month) ? params.month : months[0];
-  const summary = month ? await monthSummary(db, ctx.orgId, month) : null;
+  const glance = month ? await loadMonthGlance(db, ctx.orgId, month) : null;
   const pickable = month && !months.includes(month) ? [month, ...months].sort().reverse() : months;
   const manageLink = (href: string) => (
     <Link href={href} className="text-sm text-brand-600 hover:underline">
@@ -44,9 +49,13 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         intro={t("overview.intro", { org: ctx.orgName })}
         actions={month ? <MonthPicker months={pickable} value={month} /> : null}
       />
-      {summary ? (
-        <div className="mb-6">
-          <MonthStateCard summary={summary} />
+      {glance ? (
+        <div className="mb-6 space-y-4">
+          <MonthStateCard glance={glance} />
+          <div className="grid gap-4 lg:grid-cols-2">
+            <RecentImportsCard imports={glance.imports} timeZone={glance.timeZone} />
+            <RecentRunsCard runs={glance.runs} timeZone={glance.timeZone} />
+          </div>
         </div>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-2">

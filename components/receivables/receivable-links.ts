@@ -2,7 +2,7 @@
 // filters that make up that figure (store, status or bucket, order-date range, as-of day), and a
 // row of the list opens its drawer. Pure, so server and client pages build the same URLs.
 
-export type ListLink = Partial<Record<"store" | "platform" | "status" | "bucket" | "due" | "from" | "to" | "asOf" | "owner" | "follow" | "q" | "sort" | "dir" | "order", string>>;
+export type ListLink = Partial<Record<"store" | "platform" | "status" | "bucket" | "due" | "from" | "to" | "asOf" | "owner" | "follow" | "nextBy" | "q" | "sort" | "dir" | "order", string>>;
 
 export function ordersHref(filters: ListLink): string {
   const params = new URLSearchParams();

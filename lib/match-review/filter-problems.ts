@@ -117,6 +117,9 @@ export function receivableFilterProblems(
   }
   if (present(values.owner) && values.owner !== "none" && !known.members.has(values.owner)) problems.owner = { key: "unknownMember" };
   if (present(values.q) && values.q.trim().length > 64) problems.q = { key: "orderNoTooLong" };
-  if (present(values.asOf) && !isCalendarDay(values.asOf.trim())) problems.asOf = { key: "date", values: { value: values.asOf.trim().slice(0, 20) } };
+  for (const name of ["asOf", "nextBy"]) {
+    const value = values[name];
+    if (present(value) && !isCalendarDay(value.trim())) problems[name] = { key: "date", values: { value: value.trim().slice(0, 20) } };
+  }
   return problems;
 }

@@ -47,6 +47,8 @@ export const receivableFilterSchema = z.object({
   /** A member's id, or "none" for orders nobody follows. */
   owner: z.union([z.uuid(), z.literal("none")]).optional().catch(undefined),
   follow: z.enum(FOLLOW_UP_STATES).optional().catch(undefined),
+  /** Follow-ups due by this day: a next action set on or before it, not resolved or given up (the home page's 跟进到期). */
+  nextBy: dateText.optional().catch(undefined),
   /** Order number, or its beginning. */
   q: z.string().trim().min(1).max(64).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
@@ -114,6 +116,15 @@ export type ReceivableQuery = { orgId: string; asOf: string; buckets: readonly A
 const DAY = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
 const TIME = (column: string) => `to_char(${column}, 'YYYY-MM-DD HH24:MI:SS')`;
 
+/**
+ * SQL: follow-up `f` is due by `day` (an SQL date expression): its next action is on or before that
+ * day and nobody closed it (resolved, or judged uncollectible). The one rule for the home page's count
+ * and the list it links to.
+ */
+export function followUpDueSql(f: string, day: string): string {
+  return `${f}."nextActionOn" <= ${day}::date AND ${f}.state IN ('OPEN', 'IN_PROGRESS')`;
+}
+
 /** The filter's conditions on `r`: those the cube can answer (`dims`) and those only the rows can (`rows`). */
 function receivableConditions(query: ReceivableQuery, filter: Omit<ReceivableFilter, "page">, params: unknown[]) {
   const { asOf, buckets } = query;
@@ -139,6 +150,7 @@ function receivableConditions(query: ReceivableQuery, filter: Omit<ReceivableFil
   if (filter.owner === "none") rows.push(`f."ownerId" IS NULL`);
   else if (filter.owner) rows.push(`f."ownerId" = ${param(filter.owner)}::uuid`);
   if (filter.follow) rows.push(filter.follow === "OPEN" ? `COALESCE(f.state, 'OPEN') = 'OPEN'` : `f.state = ${param(filter.follow)}::"FollowUpState"`);
+  if (filter.nextBy) rows.push(followUpDueSql("f", param(filter.nextBy)));
   if (filter.q) rows.push(`r."orderNo" LIKE ${param(`${filter.q.replace(/[\\%_]/g, "\\$&")}%`)}`);
   return { dims, rows };
 }
