@@ -100,6 +100,7 @@ export async function ReceivableFilters({
         t("filters.follow"),
         FOLLOW_UP_STATES.map((state) => ({ value: state, label: t(`followStates.${state}`) })),
       )}
+      {field("nextBy", t("filters.nextBy"), <input name="nextBy" type="date" defaultValue={values.nextBy ?? ""} className={`${INPUT} ${ring("nextBy")}`} {...invalid("nextBy")} />)}
       {field("q", t("filters.q"), <input name="q" type="search" defaultValue={values.q ?? ""} placeholder={t("filters.qPlaceholder")} className={`${INPUT} ${ring("q")} w-44`} {...invalid("q")} />)}
       {field("asOf", t("filters.asOf"), <input name="asOf" type="date" defaultValue={values.asOf ?? asOf} className={`${INPUT} ${ring("asOf")}`} {...invalid("asOf")} />)}
       {/* Sorting and rows per page are the table's; a new filter keeps them and starts at page 1. */}
