@@ -1,8 +1,9 @@
 // 匹配率 per run: of the groups each reconciliation run proposed, how many the engine booked itself
 // (kind AUTO, CONFIRMED with no one deciding: save-proposals.ts), how many a person confirmed (or
 // a manual match awaits approval), how many are still open (PROPOSED) and how many were rejected or
-// later reversed, with the automatic share. Runs that started in the period (the company's days),
-// newest RUN_LIMIT of them; a store or account filter counts the groups with a row of it. A newer
+// later reversed, with the automatic share. The newest RUN_LIMIT runs that succeeded, whatever the
+// period (runs happen after the month they match, so the period of orders would hide them); a store
+// or account filter counts the groups with a row of it. A newer
 // run replaces the open proposals of older ones (replace-open-proposals.ts), so an older run's
 // "open" is what it proposed that nobody has decided and no run has replaced.
 // A run leads to the workspace's proposals when some are open, else to the booked matches.
@@ -23,7 +24,7 @@ export const matchRate: AnalysisChart = {
   category: ["startedAt"],
   series: [{ column: "auto" }, { column: "byHand" }, { column: "open" }, { column: "rejected" }],
   run: async (tx, scope, filters): Promise<ReportResult> => {
-    const params: unknown[] = [scope.orgId, filters.from, filters.to, scope.timeZone];
+    const params: unknown[] = [scope.orgId, scope.timeZone];
     const groupWhere = [`g."orgId" = $1::uuid`, `g."runId" = r.id`];
     if (filters.store) {
       params.push(filters.store);
@@ -37,9 +38,8 @@ export const matchRate: AnalysisChart = {
       `WITH runs AS (
          SELECT r.id, r."startedAt" FROM "ReconciliationRun" r
           WHERE r."orgId" = $1::uuid AND r.status = 'SUCCEEDED'
-            AND (r."startedAt" AT TIME ZONE $4)::date BETWEEN $2::date AND $3::date
           ORDER BY r."startedAt" DESC LIMIT ${RUN_LIMIT})
-       SELECT r.id::text AS id, to_char(r."startedAt" AT TIME ZONE $4, 'YYYY-MM-DD HH24:MI') AS "startedAt",
+       SELECT r.id::text AS id, to_char(r."startedAt" AT TIME ZONE $2, 'YYYY-MM-DD HH24:MI') AS "startedAt",
               count(*) FILTER (WHERE g.kind = 'AUTO' AND g.status = 'CONFIRMED' AND g."decidedById" IS NULL)::bigint AS auto,
               count(*) FILTER (WHERE (g.status = 'CONFIRMED' AND g."decidedById" IS NOT NULL) OR g.status = 'PENDING_APPROVAL')::bigint AS "byHand",
               count(*) FILTER (WHERE g.status = 'PROPOSED')::bigint AS open,

@@ -22,15 +22,37 @@ const TARGET_MS = 1000;
 /** The as-of day of the bench's month (March 2025): its orders partly received, partly overdue. */
 const AS_OF = "2025-05-15";
 
-/** Per chart, the plain SQL GROUP BY of its figures over the base rows. $1 org, $2–$3 the period, $4–$5 the trend, $6 as-of. */
-const BASELINES: Record<string, string> = {
-  "sales-settled-received": `SELECT to_char(day, 'YYYY-MM'), sum("paidMinor"), sum("settledMinor"), sum("receivedMinor") FROM "OrderReceivable" WHERE "orgId" = $1 AND day BETWEEN $4::date AND $5::date GROUP BY 1`,
-  "outstanding-overdue": `SELECT to_char(day, 'YYYY-MM'), sum("outstandingMinor"), sum("outstandingMinor") FILTER (WHERE aging AND "expectedOn" < $6::date) FROM "OrderReceivable" WHERE "orgId" = $1 AND day BETWEEN $4::date AND $5::date GROUP BY 1`,
-  aging: `SELECT width_bucket($6::date - "expectedOn", ARRAY[-30, -7, 1, 8, 31, 61, 91]), count(*), sum("outstandingMinor") FROM "OrderReceivable" WHERE "orgId" = $1 AND aging AND day BETWEEN $2::date AND $3::date GROUP BY 1`,
-  "fee-rates-by-store": `SELECT "storeId", "lineType", memo, sum("amountMinor") FROM "SettlementLine" WHERE "orgId" = $1 AND "occurredOn" BETWEEN $2::date AND $3::date GROUP BY 1, 2, 3`,
-  "fee-types-by-month": `SELECT to_char("occurredOn", 'YYYY-MM'), "lineType", memo, sum("amountMinor") FROM "SettlementLine" WHERE "orgId" = $1 AND "occurredOn" BETWEEN $4::date AND $5::date GROUP BY 1, 2, 3`,
-  "days-to-cash": `SELECT s.platform, count(*), avg(r."receivedOn" - r."confirmedAt"::date) FROM "OrderReceivable" r JOIN "Store" s ON s."orgId" = r."orgId" AND s.id = r."storeId" WHERE r."orgId" = $1 AND r.stage = 'RECEIVED' AND r.day BETWEEN $2::date AND $3::date GROUP BY 1`,
-  "match-rate": `SELECT "runId", kind, status, ("decidedById" IS NULL), count(*) FROM "MatchGroup" WHERE "orgId" = $1 GROUP BY 1, 2, 3, 4`,
+type BaselineValues = { orgId: string; from: string; to: string; trendFrom: string; trendTo: string; asOf: string };
+type Baseline = (v: BaselineValues) => [sql: string, params: unknown[]];
+
+/** Per chart, the plain SQL GROUP BY of its figures over the base rows (per order, per bill line, per group). */
+const BASELINES: Record<string, Baseline> = {
+  "sales-settled-received": (v) => [
+    `SELECT to_char(day, 'YYYY-MM'), sum("paidMinor"), sum("settledMinor"), sum("receivedMinor") FROM "OrderReceivable" WHERE "orgId" = $1 AND day BETWEEN $2::date AND $3::date GROUP BY 1`,
+    [v.orgId, v.trendFrom, v.trendTo],
+  ],
+  "outstanding-overdue": (v) => [
+    `SELECT to_char(day, 'YYYY-MM'), sum("outstandingMinor"), sum("outstandingMinor") FILTER (WHERE aging AND "expectedOn" < $4::date) FROM "OrderReceivable" WHERE "orgId" = $1 AND day BETWEEN $2::date AND $3::date GROUP BY 1`,
+    [v.orgId, v.trendFrom, v.trendTo, v.asOf],
+  ],
+  aging: (v) => [
+    `SELECT width_bucket($4::date - "expectedOn", ARRAY[-30, -7, 1, 8, 31, 61, 91]), count(*), sum("outstandingMinor") FROM "OrderReceivable" WHERE "orgId" = $1 AND aging AND day BETWEEN $2::date AND $3::date GROUP BY 1`,
+    [v.orgId, v.from, v.to, v.asOf],
+  ],
+  "fee-rates-by-store": (v) => [
+    `SELECT "storeId", "lineType", memo, sum("amountMinor") FROM "SettlementLine" WHERE "orgId" = $1 AND "occurredOn" BETWEEN $2::date AND $3::date GROUP BY 1, 2, 3`,
+    [v.orgId, v.from, v.to],
+  ],
+  "fee-types-by-month": (v) => [
+    `SELECT to_char("occurredOn", 'YYYY-MM'), "lineType", memo, sum("amountMinor") FROM "SettlementLine" WHERE "orgId" = $1 AND "occurredOn" BETWEEN $2::date AND $3::date GROUP BY 1, 2, 3`,
+    [v.orgId, v.trendFrom, v.trendTo],
+  ],
+  "days-to-cash": (v) => [
+    `SELECT s.platform, count(*), avg(r."receivedOn" - r."confirmedAt"::date) FROM "OrderReceivable" r JOIN "Store" s ON s."orgId" = r."orgId" AND s.id = r."storeId"
+      WHERE r."orgId" = $1 AND r.stage = 'RECEIVED' AND r.day BETWEEN $2::date AND $3::date GROUP BY 1`,
+    [v.orgId, v.from, v.to],
+  ],
+  "match-rate": (v) => [`SELECT "runId", kind, status, ("decidedById" IS NULL), count(*) FROM "MatchGroup" WHERE "orgId" = $1 GROUP BY 1, 2, 3, 4`, [v.orgId]],
 };
 
 export type DashboardTiming = { totalMs: number; charts: { id: string; ms: number; baselineMs: number | null; rows: number }[] };
@@ -44,12 +66,12 @@ export async function measureDashboard(db: Db, pool: pg.Pool, scope: ReportScope
   const fresh = () => ({ ...scope });
   const totalMs = await timed(repeat, () => runAnalysisCharts(db, fresh(), filters));
   const trend = trendPeriod(filters);
-  const params = [scope.orgId, filters.from, filters.to, trend.from, trend.to, scope.asOf];
+  const values = { orgId: scope.orgId, from: filters.from, to: filters.to, trendFrom: trend.from, trendTo: trend.to, asOf: scope.asOf };
   const charts: DashboardTiming["charts"] = [];
   for (const chart of ANALYSIS_CHARTS) {
     const baseline = BASELINES[chart.id];
     const baselineMs = baseline
-      ? await timed(repeat, () => pool.query(baseline, params))
+      ? await timed(repeat, () => pool.query(...baseline(values)))
       : chart.id === "open-differences"
         ? await timed(repeat, () => Promise.all([unmatchedSums(db, scope.orgId, "orders", "down", filters), unmatchedSums(db, scope.orgId, "lines", "down", filters), unmatchedSums(db, scope.orgId, "bank", "up", filters)]))
         : null;
