@@ -7,6 +7,7 @@ const BENCHMARKS: Record<string, string> = {
   export: "./bench/export-bench.ts",
   receivables: "./bench/receivables-bench.ts",
   reports: "./bench/reports-bench.ts",
+  analysis: "./bench/analysis-bench.ts",
 };
 
 const benchmark = process.argv[2];

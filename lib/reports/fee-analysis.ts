@@ -38,7 +38,7 @@ const FEE_LINE_LIST = FEE_LINE_TYPES.map((type) => `'${type}'`).join(", ");
 type Period = { from: string; to: string };
 
 /** SQL conditions on a bill line `t` and its store `s` for the filters, with their parameters ($1 the company). */
-function lineFilterSql(orgId: string, period: Period, filters: Pick<ReportFilters, "store" | "platform">) {
+export function lineFilterSql(orgId: string, period: Period, filters: Pick<ReportFilters, "store" | "platform">) {
   const params: unknown[] = [orgId, period.from, period.to];
   const where = [`t."orgId" = $1::uuid`, `t."occurredOn" >= $2::date`, `t."occurredOn" <= $3::date`];
   if (filters.store) {
@@ -127,7 +127,7 @@ async function loadStores(tx: Tx, orgId: string): Promise<Map<string, StoreFacts
 
 
 /** round-half-away-from-zero of amount × bps / 10 000, in integers (what the contract allows on `amount`). */
-function contractedMinor(amount: bigint, bps: number): bigint {
+export function contractedMinor(amount: bigint, bps: number): bigint {
   const product = amount * BigInt(bps);
   const half = product < 0n ? -5000n : 5000n;
   return (product + half) / 10_000n;

@@ -7,25 +7,19 @@
 // them once. Then each report rollup's rebuild (lib/reports/rollups), as the receivables job runs it
 // (one transaction, rolled back here), timed the same way: what it adds to the job. --keep leaves
 // the database for another run with --url (seeding takes minutes).
-import { spawnSync } from "node:child_process";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { createDbClient, type Db } from "../../lib/db/client";
-import { startEmbeddedPostgres } from "../../lib/db/embedded-postgres";
-import { REPORT_ROLLUPS, refreshReceivablesAndRollups } from "../../lib/reports/rollups/refresh-report-rollups";
+import { REPORT_ROLLUPS } from "../../lib/reports/rollups/refresh-report-rollups";
 import { runCustomReport } from "../../lib/reports/custom/run-custom-report";
 import { resolveReportFilters } from "../../lib/reports/report-filters";
 import type { DrillKey, ReportResult } from "../../lib/reports/report-result";
 import { loadReportScope } from "../../lib/reports/report-scope";
 import { STANDARD_REPORT_IDS, standardReport, type StandardReportId } from "../../lib/reports/standard-reports";
-import { createTestDatabases } from "../../tests/support/test-database";
 import { timed } from "./medians";
-import { buildMonth } from "./reconcile-month";
-import { seedMonth } from "./reconcile-seed";
+import { reconciledDatabase } from "./reconciled-database";
 
 const TARGET_MS = 1000;
-const projectRoot = process.cwd();
 
 const { values } = parseArgs({
   args: process.argv.slice(3),
@@ -55,32 +49,8 @@ const BASELINES: Record<StandardReportId, string> = {
 const CUSTOM_SPEC = { version: 1, source: "orders", dimensions: ["store", "month"], measures: ["count", "paid"] };
 const CUSTOM_BASELINE = `SELECT "storeId", date_trunc('month', COALESCE("paidAt", "orderedAt", "confirmedAt")), count(*), sum("paidAmountMinor") FROM "Order" WHERE "orgId" = $1 GROUP BY 1, 2`;
 
-async function prepare(): Promise<{ url: string; orgId: string; drop: () => Promise<void> }> {
-  if (values.url) {
-    const server = await startEmbeddedPostgres(projectRoot);
-    const client = new pg.Client({ connectionString: values.url });
-    await client.connect();
-    const org = await client.query<{ id: string }>(`SELECT id FROM "Organization" WHERE slug LIKE 'reconcile-bench-%' ORDER BY "createdAt" DESC LIMIT 1`);
-    await client.end();
-    return { url: values.url, orgId: org.rows[0]!.id, drop: () => server.stop() };
-  }
-  const databases = await createTestDatabases(projectRoot, ["reports_bench"]);
-  const url = databases.urls[0]!;
-  const pool = new pg.Pool({ connectionString: url, max: 4 });
-  const db = createDbClient(url);
-  try {
-    log(`Writing a month of ${Number(values.orders).toLocaleString("en")} orders into a fresh database (not timed) …`);
-    const { orgId } = await seedMonth(db, pool, buildMonth(Number(values.orders), Number(values.bank)));
-    log("Reconciling it and rebuilding its receivables (not timed) …");
-    const worker = spawnSync(path.join(projectRoot, "node_modules/.bin/tsx"), ["scripts/bench/reconcile-worker.ts", url, orgId], { encoding: "utf8", maxBuffer: 1 << 24 });
-    if (worker.status !== 0) throw new Error(`reconcile worker failed:\n${worker.stderr}`);
-    await refreshReceivablesAndRollups(pool, orgId);
-    await pool.query("VACUUM ANALYZE");
-    return { url, orgId, drop: () => (values.keep ? Promise.resolve(console.error(`Kept the database: ${url}`)) : databases.drop()) };
-  } finally {
-    await db.$disconnect();
-    await pool.end();
-  }
+function prepare() {
+  return reconciledDatabase({ name: "reports_bench", orders: Number(values.orders), bank: Number(values.bank), keep: values.keep, url: values.url, log });
 }
 
 /** The drill key of the row with the largest first money figure: the drill-down that reads the most rows. */

@@ -105,6 +105,10 @@ export const DOOR_CASES: Record<string, DoorCase> = {
     withoutForeignIds: "a month and an as-of day; B's report of A's month must show none of A's stores",
     walk: (walk, module) => expectQueryPageHidesA(walk, module, { month: "2025-03" }),
   },
+  "app/(app)/analysis/page.tsx": {
+    withoutForeignIds: "the dashboard's filters only; A's store and account as filters must show B none of A's data",
+    walk: (walk, module) => expectQueryPageHidesA(walk, module, { store: walk.a.storeId, account: walk.a.fundAccountId }),
+  },
   "app/(app)/reports/[report]/page.tsx": {
     withoutForeignIds: "the segment is a report's name, not a record; A's store and account as filters must show B none of A's data",
     walk: async (walk, module) => {
