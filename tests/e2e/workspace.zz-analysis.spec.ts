@@ -1,0 +1,75 @@
+// 数据分析 and the home page on the demo company, after workspace.spec.ts reconciled its month
+// ("workspace.zz-analysis" sorts after it and the reports): the dashboard's charts with data, a bar
+// opening the rows behind it, a chart as a table whose 合计 adds up; the home page's month at a
+// glance; 风险预警: the alerts the worker computed, one assigned and then resolved with a note, and
+// the rules page. Screenshots in Chinese and English at 1440 and 390 px.
+import { expect, test, type Page } from "@playwright/test";
+import { minor, screenshot, signIn, switchLanguage } from "./helpers";
+
+const CHARTS = ["sales-settled-received", "outstanding-overdue", "aging", "fee-rates-by-store", "fee-types-by-month", "days-to-cash", "match-rate", "open-differences"] as const;
+
+/** Reloads until the receivables the charts read are fresh (the worker's rebuild after the last ledger change). */
+async function openFresh(page: Page, path: string) {
+  await expect(async () => {
+    await page.goto(path);
+    await expect(page.getByTestId("receivables-freshness")).toHaveAttribute("data-state", "fresh", { timeout: 1_000 });
+  }).toPass({ timeout: 90_000, intervals: [2_000] });
+}
+
+test("数据分析: every chart with data, a bar opens its rows, a chart's table adds up; the home page at a glance", async ({ page }) => {
+  test.setTimeout(300_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await signIn(page, "owner@demo.local");
+
+  // The home page: money, to do, the last imports and runs of the demo month.
+  await expect(page.getByTestId("money-outstanding")).toBeVisible();
+  await expect(page.getByTestId("recent-imports")).toContainText(".csv");
+  await expect(page.getByTestId("recent-runs").locator("tbody tr").first()).toBeVisible();
+  await screenshot(page, "home-1440-zh");
+
+  await page.getByRole("navigation", { name: "主菜单" }).getByRole("link", { name: "数据分析" }).click();
+  await openFresh(page, "/analysis");
+  await expect(page.getByTestId("report-filters").getByLabel("开始日期")).toHaveValue("2025-03-01");
+  for (const id of CHARTS) await expect(page.getByTestId(`analysis-chart-${id}`)).toBeVisible();
+  // Charts with data draw bars, not the empty text.
+  const sales = page.getByTestId("analysis-chart-sales-settled-received");
+  await expect(sales.locator(".recharts-bar-rectangle").first()).toBeVisible();
+  await expect(page.locator("main")).not.toContainText("analysis.");
+  await screenshot(page, "analysis-1440-zh");
+
+  // The aging chart as a table: its 合计 is the sum of its buckets.
+  const aging = page.getByTestId("analysis-chart-aging");
+  await aging.getByTestId("analysis-table-toggle").click();
+  const table = aging.getByTestId("analysis-table-aging");
+  await expect(table.getByTestId("table-totals")).toContainText("合计");
+  const amounts = await table.locator('tbody tr:not([data-testid="table-totals"]) td[data-column="outstanding"]').allTextContents();
+  const total = minor((await table.getByTestId("table-totals").locator('td[data-column="outstanding"]').textContent()) ?? "");
+  expect(amounts.length).toBeGreaterThan(1);
+  expect(amounts.reduce((sum, text) => sum + minor(text), 0n)).toBe(total);
+
+  // A bar of the monthly chart opens the orders of that month behind it.
+  await sales.locator(".recharts-bar-rectangle").last().click();
+  await expect(page).toHaveURL(/\/reports\/remittance\/rows\?/);
+  await expect(page.getByTestId("report-rows-table").locator("tbody tr").first()).toBeVisible();
+
+  // Phone width, then English at both widths.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/analysis");
+  await expect(sales).toBeVisible();
+  await screenshot(page, "analysis-390-zh");
+  await page.goto("/");
+  await screenshot(page, "home-390-zh");
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await switchLanguage(page, "English");
+  await page.goto("/analysis");
+  await expect(page.getByRole("heading", { name: "Analysis" })).toBeVisible();
+  await expect(page.locator("main")).not.toContainText("analysis.");
+  await screenshot(page, "analysis-1440-en");
+  await page.goto("/");
+  await screenshot(page, "home-1440-en");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/analysis");
+  await screenshot(page, "analysis-390-en");
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await switchLanguage(page, "中文");
+});
