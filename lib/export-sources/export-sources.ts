@@ -2,6 +2,7 @@
 // report exports by adding its source here (and an "导出" button with this id on the page).
 import { z } from "zod";
 import type { ExportSource } from "./export-source";
+import { alertsSource } from "./alerts-source";
 import { auditSource } from "./audit-source";
 import { groupListSource } from "./group-list-source";
 import { importErrorsSource } from "./import-errors-source";
@@ -28,6 +29,7 @@ export const EXPORT_SOURCES = {
   report: reportSource,
   "report-rows": reportRowsSource,
   "custom-report": customReportSource,
+  alerts: alertsSource,
 } as const satisfies Record<string, ExportSource>;
 
 export type ExportSourceId = keyof typeof EXPORT_SOURCES;
