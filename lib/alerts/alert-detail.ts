@@ -4,7 +4,7 @@
 import type { Tx } from "@/lib/db/client";
 import { isUuid } from "@/lib/shared/uuid";
 import { alertRefSchema, type AlertRef } from "./alert-refs";
-import { filteredAlertsSql, readAlertRow, type AlertRow, type RawAlertRow } from "./list-alerts";
+import { oneAlertSql, readAlertRow, type AlertRow, type RawAlertRow } from "./list-alerts";
 
 export type AlertHistoryEntry = {
   at: Date;
@@ -46,8 +46,7 @@ function computeAction(after: unknown, id: string): AlertHistoryAction {
 
 export async function loadAlertDetail(tx: Tx, orgId: string, id: string): Promise<AlertDetail | null> {
   if (!isUuid(id)) return null;
-  const { sql, params } = filteredAlertsSql(orgId, { status: "all" });
-  const [row] = await tx.$queryRawUnsafe<RawAlertRow[]>(`SELECT * FROM (${sql}) x WHERE x.id = $${params.length + 1}`, ...params, id);
+  const [row] = await tx.$queryRawUnsafe<RawAlertRow[]>(oneAlertSql(), orgId, id);
   if (!row) return null;
   const alert = readAlertRow(row);
   const stored = await tx.alert.findUniqueOrThrow({ where: { orgId_id: { orgId, id } }, select: { causeKey: true, refs: true, closedById: true } });

@@ -114,6 +114,11 @@ const ALERT_JOINS = `LEFT JOIN "Store" s ON s."orgId" = a."orgId" AND s.id = a."
   LEFT JOIN "FundAccount" f ON f."orgId" = a."orgId" AND f.id = a."fundAccountId"
   LEFT JOIN "User" u ON u.id = a."assigneeId"`;
 
+/** One alert by id, with the list's columns (the drawer): through the primary key, never another company's. */
+export function oneAlertSql(): string {
+  return `SELECT ${ALERT_COLUMNS} FROM "Alert" a ${ALERT_JOINS} WHERE a."orgId" = $1::uuid AND a.id = $2::uuid`;
+}
+
 /** The filtered, ordered set as one SELECT (the export streams it; the page reads one page of it). */
 export function filteredAlertsSql(orgId: string, filter: Omit<AlertFilter, "page">): { sql: string; params: unknown[] } {
   const { where, params } = alertConditions(orgId, filter);
