@@ -10,11 +10,13 @@ import { listUserOrganizations } from "@/lib/auth/load-org-context";
 import { can } from "@/lib/auth/roles";
 import { requirePageContext } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
+import { countOpenAlerts } from "@/lib/alerts/list-alerts";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const ctx = await requirePageContext();
   if (ctx.mustChangePassword) redirect("/account/password");
-  const [t, organizations] = await Promise.all([getTranslations(), listUserOrganizations(db, ctx.userId)]);
+  // The 数据分析 badge: one count of the open alerts over the (orgId, status) index.
+  const [t, organizations, openAlerts] = await Promise.all([getTranslations(), listUserOrganizations(db, ctx.userId), countOpenAlerts(db, ctx.orgId)]);
 
   const sections: NavSection[] = [
     {
@@ -24,7 +26,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         { href: "/reconcile", label: t("nav.reconcile"), icon: "⇄" },
         { href: "/receivables", label: t("nav.receivables"), icon: "¥" },
         { href: "/reports", label: t("nav.reports"), icon: "▤" },
-        { href: "/analysis", label: t("nav.analysis"), icon: "↗" },
+        { href: "/analysis", label: t("nav.analysis"), icon: "↗", badge: { count: openAlerts, label: t("alerts.navBadge", { count: openAlerts }) } },
         { href: "/export", label: t("nav.export"), icon: "⇩" },
       ],
     },
@@ -35,6 +37,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         { href: "/settings/accounts", label: t("nav.accounts"), icon: "▭" },
         { href: "/settings/matching-rules", label: t("matchingRules.nav"), icon: "⚖" },
         { href: "/settings/receivables", label: t("receivableSettings.nav"), icon: "◷" },
+        { href: "/settings/alerts", label: t("alerts.settingsNav"), icon: "⚠" },
         ...(can(ctx.role, "members.manage") ? [{ href: "/settings/members", label: t("nav.members"), icon: "☺" }] : []),
         ...(can(ctx.role, "audit.read") ? [{ href: "/settings/audit", label: t("nav.audit"), icon: "☰" }] : []),
       ],

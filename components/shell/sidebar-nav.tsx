@@ -2,7 +2,8 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-export type NavItem = { href: string; label: string; icon: string };
+/** `badge`: a count beside the label (open alerts), with the words a screen reader says for it. */
+export type NavItem = { href: string; label: string; icon: string; badge?: { count: number; label: string } };
 export type NavSection = { label?: string; items: NavItem[] };
 
 function isActive(pathname: string, href: string): boolean {
@@ -34,6 +35,11 @@ export function SidebarNav({ sections, ariaLabel }: { sections: NavSection[]; ar
                       {item.icon}
                     </span>
                     {item.label}
+                    {item.badge && item.badge.count > 0 ? (
+                      <span className="ml-auto rounded-full bg-red-500 px-1.5 py-px text-[11px] leading-4 font-semibold text-white tabular-nums" title={item.badge.label} aria-label={item.badge.label} data-testid="nav-badge">
+                        {item.badge.count > 99 ? "99+" : item.badge.count}
+                      </span>
+                    ) : null}
                   </Link>
                 </li>
               );

@@ -6,6 +6,7 @@
 // this file only picks the message and formats its values.
 import { formatMinor, type MoneyLocale } from "@/lib/money";
 import { formatBpsAsPercent } from "@/lib/shared/percent-bps";
+import { thresholdUnit } from "@/lib/alerts/threshold-form";
 import { groupIdsOf, type AuditLookups } from "./load-audit-lookups";
 
 export type AuditSentenceEntry = { action: string; entityType: string; entityId: string | null; before: unknown; after: unknown };
@@ -201,6 +202,48 @@ function versionText(value: unknown, h: Helpers): string {
 }
 
 type Builder = (entry: AuditSentenceEntry, h: Helpers) => string | undefined;
+
+/** An alert rule's name ("逾期应收"), or its type as written when the messages lack it. */
+function alertTypeName(value: unknown, h: Helpers): string | undefined {
+  const type = text(value);
+  if (!type) return undefined;
+  return h.t.has(`alerts.types.${type}`) ? h.t(`alerts.types.${type}`) : type;
+}
+
+/** A threshold's value in the unit its name says (threshold-form.ts): yuan, percent, days. */
+function thresholdValue(field: string, value: unknown, h: Helpers): string | undefined {
+  if (typeof value !== "number") return undefined;
+  switch (thresholdUnit(field)) {
+    case "money":
+      return h.money(BigInt(value));
+    case "percent":
+      return h.percent(value);
+    case "factor":
+      return `${value}%`;
+    case "days":
+      return h.t("audit.sentences.days", { count: value });
+    default:
+      return String(value);
+  }
+}
+
+/** "启用从 是 改为 否；逾期天数从 30 天 改为 45 天": what changed in an alert rule. */
+function alertRuleChanges(before: Json, after: Json, type: string, h: Helpers): string[] {
+  const phrases: string[] = [];
+  if (typeof before.enabled === "boolean" && typeof after.enabled === "boolean" && before.enabled !== after.enabled) {
+    phrases.push(h.t("audit.sentences.change", { field: h.t("audit.sentences.alertRuleEnabled"), from: showValue("flag", before.enabled, h)!, to: showValue("flag", after.enabled, h)! }));
+  }
+  const from = record(before.thresholds);
+  const to = record(after.thresholds);
+  for (const field of [...new Set([...Object.keys(from), ...Object.keys(to)])]) {
+    if (from[field] === to[field]) continue;
+    const name = h.t.has(`alerts.thresholds.${type}.${field}`) ? h.t(`alerts.thresholds.${type}.${field}`) : field;
+    const a = thresholdValue(field, from[field], h);
+    const b = thresholdValue(field, to[field], h);
+    phrases.push(a !== undefined && b !== undefined ? h.t("audit.sentences.change", { field: name, from: a, to: b }) : h.t("audit.sentences.changedOnly", { field: name }));
+  }
+  return phrases;
+}
 
 const named =
   (key: string): Builder =>
@@ -472,6 +515,43 @@ const BUILDERS: Record<string, Builder> = {
       : h.t("audit.sentences.rulesSaved", { from, to });
   },
   "reconcileRules.reset": (entry, h) => h.t("audit.sentences.rulesReset", { to: versionText(record(entry.after).version, h) }),
+
+  "alerts.compute": (entry, h) => {
+    const after = record(entry.after);
+    const asOf = text(after.asOf);
+    if (!asOf) return undefined;
+    return h.t("audit.sentences.alertsCompute", { asOf, raised: count(after.raised), reopened: count(after.reopened), cleared: count(after.cleared) });
+  },
+  "alerts.assign": (entry, h) => {
+    const after = record(entry.after);
+    const type = alertTypeName(after.type, h);
+    const name = text(after.assigneeName);
+    if (!type || !name) return undefined;
+    return h.t(after.self === true ? "audit.sentences.alertStart" : "audit.sentences.alertAssign", { type, name, ...withNote(after.note) });
+  },
+  "alerts.resolve": (entry, h) => {
+    const after = record(entry.after);
+    const type = alertTypeName(after.type, h);
+    return type ? h.t("audit.sentences.alertResolve", { type, ...withNote(after.note) }) : undefined;
+  },
+  "alerts.ignore": (entry, h) => {
+    const type = alertTypeName(record(entry.after).type, h);
+    return type ? h.t("audit.sentences.alertIgnore", { type, ...withReason(entry) }) : undefined;
+  },
+  "alerts.reopen": (entry, h) => {
+    const after = record(entry.after);
+    const type = alertTypeName(after.type, h);
+    return type ? h.t("audit.sentences.alertReopen", { type, ...withNote(after.note) }) : undefined;
+  },
+  "alertRule.update": (entry, h) => {
+    const before = record(entry.before);
+    const after = record(entry.after);
+    const rawType = text(after.type) ?? text(before.type) ?? entry.entityId ?? undefined;
+    const type = alertTypeName(rawType, h);
+    if (!rawType || !type) return undefined;
+    const changes = alertRuleChanges(before, after, rawType, h);
+    return changes.length ? h.t("audit.sentences.alertRuleUpdate", { type, changes: joinPhrases(changes, h) }) : h.t("audit.sentences.alertRuleSaved", { type });
+  },
 };
 
 /** Every kind that has its own sentence, in the order the filter lists them. */

@@ -31,6 +31,10 @@ const PERMISSIONS = {
    * change and delete others' shared ones (lib/reports/custom/saved-reports.ts). Everyone runs them.
    */
   "reports.save": ["OWNER", "ADMIN", "ACCOUNTANT", "REVIEWER"],
+  /** Assign, start, resolve, ignore and reopen risk alerts (风险预警); everyone reads them. */
+  "alerts.handle": ["OWNER", "ADMIN", "ACCOUNTANT", "REVIEWER"],
+  /** Turn alert rules on and off and set their thresholds. */
+  "alerts.rules": ["OWNER", "ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

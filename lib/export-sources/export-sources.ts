@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { ExportSource } from "./export-source";
 import { analysisChartSource } from "./analysis-chart-source";
+import { alertsSource } from "./alerts-source";
 import { auditSource } from "./audit-source";
 import { groupListSource } from "./group-list-source";
 import { importErrorsSource } from "./import-errors-source";
@@ -30,6 +31,7 @@ export const EXPORT_SOURCES = {
   "report-rows": reportRowsSource,
   "custom-report": customReportSource,
   "analysis-chart": analysisChartSource,
+  alerts: alertsSource,
 } as const satisfies Record<string, ExportSource>;
 
 export type ExportSourceId = keyof typeof EXPORT_SOURCES;

@@ -212,6 +212,68 @@ export const ACTION_CASES: Record<string, ActionCase> = {
     ],
   },
 
+  // ---- 风险预警 ----------------------------------------------------------------------------------
+  assignAlertAction: {
+    probes: ({ a, b }) => [
+      {
+        carries: "A's alert id",
+        call: submit({ id: a.alerts.open, note: "劫持" }),
+        expect: notFound(),
+        then: async ({ a }) => expect(await db.alert.findUniqueOrThrow({ where: { orgId_id: { orgId: a.owner.orgId, id: a.alerts.open } } })).toMatchObject({ status: "NEW", assigneeId: null }),
+      },
+      {
+        carries: "A's accountant as the assignee of B's own alert",
+        call: submit({ id: b.alertId, assigneeId: a.accountant.userId }),
+        expect: notFound("alertAssigneeNotMember"),
+        then: async ({ b }) => expect(await db.alert.findUniqueOrThrow({ where: { orgId_id: { orgId: b.owner.orgId, id: b.alertId } } })).toMatchObject({ status: "NEW", assigneeId: null }),
+      },
+    ],
+  },
+  resolveAlertAction: {
+    probes: ({ a }) => [
+      {
+        carries: "A's alert id",
+        call: submit({ id: a.alerts.open, note: "劫持" }),
+        expect: notFound(),
+        then: async ({ a }) => expect(await db.alert.findUniqueOrThrow({ where: { orgId_id: { orgId: a.owner.orgId, id: a.alerts.open } } })).toMatchObject({ status: "NEW", note: null }),
+      },
+    ],
+  },
+  ignoreAlertAction: {
+    probes: ({ a }) => [
+      {
+        carries: "A's alert id",
+        call: submit({ id: a.alerts.open, reason: "劫持" }),
+        expect: notFound(),
+        then: async ({ a }) => expect(await db.alert.findUniqueOrThrow({ where: { orgId_id: { orgId: a.owner.orgId, id: a.alerts.open } } })).toMatchObject({ status: "NEW", note: null }),
+      },
+    ],
+  },
+  reopenAlertAction: {
+    probes: ({ a }) => [
+      {
+        carries: "A's resolved alert id",
+        call: submit({ id: a.alerts.resolved, note: "劫持" }),
+        expect: notFound(),
+        then: async ({ a }) => expect(await db.alert.findUniqueOrThrow({ where: { orgId_id: { orgId: a.owner.orgId, id: a.alerts.resolved } } })).toMatchObject({ status: "RESOLVED", note: "已到账" }),
+      },
+    ],
+  },
+  updateAlertRuleAction: {
+    withoutForeignIds: "a rule type and thresholds, applied to the session's company only",
+    probes: ({ b }) => [
+      {
+        carries: "a rule of the session's company",
+        call: submit({ type: "WITHDRAWAL_IN_TRANSIT", enabled: "on", days: "6" }),
+        expect: ok({ type: "WITHDRAWAL_IN_TRANSIT", enabled: true }),
+        then: async ({ a }) => {
+          expect(await db.alertRule.findUniqueOrThrow({ where: { orgId_type: { orgId: b.owner.orgId, type: "WITHDRAWAL_IN_TRANSIT" } } })).toMatchObject({ thresholds: { days: 6 } });
+          expect(await db.alertRule.count({ where: { orgId: a.owner.orgId } })).toBe(0);
+        },
+      },
+    ],
+  },
+
   // ---- 回款设置 ----------------------------------------------------------------------------------
   saveAgingBucketsAction: {
     withoutForeignIds: "the session's company's aging buckets; day bounds, not ids",

@@ -16,6 +16,7 @@ export async function companyMarkers(orgId: string): Promise<string[]> {
     ...(await db.exportFile.findMany({ where, select })),
     ...(await db.followUpLevel.findMany({ where, select })),
     ...(await db.savedReport.findMany({ where, select })),
+    ...(await db.alert.findMany({ where, select })),
   ].map(({ id }) => id);
   const rowIds = [
     ...(await db.order.findMany({ where, select })),

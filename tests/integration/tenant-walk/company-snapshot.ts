@@ -34,6 +34,9 @@ export async function companySnapshot(orgId: string): Promise<string> {
     closeSnapshots: await db.periodCloseSnapshot.findMany({ where, ...byId }),
     receivableSettings: await db.receivableSettings.findUnique({ where }),
     followUpLevels: await db.followUpLevel.findMany({ where, ...byId }),
+    alerts: await db.alert.findMany({ where, ...byId }),
+    alertRules: await db.alertRule.findMany({ where, orderBy: { type: "asc" } }),
+    alertComputation: await db.alertComputation.findUnique({ where }),
     auditLog: await db.auditLog.count({ where }),
   };
   return JSON.stringify(value, (_key, field: unknown) => (typeof field === "bigint" ? field.toString() : field), 1);

@@ -190,6 +190,11 @@ export const DOOR_CASES: Record<string, DoorCase> = {
     walk: (walk, module) =>
       expectQueryPageHidesA(walk, module, { order: `${walk.a.receivable.storeId}:${walk.a.receivable.orderNo}`, store: walk.a.storeId, owner: walk.a.owner.userId }),
   },
+  "app/(app)/analysis/alerts/page.tsx": {
+    // A's alert in the drawer's parameter, A's store, account and member as filters: B sees "not found" and nothing of A.
+    walk: (walk, module) =>
+      expectQueryPageHidesA(walk, module, { alert: walk.a.alerts.open, store: walk.a.storeId, account: walk.a.fundAccountId, assignee: walk.a.owner.userId, status: "all" }),
+  },
   "app/(app)/reconcile/periods/[month]/page.tsx": {
     withoutForeignIds: "a month, not an id; B's report of the month A locked must show nothing of A",
     walk: async ({ a }, module) => {

@@ -46,6 +46,8 @@ export type CompanyA = {
   followUpLevelId: string;
   /** A custom report A's owner saved and shared with A (自定义报表). */
   savedReportId: string;
+  /** A's risk alerts (风险预警): an open one on A's store, and a resolved one (to reopen). */
+  alerts: { open: string; resolved: string };
   accountant: OrgContext;
   reviewer: OrgContext;
   storeId: string;
@@ -67,7 +69,30 @@ export type CompanyB = {
   rows: { order: string; bank: string };
   /** B's own order in 回款管理. */
   receivable: { storeId: string; orderNo: string };
+  /** B's own open risk alert. */
+  alertId: string;
 };
+
+/** A risk alert as the computation would have raised it (the detectors are not what the walk tests). */
+async function seedAlert(orgId: string, storeId: string, status: "NEW" | "RESOLVED") {
+  const alert = await db.alert.create({
+    data: {
+      orgId,
+      type: "OVERDUE_RECEIVABLE",
+      causeKey: `STORE:${storeId}:${status}`,
+      severity: "HIGH",
+      status,
+      amountMinor: 88_800n,
+      currency: "CNY",
+      storeId,
+      day: new Date("2025-03-15T00:00:00Z"),
+      refs: [],
+      facts: { rows: 0 },
+      ...(status === "RESOLVED" ? { closedAt: new Date(), note: "已到账" } : {}),
+    },
+  });
+  return alert.id;
+}
 
 const inTx = <T>(body: (tx: typeof db) => Promise<T>) => db.$transaction((tx) => body(tx as typeof db), { timeout: 60_000 });
 
@@ -178,11 +203,14 @@ export async function seedCompanyA(): Promise<CompanyA> {
   await db.receivableSettings.create({ data: { orgId: owner.orgId, notDueBucketDays: [5], overdueBucketDays: [10, 20] } });
   // A's shared custom report: visible to all of A, so only the company boundary hides it from B.
   const savedReport = await createSavedReport(db, { ...owner, role: "OWNER" }, { name: "甲的报表", shared: true, spec: { version: 1, source: "orders", dimensions: ["store"], measures: ["count", "paid"] } });
+  // A's risk alerts on its store: one open, one resolved.
+  const alerts = { open: await seedAlert(owner.orgId, store.id, "NEW"), resolved: await seedAlert(owner.orgId, store.id, "RESOLVED") };
 
   return {
     receivable: { storeId: receivable.storeId, orderNo: receivable.orderNo },
     followUpLevelId: followUpLevel!.id,
     savedReportId: savedReport.id,
+    alerts,
     owner,
     accountant,
     reviewer,
@@ -216,5 +244,6 @@ export async function seedCompanyB(): Promise<CompanyB> {
   const tmall = await createStore(db, owner, STORE_INPUT);
   const rows = await orderAndReceipt(owner, tmall.id, bank.id, "B-1", 5_000n, 5_000n, "2025-05-08");
   await refreshReceivables(getPgPool(), owner.orgId);
-  return { owner, settlementPreviewBatchId: settlementPreview.id, bankPreviewBatchId: bankPreview.id, rows: { order: rows.order.id, bank: rows.bank.id }, receivable: { storeId: tmall.id, orderNo: "B-1" } };
+  const alertId = await seedAlert(owner.orgId, tmall.id, "NEW");
+  return { owner, settlementPreviewBatchId: settlementPreview.id, bankPreviewBatchId: bankPreview.id, rows: { order: rows.order.id, bank: rows.bank.id }, receivable: { storeId: tmall.id, orderNo: "B-1" }, alertId };
 }

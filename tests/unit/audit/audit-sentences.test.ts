@@ -200,6 +200,17 @@ describe("audit sentences", () => {
       "savedReport.update": { entityType: "SavedReport", entityId: G1, before: { name: "店铺月度销售", shared: false, spec: { version: 1 } }, after: { name: "店铺月度销售", shared: true, spec: { version: 1 } } },
       "savedReport.duplicate": { entityType: "SavedReport", entityId: G3, after: { name: "店铺月度销售 副本", shared: false, fromId: G1, fromName: "店铺月度销售" } },
       "savedReport.delete": { entityType: "SavedReport", entityId: G1, before: { name: "店铺月度销售", shared: true } },
+      "alerts.compute": { entityType: "Alert", after: { asOf: "2025-04-01", raised: 3, reopened: 1, cleared: 0, raisedIds: [G1, G2, G3], reopenedIds: [G1], clearedIds: [] } },
+      "alerts.assign": { entityType: "Alert", entityId: G1, before: { type: "OVERDUE_RECEIVABLE", status: "NEW" }, after: { type: "OVERDUE_RECEIVABLE", status: "IN_PROGRESS", assigneeId: G2, assigneeName: "王会计", self: false, note: null } },
+      "alerts.resolve": { entityType: "Alert", entityId: G1, after: { type: "BALANCE_BREAK", status: "RESOLVED", note: "银行补发了对账单" } },
+      "alerts.ignore": { entityType: "Alert", entityId: G1, after: { type: "UNUSUAL_CHANGE", status: "IGNORED", reason: "双十一大促" } },
+      "alerts.reopen": { entityType: "Alert", entityId: G1, after: { type: "DUPLICATE_ROW", status: "IN_PROGRESS", note: "又出现了" } },
+      "alertRule.update": {
+        entityType: "AlertRule",
+        entityId: "OVERDUE_RECEIVABLE",
+        before: { type: "OVERDUE_RECEIVABLE", enabled: true, thresholds: { days: 30, minAmountMinor: 0 } },
+        after: { type: "OVERDUE_RECEIVABLE", enabled: false, thresholds: { days: 45, minAmountMinor: 100000 } },
+      },
     };
     expect(Object.keys(samples).sort()).toEqual([...AUDIT_KINDS].sort());
     for (const [action, fields] of Object.entries(samples)) {
@@ -218,6 +229,34 @@ describe("audit sentences", () => {
     });
     expect(say(entry("export.create", samples["export.create"]))).toEqual({ zh: "导出了「已匹配」（Excel）", en: "Exported “已匹配” (Excel)" });
     expect(say(entry("job.cancel", samples["job.cancel"]), { ...NO_LOOKUPS, batches: new Map([[G1, "订单.xlsx"]]) }).zh).toBe("请求停止导入任务（订单.xlsx）");
+  });
+
+  it("says what was done to an alert and its rule, in yuan, percent and days", () => {
+    expect(say(entry("alerts.compute", { entityType: "Alert", after: { asOf: "2025-04-01", raised: 1, reopened: 0, cleared: 2, raisedIds: [G1] } }))).toEqual({
+      zh: "计算风险预警（截至 2025-04-01）：新增 1 条，重新打开 0 条，自动解决 2 条",
+      en: "Computed the risk alerts (as of 2025-04-01): 1 raised, 0 reopened, 2 cleared",
+    });
+    expect(say(entry("alerts.assign", { entityType: "Alert", entityId: G1, after: { type: "OVERDUE_RECEIVABLE", assigneeName: "王会计", self: false, note: "本周跟进" } }))).toEqual({
+      zh: "把「逾期应收」预警指派给 王会计（本周跟进）",
+      en: "Assigned the “Overdue receivable” alert to 王会计 (本周跟进)",
+    });
+    expect(say(entry("alerts.assign", { entityType: "Alert", entityId: G1, after: { type: "FEE_RATE_HIGH", assigneeName: "李四", self: true, note: null } })).zh).toBe("开始处理「费率偏高」预警");
+    expect(say(entry("alerts.resolve", { entityType: "Alert", entityId: G1, after: { type: "BALANCE_BREAK", note: "银行补发了对账单" } })).en).toBe("Resolved the “Balance break” alert: 银行补发了对账单");
+    expect(say(entry("alerts.ignore", { entityType: "Alert", entityId: G1, after: { type: "UNUSUAL_CHANGE", reason: "双十一大促" } })).zh).toBe("忽略了「异常波动」预警，原因：双十一大促");
+    expect(say(entry("alerts.reopen", { entityType: "Alert", entityId: G1, after: { type: "DUPLICATE_ROW", note: "又出现了" } })).zh).toBe("重新打开了「重复导入」预警：又出现了");
+    const rule = say(
+      entry("alertRule.update", {
+        entityType: "AlertRule",
+        entityId: "FEE_RATE_HIGH",
+        before: { type: "FEE_RATE_HIGH", enabled: true, thresholds: { toleranceBps: 50, learnedFactorPct: 150, minFeeMinor: 10000 } },
+        after: { type: "FEE_RATE_HIGH", enabled: false, thresholds: { toleranceBps: 75, learnedFactorPct: 150, minFeeMinor: 25050 } },
+      }),
+    );
+    expect(rule.zh).toMatch(/^修改了预警规则「费率偏高」：启用从 是 改为 否；.*从 0.5% 改为 0.75%；.*从 ¥100.00 改为 ¥250.50$/);
+    expect(rule.en).toMatch(/^Changed the alert rule “High fee rate”: on from yes to no; .* from 0.5% to 0.75%; .* from ¥100.00 to ¥250.50$/);
+    const days = say(entry("alertRule.update", { entityType: "AlertRule", entityId: "WITHDRAWAL_IN_TRANSIT", before: { type: "WITHDRAWAL_IN_TRANSIT", enabled: true, thresholds: { days: 3 } }, after: { type: "WITHDRAWAL_IN_TRANSIT", enabled: true, thresholds: { days: 1 } } }));
+    expect(days.en).toMatch(/from 3 days to 1 day$/);
+    expect(say(entry("alertRule.update", { entityType: "AlertRule", entityId: "DUPLICATE_ROW", before: { type: "DUPLICATE_ROW", enabled: true, thresholds: {} }, after: { type: "DUPLICATE_ROW", enabled: true, thresholds: {} } })).zh).toBe("保存了预警规则「重复导入」，没有改动");
   });
 
   it("says which custom report was saved, shared, renamed, changed, copied or deleted", () => {
