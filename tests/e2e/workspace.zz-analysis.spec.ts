@@ -73,3 +73,63 @@ test("数据分析: every chart with data, a bar opens its rows, a chart's table
   await page.setViewportSize({ width: 1440, height: 900 });
   await switchLanguage(page, "中文");
 });
+
+test("风险预警: the worker's alerts on the demo month, one assigned and resolved with a note, the rules page", async ({ page }) => {
+  test.setTimeout(300_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await signIn(page, "owner@demo.local");
+  // The worker computes alerts after each receivables rebuild: wait for them (as of today, the demo
+  // month's unpaid orders are long overdue).
+  await expect(async () => {
+    await page.goto("/analysis/alerts");
+    await expect(page.getByTestId("alert-row").first()).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 120_000, intervals: [3_000] });
+  await expect(page.getByRole("navigation", { name: "主菜单" }).getByRole("link", { name: /数据分析/ })).toContainText(/\d/);
+  await expect(page.locator("main")).not.toContainText("alerts.");
+  await screenshot(page, "alerts-1440-zh");
+
+  // Open one: why it fired, how to clear it, the rows it names.
+  const first = page.locator('[data-testid="alert-row"][data-alert-status="NEW"]').first();
+  const id = await first.getAttribute("data-alert-id");
+  await first.getByTestId("open-alert").click();
+  const detail = page.getByTestId("alert-detail");
+  await expect(detail).toHaveAttribute("data-alert-id", id!);
+  await expect(page.getByTestId("alert-message")).not.toBeEmpty();
+  await expect(page.getByTestId("alert-how-to-clear")).not.toBeEmpty();
+  await expect(page.getByTestId("alert-refs").getByTestId("alert-ref").first()).toBeVisible();
+  await screenshot(page, "alerts-detail-1440-zh");
+
+  // Assigned (to oneself: 我来处理) → 处理中; resolved with a note → 已解决, the note in its history.
+  await page.getByTestId("alert-start").click();
+  await expect(detail).toHaveAttribute("data-alert-status", "IN_PROGRESS");
+  await page.getByTestId("alert-resolve-open").click();
+  await page.getByTestId("alert-note").fill("已与平台核实，款项下月结算");
+  await page.getByTestId("alert-resolve").click();
+  await expect(detail).toHaveAttribute("data-alert-status", "RESOLVED");
+  await expect(page.getByTestId("alert-history")).toContainText("已与平台核实");
+  await screenshot(page, "alerts-resolved-1440-zh");
+
+  // The rules: every type with its thresholds, editable by the owner.
+  await page.goto("/settings/alerts");
+  await expect(page.getByTestId("alert-rule-OVERDUE_RECEIVABLE")).toBeVisible();
+  await expect(page.getByTestId("alert-rule-OVERDUE_RECEIVABLE").getByTestId("alert-threshold-days")).toHaveValue("30");
+  await screenshot(page, "alerts-rules-1440-zh");
+
+  // Phone width, then English.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/analysis/alerts");
+  await screenshot(page, "alerts-390-zh");
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await switchLanguage(page, "English");
+  await page.goto(`/analysis/alerts?status=all&alert=${id}`);
+  await expect(page.getByTestId("alert-detail")).toHaveAttribute("data-alert-status", "RESOLVED");
+  await expect(page.locator("main")).not.toContainText("alerts.");
+  await screenshot(page, "alerts-detail-1440-en");
+  await page.goto("/settings/alerts");
+  await screenshot(page, "alerts-rules-1440-en");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/analysis/alerts");
+  await screenshot(page, "alerts-390-en");
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await switchLanguage(page, "中文");
+});
