@@ -7,8 +7,8 @@ import { KIND_FROM_DB } from "@/lib/import-batches/import-kinds";
 import type { RecentImport } from "@/lib/overview/recent-work";
 import { formatLocalDateTime } from "@/lib/shared/local-time";
 
-const TH = "px-3 py-1.5 text-left text-xs font-semibold text-slate-600";
-const TD = "px-3 py-1.5 align-top";
+const TH = "whitespace-nowrap px-2 py-1.5 text-left text-xs font-semibold text-slate-600 first:pl-4 last:pr-4";
+const TD = "px-2 py-1.5 align-top first:pl-4 last:pr-4";
 
 export async function RecentImportsCard({ imports, timeZone }: { imports: RecentImport[]; timeZone: string }) {
   const [t, ti] = await Promise.all([getTranslations("overview.glance"), getTranslations("imports")]);
@@ -54,7 +54,7 @@ export async function RecentImportsCard({ imports, timeZone }: { imports: Recent
                       {batch.inserted !== null ? <span className="block text-xs text-slate-500">{t("insertedValue", { inserted: batch.inserted })}</span> : null}
                       {batch.invalid > 0 ? <span className="block text-xs text-red-700">{t("invalidValue", { invalid: batch.invalid })}</span> : null}
                     </td>
-                    <td className={TD}>
+                    <td className={`${TD} whitespace-nowrap`}>
                       <BatchStatusBadge status={batch.status} />
                     </td>
                     <td className={`${TD} num hidden whitespace-nowrap text-slate-600 sm:table-cell`} title={at}>

@@ -7,8 +7,8 @@ import { Badge } from "@/components/ui/badge";
 import type { RecentRun } from "@/lib/overview/recent-work";
 import { formatLocalDateTime } from "@/lib/shared/local-time";
 
-const TH = "px-3 py-1.5 text-left text-xs font-semibold text-slate-600";
-const TD = "px-3 py-1.5 align-top";
+const TH = "whitespace-nowrap px-2 py-1.5 text-left text-xs font-semibold text-slate-600 first:pl-4 last:pr-4";
+const TD = "px-2 py-1.5 align-top first:pl-4 last:pr-4";
 
 export async function RecentRunsCard({ runs, timeZone }: { runs: RecentRun[]; timeZone: string }) {
   const [t, tr] = await Promise.all([getTranslations("overview.glance"), getTranslations("reconcile")]);
@@ -49,7 +49,7 @@ export async function RecentRunsCard({ runs, timeZone }: { runs: RecentRun[]; ti
                       </Link>
                       {run.by ? <span className="block max-w-32 truncate text-xs text-slate-500">{run.by}</span> : null}
                     </td>
-                    <td className={TD}>
+                    <td className={`${TD} whitespace-nowrap`}>
                       <Badge tone={run.status === "SUCCEEDED" ? "brand" : run.status === "FAILED" ? "warning" : "neutral"}>{tr(`statuses.${run.status}`)}</Badge>
                     </td>
                     <td className={`${TD} num text-right`}>{count(run.autoConfirmed)}</td>

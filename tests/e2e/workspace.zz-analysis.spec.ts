@@ -29,7 +29,7 @@ test("数据分析: every chart with data, a bar opens its rows, a chart's table
 
   await page.getByRole("navigation", { name: "主菜单" }).getByRole("link", { name: "数据分析" }).click();
   await openFresh(page, "/analysis");
-  await expect(page.getByTestId("report-filters").getByLabel("开始日期")).toHaveValue("2025-03-01");
+  await expect(page.getByTestId("report-filters").getByLabel("开始日期", { exact: true })).toHaveValue("2025-03-01");
   for (const id of CHARTS) await expect(page.getByTestId(`analysis-chart-${id}`)).toBeVisible();
   // Charts with data draw bars, not the empty text.
   const sales = page.getByTestId("analysis-chart-sales-settled-received");
