@@ -25,7 +25,9 @@ export const ALERT_THRESHOLD_SCHEMAS = {
   /** A statement's printed balance differs from the previous balance plus the movement by more than `toleranceMinor`. */
   BALANCE_BREAK: z.object({ toleranceMinor: minor(0) }),
   /** A refund after the order settled of at least `minAmountMinor`; chargebacks and negative payouts always. */
-  REFUND_AFTER_SETTLEMENT: z.object({ minAmountMinor: minor(100_000) }),
+  // ¥3,000, not ¥1,000: ordinary after-sales refunds of whole orders reach ¥2,999 in the generated
+  // months (an order is at most that); a shop with larger orders raises it.
+  REFUND_AFTER_SETTLEMENT: z.object({ minAmountMinor: minor(300_000) }),
   /** Money from a platform in the bank with nothing to match for more than `days`. */
   UNMATCHED_PLATFORM_RECEIPT: z.object({ days: days(3) }),
   /** A withdrawal from a wallet not arrived in the bank within `days`. */
