@@ -13,11 +13,12 @@
 // its first "[", which is where the order number starts), not once per line.
 //
 // The limit: the contracted rate + `toleranceBps`; a store without a contracted rate (0) is held to
-// `learnedFactorPct` % of its usual rate — the median of its monthly median order rates in earlier
-// months, or of this month's orders when it has no history (robust-stats.ts: one outlier month or
-// order cannot move it). A store-month fires when its fee / sales exceed the limit (cause
-// `STORE:<id>:<month>:<feeType>`); an order fires alone when its fees are at least `minFeeMinor` and
-// its rate exceeds its store-month's limit (cause `ORDER:<store or account id>:<orderNo>:<feeType>`).
+// `learnedFactorPct` % of its usual rate (robust-stats.ts: medians, which one outlier month or order
+// cannot move): a month against the median of its earlier months' rates (no history: not judged);
+// an order against the median order rate of earlier months, or of its own month without history.
+// A store-month fires when its fee / sales exceed the limit (cause `STORE:<id>:<month>:<feeType>`);
+// an order fires alone when its fees are at least `minFeeMinor` and its rate exceeds its
+// store-month's limit (cause `ORDER:<store or account id>:<orderNo>:<feeType>`).
 // The money at stake is what was charged above the limit's base rate (contract or usual rate).
 //
 // Severity by that excess: HIGH from ¥10,000, MEDIUM from ¥1,000, LOW below.
@@ -32,7 +33,7 @@ import { classifyFee, COMMISSION_LIKE_FEE_TYPES, FEE_LINE_TYPES, type FeeType } 
 import type { SettlementLineType } from "@/lib/db/generated/enums";
 import { MAX_ALERT_REFS } from "../alert-refs";
 import { refJsonSql, refsOf } from "./ref-sql";
-import { usualFromHistory } from "./robust-stats";
+import { median, usualFromHistory } from "./robust-stats";
 
 const FEE_LINE_LIST = FEE_LINE_TYPES.map((type) => `'${type}'`).join(", ");
 /** Months of lines read: the as-of month and a year of history before it. */
@@ -120,6 +121,12 @@ const SUMS_SQL = `
     SELECT o."orderNo", min(o."storeId"::text)::uuid AS "storeId"
       FROM "Order" o WHERE o."orgId" = $1::uuid AND o."orderNo" IN (SELECT "orderNo" FROM w_fee)
      GROUP BY 1
+  ), account_store AS (
+    -- A wallet that only one store's orders name speaks for that store, also for the orders its
+    -- exports do not hold (placed before the first export, settled in it).
+    SELECT f."fundAccountId", min(ws."storeId"::text)::uuid AS "storeId"
+      FROM w_fee f JOIN w_store ws ON ws."orderNo" = f."orderNo"
+     GROUP BY 1 HAVING count(DISTINCT ws."storeId") = 1
   ), per_order AS (
     SELECT f."storeId", NULL::uuid AS "accountId", f."orderNo", f."feeType", min(f.day) AS day, sum(f.fee) AS fee,
            COALESCE(max(ss.sale), 0) AS sale, min(f.currency) AS currency,
@@ -129,14 +136,15 @@ const SUMS_SQL = `
       LEFT JOIN "ImportBatch" b ON b."orgId" = $1::uuid AND b.id = f."batchId"
      GROUP BY f."storeId", f."orderNo", f."feeType"
     UNION ALL
-    SELECT ws."storeId", f."fundAccountId", COALESCE(min(f."orderNo"), f.trade), f."feeType", min(f.day), sum(f.fee),
+    SELECT COALESCE(ws."storeId", ast."storeId"), f."fundAccountId", COALESCE(min(f."orderNo"), f.trade), f."feeType", min(f.day), sum(f.fee),
            COALESCE(max(sa.sale), 0), min(f.currency),
            (array_agg(${refJsonSql("BANK", "f", "b", `COALESCE(f."orderNo", f.trade)`)} ORDER BY f.fee DESC))[1:${MAX_ALERT_REFS}]
       FROM w_fee f
       LEFT JOIN w_sale sa ON sa."fundAccountId" = f."fundAccountId" AND sa.trade = f.trade
       LEFT JOIN w_store ws ON ws."orderNo" = f."orderNo"
+      LEFT JOIN account_store ast ON ast."fundAccountId" = f."fundAccountId"
       LEFT JOIN "ImportBatch" b ON b."orgId" = $1::uuid AND b.id = f."batchId"
-     GROUP BY ws."storeId", f."fundAccountId", f.trade, f."feeType"
+     GROUP BY COALESCE(ws."storeId", ast."storeId"), f."fundAccountId", f.trade, f."feeType"
   )
   SELECT 'MONTH' AS kind, p."storeId"::text AS "storeId", (CASE WHEN p."storeId" IS NULL THEN p."accountId" END)::text AS "accountId",
          to_char(p.day, 'YYYY-MM') AS month, p."feeType",
@@ -175,18 +183,30 @@ export const feeRateHighDetector: AlertDetector<"FEE_RATE_HIGH"> = {
     const accountName = new Map(accounts.map((account) => [account.id, account.name]));
     const ledgerKey = (row: SumRow) => (row.storeId ? `STORE:${row.storeId}` : `ACCOUNT:${row.accountId}`);
 
-    // Each store-month-feeType's limit and the base rate the excess is counted from (bps).
-    const mediansByLedger = new Map<string, Map<string, number>>();
+    // What each ledger (store, else wallet) and fee type usually pays, per month: the month's rate
+    // (fees / sales) for judging a month, the median order rate for judging an order.
+    const monthRates = new Map<string, Map<string, number>>();
+    const orderMedians = new Map<string, Map<string, number>>();
+    const put = (maps: Map<string, Map<string, number>>, key: string, month: string, value: number) => {
+      if (!maps.has(key)) maps.set(key, new Map());
+      maps.get(key)!.set(month, value);
+    };
     for (const row of rows) {
-      if (row.kind !== "MONTH" || row.medianBps === null) continue;
+      if (row.kind !== "MONTH" || row.sale <= 0n) continue;
       const key = `${ledgerKey(row)} ${row.feeType}`;
-      if (!mediansByLedger.has(key)) mediansByLedger.set(key, new Map());
-      mediansByLedger.get(key)!.set(row.month, row.medianBps);
+      put(monthRates, key, row.month, (Number(row.fee) * 10_000) / Number(row.sale));
+      if (row.medianBps !== null) put(orderMedians, key, row.month, row.medianBps);
     }
     const limitOf = (row: SumRow): { limitBps: number; baseBps: number; basis: "CONTRACT" | "LEARNED" } | null => {
       const contract = row.storeId ? (storeById.get(row.storeId)?.feeRateBps ?? 0) : 0;
       if (contract > 0) return { limitBps: contract + thresholds.toleranceBps, baseBps: contract, basis: "CONTRACT" };
-      const usual = usualFromHistory(mediansByLedger.get(`${ledgerKey(row)} ${row.feeType}`) ?? new Map(), row.month);
+      const key = `${ledgerKey(row)} ${row.feeType}`;
+      // A month is judged against earlier months only (against itself it could never stand out); an
+      // order against the usual order of earlier months, else of its own month.
+      const usual =
+        row.kind === "MONTH"
+          ? median([...(monthRates.get(key) ?? new Map<string, number>()).entries()].filter(([month]) => month < row.month).map(([, rate]) => rate))
+          : usualFromHistory(orderMedians.get(key) ?? new Map(), row.month);
       if (usual === null || usual <= 0) return null;
       return { limitBps: (usual * thresholds.learnedFactorPct) / 100, baseBps: usual, basis: "LEARNED" };
     };
