@@ -120,6 +120,21 @@ describe("alert detectors: overdue, fee rate, refund after settlement, unusual c
     }
   });
 
+  it("holds a store without a contracted rate to its own usual rate: the planted commission still fires, 多多进宝 does not", async () => {
+    const { orgId } = single.get("FEE_RATE_HIGH")!.ctx;
+    const [planted] = single.get("FEE_RATE_HIGH")!.planted;
+    await db.store.updateMany({ where: { orgId }, data: { feeRateBps: 0 } });
+    try {
+      await computeAlerts(db, orgId, { asOf: ALERTS_AS_OF });
+      const alerts = await openAlerts(orgId);
+      expect(alerts.map((a) => a.type), describeAlerts(alerts)).toEqual(["FEE_RATE_HIGH"]);
+      expect(alerts[0]!.facts).toMatchObject({ scope: "ORDER", basis: "LEARNED" });
+      expect(alerts[0]!.refs.map((ref) => `${ref.file}#${ref.sourceRow}`)).toContain(`${planted!.rows[0]!.file}#${planted!.rows[0]!.sourceRow}`);
+    } finally {
+      for (const store of (await import("@/lib/generate")).describeStores()) await db.store.updateMany({ where: { orgId, name: store.name }, data: { feeRateBps: store.feeRateBps } });
+    }
+  });
+
   it("starts firing on a clean month when a threshold is lowered: every order overdue by a day, per store", async () => {
     const { orgId } = clean[0]!.ctx;
     await setRule(orgId, "OVERDUE_RECEIVABLE", { days: 0 });

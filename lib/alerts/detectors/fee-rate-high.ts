@@ -13,9 +13,10 @@
 // its first "[", which is where the order number starts), not once per line.
 //
 // The limit: the contracted rate + `toleranceBps`; a store without a contracted rate (0) is held to
-// `learnedFactorPct` % of its usual rate (robust-stats.ts: medians, which one outlier month or order
-// cannot move): a month against the median of its earlier months' rates (no history: not judged);
-// an order against the median order rate of earlier months, or of its own month without history.
+// `learnedFactorPct` % of its usual rate, learned robustly (one outlier month or order cannot move
+// it): a month against the median of its earlier months' rates (no history: not judged); an order
+// against the 90th percentile of order rates — the median over earlier months of each month's,
+// or its own month's without history (a store selling several categories pays several rates).
 // A store-month fires when its fee / sales exceed the limit (cause `STORE:<id>:<month>:<feeType>`);
 // an order fires alone when its fees are at least `minFeeMinor` and its rate exceeds its
 // store-month's limit (cause `ORDER:<store or account id>:<orderNo>:<feeType>`).
@@ -25,7 +26,9 @@
 //
 // Two queries: the distinct memo shapes of fee lines (hashed), then one pass that sums fees and
 // sales per order and returns the store-month sums and medians plus the few orders with fees of at
-// least minFeeMinor; limits and comparisons are done here on those small results.
+// least minFeeMinor; limits and comparisons are done here on those small results, then the fired
+// orders' fee lines are looked up by id for their refs. A month alert names no rows (facts.orders
+// says how many orders it covers): its cause is the whole month, not a line.
 import type { AlertSeverity } from "../alert-types";
 import type { AlertDetector } from "../alert-detector";
 import type { AlertFinding } from "../alert-finding";
@@ -36,8 +39,13 @@ import { refJsonSql, refsOf } from "./ref-sql";
 import { median, usualFromHistory } from "./robust-stats";
 
 const FEE_LINE_LIST = FEE_LINE_TYPES.map((type) => `'${type}'`).join(", ");
-/** Months of lines read: the as-of month and a year of history before it. */
-const HISTORY_MONTHS = 12;
+/**
+ * Months of lines read and judged: the as-of month and the one before it (a month's fees are billed
+ * up to weeks after its orders). Older months are not read again at every computation: over a
+ * million orders a month each month read costs seconds. The usual rate of a store without a
+ * contract is learned within these months (the month before teaches the as-of month).
+ */
+const HISTORY_MONTHS = 1;
 
 export function feeSeverity(excessMinor: bigint): AlertSeverity {
   if (excessMinor >= 1_000_000n) return "HIGH";
@@ -63,10 +71,12 @@ type SumRow = {
   fee: bigint;
   sale: bigint;
   orders: number;
-  medianBps: number | null;
+  /** The 90th percentile of the month's order rates (bps): what an order of this store usually pays at most. */
+  orderUsualBps: number | null;
   currency: string;
   day: string;
-  refs: unknown;
+  side: "SETTLEMENT" | "BANK" | null;
+  lineIds: string[] | null;
 };
 
 async function commissionShapes(tx: Parameters<AlertDetector["detect"]>[0], orgId: string, from: string): Promise<Classified[]> {
@@ -104,7 +114,7 @@ const SUMS_SQL = `
      WHERE t."orgId" = $1::uuid AND t."lineType" = 'SALE' AND t."orderNo" IS NOT NULL AND t."occurredOn" >= $3::date - 62
      GROUP BY 1, 2
   ), w_fee AS (
-    SELECT w."fundAccountId", w."secondaryReference" AS trade, substring(w.memo from '\\[([^\\]\\[]+)\\]') AS "orderNo", c."feeType",
+    SELECT w."fundAccountId", w."secondaryReference" AS trade, NULLIF(split_part(split_part(w.memo, '[', 2), ']', 1), '') AS "orderNo", c."feeType",
            w.id, w."sourceRow", w."batchId", -w."amountMinor" AS fee, w."occurredOn" AS day, w.currency
       FROM "BankTransaction" w
       JOIN "FundAccount" f ON f."orgId" = $1::uuid AND f.id = w."fundAccountId" AND f.type <> 'BANK'
@@ -117,7 +127,7 @@ const SUMS_SQL = `
      GROUP BY 1, 2
   ), w_store AS (
     SELECT btrim(o."orderNo") AS "orderNo", min(o."storeId"::text)::uuid AS "storeId"
-      FROM "Order" o WHERE o."orgId" = $1::uuid
+      FROM "Order" o WHERE o."orgId" = $1::uuid AND btrim(o."orderNo") IN (SELECT "orderNo" FROM w_fee)
      GROUP BY 1
   ), account_store AS (
     -- A wallet that only one store's orders name speaks for that store, also for the orders its
@@ -127,35 +137,41 @@ const SUMS_SQL = `
      GROUP BY 1 HAVING count(DISTINCT ws."storeId") = 1
   ), per_order AS (
     SELECT f."storeId", NULL::uuid AS "accountId", f."orderNo", f."feeType", min(f.day) AS day, sum(f.fee) AS fee,
-           COALESCE(max(ss.sale), 0) AS sale, min(f.currency) AS currency,
-           (array_agg(${refJsonSql("SETTLEMENT", "f", "b", `f."orderNo"`)} ORDER BY f.fee DESC))[1:${MAX_ALERT_REFS}] AS refs
+           COALESCE(max(ss.sale), 0) AS sale, min(f.currency) AS currency, 'SETTLEMENT' AS side, array_agg(f.id) AS "lineIds"
       FROM s_fee f
       LEFT JOIN s_sale ss ON ss."storeId" = f."storeId" AND ss."orderNo" = f."orderNo"
-      LEFT JOIN "ImportBatch" b ON b."orgId" = $1::uuid AND b.id = f."batchId"
      GROUP BY f."storeId", f."orderNo", f."feeType"
     UNION ALL
     SELECT COALESCE(ws."storeId", ast."storeId"), f."fundAccountId", COALESCE(min(f."orderNo"), f.trade), f."feeType", min(f.day), sum(f.fee),
-           COALESCE(max(sa.sale), 0), min(f.currency),
-           (array_agg(${refJsonSql("BANK", "f", "b", `COALESCE(f."orderNo", f.trade)`)} ORDER BY f.fee DESC))[1:${MAX_ALERT_REFS}]
+           COALESCE(max(sa.sale), 0), min(f.currency), 'BANK', array_agg(f.id)
       FROM w_fee f
       LEFT JOIN w_sale sa ON sa."fundAccountId" = f."fundAccountId" AND sa.trade = f.trade
       LEFT JOIN w_store ws ON ws."orderNo" = f."orderNo"
       LEFT JOIN account_store ast ON ast."fundAccountId" = f."fundAccountId"
-      LEFT JOIN "ImportBatch" b ON b."orgId" = $1::uuid AND b.id = f."batchId"
      GROUP BY COALESCE(ws."storeId", ast."storeId"), f."fundAccountId", f.trade, f."feeType"
   )
   SELECT 'MONTH' AS kind, p."storeId"::text AS "storeId", (CASE WHEN p."storeId" IS NULL THEN p."accountId" END)::text AS "accountId",
          to_char(p.day, 'YYYY-MM') AS month, p."feeType",
          NULL::text AS "orderNo", sum(p.fee)::bigint AS fee, sum(p.sale)::bigint AS sale, count(*)::int AS orders,
-         (percentile_cont(0.5) WITHIN GROUP (ORDER BY p.fee::numeric * 10000 / p.sale) FILTER (WHERE p.sale > 0))::float8 AS "medianBps",
-         min(p.currency) AS currency, to_char(max(p.day), 'YYYY-MM-DD') AS day, NULL::jsonb AS refs
+         (percentile_cont(0.9) WITHIN GROUP (ORDER BY p.fee::numeric * 10000 / p.sale) FILTER (WHERE p.sale > 0))::float8 AS "orderUsualBps",
+         min(p.currency) AS currency, to_char(max(p.day), 'YYYY-MM-DD') AS day, NULL::text AS side, NULL::text[] AS "lineIds"
     FROM per_order p
    GROUP BY p."storeId", CASE WHEN p."storeId" IS NULL THEN p."accountId" END, to_char(p.day, 'YYYY-MM'), p."feeType"
   UNION ALL
   SELECT 'ORDER', p."storeId"::text, p."accountId"::text, to_char(p.day, 'YYYY-MM'), p."feeType", p."orderNo", p.fee::bigint, p.sale::bigint, 1,
-         NULL, p.currency, to_char(p.day, 'YYYY-MM-DD'), to_jsonb(p.refs)
+         NULL, p.currency, to_char(p.day, 'YYYY-MM-DD'), p.side, p."lineIds"::text[]
     FROM per_order p
    WHERE p.fee >= $4::bigint AND p.day >= $5::date`;
+
+/** The refs of the fee lines of the orders that fired (a few): looked up by id. */
+const LINE_REFS_SQL = `
+  SELECT t.id::text AS id, ${refJsonSql("SETTLEMENT", "t", "b", `t."orderNo"`)} AS ref
+    FROM "SettlementLine" t LEFT JOIN "ImportBatch" b ON b."orgId" = $1::uuid AND b.id = t."batchId"
+   WHERE t."orgId" = $1::uuid AND t.id = ANY($2::bigint[])
+  UNION ALL
+  SELECT w.id::text, ${refJsonSql("BANK", "w", "b", `COALESCE(substring(w.memo from '\\[([^\\]\\[]+)\\]'), w."secondaryReference")`)}
+    FROM "BankTransaction" w LEFT JOIN "ImportBatch" b ON b."orgId" = $1::uuid AND b.id = w."batchId"
+   WHERE w."orgId" = $1::uuid AND w.id = ANY($3::bigint[])`;
 
 type StoreFacts = { id: string; name: string; feeRateBps: number };
 
@@ -168,10 +184,7 @@ export const feeRateHighDetector: AlertDetector<"FEE_RATE_HIGH"> = {
     const from = historyStart.toISOString().slice(0, 10);
     const shapes = await commissionShapes(tx, orgId, from);
     if (shapes.length === 0) return [];
-    // Months judged: the as-of month and the two before it (older months only teach the usual rate).
-    const judgedFrom = new Date(`${asOfMonthStart}T00:00:00Z`);
-    judgedFrom.setUTCMonth(judgedFrom.getUTCMonth() - 2);
-    const judgedFromDay = judgedFrom.toISOString().slice(0, 10);
+    const judgedFromDay = from;
     // Hash joins only: the planner, guessing how many rows the memo shapes and the per-order sums
     // yield (one, before statistics), would otherwise look rows up one by one — minutes at 40 000 orders.
     await tx.$executeRawUnsafe("SET LOCAL enable_nestloop = off");
@@ -186,9 +199,11 @@ export const feeRateHighDetector: AlertDetector<"FEE_RATE_HIGH"> = {
     const ledgerKey = (row: SumRow) => (row.storeId ? `STORE:${row.storeId}` : `ACCOUNT:${row.accountId}`);
 
     // What each ledger (store, else wallet) and fee type usually pays, per month: the month's rate
-    // (fees / sales) for judging a month, the median order rate for judging an order.
+    // (fees / sales) for judging a month; for judging an order, the rate 90 % of its orders stay
+    // within — a store selling in several categories pays several rates (天猫 2–5 %), and the median
+    // order would make every order of its dearest category look overcharged.
     const monthRates = new Map<string, Map<string, number>>();
-    const orderMedians = new Map<string, Map<string, number>>();
+    const orderUsual = new Map<string, Map<string, number>>();
     const put = (maps: Map<string, Map<string, number>>, key: string, month: string, value: number) => {
       if (!maps.has(key)) maps.set(key, new Map());
       maps.get(key)!.set(month, value);
@@ -197,7 +212,7 @@ export const feeRateHighDetector: AlertDetector<"FEE_RATE_HIGH"> = {
       if (row.kind !== "MONTH" || row.sale <= 0n) continue;
       const key = `${ledgerKey(row)} ${row.feeType}`;
       put(monthRates, key, row.month, (Number(row.fee) * 10_000) / Number(row.sale));
-      if (row.medianBps !== null) put(orderMedians, key, row.month, row.medianBps);
+      if (row.orderUsualBps !== null) put(orderUsual, key, row.month, row.orderUsualBps);
     }
     const limitOf = (row: SumRow): { limitBps: number; baseBps: number; basis: "CONTRACT" | "LEARNED" } | null => {
       const contract = row.storeId ? (storeById.get(row.storeId)?.feeRateBps ?? 0) : 0;
@@ -208,12 +223,12 @@ export const feeRateHighDetector: AlertDetector<"FEE_RATE_HIGH"> = {
       const usual =
         row.kind === "MONTH"
           ? median([...(monthRates.get(key) ?? new Map<string, number>()).entries()].filter(([month]) => month < row.month).map(([, rate]) => rate))
-          : usualFromHistory(orderMedians.get(key) ?? new Map(), row.month);
+          : usualFromHistory(orderUsual.get(key) ?? new Map(), row.month);
       if (usual === null || usual <= 0) return null;
       return { limitBps: (usual * thresholds.learnedFactorPct) / 100, baseBps: usual, basis: "LEARNED" };
     };
 
-    const findings: AlertFinding[] = [];
+    const fired: { finding: AlertFinding; row: SumRow }[] = [];
     for (const row of rows) {
       if (row.sale <= 0n || (row.kind === "MONTH" && `${row.month}-01` < judgedFromDay)) continue;
       const limit = limitOf(row);
@@ -225,7 +240,7 @@ export const feeRateHighDetector: AlertDetector<"FEE_RATE_HIGH"> = {
       const place = row.storeId ? (storeById.get(row.storeId)?.name ?? "") : (accountName.get(row.accountId ?? "") ?? "");
       const rateBps = Math.round((Number(row.fee) * 10_000) / Number(row.sale));
       const causeKey = row.kind === "MONTH" ? `${ledgerKey(row)}:${row.month}:${row.feeType}` : `ORDER:${row.storeId ?? row.accountId}:${row.orderNo}:${row.feeType}`;
-      findings.push({
+      const finding: AlertFinding = {
         type: "FEE_RATE_HIGH",
         causeKey,
         severity: feeSeverity(excess),
@@ -234,7 +249,7 @@ export const feeRateHighDetector: AlertDetector<"FEE_RATE_HIGH"> = {
         storeId: row.storeId,
         fundAccountId: row.storeId ? null : row.accountId,
         day: row.kind === "ORDER" ? row.day : null,
-        refs: refsOf(row.refs),
+        refs: [],
         facts: {
           scope: row.kind,
           place,
@@ -248,10 +263,25 @@ export const feeRateHighDetector: AlertDetector<"FEE_RATE_HIGH"> = {
           saleMinor: row.sale.toString(),
           amountMinor: excess.toString(),
           orders: row.orders,
-          rows: row.kind === "ORDER" ? refsOf(row.refs).length : row.orders,
+          rows: row.kind === "ORDER" ? (row.lineIds?.length ?? 0) : row.orders,
         },
-      });
+      };
+      fired.push({ finding, row });
     }
-    return findings;
+    // The fired orders' fee lines, looked up by id (a month names no single line: its facts say how many orders).
+    const lineIds = (side: "SETTLEMENT" | "BANK") => fired.flatMap(({ row }) => (row.side === side ? (row.lineIds ?? []).slice(0, MAX_ALERT_REFS) : []));
+    const settlementIds = lineIds("SETTLEMENT");
+    const bankIds = lineIds("BANK");
+    if (settlementIds.length + bankIds.length > 0) {
+      const refRows = await tx.$queryRawUnsafe<{ id: string; ref: unknown }[]>(LINE_REFS_SQL, orgId, settlementIds, bankIds);
+      // Keyed by side and id: a bill line and a wallet row may share an id number.
+      const refById = new Map(refRows.map((r) => [`${(r.ref as { side: string }).side}:${r.id}`, r.ref]));
+      for (const { finding, row } of fired) {
+        if (!row.side) continue;
+        const refs = (row.lineIds ?? []).slice(0, MAX_ALERT_REFS).map((id) => refById.get(`${row.side}:${id}`));
+        finding.refs = refsOf(refs.filter((ref) => ref !== undefined));
+      }
+    }
+    return fired.map(({ finding }) => finding);
   },
 };
