@@ -264,6 +264,8 @@ export const feeRateHighDetector: AlertDetector<"FEE_RATE_HIGH"> = {
           amountMinor: excess.toString(),
           orders: row.orders,
           rows: row.kind === "ORDER" ? (row.lineIds?.length ?? 0) : row.orders,
+          file: "",
+          row: 0,
         },
       };
       fired.push({ finding, row });
@@ -280,6 +282,8 @@ export const feeRateHighDetector: AlertDetector<"FEE_RATE_HIGH"> = {
         if (!row.side) continue;
         const refs = (row.lineIds ?? []).slice(0, MAX_ALERT_REFS).map((id) => refById.get(`${row.side}:${id}`));
         finding.refs = refsOf(refs.filter((ref) => ref !== undefined));
+        finding.facts.file = finding.refs[0]?.file ?? "";
+        finding.facts.row = finding.refs[0]?.sourceRow ?? 0;
       }
     }
     return fired.map(({ finding }) => finding);

@@ -49,17 +49,31 @@ export const overdueReceivableDetector: AlertDetector<"OVERDUE_RECEIVABLE"> = {
       thresholds.days,
       thresholds.minAmountMinor,
     );
-    return rows.map((row) => ({
-      type: "OVERDUE_RECEIVABLE" as const,
-      causeKey: `STORE:${row.storeId}`,
-      severity: overdueSeverity(row.amount, row.oldest),
-      amountMinor: row.amount,
-      currency: row.currency,
-      storeId: row.storeId,
-      fundAccountId: null,
-      day: null,
-      refs: refsOf(row.refs),
-      facts: { storeName: row.storeName, orders: row.orders, rows: row.orders, days: thresholds.days, oldestDays: row.oldest, amountMinor: row.amount.toString() },
-    }));
+    return rows.map((row) => {
+      const refs = refsOf(row.refs);
+      return {
+        type: "OVERDUE_RECEIVABLE" as const,
+        causeKey: `STORE:${row.storeId}`,
+        severity: overdueSeverity(row.amount, row.oldest),
+        amountMinor: row.amount,
+        currency: row.currency,
+        storeId: row.storeId,
+        fundAccountId: null,
+        day: null,
+        refs,
+        facts: {
+          storeName: row.storeName,
+          orders: row.orders,
+          rows: row.orders,
+          days: thresholds.days,
+          oldestDays: row.oldest,
+          amountMinor: row.amount.toString(),
+          // The largest order and where it is, for the sentence (all of them are in the refs).
+          largestOrderNo: refs[0]?.ref ?? "",
+          file: refs[0]?.file ?? "",
+          row: refs[0]?.sourceRow ?? 0,
+        },
+      };
+    });
   },
 };

@@ -103,17 +103,30 @@ export const refundAfterSettlementDetector: AlertDetector<"REFUND_AFTER_SETTLEME
       CHARGEBACK_WORDS,
       words.refund,
     );
-    return rows.map((row) => ({
-      type: "REFUND_AFTER_SETTLEMENT" as const,
-      causeKey: row.cause,
-      severity: refundSeverity(row.kind, row.amount),
-      amountMinor: row.amount,
-      currency: row.currency,
-      storeId: row.storeId,
-      fundAccountId: row.accountId,
-      day: row.day,
-      refs: row.refJson && (row.refJson as { file?: string }).file !== undefined ? refsOf([row.refJson]) : [],
-      facts: { kind: row.kind, place: row.place ?? "", ref: row.ref ?? "", day: row.day, amountMinor: row.amount.toString(), minAmountMinor: String(thresholds.minAmountMinor), rows: 1 },
-    }));
+    return rows.map((row) => {
+      const refs = row.refJson && (row.refJson as { rowId?: unknown }).rowId != null ? refsOf([row.refJson]) : [];
+      return {
+        type: "REFUND_AFTER_SETTLEMENT" as const,
+        causeKey: row.cause,
+        severity: refundSeverity(row.kind, row.amount),
+        amountMinor: row.amount,
+        currency: row.currency,
+        storeId: row.storeId,
+        fundAccountId: row.accountId,
+        day: row.day,
+        refs,
+        facts: {
+          kind: row.kind,
+          place: row.place ?? "",
+          ref: row.ref ?? "",
+          day: row.day,
+          amountMinor: row.amount.toString(),
+          minAmountMinor: String(thresholds.minAmountMinor),
+          rows: refs.length,
+          file: refs[0]?.file ?? "",
+          row: refs[0]?.sourceRow ?? 0,
+        },
+      };
+    });
   },
 };

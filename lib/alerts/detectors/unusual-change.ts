@@ -177,6 +177,7 @@ export const unusualChangeDetector: AlertDetector<"UNUSUAL_CHANGE"> = {
           factorPct: thresholds.factorPct,
           amountMinor: difference.toString(),
           rows: refRow?.rows ?? 0,
+          file: refsOf(refRow?.refs ?? null)[0]?.file ?? "",
         },
       };
     });
