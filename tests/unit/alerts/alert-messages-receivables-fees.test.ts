@@ -51,7 +51,7 @@ const SAMPLES: { type: AlertType; facts: AlertFacts; zh: string[]; en: string[] 
   {
     type: "UNUSUAL_CHANGE",
     facts: { storeName: "天猫旗舰店", measure: "SALES", direction: "UP", day: "2025-03-20", dayMinor: "3000000", medianMinor: "500000", windowDays: 14, factorPct: 300, amountMinor: "2500000", rows: 61, file: "tmall.csv" },
-    zh: ["销售额为 ¥30,000.00", "远高于前 14 天的中位数 5,000.00", "25,000.00", "61 行"],
+    zh: ["销售额为 ¥30,000.00", "远高于前 14 天的中位数 ¥5,000.00", "25,000.00", "61 行"],
     en: ["sales on 2025-03-20 were ¥30,000.00", "far above the median of the 14 days before", "61 rows that day"],
   },
   {
@@ -64,7 +64,7 @@ const SAMPLES: { type: AlertType; facts: AlertFacts; zh: string[]; en: string[] 
 
 describe("overdue, fee-rate, refund and unusual-change alert sentences", () => {
   for (const locale of ["zh-CN", "en"] as const) {
-    it.each(SAMPLES.map((sample) => ({ ...sample, locale })))(`$type, sample $#, in ${locale}`, ({ type, facts, zh: zhParts, en: enParts }) => {
+    it.each(SAMPLES.map((sample, index) => ({ ...sample, index, locale })))(`$type (sample $index) in ${locale}`, ({ type, facts, zh: zhParts, en: enParts }) => {
       const t = translator(locale);
       const sentence = alertMessage(t, { type, facts, currency: "CNY" }, locale);
       expect(sentence).not.toMatch(/[{}]/);
