@@ -156,10 +156,39 @@ describe("alert detectors: overdue, fee rate, refund after settlement, unusual c
     expect(await openAlerts(orgId)).toEqual([]);
   });
 
+  it("raises a chargeback and a negative payout whatever their amount, and clears them when they are gone", async () => {
+    const { orgId } = clean[1]!.ctx;
+    const pdd = await db.store.findFirstOrThrow({ where: { orgId, platform: "PDD" } });
+    const ledgerLine = await db.settlementLine.findFirstOrThrow({ where: { orgId, storeId: pdd.id }, orderBy: { id: "asc" } });
+    const chargeback = await db.settlementLine.create({
+      data: {
+        orgId, storeId: pdd.id, batchId: ledgerLine.batchId, sourceRow: 999_999, lineType: "ADJUSTMENT", amountMinor: -1_234n, currency: "CNY",
+        occurredOn: new Date("2025-03-15T00:00:00Z"), memo: "拒付 chargeback", naturalKey: `test-chargeback-${orgId}`,
+      },
+    });
+    const payout = await db.reportPayout.findFirstOrThrow({ where: { orgId, side: "SETTLEMENT" }, orderBy: { payoutId: "asc" } });
+    await db.reportPayout.update({ where: { orgId_side_payoutId: { orgId, side: "SETTLEMENT", payoutId: payout.payoutId } }, data: { amountMinor: -5_000n } });
+    try {
+      await computeAlerts(db, orgId, { asOf: ALERTS_AS_OF });
+      const alerts = await openAlerts(orgId);
+      expect(alerts.map((a) => [a.type, a.causeKey, a.amountMinor, (a.facts as { kind: string }).kind])).toEqual([
+        ["REFUND_AFTER_SETTLEMENT", `LINE:SETTLEMENT:${chargeback.id}`, 1_234n, "CHARGEBACK"],
+        ["REFUND_AFTER_SETTLEMENT", `PAYOUT:SETTLEMENT:${payout.payoutId}`, 5_000n, "NEGATIVE_PAYOUT"],
+      ]);
+      expect(alerts[0]!.refs.map((ref) => [ref.side, ref.rowId, ref.sourceRow])).toEqual([["SETTLEMENT", String(chargeback.id), 999_999]]);
+      expect(alerts[1]!.refs.map((ref) => [ref.side, ref.rowId])).toEqual([["SETTLEMENT", String(payout.payoutId)]]);
+    } finally {
+      await db.settlementLine.delete({ where: { orgId_id: { orgId, id: chargeback.id } } });
+      await db.reportPayout.update({ where: { orgId_side_payoutId: { orgId, side: "SETTLEMENT", payoutId: payout.payoutId } }, data: { amountMinor: payout.amountMinor } });
+    }
+    await computeAlerts(db, orgId, { asOf: ALERTS_AS_OF });
+    expect(await openAlerts(orgId)).toEqual([]);
+  });
+
   it("never names another company's rows or stores", async () => {
     const orgs = [...clean, ...single.values(), all].map((m) => m.ctx.orgId);
     for (const orgId of orgs) {
-      const alerts = await db.alert.findMany({ where: { orgId, type: { in: [...MINE] } } });
+      const alerts = await db.alert.findMany({ where: { orgId, type: { in: [...MINE] }, causePresent: true } });
       const stores = new Set((await db.store.findMany({ where: { orgId }, select: { id: true } })).map((s) => s.id));
       const files = new Set((await db.importBatch.findMany({ where: { orgId }, select: { fileName: true } })).map((b) => b.fileName));
       for (const alert of alerts) {
