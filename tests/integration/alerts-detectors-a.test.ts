@@ -3,7 +3,8 @@
 // late orders are ordinary); each planted anomaly raises exactly one alert of its type naming the
 // planted rows and store; all four planted at once raise exactly those four; a threshold stored in
 // AlertRule stops or starts a rule; another company's rows never appear.
-import { beforeAll, describe, expect, it } from "vitest";
+import fs from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OrgContext } from "@/lib/auth/load-org-context";
 import { computeAlerts } from "@/lib/alerts/compute-alerts";
 import { parseAlertRefs } from "@/lib/alerts/alert-refs";
@@ -15,12 +16,18 @@ import { db, makeOrg } from "./fixtures";
 const MINE = ["OVERDUE_RECEIVABLE", "FEE_RATE_HIGH", "REFUND_AFTER_SETTLEMENT", "UNUSUAL_CHANGE"] as const satisfies readonly AlertType[];
 
 type Month = { ctx: OrgContext; planted: PlantedAnomaly[] };
+const dirs: string[] = [];
 
 async function month(name: string, orders: number, seed: number, plant: readonly AnomalyType[]): Promise<Month> {
   const ctx = await makeOrg(name);
-  const { planted } = await monthWithAnomalies(ctx, { orders, seed, plant });
+  const { planted, dir } = await monthWithAnomalies(ctx, { orders, seed, plant });
+  dirs.push(dir);
   return { ctx, planted };
 }
+
+afterAll(() => {
+  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+});
 
 async function openAlerts(orgId: string) {
   const alerts = await db.alert.findMany({ where: { orgId, type: { in: [...MINE] }, status: { in: ["NEW", "IN_PROGRESS"] } }, orderBy: [{ type: "asc" }, { causeKey: "asc" }] });
