@@ -25,7 +25,9 @@ export const ALERT_THRESHOLD_SCHEMAS = {
   /** A statement's printed balance differs from the previous balance plus the movement by more than `toleranceMinor`. */
   BALANCE_BREAK: z.object({ toleranceMinor: minor(0) }),
   /** A refund after the order settled of at least `minAmountMinor`; chargebacks and negative payouts always. */
-  REFUND_AFTER_SETTLEMENT: z.object({ minAmountMinor: minor(100_000) }),
+  // ¥3,000, not ¥1,000: ordinary after-sales refunds of whole orders reach ¥2,999 in the generated
+  // months (an order is at most that); a shop with larger orders raises it.
+  REFUND_AFTER_SETTLEMENT: z.object({ minAmountMinor: minor(300_000) }),
   /** Money from a platform in the bank with nothing to match for more than `days`. */
   UNMATCHED_PLATFORM_RECEIPT: z.object({ days: days(3) }),
   /** A withdrawal from a wallet not arrived in the bank within `days`. */
@@ -34,7 +36,10 @@ export const ALERT_THRESHOLD_SCHEMAS = {
    * A store's daily sales, refunds or fees more than `factorPct` % of (or less than 100/factor of) their
    * median over the `windowDays` before, when the day's amount differs from that median by at least `minAmountMinor`.
    */
-  UNUSUAL_CHANGE: z.object({ windowDays: days(14), factorPct: z.number().int().min(110).max(10_000).default(300), minAmountMinor: minor(500_000) }),
+  // ¥10,000, not ¥5,000: with a steady daily refund series (a large shop), one ¥5,000 refund after
+  // settlement is REFUND_AFTER_SETTLEMENT's alert; at ¥5,000 it also tripled the day's refunds
+  // (measured at 200 000 generated orders) and raised a second alert for the same refund.
+  UNUSUAL_CHANGE: z.object({ windowDays: days(14), factorPct: z.number().int().min(110).max(10_000).default(300), minAmountMinor: minor(1_000_000) }),
 } as const satisfies Record<AlertType, z.ZodType>;
 
 export type AlertThresholds = { [T in AlertType]: z.infer<(typeof ALERT_THRESHOLD_SCHEMAS)[T]> };

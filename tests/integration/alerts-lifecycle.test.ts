@@ -207,7 +207,7 @@ describe("alert rules", () => {
     expect(audit).toMatchObject({
       entityType: "AlertRule",
       entityId: "UNUSUAL_CHANGE",
-      before: { enabled: true, customized: false, thresholds: { windowDays: 14, factorPct: 300, minAmountMinor: 500_000 } },
+      before: { enabled: true, customized: false, thresholds: { windowDays: 14, factorPct: 300, minAmountMinor: 1_000_000 } },
       after: { enabled: true, customized: true, thresholds: { windowDays: 21, factorPct: 250, minAmountMinor: 800_050 } },
     });
 
