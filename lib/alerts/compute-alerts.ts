@@ -89,13 +89,14 @@ async function upsertFindings(tx: Tx, orgId: string, findings: AlertFinding[], r
        severity = EXCLUDED.severity, "amountMinor" = EXCLUDED."amountMinor", currency = EXCLUDED.currency,
        "storeId" = EXCLUDED."storeId", "fundAccountId" = EXCLUDED."fundAccountId", day = EXCLUDED.day,
        refs = EXCLUDED.refs, facts = EXCLUDED.facts, "causePresent" = true, "lastSeenAt" = now(), "updatedAt" = now(),
-       status = CASE WHEN ($3::text[] @> ARRAY["Alert".type::text || chr(0) || "Alert"."causeKey"]) THEN 'NEW'::"AlertStatus" ELSE "Alert".status END,
-       "reopenCount" = "Alert"."reopenCount" + CASE WHEN ($3::text[] @> ARRAY["Alert".type::text || chr(0) || "Alert"."causeKey"]) THEN 1 ELSE 0 END,
-       "closedAt" = CASE WHEN ($3::text[] @> ARRAY["Alert".type::text || chr(0) || "Alert"."causeKey"]) THEN NULL ELSE "Alert"."closedAt" END,
-       "closedById" = CASE WHEN ($3::text[] @> ARRAY["Alert".type::text || chr(0) || "Alert"."causeKey"]) THEN NULL ELSE "Alert"."closedById" END`,
+       status = CASE WHEN ($3::text[] @> ARRAY["Alert".type::text || chr(31) || "Alert"."causeKey"]) THEN 'NEW'::"AlertStatus" ELSE "Alert".status END,
+       "reopenCount" = "Alert"."reopenCount" + CASE WHEN ($3::text[] @> ARRAY["Alert".type::text || chr(31) || "Alert"."causeKey"]) THEN 1 ELSE 0 END,
+       "closedAt" = CASE WHEN ($3::text[] @> ARRAY["Alert".type::text || chr(31) || "Alert"."causeKey"]) THEN NULL ELSE "Alert"."closedAt" END,
+       "closedById" = CASE WHEN ($3::text[] @> ARRAY["Alert".type::text || chr(31) || "Alert"."causeKey"]) THEN NULL ELSE "Alert"."closedById" END`,
     orgId,
     JSON.stringify(rows),
-    [...reopen],
+    // PostgreSQL text holds no NUL: the keys go to SQL with the unit separator (chr(31)) instead.
+    [...reopen].map((key) => key.replace("\u0000", "\u001f")),
   );
 }
 

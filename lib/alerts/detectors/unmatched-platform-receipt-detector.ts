@@ -1,0 +1,113 @@
+// UNMATCHED_PLATFORM_RECEIPT: money from a platform in the bank that nothing explains after `days`.
+// A platform receipt is a credit in a bank account (not a wallet) whose counterparty is a platform's
+// or wallet's paying entity — the matching rules' payers (支付宝（中国）网络技术有限公司, 上海寻梦…,
+// 北京京东世纪贸易…, 北京空间变换…), as the engine's PayerDirectory recognises them; the company's
+// other business (salary, rent, a customer's transfer) has other counterparties and is never one. It
+// is unexplained while no counting group took anything of it (lib/ledger/row-remaining.ts: its
+// remaining is still its whole amount), and old when more than `days` passed from its day to asOf.
+// A receipt groups explain in part is being reconciled: a platform paying straight to the bank (JD,
+// Douyin) pays orders of several weeks in one transfer, and the matching explains the orders it
+// knows and leaves the rest open (RECEIPT_PARTLY_EXPLAINED) — in every generated month, with orders
+// from before the first imported month — so its open rest is the workspace's, not an alert.
+// Rows a person marked 不参与对账 are not open (lib/ledger/excluded-rows.ts).
+//
+// Only money the company's records could explain is looked at: a receipt dated before the payer's
+// ledger begins — before the first withdrawal from a wallet or store it pays out, and before the
+// first order of its platforms falls due (ReceivableCube.expectedOn) — pays for sales made before
+// the first imported month (a platform paying straight to the bank, JD or Douyin, pays orders the
+// company never imported); nothing in the ledger can ever match it, and it is not raised. A payer
+// with no ledger at all has nothing to match either.
+//
+// One alert per receipt; causeKey `BANK:<row id>`. Money at stake: what is open of it.
+import { notExcludedSql } from "@/lib/ledger/excluded-rows";
+import { rowRemainingSql, takenOfRowSql } from "@/lib/ledger/row-remaining";
+import type { AlertDetector } from "../alert-detector";
+import type { AlertFinding } from "../alert-finding";
+import { BANK_ACCOUNT_ROWS_FROM, bankAccountIds, bankAccountRowsWhere } from "./bank-account-rows-sql";
+import { comparableTextSql, FOLD_PARAMS, payerLedgers } from "./ledger-text-sql";
+import { severityOfAmount } from "./money-at-stake";
+
+type Raw = { id: bigint; accountId: string; day: string; amount: bigint; remaining: bigint; currency: string; ref: string | null; counterparty: string | null; fileName: string; sourceRow: number; age: number; accountName: string };
+
+// $1 org, $2/$3 fold strings, $4/$5 platform payers and their platforms, $6/$7 wallet payers and
+// their wallet types, $8 bank accounts, $9 as-of day, $10 days. Each payer's ledger start from the
+// small rollups (ReceivableCube, ReportPayout), then its receipts since, with what is open of them.
+const UNMATCHED_SQL = `
+  WITH platform_payer AS (SELECT * FROM unnest($4::text[], $5::text[]) AS x(name, platform)),
+  wallet_payer AS (SELECT * FROM unnest($6::text[], $7::text[]) AS x(name, type)),
+  ledger_start AS (
+    SELECT pp.name, min(c."expectedOn") AS start
+      FROM platform_payer pp JOIN "ReceivableCube" c ON c."orgId" = $1 AND c.platform::text = pp.platform GROUP BY pp.name
+    UNION ALL
+    SELECT pp.name, min(p.day)
+      FROM platform_payer pp
+      JOIN "Store" s ON s."orgId" = $1 AND s.platform::text = pp.platform
+      JOIN "ReportPayout" p ON p."orgId" = $1 AND NOT p.direct AND s.id = ANY(p."storeIds")
+     GROUP BY pp.name
+    UNION ALL
+    SELECT wp.name, min(p.day)
+      FROM wallet_payer wp
+      JOIN "FundAccount" f ON f."orgId" = $1 AND f.type::text = wp.type
+      JOIN "ReportPayout" p ON p."orgId" = $1 AND NOT p.direct AND p."accountId" = f.id
+     GROUP BY wp.name
+  ),
+  payer AS (SELECT name, min(start) AS start FROM ledger_start WHERE start IS NOT NULL GROUP BY name)
+  SELECT x.id, x."accountId", to_char(x."occurredOn", 'YYYY-MM-DD') AS day, x.amount, x.remaining, x.currency, x.ref, x.counterparty,
+         b."fileName", x."sourceRow", ($9::date - x."occurredOn")::int AS age, f.name AS "accountName"
+    FROM (
+      SELECT t.id, t."fundAccountId"::text AS "accountId", t."occurredOn", t."amountMinor" AS amount, t.currency, t.counterparty, t."batchId", t."sourceRow",
+             COALESCE(t.reference, t.memo) AS ref,
+             ${rowRemainingSql('t."amountMinor"', takenOfRowSql("t", "BANK", "'UP'"))} AS remaining
+        FROM ${BANK_ACCOUNT_ROWS_FROM}
+        JOIN payer ON payer.name = ${comparableTextSql("t.counterparty", "$2", "$3")}
+       WHERE ${bankAccountRowsWhere("$8")} AND t."amountMinor" > 0 AND t."occurredOn" < $9::date - $10::int AND t."occurredOn" >= payer.start
+         AND ${notExcludedSql("BANK", "t")}
+    ) x
+    JOIN "ImportBatch" b ON b."orgId" = $1 AND b.id = x."batchId"
+    JOIN "FundAccount" f ON f."orgId" = $1 AND f.id = x."accountId"::uuid
+   WHERE x.remaining = x.amount
+   ORDER BY x."occurredOn", x.id`;
+
+export const unmatchedPlatformReceiptDetector: AlertDetector<"UNMATCHED_PLATFORM_RECEIPT"> = {
+  type: "UNMATCHED_PLATFORM_RECEIPT",
+  async detect(tx, { orgId, asOf, thresholds }) {
+    const [payers, accounts] = await Promise.all([payerLedgers(tx, orgId), bankAccountIds(tx, orgId)]);
+    if (accounts.length === 0) return [];
+    const rows = await tx.$queryRawUnsafe<Raw[]>(
+      UNMATCHED_SQL,
+      orgId,
+      ...FOLD_PARAMS,
+      payers.platformNames,
+      payers.platforms,
+      payers.walletNames,
+      payers.walletTypes,
+      accounts,
+      asOf,
+      thresholds.days,
+    );
+    return rows.map(
+      (row): AlertFinding => ({
+        type: "UNMATCHED_PLATFORM_RECEIPT",
+        causeKey: `BANK:${row.id}`,
+        severity: severityOfAmount(row.remaining),
+        amountMinor: row.remaining,
+        currency: row.currency,
+        storeId: null,
+        fundAccountId: row.accountId,
+        day: row.day,
+        refs: [{ side: "BANK", rowId: row.id.toString(), ref: row.ref, file: row.fileName, sourceRow: row.sourceRow }],
+        facts: {
+          account: row.accountName,
+          rows: 1,
+          day: row.day,
+          days: row.age,
+          payer: row.counterparty ?? "",
+          file: row.fileName,
+          row: row.sourceRow,
+          amountMinor: row.amount.toString(),
+          remainingMinor: row.remaining.toString(),
+        },
+      }),
+    );
+  },
+};
