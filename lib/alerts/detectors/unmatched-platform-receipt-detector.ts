@@ -18,6 +18,14 @@
 // company never imported); nothing in the ledger can ever match it, and it is not raised. A payer
 // with no ledger at all has nothing to match either.
 //
+// And only money nothing open could be: while something of the payer's ledgers is still open — a
+// withdrawal from its wallet or store not yet received (ReportPayout), or, for a platform that pays
+// the bank itself, an order due by the receipt's day and not yet paid (ReceivableCube) — the receipt
+// has something to be matched with, and what is left is the matching's (the workspace lists both):
+// a Douyin payout from which a refund after settlement was deducted arrives short of its orders, and
+// the engine, finding no exact cut, leaves receipt and orders open for a person. A receipt is raised
+// when it came before anything of its payer was open: money no withdrawal or order can explain.
+//
 // One alert per receipt; causeKey `BANK:<row id>`. Money at stake: what is open of it.
 import { notExcludedSql } from "@/lib/ledger/excluded-rows";
 import { rowRemainingSql, takenOfRowSql } from "@/lib/ledger/row-remaining";
@@ -30,8 +38,9 @@ import { severityOfAmount } from "./money-at-stake";
 type Raw = { id: bigint; accountId: string; day: string; amount: bigint; remaining: bigint; currency: string; ref: string | null; counterparty: string | null; fileName: string; sourceRow: number; age: number; accountName: string };
 
 // $1 org, $2/$3 fold strings, $4/$5 platform payers and their platforms, $6/$7 wallet payers and
-// their wallet types, $8 bank accounts, $9 as-of day, $10 days. Each payer's ledger start from the
-// small rollups (ReceivableCube, ReportPayout), then its receipts since, with what is open of them.
+// their wallet types, $8 bank accounts, $9 as-of day, $10 days. Each payer's ledger start and first
+// open day from the small rollups (ReceivableCube, ReportPayout), then its receipts between the two
+// that no group took anything of.
 const UNMATCHED_SQL = `
   WITH platform_payer AS (SELECT * FROM unnest($4::text[], $5::text[]) AS x(name, platform)),
   wallet_payer AS (SELECT * FROM unnest($6::text[], $7::text[]) AS x(name, type)),
@@ -51,7 +60,30 @@ const UNMATCHED_SQL = `
       JOIN "ReportPayout" p ON p."orgId" = $1 AND NOT p.direct AND p."accountId" = f.id
      GROUP BY wp.name
   ),
-  payer AS (SELECT name, min(start) AS start FROM ledger_start WHERE start IS NOT NULL GROUP BY name)
+  direct_store AS (SELECT DISTINCT unnest(p."storeIds") AS id FROM "ReportPayout" p WHERE p."orgId" = $1 AND p.direct),
+  open_since AS (
+    SELECT pp.name, min(c."expectedOn") AS day
+      FROM platform_payer pp JOIN "ReceivableCube" c ON c."orgId" = $1 AND c.platform::text = pp.platform
+     WHERE c."outstandingMinor" > 0 AND c."storeId" IN (SELECT id FROM direct_store)
+     GROUP BY pp.name
+    UNION ALL
+    SELECT pp.name, min(p.day)
+      FROM platform_payer pp
+      JOIN "Store" s ON s."orgId" = $1 AND s.platform::text = pp.platform
+      JOIN "ReportPayout" p ON p."orgId" = $1 AND NOT p.direct AND p."amountMinor" > p."takenMinor" AND s.id = ANY(p."storeIds")
+     GROUP BY pp.name
+    UNION ALL
+    SELECT wp.name, min(p.day)
+      FROM wallet_payer wp
+      JOIN "FundAccount" f ON f."orgId" = $1 AND f.type::text = wp.type
+      JOIN "ReportPayout" p ON p."orgId" = $1 AND NOT p.direct AND p."amountMinor" > p."takenMinor" AND p."accountId" = f.id
+     GROUP BY wp.name
+  ),
+  payer AS (
+    SELECT l.name, l.start, o.day AS open_since
+      FROM (SELECT name, min(start) AS start FROM ledger_start WHERE start IS NOT NULL GROUP BY name) l
+      LEFT JOIN (SELECT name, min(day) AS day FROM open_since GROUP BY name) o ON o.name = l.name
+  )
   SELECT x.id, x."accountId", to_char(x."occurredOn", 'YYYY-MM-DD') AS day, x.amount, x.remaining, x.currency, x.ref, x.counterparty,
          b."fileName", x."sourceRow", ($9::date - x."occurredOn")::int AS age, f.name AS "accountName"
     FROM (
@@ -61,6 +93,7 @@ const UNMATCHED_SQL = `
         FROM ${BANK_ACCOUNT_ROWS_FROM}
         JOIN payer ON payer.name = ${comparableTextSql("t.counterparty", "$2", "$3")}
        WHERE ${bankAccountRowsWhere("$8")} AND t."amountMinor" > 0 AND t."occurredOn" < $9::date - $10::int AND t."occurredOn" >= payer.start
+         AND (payer.open_since IS NULL OR t."occurredOn" < payer.open_since)
          AND ${notExcludedSql("BANK", "t")}
     ) x
     JOIN "ImportBatch" b ON b."orgId" = $1 AND b.id = x."batchId"
