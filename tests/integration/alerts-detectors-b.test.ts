@@ -15,7 +15,10 @@ import type { AlertType } from "@/lib/alerts/alert-types";
 import type { OrgContext } from "@/lib/auth/load-org-context";
 import { getPgPool } from "@/lib/db/pg-pool";
 import type { PlantedAnomaly } from "@/lib/generate";
-import { minorOfText, parseCsvLine } from "@/lib/generate/anomalies/bank-statement-rows";
+import { genericBankFileText, minorOfText, parseCsvLine, readStatementFile } from "@/lib/generate/anomalies/bank-statement-rows";
+import { COMPANY_NAME } from "@/lib/generate";
+import { confirmProposals } from "@/lib/match-review/decide-proposals";
+import { runReconciliation } from "@/lib/match-runs/run-reconciliation";
 import { importFile } from "@/lib/import-batches/import-file";
 import { undoBatch } from "@/lib/import-batches/undo-batch";
 import { refreshReceivablesAndRollups } from "@/lib/reports/rollups/refresh-report-rollups";
@@ -239,5 +242,30 @@ describe("all five planted in one month", () => {
     expect(reopened).toMatchObject({ id: cleared.id, status: "NEW", reopenCount: 1, causePresent: true, closedAt: null });
     expect(refKeys(reopened.refs)).toEqual(refKeys(duplicate.rows));
     expect((await alertsOf(ctx)).length).toBe(MINE.length);
+  });
+});
+
+describe("a platform receipt imported twice (a later 企业网银 export of one Alipay receipt)", () => {
+  it("is one DUPLICATE_ROW alert, not a second payment, unmatched money or a withdrawal in transit", async () => {
+    const ctx = await makeOrg("收款导入两次");
+    const { dir } = await monthWithAnomalies(ctx, { orders: 2000, seed: 7, plant: [] });
+    const cmb = "bank-cmb-2025-03.csv";
+    const statement = readStatementFile({ name: cmb, path: path.join(dir, cmb), rows: 0, kind: "bank", format: "cmb-statement", encoding: "utf-8", storeOrAccount: { type: "fundAccount", key: "bank", name: "招商银行基本户" } });
+    const receipt = statement.rows.find((row) => row.memo.includes("支付宝提现") && row.date >= "2025-03-09")!;
+    const extra = "bank-generic-receipt-again.csv";
+    const { text, sourceRow } = genericBankFileText("2025-03", receipt, "P2025031099999999", COMPANY_NAME);
+    fs.writeFileSync(path.join(dir, extra), iconv.encode(text, "gbk"));
+    const account = await db.fundAccount.findFirstOrThrow({ where: { orgId: ctx.orgId, name: "招商银行基本户" } });
+    expect((await importFile(db, getPgPool(), ctx, { fileName: extra, source: fs.createReadStream(path.join(dir, extra)), fundAccountId: account.id })).status).toBe("COMMITTED");
+    // The next run, as after any import: the confirmed match of the first receipt stands.
+    await runReconciliation(db, ctx, {}, getPgPool());
+    const proposed = await db.matchGroup.findMany({ where: { orgId: ctx.orgId, status: "PROPOSED" }, select: { id: true } });
+    if (proposed.length > 0) await confirmProposals(db, ctx, proposed.map((group) => group.id));
+    await refreshReceivablesAndRollups(getPgPool(), ctx.orgId);
+    await computeAlerts(db, ctx.orgId, { asOf: ALERTS_AS_OF });
+    const alerts = await alertsOf(ctx);
+    expect(alerts.map((alert) => [alert.type, refKeys(alert.refs)])).toEqual([["DUPLICATE_ROW", refKeys([{ file: cmb, sourceRow: receipt.sourceRow }, { file: extra, sourceRow }])]]);
+    expect(alerts[0]!.amountMinor).toBe(BigInt(bankRow(dir, cmb, receipt.sourceRow).amountMinor));
+    expect(alerts[0]!.fundAccountId).toBe(account.id);
   });
 });

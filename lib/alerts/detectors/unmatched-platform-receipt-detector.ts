@@ -25,6 +25,8 @@
 // a Douyin payout from which a refund after settlement was deducted arrives short of its orders, and
 // the engine, finding no exact cut, leaves receipt and orders open for a person. A receipt is raised
 // when it came before anything of its payer was open: money no withdrawal or order can explain.
+// A receipt that is the copy of another file's row (alike in day, amount, counterparty and memo, as
+// DUPLICATE_ROW compares them) is that duplicate, raised there, not new money.
 //
 // One alert per receipt; causeKey `BANK:<row id>`. Money at stake: what is open of it.
 import { notExcludedSql } from "@/lib/ledger/excluded-rows";
@@ -95,6 +97,11 @@ const UNMATCHED_SQL = `
        WHERE ${bankAccountRowsWhere("$8")} AND t."amountMinor" > 0 AND t."occurredOn" < $9::date - $10::int AND t."occurredOn" >= payer.start
          AND (payer.open_since IS NULL OR t."occurredOn" < payer.open_since)
          AND ${notExcludedSql("BANK", "t")}
+         AND NOT EXISTS (SELECT 1 FROM "BankTransaction" c
+                          WHERE c."orgId" = $1 AND c."occurredOn" = t."occurredOn" AND c."fundAccountId" = t."fundAccountId" AND c."amountMinor" = t."amountMinor"
+                            AND c."batchId" <> t."batchId"
+                            AND ${comparableTextSql("c.counterparty", "$2", "$3")} = ${comparableTextSql("t.counterparty", "$2", "$3")}
+                            AND ${comparableTextSql("c.memo", "$2", "$3")} = ${comparableTextSql("t.memo", "$2", "$3")})
     ) x
     JOIN "ImportBatch" b ON b."orgId" = $1 AND b.id = x."batchId"
     JOIN "FundAccount" f ON f."orgId" = $1 AND f.id = x."accountId"::uuid

@@ -85,6 +85,11 @@ function readRow(layout: BankLayoutName, cells: string[], sourceRow: number): St
 export function readBankStatement(month: GeneratedMonth): BankStatement {
   const file = month.files.find((candidate) => candidate.kind === "bank" && (candidate.format === "cmb-statement" || candidate.format === "generic-bank"));
   if (!file) throw new Error("the month has no bank statement");
+  return readStatementFile(file);
+}
+
+/** A bank statement file of either layout (its `format` says which). */
+export function readStatementFile(file: GeneratedFile): BankStatement {
   const layout = file.format as BankLayoutName;
   const text = iconv.decode(fs.readFileSync(file.path), encodingOf(layout));
   const lines = text.split(/\r?\n/);
@@ -170,9 +175,9 @@ export function carryBalancesAfter(statement: BankStatement, row: StatementRow, 
 }
 
 /** A one-row 企业网银 statement (generic-bank layout) of the bank account holding `row`'s movement. */
-export function genericBankFileText(month: GeneratedMonth, row: StatementRow, serial: string, companyName: string): { text: string; sourceRow: number } {
+export function genericBankFileText(month: string, row: StatementRow, serial: string, companyName: string): { text: string; sourceRow: number } {
   const time = "10:00:00";
-  const [first, last] = [`${month.month}-01`, row.date];
+  const [first, last] = [`${month}-01`, row.date];
   const cells = [
     row.date,
     time,

@@ -20,7 +20,7 @@ export const duplicateRowPlanter: AnomalyPlanter = {
     if (!row) throw new Error("DUPLICATE_ROW: the statement has no row of the company's other business to copy");
     const name = `bank-generic-extra-${month.month}.csv`;
     const filePath = path.join(path.dirname(statement.file.path), name);
-    const { text, sourceRow } = genericBankFileText(month, row, plantedSerial(row.date, 1), COMPANY_NAME);
+    const { text, sourceRow } = genericBankFileText(month.month, row, plantedSerial(row.date, 1), COMPANY_NAME);
     fs.writeFileSync(filePath, iconv.encode(text, "gbk"));
     const added: GeneratedFile = { name, path: filePath, rows: 1, kind: "bank", format: "generic-bank", encoding: "gbk", storeOrAccount: statement.file.storeOrAccount };
     return {
