@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import type { OrgContext } from "@/lib/auth/load-org-context";
 import { getPgPool } from "@/lib/db/pg-pool";
-import { generateMonth, plantAnomalies, type AnomalyType, type PlantedAnomaly } from "@/lib/generate";
+import { generateMonth, plantAnomalies, type AnomalyType, type BankLayout, type PlantedAnomaly } from "@/lib/generate";
 import { runReconciliation } from "@/lib/match-runs/run-reconciliation";
 import { confirmProposals } from "@/lib/match-review/decide-proposals";
 import { refreshReceivablesAndRollups } from "@/lib/reports/rollups/refresh-report-rollups";
@@ -16,9 +16,9 @@ import { importGeneratedFiles } from "./generated-month";
 /** The day after the generated month (2025-03): late withdrawals are a day or two in transit, nothing is 30 days overdue. */
 export const ALERTS_AS_OF = "2025-04-01";
 
-export async function monthWithAnomalies(ctx: OrgContext, options: { orders: number; seed: number; plant: readonly AnomalyType[] }): Promise<{ planted: PlantedAnomaly[]; dir: string }> {
+export async function monthWithAnomalies(ctx: OrgContext, options: { orders: number; seed: number; plant: readonly AnomalyType[]; bankLayout?: BankLayout }): Promise<{ planted: PlantedAnomaly[]; dir: string }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "alerts-month-"));
-  const generated = await generateMonth({ orders: options.orders, seed: options.seed, outDir: dir });
+  const generated = await generateMonth({ orders: options.orders, seed: options.seed, outDir: dir, bankLayout: options.bankLayout });
   const { month, planted } = await plantAnomalies(generated, options.plant);
   await importGeneratedFiles(ctx, month);
   await runReconciliation(db, ctx, {}, getPgPool());
