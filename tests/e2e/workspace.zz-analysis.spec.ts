@@ -40,9 +40,9 @@ test("数据分析: every chart with data, a bar opens its rows, a chart's table
   // The aging chart as a table: its 合计 is the sum of its buckets.
   const aging = page.getByTestId("analysis-chart-aging");
   await aging.getByTestId("analysis-table-toggle").click();
-  const table = aging.getByTestId("analysis-table-aging");
+  const table = aging.getByTestId("analysis-table-aging-table");
   await expect(table.getByTestId("table-totals")).toContainText("合计");
-  const amounts = await table.locator('tbody tr:not([data-testid="table-totals"]) td[data-column="outstanding"]').allTextContents();
+  const amounts = await table.getByTestId("analysis-table-aging-rows").locator('tr:not([data-testid]) td[data-column="outstanding"]').allTextContents();
   const total = minor((await table.getByTestId("table-totals").locator('td[data-column="outstanding"]').textContent()) ?? "");
   expect(amounts.length).toBeGreaterThan(1);
   expect(amounts.reduce((sum, text) => sum + minor(text), 0n)).toBe(total);
