@@ -8,10 +8,10 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { IDLE, submittedValue } from "@/lib/actions/action-state";
 import { updateAlertRuleAction } from "@/lib/actions/alerts/rules";
-import type { ThresholdUnit } from "@/lib/alerts/threshold-form";
+import type { FieldUnit } from "@/lib/shared/field-unit";
 import type { AlertType } from "@/lib/alerts/alert-types";
 
-export type RuleField = { name: string; label: string; unit: ThresholdUnit; value: string; defaultValue: string };
+export type RuleField = { name: string; label: string; unit: FieldUnit; value: string; defaultValue: string };
 
 export function AlertRuleForm({ type, typeName, enabled, fields, customized, updated, canEdit }: { type: AlertType; typeName: string; enabled: boolean; fields: RuleField[]; customized: boolean; updated: string | null; canEdit: boolean }) {
   const t = useTranslations("alerts.rules");

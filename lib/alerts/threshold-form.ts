@@ -3,20 +3,12 @@
 // alert-thresholds.ts keep them (minor units, basis points). The unit of a field is read from its
 // name's ending, the same rule alert-message.ts uses for facts, so a threshold a detector helper
 // adds needs no code here.
+import { fieldUnit } from "@/lib/shared/field-unit";
 import { minorToDecimalString, readYuanInput } from "@/lib/money";
 import { formatBpsAsPercent, parsePercentToBps } from "@/lib/shared/percent-bps";
 import { ALERT_THRESHOLD_SCHEMAS, type AlertThresholds } from "./alert-thresholds";
 import type { AlertType } from "./alert-types";
 
-export type ThresholdUnit = "money" | "percent" | "factor" | "days" | "count";
-
-export function thresholdUnit(field: string): ThresholdUnit {
-  if (field.endsWith("Minor")) return "money";
-  if (field.endsWith("Bps")) return "percent";
-  if (field.endsWith("Pct")) return "factor";
-  if (/days$/i.test(field)) return "days";
-  return "count";
-}
 
 /** The fields of a type's thresholds, in the order its schema lists them. */
 export function thresholdFields(type: AlertType): string[] {
@@ -29,7 +21,7 @@ export function thresholdsToForm<T extends AlertType>(type: T, thresholds: Alert
   return Object.fromEntries(
     thresholdFields(type).map((field) => {
       const value = values[field] ?? 0;
-      const unit = thresholdUnit(field);
+      const unit = fieldUnit(field);
       return [field, unit === "money" ? minorToDecimalString(BigInt(value)) : unit === "percent" ? formatBpsAsPercent(value) : String(value)];
     }),
   );
@@ -52,7 +44,7 @@ export function thresholdsFromForm<T extends AlertType>(type: T, input: Record<s
   for (const field of thresholdFields(type)) {
     const text = (input[field] ?? "").trim();
     if (text === "") continue;
-    const unit = thresholdUnit(field);
+    const unit = fieldUnit(field);
     if (unit === "money") {
       const read = readYuanInput(text);
       if (!read.ok || read.value > BigInt(Number.MAX_SAFE_INTEGER)) problems[field] = "money";

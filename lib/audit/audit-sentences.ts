@@ -6,7 +6,7 @@
 // this file only picks the message and formats its values.
 import { formatMinor, type MoneyLocale } from "@/lib/money";
 import { formatBpsAsPercent } from "@/lib/shared/percent-bps";
-import { thresholdUnit } from "@/lib/alerts/threshold-form";
+import { fieldUnit } from "@/lib/shared/field-unit";
 import { groupIdsOf, type AuditLookups } from "./load-audit-lookups";
 
 export type AuditSentenceEntry = { action: string; entityType: string; entityId: string | null; before: unknown; after: unknown };
@@ -210,10 +210,10 @@ function alertTypeName(value: unknown, h: Helpers): string | undefined {
   return h.t.has(`alerts.types.${type}`) ? h.t(`alerts.types.${type}`) : type;
 }
 
-/** A threshold's value in the unit its name says (threshold-form.ts): yuan, percent, days. */
+/** A threshold's value in the unit its name says (lib/shared/field-unit.ts): yuan, percent, days. */
 function thresholdValue(field: string, value: unknown, h: Helpers): string | undefined {
   if (typeof value !== "number") return undefined;
-  switch (thresholdUnit(field)) {
+  switch (fieldUnit(field)) {
     case "money":
       return h.money(BigInt(value));
     case "percent":

@@ -6,14 +6,15 @@ import { canMove, refusedMoveKey } from "@/lib/alerts/alert-lifecycle";
 import { alertRefHref } from "@/lib/alerts/alert-ref-link";
 import { readRuleForm } from "@/lib/alerts/alert-rules-service";
 import { alertFilterSchema } from "@/lib/alerts/list-alerts";
-import { thresholdFields, thresholdsFromForm, thresholdsToForm, thresholdUnit } from "@/lib/alerts/threshold-form";
+import { thresholdFields, thresholdsFromForm, thresholdsToForm } from "@/lib/alerts/threshold-form";
+import { fieldUnit } from "@/lib/shared/field-unit";
 
 const STORE = "0195a7c0-0000-7000-8000-00000000000a";
 const ACCOUNT = "0195a7c0-0000-7000-8000-00000000000b";
 
 describe("threshold form", () => {
   it("reads each field's unit from its name", () => {
-    expect(["minAmountMinor", "toleranceBps", "learnedFactorPct", "days", "windowDays"].map(thresholdUnit)).toEqual(["money", "percent", "factor", "days", "days"]);
+    expect(["minAmountMinor", "toleranceBps", "learnedFactorPct", "days", "windowDays"].map(fieldUnit)).toEqual(["money", "percent", "factor", "days", "days"]);
     expect(thresholdFields("FEE_RATE_HIGH")).toEqual(["toleranceBps", "learnedFactorPct", "minFeeMinor"]);
     expect(thresholdFields("DUPLICATE_ROW")).toEqual([]);
   });

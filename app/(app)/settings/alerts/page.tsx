@@ -8,7 +8,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { loadAlertRules } from "@/lib/alerts/alert-rules";
 import { defaultThresholds } from "@/lib/alerts/alert-thresholds";
 import { alertTypeName, type CheckingTranslator } from "@/lib/alerts/alert-words";
-import { thresholdFields, thresholdsToForm, thresholdUnit } from "@/lib/alerts/threshold-form";
+import { thresholdFields, thresholdsToForm } from "@/lib/alerts/threshold-form";
+import { fieldUnit } from "@/lib/shared/field-unit";
 import { can } from "@/lib/auth/roles";
 import { requirePageContext } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
@@ -34,7 +35,7 @@ export default async function AlertRulesPage() {
           const fields = thresholdFields(rule.type).map((name) => ({
             name,
             label: words.has(`alerts.thresholds.${rule.type}.${name}`) ? words(`alerts.thresholds.${rule.type}.${name}`) : name,
-            unit: thresholdUnit(name),
+            unit: fieldUnit(name),
             value: shown[name] ?? "",
             defaultValue: defaults[name] ?? "",
           }));
