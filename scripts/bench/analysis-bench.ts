@@ -25,6 +25,8 @@ const TARGET_MS = 1000;
 const ALERTS_SHARE = 0.2;
 /** The as-of day of the bench's month (March 2025): its orders partly received, partly overdue. */
 const AS_OF = "2025-05-15";
+/** The alerts' as-of day: the morning after the month, when its import and run are done (the rules read the month). */
+const ALERTS_AS_OF = "2025-04-01";
 
 type BaselineValues = { orgId: string; from: string; to: string; trendFrom: string; trendTo: string; asOf: string };
 type Baseline = (v: BaselineValues) => [sql: string, params: unknown[]];
@@ -108,7 +110,7 @@ async function main() {
     const filters = await resolveReportFilters(db, prepared.orgId, await defaultReportPeriod(db, prepared.orgId, AS_OF));
     const dashboard = await measureDashboard(db, pool, scope, filters, repeat);
     // 风险预警: the alerts' computation after a full import and run (target ≤ 20 % of that run's time).
-    const alerts = await measureAlerts(db, pool, prepared.orgId, AS_OF, repeat);
+    const alerts = await measureAlerts(db, pool, prepared.orgId, ALERTS_AS_OF, repeat);
     const orders = Number((await pool.query<{ n: string }>(`SELECT count(*) AS n FROM "Order" WHERE "orgId" = $1`, [prepared.orgId])).rows[0]!.n);
     const meets = dashboard.totalMs <= TARGET_MS;
     if (values.json) console.log(JSON.stringify({ orders, period: { from: filters.from, to: filters.to }, trendMonths: monthsOf(trendPeriod(filters)).length, targetMs: TARGET_MS, dashboard, meets, alerts, alertsMeet: alerts.share !== null && alerts.share <= ALERTS_SHARE }));
