@@ -8,6 +8,7 @@ import type { AdjustmentType } from "@/lib/db/generated/enums";
 import type { UnmatchedList } from "@/lib/match-review/list-unmatched";
 import type { ReportResult, ReportRow } from "@/lib/reports/report-result";
 import { unmatchedRollupSums } from "@/lib/reports/rollups/unmatched-rollup";
+import { adjustmentRollupFilter } from "@/lib/reports/differences";
 import type { AnalysisChart } from "./analysis-chart";
 import { linkTo } from "./analysis-links";
 
@@ -68,20 +69,8 @@ export const openDifferences: AnalysisChart = {
 
 /** The period's adjustments waiting for approval, per type, from AdjustmentRollup with the report's filters. */
 async function pendingByType(tx: Parameters<AnalysisChart["run"]>[0], orgId: string, filters: Parameters<AnalysisChart["run"]>[2]) {
-  const params: unknown[] = [orgId, filters.from, filters.to];
-  const where = [`r."orgId" = $1::uuid`, `r.day >= $2::date`, `r.day <= $3::date`, `r."pendingCount" > 0`];
-  if (filters.account) {
-    params.push(filters.account);
-    where.push(`$${params.length}::uuid = ANY(r."fundAccountIds")`);
-  }
-  if (filters.store) {
-    params.push(filters.store);
-    where.push(`r."storeId" = $${params.length}::uuid`);
-  }
-  if (filters.platform) {
-    params.push(filters.platform);
-    where.push(`s.platform = $${params.length}::"Platform"`);
-  }
+  const { where, params } = adjustmentRollupFilter(orgId, filters);
+  where.push(`r."pendingCount" > 0`);
   return tx.$queryRawUnsafe<{ type: AdjustmentType; count: bigint; amount: bigint }[]>(
     `SELECT r.type, SUM(r."pendingCount")::bigint AS count, SUM(r."pendingMinor")::bigint AS amount
        FROM "AdjustmentRollup" r LEFT JOIN "Store" s ON s."orgId" = r."orgId" AND s.id = r."storeId"

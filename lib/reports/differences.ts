@@ -63,10 +63,10 @@ function adjustmentsSql(orgId: string, period: Period, filters: Pick<ReportFilte
 }
 
 /**
- * SQL of the report's rows from AdjustmentRollup (adjustment-rollup.ts): the period's sums per month,
- * store and type with the store's facts, the filters applied ($1 the company).
+ * The conditions on AdjustmentRollup `r` (joined to its Store `s`) of a period, account, store and
+ * platform, with their bound values ($1 the company): the report's and 数据分析's one reading of them.
  */
-function aggregatesSql(orgId: string, filters: ReportFilters) {
+export function adjustmentRollupFilter(orgId: string, filters: ReportFilters): { where: string[]; params: unknown[] } {
   const params: unknown[] = [orgId, filters.from, filters.to];
   const where = [`r."orgId" = $1::uuid`, `r.day >= $2::date`, `r.day <= $3::date`];
   if (filters.account) {
@@ -81,6 +81,15 @@ function aggregatesSql(orgId: string, filters: ReportFilters) {
     params.push(filters.platform);
     where.push(`s.platform = $${params.length}::"Platform"`);
   }
+  return { where, params };
+}
+
+/**
+ * SQL of the report's rows from AdjustmentRollup (adjustment-rollup.ts): the period's sums per month,
+ * store and type with the store's facts, the filters applied ($1 the company).
+ */
+function aggregatesSql(orgId: string, filters: ReportFilters) {
+  const { where, params } = adjustmentRollupFilter(orgId, filters);
   const sql = `SELECT to_char(r.day, 'YYYY-MM') AS month, r."storeId", min(s.name) AS "storeName", min(s.platform::text)::"Platform" AS platform,
             min(s.currency) AS currency, r.type,
             SUM(r.count)::bigint AS count, SUM(r."amountMinor")::bigint AS amount,
