@@ -10,6 +10,7 @@
 // One grouped query over OrderReceivable on its (orgId, stage, expectedOn) index; the expected day
 // and what is outstanding are those the receivables rebuild stored (lib/receivables), so the alert
 // and 回款管理's 逾期未结算 agree.
+import { MAX_ALERT_REFS } from "../alert-refs";
 import type { AlertSeverity } from "../alert-types";
 import type { AlertDetector } from "../alert-detector";
 import { asOfLiteral } from "@/lib/receivables/receivable-status";
@@ -36,15 +37,27 @@ export const overdueReceivableDetector: AlertDetector<"OVERDUE_RECEIVABLE"> = {
            FROM "OrderReceivable" r
           WHERE r."orgId" = $1::uuid AND r.stage = 'OPEN' AND r.aging
             AND r."expectedOn" < ${asOfDay} - $2::int AND r."outstandingMinor" >= GREATEST($3::bigint, 1)
+       ),
+       totals AS (
+         SELECT d."storeId", min(d.currency) AS currency, count(*)::int AS orders, sum(d.amount)::bigint AS amount, max(d.days)::int AS oldest
+           FROM due d GROUP BY d."storeId"
+       ),
+       -- Only the orders the alert names are looked up in Order and ImportBatch: the largest of each store.
+       named AS (
+         SELECT * FROM (SELECT d.*, row_number() OVER (PARTITION BY d."storeId" ORDER BY d.amount DESC, d."orderNo") AS n FROM due d) ranked
+          WHERE n <= ${MAX_ALERT_REFS}
+       ),
+       refs AS (
+         SELECT d."storeId", ${refsAggSql(refJsonSql("ORDER", "o", "b", `d."orderNo"`), `d.amount DESC, d."orderNo"`)} AS refs
+           FROM named d
+           JOIN "Order" o ON o."orgId" = $1::uuid AND o.id = d."firstOrderId"
+           LEFT JOIN "ImportBatch" b ON b."orgId" = $1::uuid AND b.id = o."batchId"
+          GROUP BY d."storeId"
        )
-       SELECT d."storeId"::text AS "storeId", s.name AS "storeName", min(d.currency) AS currency, count(*)::int AS orders,
-              sum(d.amount)::bigint AS amount, max(d.days)::int AS oldest,
-              ${refsAggSql(refJsonSql("ORDER", "o", "b", `d."orderNo"`), `d.amount DESC, d."orderNo"`)} AS refs
-         FROM due d
-         JOIN "Store" s ON s."orgId" = $1::uuid AND s.id = d."storeId"
-         JOIN "Order" o ON o."orgId" = $1::uuid AND o.id = d."firstOrderId"
-         LEFT JOIN "ImportBatch" b ON b."orgId" = $1::uuid AND b.id = o."batchId"
-        GROUP BY d."storeId", s.name`,
+       SELECT t."storeId"::text AS "storeId", s.name AS "storeName", t.currency, t.orders, t.amount, t.oldest, f.refs
+         FROM totals t
+         JOIN "Store" s ON s."orgId" = $1::uuid AND s.id = t."storeId"
+         LEFT JOIN refs f ON f."storeId" = t."storeId"`,
       orgId,
       thresholds.days,
       thresholds.minAmountMinor,
