@@ -82,7 +82,20 @@ export function AnalysisChartCard({ id, title, intro, view, table, preference, e
                     isAnimationActive={false}
                   />
                 ) : (
-                  <Bar key={series.key} dataKey={series.key} name={series.name} fill={series.color} fillOpacity={series.compared ? 0.5 : 1} stackId={series.stacked ? "stack" : undefined} isAnimationActive={false} />
+                  <Bar
+                    key={series.key}
+                    dataKey={series.key}
+                    name={series.name}
+                    fill={series.color}
+                    fillOpacity={series.compared ? 0.5 : 1}
+                    stackId={series.stacked ? "stack" : undefined}
+                    isAnimationActive={false}
+                    // A bar opens its own point's rows: the chart's click below only knows the hovered index.
+                    onClick={(_, index, event) => {
+                      event.stopPropagation();
+                      open(index);
+                    }}
+                  />
                 ),
               )}
             </ComposedChart>
