@@ -2,12 +2,15 @@
 // The order drawer's frame: a panel on the right over the list (full screen on a phone), opened by
 // the URL (?order=…) so it can be linked and reloaded, closed by its button, the backdrop or Esc —
 // each goes back to the list's URL without `order`. Not modal: the list stays readable beside it.
+// 风险预警 opens its alerts in the same frame (?alert=…), titled by words rather than a number.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 
-export function DrawerFrame({ title, subtitle, closeHref, children }: { title: string; subtitle?: ReactNode; closeHref: string; children: ReactNode }) {
+type Props = { title: string; subtitle?: ReactNode; closeHref: string; children: ReactNode; /** An order number reads best monospaced; words do not. */ titleIsWords?: boolean };
+
+export function DrawerFrame({ title, subtitle, closeHref, children, titleIsWords = false }: Props) {
   const t = useTranslations("receivables.drawer");
   const router = useRouter();
   const panel = useRef<HTMLElement>(null);
@@ -34,7 +37,7 @@ export function DrawerFrame({ title, subtitle, closeHref, children }: { title: s
       >
         <header className="flex items-start justify-between gap-3 border-b border-slate-200 px-4 py-3">
           <div className="min-w-0">
-            <h2 className="truncate font-mono text-base font-semibold text-slate-900" title={title}>
+            <h2 className={`truncate text-base font-semibold text-slate-900 ${titleIsWords ? "" : "font-mono"}`} title={title}>
               {title}
             </h2>
             {subtitle ? <div className="mt-0.5 text-xs text-slate-600">{subtitle}</div> : null}

@@ -77,11 +77,11 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
       />
       {params.alert ? (
         detail ? (
-          <DrawerFrame title={alertTypeName(words, detail.alert.type)} subtitle={detail.alert.day ?? undefined} closeHref={closeHref}>
+          <DrawerFrame title={alertTypeName(words, detail.alert.type)} subtitle={detail.alert.day ?? undefined} closeHref={closeHref} titleIsWords>
             <AlertDetailPanel detail={detail} locale={lang} timeZone={org.timezone} canHandle={can(ctx.role, "alerts.handle")} currentUserId={ctx.userId} members={members} />
           </DrawerFrame>
         ) : (
-          <DrawerFrame title={t("alerts.detail.notFoundTitle")} closeHref={closeHref}>
+          <DrawerFrame title={t("alerts.detail.notFoundTitle")} closeHref={closeHref} titleIsWords>
             <Alert tone="error">{t("alerts.detail.notFound")}</Alert>
           </DrawerFrame>
         )
