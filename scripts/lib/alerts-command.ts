@@ -11,7 +11,7 @@ import { runJobInline } from "../../lib/jobs/run-job-inline";
 import { exportTranslator } from "../../lib/export-sources/export-translator";
 import { formatMinor } from "../../lib/money";
 import { dueAlertComputations } from "../../lib/alerts/due-alert-computations";
-import { alertMessage } from "../../lib/alerts/alert-message";
+import { alertSentence } from "../../lib/alerts/alert-words";
 import { parseAlertRefs } from "../../lib/alerts/alert-refs";
 import type { AlertFacts } from "../../lib/alerts/alert-finding";
 import { OPEN_ALERT_STATUSES } from "../../lib/alerts/alert-types";
@@ -52,9 +52,8 @@ export async function alertsCommand(db: Db, args: string[], { findOrg, fail }: H
     orderBy: [{ severity: "asc" }, { day: "asc" }, { createdAt: "asc" }],
   });
   const t = exportTranslator(lang);
-  const translate = (key: string, params?: Record<string, string | number>) => t(key as never, params as never);
   for (const alert of alerts) {
-    const message = alertMessage(translate, { type: alert.type, facts: alert.facts as AlertFacts, currency: alert.currency }, lang);
+    const message = alertSentence(t, { type: alert.type, facts: alert.facts as AlertFacts, currency: alert.currency }, lang);
     const refs = parseAlertRefs(alert.refs).map(({ side, ref, file, sourceRow }) => ({ side, ref, file, sourceRow }));
     if (values.json) {
       console.log(JSON.stringify({ id: alert.id, type: alert.type, severity: alert.severity, status: alert.status, amountMinor: jsonMinor(alert.amountMinor), refs, message }));

@@ -9,9 +9,7 @@ export async function plantAnomalies(month: GeneratedMonth, types: readonly Anom
   const planted: PlantedAnomaly[] = [];
   let current = month;
   for (const type of ANOMALY_TYPES.filter((t) => types.includes(t))) {
-    const planter = ANOMALY_PLANTERS[type];
-    if (!planter) throw new Error(`no planter for ${type}`);
-    const result = await planter.plant(current);
+    const result = await ANOMALY_PLANTERS[type].plant(current);
     planted.push(result.planted);
     if (result.addedFiles?.length) current = { ...current, files: [...current.files, ...result.addedFiles] };
   }
