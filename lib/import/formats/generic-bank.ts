@@ -13,7 +13,7 @@ export const GENERIC_BANK_COLUMNS = {
   amount: ["交易金额", "金额", "发生额", "amount", "transaction amount"],
   inflow: ["收入金额", "收入", "贷方金额", "贷方发生额", "存入金额", "存入", "credit", "credit amount", "money in", "deposit"],
   outflow: ["支出金额", "支出", "借方金额", "借方发生额", "支取金额", "支取", "debit", "debit amount", "money out", "withdrawal"],
-  direction: ["借贷标志", "借贷方向", "借贷", "收支", "收/支", "交易方向", "方向", "dr/cr", "debit/credit", "d/c"],
+  direction: ["借贷标志", "借贷标记", "借贷方向", "借/贷", "借贷", "收支", "收/支", "收付标志", "收/付", "收付", "进出账标志", "进账/出账", "转入/转出", "资金方向", "交易方向", "方向", "dr/cr", "cr/dr", "debit/credit", "d/c", "c/d"],
   balance: ["余额", "账户余额", "联机余额", "交易后余额", "balance"],
   currency: ["币种", "币别", "货币", "currency"],
   counterparty: ["对方户名", "对方名称", "对方账户名", "交易对方", "对方单位", "收/付款人", "counterparty", "payee", "payer", "name"],

@@ -4,16 +4,29 @@ import { toHalfWidth } from "@/lib/money/to-half-width";
 
 export type Direction = 1 | -1 | "neutral";
 
-const INFLOW = new Set(["收入", "收", "入", "入账", "存入", "收款", "贷", "贷方", "c", "cr", "credit", "in", "+"]);
-const OUTFLOW = new Set(["支出", "支", "出", "出账", "支取", "付款", "借", "借方", "d", "dr", "debit", "out", "-"]);
+// Every form the banks print: 借/贷 and their Dr/Cr, D/C, 收入/支出, 进账/出账, 收/付, 转入/转出
+// (camt's CRDT/DBIT too). A bilingual mark ("借 Dr", "贷(Cr)") counts when all its parts agree.
+const INFLOW = new Set(["收入", "收", "入", "入账", "进账", "来账", "存入", "收款", "转入", "贷", "贷方", "贷记", "c", "cr", "crdt", "credit", "in", "+"]);
+const OUTFLOW = new Set(["支出", "支", "出", "出账", "往账", "支取", "付", "付款", "转出", "借", "借方", "借记", "d", "dr", "dbit", "debit", "out", "-"]);
 const NEUTRAL = new Set(["不计收支", "中性交易", "其他", "/"]);
 
 /** 1, -1, "neutral", or null when the text is not a direction we know. */
 export function parseDirection(text: string): Direction | null {
   const key = toHalfWidth(text).trim().toLowerCase();
-  if (INFLOW.has(key)) return 1;
-  if (OUTFLOW.has(key)) return -1;
-  if (NEUTRAL.has(key)) return "neutral";
+  const whole = directionOfWord(key);
+  if (whole !== null || key.length < 2) return whole;
+  const parts = key.split(/[\s/()|,;:-]+/).filter(Boolean);
+  if (parts.length < 2) return null;
+  const directions = new Set(parts.map(directionOfWord));
+  if (directions.size !== 1) return null;
+  const [only] = directions;
+  return only === "neutral" ? null : only;
+}
+
+function directionOfWord(word: string): Direction | null {
+  if (INFLOW.has(word)) return 1;
+  if (OUTFLOW.has(word)) return -1;
+  if (NEUTRAL.has(word)) return "neutral";
   return null;
 }
 
