@@ -19,7 +19,7 @@ export function parseDirection(text: string): Direction | null {
   if (parts.length < 2) return null;
   const directions = new Set(parts.map(directionOfWord));
   if (directions.size !== 1) return null;
-  const [only] = directions;
+  const only = parts.length > 0 ? directionOfWord(parts[0]) : null;
   return only === "neutral" ? null : only;
 }
 
