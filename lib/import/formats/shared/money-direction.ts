@@ -17,10 +17,10 @@ export function parseDirection(text: string): Direction | null {
   if (whole !== null || key.length < 2) return whole;
   const parts = key.split(/[\s/()|,;:-]+/).filter(Boolean);
   if (parts.length < 2) return null;
-  const directions = new Set(parts.map(directionOfWord));
-  if (directions.size !== 1) return null;
-  const only = parts.length > 0 ? directionOfWord(parts[0]) : null;
-  return only === "neutral" ? null : only;
+  const directions = parts.map(directionOfWord);
+  const first = directions[0] ?? null;
+  if (first === null || first === "neutral" || directions.some((direction) => direction !== first)) return null;
+  return first;
 }
 
 function directionOfWord(word: string): Direction | null {
