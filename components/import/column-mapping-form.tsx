@@ -62,6 +62,14 @@ export function ColumnMappingForm({ batchId, rows, fileName }: { batchId: string
         {FIELDS.map((field) => (
           <SelectField key={field} label={t(`mapFields.${field}`)} name={field} defaultValue="" options={columnOptions} error={error(field)} />
         ))}
+        {/* Only asked when one amount column has no direction column beside it; never assumed. */}
+        <SelectField
+          label={t("mapAmountSign")}
+          name="amountSign"
+          defaultValue=""
+          error={error("amountSign")}
+          options={(["unset", "positiveIsIn", "positiveIsOut"] as const).map((value) => ({ value: value === "unset" ? "" : value, label: t(`mapAmountSignOptions.${value}`) }))}
+        />
       </div>
       <Button type="submit" disabled={pending}>
         {t("mapSubmit")}

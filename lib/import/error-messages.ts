@@ -80,6 +80,12 @@ const MESSAGES: Record<ImportErrorCode, { "zh-CN": Message; en: Message }> = {
     "zh-CN": () => "表头下面没有任何数据行。",
     en: () => "There are no data rows below the header.",
   },
+  SIGN_CONTRADICTS_BALANCE: {
+    "zh-CN": () =>
+      "这一行的余额变动与金额方向相反：金额的收/支方向读反了（例如信用卡账单把消费记为正数）。为避免记错，整个文件未导入；请选择正确的格式，或用手动指定列说明金额为正表示收入还是支出。",
+    en: () =>
+      "This row's balance moves the other way from its amount: the direction of the money was read backwards (a card statement, for one, prints spending as a positive number). Nothing of the file was imported; choose the right layout, or map the columns and say whether a positive amount is money in or money out.",
+  },
   STATEMENT_MALFORMED: {
     "zh-CN": (p) => {
       const tag = String(p.tag ?? "");

@@ -2,7 +2,7 @@
 // repeated rows can hold ten million of them, and one 2 MB line a million cells. Readers stop at the
 // first row, cell or line past a bound, and the whole file is refused (nothing is stored), because
 // storing the first two million rows of a bigger export would silently leave a month half-imported.
-import type { ImportError } from "./types";
+import type { ImportError, ImportErrorCode } from "./types";
 
 export interface ImportLimits {
   /** Rows below the header (blank and footer rows included: reading them is work too). */
@@ -53,9 +53,12 @@ export class ImportLimitError extends Error {
   }
 }
 
-const REFUSING_CODES: ReadonlySet<string> = new Set<LimitCode>(["TOO_MANY_ROWS", "TOO_MANY_COLUMNS", "LINE_TOO_LONG"]);
+const REFUSING_CODES: ReadonlySet<string> = new Set<ImportErrorCode>(["TOO_MANY_ROWS", "TOO_MANY_COLUMNS", "LINE_TOO_LONG", "SIGN_CONTRADICTS_BALANCE"]);
 
-/** An error that refuses the whole file, even when it comes after rows were read: store nothing. */
+/**
+ * An error that refuses the whole file, even when it comes after rows were read: store nothing.
+ * A limit passed, or signs its own balances contradict (balances/refuse-signs-against-balances.ts).
+ */
 export function isFileRefusal(error: ImportError): boolean {
   return REFUSING_CODES.has(error.code);
 }

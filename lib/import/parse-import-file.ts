@@ -3,6 +3,7 @@
 // file or a bad row: every problem comes back as an ImportError with a code, row and column.
 // Rows are produced as batches are pulled, so a million-row CSV never sits in memory as objects.
 import type { Readable } from "node:stream";
+import { refuseSignsAgainstBalances } from "./balances/refuse-signs-against-balances";
 import { headerSignature } from "./column-mapping/header-signature";
 import { DEFAULT_IMPORT_LIMITS, ImportLimitError, readerLimits, type ImportLimits } from "./limits";
 import type { ZipBombLimits } from "./decode/check-zip-bomb";
@@ -156,7 +157,7 @@ export async function parseImportFile(
   if (!table.ok) return table;
   const { adapter } = table;
   const stats = emptyStats();
-  const batches = withReaderErrors(
+  const read = withReaderErrors(
     normalizeRows(adapter, table.header.cells, capRows(table.dataRows, limits.maxRows), {
       checkColumnCount: table.fileType === "text",
       cleanCells: table.dataCellsUncleaned,
@@ -166,6 +167,7 @@ export async function parseImportFile(
     table.fileType,
     input.fileName,
   );
+  const batches = adapter.kind === "bank" ? refuseSignsAgainstBalances(read, input.fileName) : read;
   const opened: OpenedImportBase<ImportKind, NormalizedRow> = {
     ok: true,
     kind: adapter.kind,

@@ -17,7 +17,9 @@ test("map an unknown layout's columns, then the same layout is recognised next t
   await expect(form.getByLabel("表头所在行")).toHaveValue("1");
   await form.getByLabel("格式名称（例如：某某银行流水）").fill(`地方银行 ${stamp}`);
   await form.getByLabel("日期", { exact: true }).selectOption("入账时点");
-  await form.getByLabel("金额（带正负号）").selectOption("变动额");
+  await form.getByLabel("金额", { exact: true }).selectOption("变动额");
+  // One amount column and no direction column: the person says what a positive amount means.
+  await form.getByLabel("金额为正表示").selectOption("positiveIsIn");
   await form.getByLabel("摘要 / 备注").selectOption("附言");
   await form.getByLabel("流水号").selectOption("凭证编码");
   await screenshot(page, "import-mapping-zh");

@@ -70,7 +70,7 @@ describe("reading an import again", () => {
 });
 
 describe("mapping the columns of an unknown layout", () => {
-  const mapping = { name: "我的银行", headerRow: "0", kind: "bank", date: "记账日", amount: "金额", memo: "摘要" };
+  const mapping = { name: "我的银行", headerRow: "0", kind: "bank", date: "记账日", amount: "金额", amountSign: "positiveIsIn", memo: "摘要" };
 
   it("saves the mapping from the picked header row and reads the file again", async () => {
     const { org } = await signedInOrgWithAccount();
@@ -92,6 +92,16 @@ describe("mapping the columns of an unknown layout", () => {
     expect(answer).toMatchObject({ status: "error", fieldErrors: { amount: "请指定金额列，或同时指定收入和支出两列。" } });
     expect(await db.columnMapping.count({ where: { orgId: org.orgId } })).toBe(0);
     expect(await db.importBatch.findUniqueOrThrow({ where: { orgId_id: { orgId: failed.orgId, id: failed.id } } })).toMatchObject({ status: "FAILED" });
+  });
+
+  it("asks what a positive amount means when one amount column has no direction column", async () => {
+    const { org } = await signedInOrgWithAccount();
+    const failed = await stagedAndRead(org, UNKNOWN_LAYOUT);
+    const { amountSign: _sign, ...unsaid } = mapping;
+
+    const answer = await mapColumnsAction(IDLE, formData({ id: failed.id, ...unsaid }));
+    expect(answer).toMatchObject({ status: "error", fieldErrors: { amountSign: "金额只有一列、又没有收/支方向列时，请说明金额为正表示收入还是支出。" } });
+    expect(await db.columnMapping.count({ where: { orgId: org.orgId } })).toBe(0);
   });
 
   it("refuses a batch that was read with a layout: its sample holds no raw header rows", async () => {

@@ -75,6 +75,10 @@ const mapColumnsSchema = z.object({
   inflow: mappedColumn,
   outflow: mappedColumn,
   direction: mappedColumn,
+  amountSign: z
+    .enum(["positiveIsIn", "positiveIsOut", ""])
+    .optional()
+    .transform((value) => value || undefined),
   reference: mappedColumn,
   counterparty: mappedColumn,
   orderNo: mappedColumn,

@@ -20,6 +20,11 @@ export const columnMappingSchema = z
     inflow: z.string().min(1).optional(),
     outflow: z.string().min(1).optional(),
     direction: z.string().min(1).optional(),
+    /**
+     * One amount column without a direction column: what a positive number means. A bank prints
+     * money in positive; a card statement prints spending positive. Never assumed: the person says.
+     */
+    amountSign: z.enum(["positiveIsIn", "positiveIsOut"]).optional(),
     reference: z.string().min(1).optional(),
     counterparty: z.string().min(1).optional(),
     counterpartyAccount: z.string().min(1).optional(),
@@ -32,6 +37,9 @@ export const columnMappingSchema = z
   })
   .refine((m) => m.amount !== undefined || (m.inflow !== undefined && m.outflow !== undefined), {
     message: "amount, or inflow and outflow",
+  })
+  .refine((m) => m.amount === undefined || m.direction !== undefined || m.amountSign !== undefined, {
+    message: "an amount without a direction column needs amountSign",
   });
 
 export type ColumnMapping = z.input<typeof columnMappingSchema>;
@@ -61,7 +69,8 @@ export function mappedColumnNames(mapping: ColumnMapping): string[] {
 function signedAmount(row: RowCells, m: ParsedMapping, decimals: number): bigint | undefined {
   if (m.amount === undefined) return netOfSplitColumns(row, m.inflow ?? "", m.outflow ?? "", { decimals });
   const written = row.amount(m.amount, { required: true, decimals });
-  if (written === undefined || m.direction === undefined) return written;
+  if (written === undefined) return undefined;
+  if (m.direction === undefined) return m.amountSign === "positiveIsOut" ? -written : written;
   const marker = row.text(m.direction);
   if (marker === undefined) return written;
   const direction = parseDirection(marker);

@@ -1,6 +1,10 @@
-// Any other bank statement whose header uses common names: a date, and either one signed amount,
-// an amount plus a 借/贷 (or 收/支, Dr/Cr) marker, or split 收入/支出 (借方/贷方) columns. It scores
-// below every specific format so it only catches what nothing else claims.
+// Any other bank statement whose header uses common names: a date, and either an amount plus a 借/贷
+// (or 收/支, Dr/Cr) marker, one signed amount beside a running balance, or split 收入/支出 (借方/贷方)
+// columns. It scores below every specific format so it only catches what nothing else claims.
+// One amount with neither a marker nor a balance is not claimed: whether a positive number is money
+// in (a bank) or money out (a card statement) cannot be known from the file, so the person says so
+// once on the mapping screen and the saved mapping remembers it. With a balance the preview proves
+// the sign: a row whose balance moves the other way refuses the file (statement-facts).
 import { defineFormat } from "./format-adapter";
 import { scoreHeader } from "./score-header";
 import { currencyDecimals } from "@/lib/money";
@@ -31,9 +35,10 @@ export const genericBank = defineFormat({
   anchorColumn: G.date,
   statementAccount: { numberLabels: ["账号", "帐号", "卡号", "账户"], nameLabels: ["户名", "账户名称", "账户名"] },
   detect(header, preamble) {
-    const withAmount = scoreHeader(header, preamble, { required: [G.date, G.amount], optional: [G.direction, G.balance, G.counterparty, G.memo], maxScore: 0.45 });
+    const withMarker = scoreHeader(header, preamble, { required: [G.date, G.amount, G.direction], optional: [G.balance, G.counterparty, G.memo], maxScore: 0.45 });
+    const withBalance = scoreHeader(header, preamble, { required: [G.date, G.amount, G.balance], optional: [G.counterparty, G.memo], maxScore: 0.45 });
     const withSplit = scoreHeader(header, preamble, { required: [G.date, G.inflow, G.outflow], optional: [G.balance, G.counterparty, G.memo], maxScore: 0.45 });
-    return Math.max(withAmount, withSplit);
+    return Math.max(withMarker, withBalance, withSplit);
   },
   mapRow(row) {
     const when = row.dateTime(G.date, { required: true });

@@ -45,12 +45,12 @@ describe("unknown layouts and column mappings", () => {
   });
 
   it("reports mapped columns the file does not have, and incomplete mappings", async () => {
-    expect(applyColumnMapping(["日期", "金额"], { date: "日期", amount: "发生额" })).toEqual({
+    expect(applyColumnMapping(["日期", "金额"], { date: "日期", amount: "发生额", amountSign: "positiveIsIn" })).toEqual({
       ok: false,
       errors: [{ row: null, column: "发生额", code: "MAPPING_COLUMN_MISSING", params: {}, severity: "error" }],
     });
     expect(applyColumnMapping(["日期", "金额"], { date: "日期" })).toMatchObject({ ok: false, errors: [{ code: "MAPPING_INCOMPLETE" }] });
-    const result = expectFailed(await parseImportBuffer({ fileName: "ledger.csv", data: Buffer.from(LEDGER) }, { columnMapping: { date: "入账时间", amount: "金额" } }));
+    const result = expectFailed(await parseImportBuffer({ fileName: "ledger.csv", data: Buffer.from(LEDGER) }, { columnMapping: { date: "入账时间", amount: "金额", amountSign: "positiveIsIn" } }));
     expect(result.errors).toEqual([{ row: null, column: "金额", code: "MAPPING_COLUMN_MISSING", params: {}, severity: "error" }]);
   });
 
@@ -84,10 +84,36 @@ describe("generic bank layout", () => {
   });
 });
 
+describe("what a positive amount means", () => {
+  const text = ["交易日期,交易描述,金额", "2024-03-01,消费 某某超市,128.50", "2024-03-05,还款,-500.00"].join("\n");
+
+  it("is never assumed: one amount column without a direction column is not auto-detected, and a mapping must say", async () => {
+    expect(expectFailed(await importText("card.csv", text)).errors).toEqual([expect.objectContaining({ code: "UNKNOWN_FORMAT" })]);
+    const unsaid = expectFailed(await importText("card.csv", text, { columnMapping: { date: "交易日期", amount: "金额" } }));
+    expect(unsaid.errors).toEqual([expect.objectContaining({ code: "MAPPING_INCOMPLETE" })]);
+  });
+
+  it("reads card-style amounts (spending positive) as money out when the mapping says so", async () => {
+    const card = expectImported(await importText("card.csv", text, { columnMapping: { date: "交易日期", amount: "金额", memo: "交易描述", amountSign: "positiveIsOut" } }), "bank");
+    expect(card.rows.map((row) => [row.sourceRow, row.amountMinor, row.memo])).toEqual([
+      [2, -12850n, "消费 某某超市"],
+      [3, 50000n, "还款"],
+    ]);
+    const bank = expectImported(await importText("card.csv", text, { columnMapping: { date: "交易日期", amount: "金额", amountSign: "positiveIsIn" } }), "bank");
+    expect(bank.rows.map((row) => row.amountMinor)).toEqual([12850n, -50000n]);
+  });
+
+  it("a direction column decides, whatever amountSign says", async () => {
+    const marked = ["日期,金额,借贷", "2024-03-01,10.00,借 Dr", "2024-03-02,20.00,贷 Cr"].join("\n");
+    const result = expectImported(await importText("a.csv", marked, { columnMapping: { date: "日期", amount: "金额", direction: "借贷" } }), "bank");
+    expect(result.rows.map((row) => row.amountMinor)).toEqual([-1000n, 2000n]);
+  });
+});
+
 describe("column mappings and the requested kind", () => {
   it("a mapping on the settlement page gives settlement lines; orders cannot be mapped", async () => {
     const text = ["日期,金额", "2024-03-01,5.00"].join("\n");
-    const settlement = expectImported(await importText("a.csv", text, { kind: "settlement", columnMapping: { date: "日期", amount: "金额" } }), "settlement");
+    const settlement = expectImported(await importText("a.csv", text, { kind: "settlement", columnMapping: { date: "日期", amount: "金额", amountSign: "positiveIsIn" } }), "settlement");
     expect(settlement.rows).toEqual([expect.objectContaining({ lineType: "SALE", amountMinor: 500n })]);
     const orders = expectFailed(await importText("a.csv", text, { kind: "orders", columnMapping: { date: "日期", amount: "金额" } }));
     expect(orders.errors).toEqual([expect.objectContaining({ code: "MAPPING_KIND_UNSUPPORTED" })]);
@@ -95,7 +121,7 @@ describe("column mappings and the requested kind", () => {
 
   it("uses the currency's own minor unit (yen has none)", async () => {
     const text = ["日期,金额,币种", "2024-03-01,1200,JPY", "2024-03-02,12.50,USD"].join("\n");
-    const result = expectImported(await importText("a.csv", text, { columnMapping: { date: "日期", amount: "金额", currency: "币种" } }), "bank");
+    const result = expectImported(await importText("a.csv", text, { columnMapping: { date: "日期", amount: "金额", amountSign: "positiveIsIn", currency: "币种" } }), "bank");
     expect(result.rows.map((row) => [row.amountMinor, row.currency])).toEqual([
       [1200n, "JPY"],
       [1250n, "USD"],
