@@ -102,7 +102,7 @@ describe("staged imports", () => {
     await saveColumnMapping(db, org, {
       name: "地方银行",
       header: ["入账时点", "变动额", "附言"],
-      mapping: { kind: "bank", date: "入账时点", amount: "变动额", memo: "附言" },
+      mapping: { kind: "bank", date: "入账时点", amount: "变动额", amountSign: "positiveIsIn", memo: "附言" },
     });
     const { batch } = await previewBatch(db, org, first.id);
     // A mapped layout prints no account: the person chooses it.
