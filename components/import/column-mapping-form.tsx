@@ -21,7 +21,15 @@ function likelyHeaderRow(rows: string[][]): number {
   return best;
 }
 
-export function ColumnMappingForm({ batchId, rows, fileName }: { batchId: string; rows: string[][]; fileName: string }) {
+type Props = {
+  batchId: string;
+  rows: string[][];
+  /** Per raw row, the columns its names suggest for each field were it the header. */
+  suggestions: Partial<Record<(typeof FIELDS)[number], string>>[];
+  fileName: string;
+};
+
+export function ColumnMappingForm({ batchId, rows, suggestions, fileName }: Props) {
   const t = useTranslations("imports");
   const router = useRouter();
   const [state, formAction, pending] = useActionState(mapColumnsAction, IDLE);
@@ -31,6 +39,7 @@ export function ColumnMappingForm({ batchId, rows, fileName }: { batchId: string
   }, [state, router]);
 
   const header = (rows[headerRow] ?? []).filter((cell) => cell.trim() !== "");
+  const suggested = suggestions[headerRow] ?? {};
   const columnOptions = [{ value: "", label: t("mapNone") }, ...header.map((cell) => ({ value: cell, label: cell }))];
   const error = (name: string) => (state.status === "error" ? state.fieldErrors[name] : undefined);
 
@@ -60,7 +69,7 @@ export function ColumnMappingForm({ batchId, rows, fileName }: { batchId: string
       <p className="text-xs text-slate-500">{t("mapHint")}</p>
       <div className="grid gap-4 sm:grid-cols-4" key={headerRow}>
         {FIELDS.map((field) => (
-          <SelectField key={field} label={t(`mapFields.${field}`)} name={field} defaultValue="" options={columnOptions} error={error(field)} />
+          <SelectField key={field} label={t(`mapFields.${field}`)} name={field} defaultValue={suggested[field] ?? ""} options={columnOptions} error={error(field)} />
         ))}
         {/* Only asked when one amount column has no direction column beside it; never assumed. */}
         <SelectField

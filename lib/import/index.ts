@@ -9,6 +9,7 @@ export { listFormats, findFormat } from "./formats/registry";
 export type { FormatAdapter, AnyFormatAdapter, RowDraft } from "./formats/format-adapter";
 export { applyColumnMapping, columnMappingSchema, type ColumnMapping, type MappedFormat } from "./column-mapping/apply-column-mapping";
 export { headerSignature } from "./column-mapping/header-signature";
+export { suggestColumnMapping } from "./column-mapping/suggest-column-mapping";
 export { sniffFileType } from "./decode/sniff-file-type";
 export { decodeTextBuffer, decodeTextStream } from "./decode/decode-text-stream";
 export type { TextEncoding } from "./decode/detect-text-encoding";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyColumnMapping, headerSignature, parseImportBuffer } from "@/lib/import";
+import { applyColumnMapping, headerSignature, parseImportBuffer, suggestColumnMapping } from "@/lib/import";
 import { expectFailed, expectImported, importText } from "./helpers";
 
 // A layout no adapter knows (a company's own ledger export).
@@ -126,5 +126,27 @@ describe("column mappings and the requested kind", () => {
       [1200n, "JPY"],
       [1250n, "USD"],
     ]);
+  });
+});
+
+describe("the mapping screen's suggestions", () => {
+  it("names the columns common names point to, one meaning per column, and never the sign", () => {
+    expect(suggestColumnMapping(["交易时间", "摘要", "金额", "余额", "对方户名", "流水号"])).toEqual({
+      date: "交易时间",
+      amount: "金额",
+      reference: "流水号",
+      counterparty: "对方户名",
+      memo: "摘要",
+      balance: "余额",
+    });
+    expect(suggestColumnMapping(["记账日期", "借方发生额", "贷方发生额", "借贷标志", "商户订单号", "手续费"])).toEqual({
+      date: "记账日期",
+      inflow: "贷方发生额",
+      outflow: "借方发生额",
+      direction: "借贷标志",
+      orderNo: "商户订单号",
+      fee: "手续费",
+    });
+    expect(suggestColumnMapping(["入账时点", "变动额"])).toEqual({});
   });
 });

@@ -17,7 +17,7 @@ import { cancelImportJobAction } from "@/lib/actions/import/cancel-import-job";
 import { can } from "@/lib/auth/roles";
 import { requirePageContext } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { listFormats } from "@/lib/import";
+import { listFormats, suggestColumnMapping } from "@/lib/import";
 import { batchErrors } from "@/lib/import-batches/batch-errors";
 import { rawSampleRows, sampleRecords } from "@/lib/import-batches/batch-sample";
 import { batchFacts } from "@/lib/import-batches/batch-facts";
@@ -161,7 +161,7 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ id
       {batch.status === "FAILED" && canManage && needsMapping ? (
         <Card title={t("mapTitle")}>
           <p className="mb-4 text-sm text-slate-600">{t("mapIntro")}</p>
-          <ColumnMappingForm batchId={batch.id} rows={rawRows} fileName={batch.fileName} />
+          <ColumnMappingForm batchId={batch.id} rows={rawRows} suggestions={rawRows.map((cells) => suggestColumnMapping(cells))} fileName={batch.fileName} />
         </Card>
       ) : null}
 
