@@ -32,8 +32,9 @@ export const abcDebitStatement = defineFormat({
   statementAccount: { bank: "中国农业银行", numberLabels: ["账户", "账号", "卡号"], nameLabels: ["户名"] },
   detect: (header, preamble) =>
     scoreHeader(header, preamble, {
-      required: [C.date, C.summary, C.amount, C.balance, C.counterparty],
-      optional: [C.time, C.logNo, C.channel, C.note],
+      // Every column the statement prints but the two free-text ones, so no other bank's table is taken for it.
+      required: [C.date, C.time, C.summary, C.amount, C.balance, C.counterparty, C.logNo],
+      optional: [C.channel, C.note],
       preambleHints: [/中国农业银行/],
     }),
   mapRow(row) {

@@ -31,8 +31,9 @@ export const bocomDebitStatement = defineFormat({
   statementAccount: { bank: "交通银行" },
   detect: (header, preamble) =>
     scoreHeader(header, preamble, {
-      required: [C.date, C.type, C.direction, C.amount, C.balance],
-      optional: [C.serial, C.time, C.counterpartyAccount, C.counterparty, C.place, C.summary],
+      // Every column but 摘要, so no other bank's 交易日期/借贷/交易金额 table is taken for BOCOM's.
+      required: [C.serial, C.date, C.time, C.type, C.direction, C.amount, C.balance, C.counterpartyAccount, C.counterparty, C.place],
+      optional: [C.summary],
       preambleHints: [/交通银行/],
     }),
   mapRow(row) {

@@ -48,8 +48,8 @@ export const ccbCorporateStatement = defineFormat({
   statementAccount: { bank: "中国建设银行" },
   detect: (header, preamble) =>
     scoreHeader(header, preamble, {
-      required: [C.time, C.debit, C.credit, C.balance],
-      optional: [C.account, C.accountName, C.currency, C.counterparty, C.counterpartyAccount, C.counterpartyBank, C.postedDate, C.summary, C.remark, C.serial],
+      required: [C.time, C.debit, C.credit, C.balance, C.serial],
+      optional: [C.account, C.accountName, C.currency, C.counterparty, C.counterpartyAccount, C.counterpartyBank, C.postedDate, C.summary, C.remark],
       preambleHints: [/建设银行/],
     }),
   mapRow(row) {

@@ -35,8 +35,9 @@ export const icbcCorporateStatement = defineFormat({
   statementAccount: { bank: "中国工商银行" },
   detect: (header, preamble) =>
     scoreHeader(header, preamble, {
-      required: [C.voucherNo, C.time, C.debit, C.credit, C.counterparty],
-      optional: [C.ownAccount, C.counterpartyAccount, C.direction, C.counterpartyBankNo, C.summary, C.purpose, C.balance, C.personalInfo],
+      // 对方行号 and 对方单位名称 beside 凭证号 and the 发生额 pair set ICBC's file apart from other banks' corporate exports.
+      required: [C.voucherNo, C.time, C.debit, C.credit, C.counterpartyBankNo, C.counterparty],
+      optional: [C.ownAccount, C.counterpartyAccount, C.direction, C.summary, C.purpose, C.balance, C.personalInfo],
       preambleHints: [/工商银行/],
     }),
   mapRow(row) {

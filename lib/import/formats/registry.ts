@@ -14,6 +14,7 @@ import { ccbStatement } from "./ccb-statement";
 import { cmbStatement } from "./cmb-statement";
 import { douyinOrders } from "./douyin-orders";
 import { genericBank } from "./generic-bank";
+import { icbcCorporateHistoryDetail } from "./icbc-corporate-history-detail";
 import { icbcCorporateStatement } from "./icbc-corporate-statement";
 import { icbcStatement } from "./icbc-statement";
 import { jdOrders } from "./jd-orders";
@@ -40,6 +41,7 @@ const FORMATS: readonly AnyFormatAdapter[] = [
   abcDebitStatement,
   bocomDebitStatement,
   icbcCorporateStatement,
+  icbcCorporateHistoryDetail,
   ccbCorporateStatement,
   // bank statement files that are not tables (parsed whole, see statements/)
   ofxStatement,

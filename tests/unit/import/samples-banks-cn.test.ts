@@ -154,6 +154,41 @@ describe("ICBC 企业网银 历史明细 (sample: icbc-corporate-statement.csv, 
   });
 });
 
+describe("ICBC 企业网银 明细, [HISTORYDETAIL] form (sample: icbc-corporate-history-detail.xls)", () => {
+  // Layout source: a public finance-ops platform's parser test "bank_file_parsers_preserve_real_excel_text_field
+  // _contracts" (parse_icbc_rows: a "[HISTORYDETAIL]" row, then 凭证号,交易时间,对方单位,对方账号,转入金额,转出金额,
+  // 余额,用途,摘要,附言 with "2026-04-16 11:09:16", "" / "4000.00", "7907.36", "18841483"), and its design note
+  // (icbc_historydetail: [HISTORYDETAIL] plus 凭证号/交易时间/对方单位/转入金额/转出金额/摘要). The source says
+  // Excel without naming .xls or .xlsx; the sample is a BIFF8 .xls.
+  it("reads 转入金额 as money in and 转出金额 as money out", async () => {
+    const result = expectImported(await importPath(samplePath("icbc-corporate-history-detail.xls")), "bank");
+    expect(result.format.id).toBe("icbc-corporate-history-detail");
+    expect(result.fileType).toBe("xls");
+    expect(result.preamble).toEqual(["[HISTORYDETAIL]"]);
+    expect(result.headerRow).toBe(2);
+    expect(result.header).toEqual(["凭证号", "交易时间", "对方单位", "对方账号", "转入金额", "转出金额", "余额", "用途", "摘要", "附言"]);
+    expect(result.statementAccount).toEqual({ bank: "中国工商银行" });
+    expect(result.errors).toEqual([]);
+    expect(rowAt(result.rows, 3)).toEqual({
+      sourceRow: 3,
+      occurredOn: "2026-04-01",
+      occurredAt: "2026-04-01T09:12:00",
+      amountMinor: 1850000n,
+      currency: "CNY",
+      balanceMinor: 3040736n,
+      reference: "0000000101",
+      counterparty: "上海某某网络科技有限公司",
+      counterpartyAccount: "31050000000000000001",
+      memo: "汇入 / 货款",
+      naturalKey: rowAt(result.rows, 3).naturalKey,
+    });
+    expect(rowAt(result.rows, 4)).toMatchObject({ occurredAt: "2026-04-16T11:09:16", amountMinor: -400000n, balanceMinor: 2640736n, counterparty: "某某区税务局", memo: "缴税 / 税款 / 18841483" });
+    expect(rowAt(result.rows, 5)).toMatchObject({ amountMinor: -250n, balanceMinor: 2640486n, memo: "收费 / 汇款手续费" });
+    expect(rowAt(result.rows, 5).reference).toBeUndefined();
+    expectBalanceChain(result.rows);
+  });
+});
+
 describe("CCB 企业网银 账户明细 (sample: ccb-corporate-statement.xls, BIFF8)", () => {
   // Layout source: a public finance-ops platform's test of "real excel text field contracts"
   // (parse_ccb_rows: 账号,账户名称,交易时间,借方发生额（支取）,贷方发生额（收入）,余额,币种,对方户名,对方账号,

@@ -59,6 +59,22 @@ writeFileSync(
   ),
 );
 
+/** A one-sheet legacy .xls whose cells are all text, as the banks write them. */
+function writeXls(name: string, rows: readonly (readonly string[])[]) {
+  const book = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows.map((row) => [...row])), "Sheet1");
+  writeFileSync(out(name), XLSX.write(book, { type: "buffer", bookType: "biff8" }) as Buffer);
+}
+
+// ICBC 企业网银 明细, [HISTORYDETAIL] form: 转入金额 / 转出金额.
+writeXls("icbc-corporate-history-detail.xls", [
+  ["[HISTORYDETAIL]"],
+  ["凭证号", "交易时间", "对方单位", "对方账号", "转入金额", "转出金额", "余额", "用途", "摘要", "附言"],
+  ["0000000101", "2026-04-01 09:12:00", "上海某某网络科技有限公司", "31050000000000000001", "18500.00", "", "30407.36", "货款", "汇入", ""],
+  ["0000000102", "2026-04-16 11:09:16", "某某区税务局", "1001", "", "4000.00", "26407.36", "税款", "缴税", "18841483"],
+  ["", "2026-04-16 11:09:17", "", "", "", "2.50", "26404.86", "汇款手续费", "收费", ""],
+]);
+
 // CCB 企业网银 账户明细: a legacy .xls whose cells are text, as the bank writes them.
 const ccbRows = [
   ["账号", "账户名称", "交易时间", "借方发生额（支取）", "贷方发生额（收入）", "余额", "币种", "对方户名", "对方账号", "对方开户机构", "记账日期", "摘要", "备注", "账户明细编号-交易流水号"],
@@ -67,6 +83,4 @@ const ccbRows = [
   ["53001000000050000001", "某某电子商务有限公司", "20260405 16:20:00", "15.00", "0", "123784.50", "人民币元", "", "", "", "20260405", "收费", "手续费", "13503"],
   ["53001000000050000001", "某某电子商务有限公司", "20260410 17:07:09", "40737.33", "0", "83047.17", "人民币元", "某某电子商务有限公司代发户", "53001000000050000009", "中国建设银行昆明分行", "20260410", "电子转账", "工资", "13504"],
 ];
-const book = XLSX.utils.book_new();
-XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(ccbRows), "Sheet1");
-writeFileSync(out("ccb-corporate-statement.xls"), XLSX.write(book, { type: "buffer", bookType: "biff8" }) as Buffer);
+writeXls("ccb-corporate-statement.xls", ccbRows);
