@@ -1,16 +1,21 @@
 // Every known source format. Auto-detection scores a header against all of them and keeps the best;
 // on a tie the earlier entry wins, so specific layouts come before the generic one.
 import type { AnyFormatAdapter } from "./format-adapter";
+import { abcDebitStatement } from "./abc-debit-statement";
 import { alipayAccountLedger } from "./alipay-account-ledger";
 import { alipayTransactions } from "./alipay-transactions";
 import { alipayTransactionsLegacy } from "./alipay-transactions-legacy";
 import { amazonSettlementV2 } from "./amazon-settlement-v2";
 import { bocStatement } from "./boc-statement";
+import { bocomDebitStatement } from "./bocom-debit-statement";
 import { camt053Statement } from "./camt053-statement";
+import { ccbCorporateStatement } from "./ccb-corporate-statement";
 import { ccbStatement } from "./ccb-statement";
 import { cmbStatement } from "./cmb-statement";
 import { douyinOrders } from "./douyin-orders";
 import { genericBank } from "./generic-bank";
+import { icbcCorporateHistoryDetail } from "./icbc-corporate-history-detail";
+import { icbcCorporateStatement } from "./icbc-corporate-statement";
 import { icbcStatement } from "./icbc-statement";
 import { jdOrders } from "./jd-orders";
 import { mt940Statement } from "./mt940-statement";
@@ -33,6 +38,11 @@ const FORMATS: readonly AnyFormatAdapter[] = [
   ccbStatement,
   cmbStatement,
   bocStatement,
+  abcDebitStatement,
+  bocomDebitStatement,
+  icbcCorporateStatement,
+  icbcCorporateHistoryDetail,
+  ccbCorporateStatement,
   // bank statement files that are not tables (parsed whole, see statements/)
   ofxStatement,
   camt053Statement,
