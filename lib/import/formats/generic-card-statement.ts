@@ -10,7 +10,7 @@ import { ColumnIndex } from "../normalize/column-names";
 import { defineFormat } from "./format-adapter";
 import { signByTypeWords } from "./shared/card-direction";
 import { cardRowDate } from "./shared/card-statement-date";
-import { currencyFrom, occurredFields } from "./shared/row-values";
+import { currencyFrom, joinText, occurredFields } from "./shared/row-values";
 
 export const GENERIC_CARD_COLUMNS = {
   date: ["交易日期", "交易日", "消费日期", "记账日期", "记账日", "入账日期", "入账日", "银行记账日", "transaction date", "trans date", "posting date", "post date", "date"],
@@ -59,7 +59,7 @@ export const genericCardStatement = defineFormat({
       ...occurredFields(when),
       amountMinor: amount,
       currency,
-      memo: row.text(G.description),
+      memo: joinText(row.text(G.type), row.text(G.description)),
       channel: card ? (/^\d{4}$/.test(card) ? `****${card}` : card) : undefined,
     };
   },
