@@ -2,6 +2,8 @@
 // ("招商银行信用卡对账单（个人消费卡账户 2024年01月）"), then 交易日,记账日,交易摘要,人民币金额,卡号末四位,交易地金额.
 // Dates are "MM/DD" placed by the title's month; 交易日 is empty on repayments. 人民币金额 prints
 // spending positive and repayments/refunds negative, so the fund-account amount is its negation.
+// 交易摘要 is free text (merchant names such as "分期乐" carry type-like words), so it is not held
+// against the sign; only a real type field is (see cgb-credit-card-statement).
 import { defineFormat } from "./format-adapter";
 import { scoreHeader } from "./score-header";
 import { fromSpendingPositive } from "./shared/card-direction";
