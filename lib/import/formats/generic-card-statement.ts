@@ -4,10 +4,13 @@
 // spending positive but layouts differ, so this adapter never trusts a sign: each row is signed only
 // by its type words (交易类型 "消费" → money out, "还款"/"退货" → money in), read from 交易类型 when
 // the file has it, else from the description. A row whose words do not say which way is rejected.
-// It scores above generic-bank (0.45) and below every specific layout (≥ 0.6).
+// It scores above generic-bank (0.45) and below every specific layout (≥ 0.6). A file that prints its
+// own direction — a 借/贷 (收/支, Dr/Cr) column or split 存入/支出 columns — is left to generic-bank,
+// which signs by that column: on a card, 借 (debit) is spending and 贷 (credit) a repayment, as there.
 import { currencyDecimals } from "@/lib/money";
 import { ColumnIndex } from "../normalize/column-names";
 import { defineFormat } from "./format-adapter";
+import { GENERIC_BANK_COLUMNS } from "./generic-bank";
 import { signByTypeWords } from "./shared/card-direction";
 import { cardRowDate } from "./shared/card-statement-date";
 import { currencyFrom, joinText, occurredFields } from "./shared/row-values";
@@ -40,6 +43,8 @@ export const genericCardStatement = defineFormat({
   detect(header, preamble) {
     const columns = new ColumnIndex(header);
     if (!columns.has(G.date) || !columns.has(G.amount) || columns.has(G.balance)) return 0;
+    const B = GENERIC_BANK_COLUMNS;
+    if (columns.has(B.direction) || (columns.has(B.inflow) && columns.has(B.outflow))) return 0;
     if (!columns.has(G.type) && !columns.has(G.description)) return 0;
     const saysCard = columns.has(LAST_DIGITS) || header.some((cell) => SAYS_CARD.test(cell)) || preamble.some((line) => SAYS_CARD.test(line));
     if (!saysCard) return 0;

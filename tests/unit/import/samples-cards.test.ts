@@ -204,6 +204,16 @@ describe("any other card statement (sample: generic-card-statement.csv, GBK, CRL
     const plain = ["交易日期,交易类型,交易金额,摘要", "2025-01-02,转账,-88.00,示例", ""].join("\n");
     expect(expectImported(await importText("plain.csv", plain), "bank").format.id).toBe("generic-bank");
   });
+
+  it("leaves a card statement that prints its own 借/贷 column to generic-bank, which signs by it", async () => {
+    const marked = ["示例银行信用卡交易明细", "交易日期,交易描述,交易金额,借贷标志", "2025-01-02,示例超市,88.00,借", "2025-01-05,还款,500.00,贷", ""].join("\n");
+    const result = expectImported(await importText("marked.csv", marked), "bank");
+    expect(result.format.id).toBe("generic-bank");
+    expect(result.rows.map((row) => [row.sourceRow, row.amountMinor])).toEqual([
+      [3, -8800n],
+      [4, 50000n],
+    ]);
+  });
 });
 
 describe("every card sample", () => {
