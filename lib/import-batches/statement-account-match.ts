@@ -47,6 +47,8 @@ const INSTITUTIONS: [string, RegExp][] = [
   ["CMB", /招商银行|招行|China Merchants Bank|\bCMB\b/i],
   ["ABC", /农业银行|农行|Agricultural Bank|\bABC\b/i],
   ["BOCOM", /交通银行|交行|Bank of Communications|\bBOCOM\b/i],
+  ["CITIC", /中信银行|中信|China CITIC|\bCITIC\b/i],
+  ["CGB", /广发银行|广发|China Guangfa|\bCGB\b/i],
   ["BOC", /中国银行|中行|Bank of China|\bBOC\b/i],
   ["ALIPAY", /支付宝|Alipay/i],
   ["WECHAT", /微信|财付通|WeChat|Tenpay/i],

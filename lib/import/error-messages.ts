@@ -151,6 +151,14 @@ const MESSAGES: Record<ImportErrorCode, { "zh-CN": Message; en: Message }> = {
     "zh-CN": (p) => `无法识别的收支方向 “${p.value}”`,
     en: (p) => `Unrecognised direction “${p.value}” (expected income/expense or debit/credit)`,
   },
+  UNKNOWN_CARD_DIRECTION: {
+    "zh-CN": (p) => `无法从交易类型 “${p.value}” 判断这笔信用卡交易是消费还是还款/退款，该行未导入`,
+    en: (p) => `Cannot tell from the transaction type “${p.value}” whether this card row is spending or a repayment/refund; the row was not imported`,
+  },
+  CARD_DIRECTION_CONFLICT: {
+    "zh-CN": (p) => `交易类型 “${p.value}” 与金额 ${p.amount} 的正负号不一致，无法确定收支方向，该行未导入`,
+    en: (p) => `The transaction type “${p.value}” contradicts the sign of the amount ${p.amount}; the direction is uncertain and the row was not imported`,
+  },
   UNKNOWN_CURRENCY: {
     "zh-CN": (p) => `无法识别的币种 “${p.value}”`,
     en: (p) => `Unrecognised currency “${p.value}”`,

@@ -163,6 +163,7 @@ export async function parseImportFile(
       cleanCells: table.dataCellsUncleaned,
       batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE,
       stats,
+      preamble: table.preamble,
     }),
     table.fileType,
     input.fileName,

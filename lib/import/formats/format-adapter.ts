@@ -12,6 +12,14 @@ export type RowDraft<K extends ImportKind> = Omit<RowOfKind<K>, "sourceRow" | "n
   uniqueId?: string;
 };
 
+/**
+ * What a row alone does not say but the file does: the lines above the header. Credit-card statements
+ * print "12/29" under a title holding the statement month ("招商银行信用卡对账单（… 2024年01月）").
+ */
+export interface FileContext {
+  readonly preamble: readonly string[];
+}
+
 export interface FormatAdapter<K extends ImportKind = ImportKind> {
   readonly id: string;
   readonly kind: K;
@@ -28,7 +36,7 @@ export interface FormatAdapter<K extends ImportKind = ImportKind> {
   /** How well a candidate header row (and the lines above it) fits this format, 0..1. */
   detect(header: readonly string[], preamble: readonly string[]): number;
   /** null: nothing to import (the row recorded why). An array: one source row, several lines. */
-  mapRow(row: RowCells): RowDraft<K> | readonly RowDraft<K>[] | null;
+  mapRow(row: RowCells, file: FileContext): RowDraft<K> | readonly RowDraft<K>[] | null;
 }
 
 export type AnyFormatAdapter = FormatAdapter<"bank"> | FormatAdapter<"orders"> | FormatAdapter<"settlement">;

@@ -10,12 +10,18 @@ import { bocStatement } from "./boc-statement";
 import { bocomDebitStatement } from "./bocom-debit-statement";
 import { camt053Statement } from "./camt053-statement";
 import { ccbCorporateStatement } from "./ccb-corporate-statement";
+import { bocCreditCardStatement } from "./boc-credit-card-statement";
+import { bocomCreditCardStatement } from "./bocom-credit-card-statement";
 import { ccbStatement } from "./ccb-statement";
+import { cgbCreditCardStatement } from "./cgb-credit-card-statement";
+import { citicCreditCardStatement } from "./citic-credit-card-statement";
+import { cmbCreditCardStatement } from "./cmb-credit-card-statement";
 import { cmbStatement } from "./cmb-statement";
 import { douyinOrders } from "./douyin-orders";
 import { genericBank } from "./generic-bank";
 import { icbcCorporateHistoryDetail } from "./icbc-corporate-history-detail";
 import { icbcCorporateStatement } from "./icbc-corporate-statement";
+import { genericCardStatement } from "./generic-card-statement";
 import { icbcStatement } from "./icbc-statement";
 import { jdOrders } from "./jd-orders";
 import { mt940Statement } from "./mt940-statement";
@@ -43,6 +49,12 @@ const FORMATS: readonly AnyFormatAdapter[] = [
   icbcCorporateStatement,
   icbcCorporateHistoryDetail,
   ccbCorporateStatement,
+  // credit-card statements: spending is printed positive and stored as money out
+  cmbCreditCardStatement,
+  bocCreditCardStatement,
+  bocomCreditCardStatement,
+  citicCreditCardStatement,
+  cgbCreditCardStatement,
   // bank statement files that are not tables (parsed whole, see statements/)
   ofxStatement,
   camt053Statement,
@@ -55,7 +67,8 @@ const FORMATS: readonly AnyFormatAdapter[] = [
   pddAccountLedger,
   amazonSettlementV2,
   shopifyPayments,
-  // catch-all, last
+  // catch-alls, last: any other card statement (scored between generic-bank and every specific layout)
+  genericCardStatement,
   genericBank,
 ];
 

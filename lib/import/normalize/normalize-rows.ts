@@ -31,6 +31,8 @@ export interface NormalizeOptions {
   cleanCells: boolean;
   batchSize: number;
   stats: ImportStats;
+  /** The lines above the header, for adapters whose rows need them (FileContext). */
+  preamble?: readonly string[];
 }
 
 // Rows with an empty anchor are held back: if data follows they were real rows (and get their
@@ -75,6 +77,7 @@ export async function* normalizeRows(
   options: NormalizeOptions,
 ): AsyncGenerator<ImportBatch> {
   const { stats } = options;
+  const file = { preamble: options.preamble ?? [] };
   const columns = new ColumnIndex(header);
   const keys = new NaturalKeyAssigner(adapter.keyNamespace);
   const anchor = columns.find(adapter.anchorColumn);
@@ -119,7 +122,7 @@ export async function* normalizeRows(
       return;
     }
     const row = new RowCells(columns, cells, raw.sourceRow);
-    const mapped = adapter.mapRow(row) as RowDraft<ImportKind> | readonly RowDraft<ImportKind>[] | null;
+    const mapped = adapter.mapRow(row, file) as RowDraft<ImportKind> | readonly RowDraft<ImportKind>[] | null;
     if (row.issues.length > 0) batch.errors.push(...row.issues);
     if (row.hasErrors) {
       stats.rejectedRows++;

@@ -15,6 +15,11 @@ export interface StatementAccountLayout {
   /** The institution the format belongs to (a CCB export is always CCB's). */
   bank?: string;
   numberLabels?: readonly string[];
+  /**
+   * Labels of a number's last digits only (card statements: "卡号末四位：1234"). Kept as "****1234",
+   * so it is compared with an account's number on its visible tail, never as a whole number.
+   */
+  lastDigitsLabels?: readonly string[];
   nameLabels?: readonly string[];
 }
 
@@ -27,7 +32,7 @@ const SPACE = "[\\s\\u3000]*";
 function labelledValue(lines: readonly string[], labels: readonly string[] = []): string | undefined {
   for (const label of labels) {
     const spaced = [...label].map((char) => char.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(SPACE);
-    const pattern = new RegExp(`(?:^|[\\s#,])${spaced}${SPACE}[:：]${SPACE}\\[?([^\\]\\s\\u3000,]+(?: [0-9*]+)*)`);
+    const pattern = new RegExp(`(?:^|[\\s#,(（])${spaced}${SPACE}[:：]${SPACE}\\[?([^\\]\\s\\u3000,)）]+(?: [0-9*]+)*)`);
     for (const line of lines) {
       const value = pattern.exec(line)?.[1]?.trim();
       if (value) return value;
@@ -39,8 +44,9 @@ function labelledValue(lines: readonly string[], labels: readonly string[] = [])
 /** The account a table-shaped export prints above its header, by the layout's own labels. */
 export function accountFromPreamble(layout: StatementAccountLayout | undefined, preamble: readonly string[]): StatementAccount | null {
   if (!layout) return null;
+  const lastDigits = labelledValue(preamble, layout.lastDigitsLabels)?.replace(/\D/g, "");
   const account: StatementAccount = {
-    number: labelledValue(preamble, layout.numberLabels),
+    number: labelledValue(preamble, layout.numberLabels) ?? (lastDigits ? `****${lastDigits}` : undefined),
     name: labelledValue(preamble, layout.nameLabels),
     bank: layout.bank,
   };

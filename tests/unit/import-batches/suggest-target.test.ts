@@ -40,6 +40,13 @@ describe("suggestFundAccount", () => {
     // A wallet file goes to a wallet account of its kind only.
     ["alipay-account-ledger", { number: "2088000000000156", bank: "支付宝" }, [alipay, cmb], "ali"],
     ["cmb-statement", { number: "2088000000000156" }, [alipay], null],
+    // Card statements (no card type in FundAccountType: a card is a BANK account) match on the card's
+    // last four digits, kept masked, and on the bank: CITIC and CGB are told apart from CMB.
+    ["cmb-credit-card-statement", { number: "****5678", bank: "招商银行" }, [cmb, icbc], "cmb"],
+    ["citic-credit-card-statement", { number: "****5678", bank: "中信银行" }, [cmb], null],
+    ["cgb-credit-card-statement", { number: "****5678", bank: "广发银行" }, [cmb], null],
+    ["generic-card-statement", { number: "6214 **** **** 5678" }, [cmb, icbc], "cmb"],
+    ["generic-card-statement", { number: "****0156" }, [alipay], null],
   ] as const)("%s %j → %s", (format, file, accounts, expected) => {
     expect(suggestFundAccount(format, file, [...accounts])).toBe(expected);
   });
