@@ -4,6 +4,7 @@ import type { AnyFormatAdapter } from "./format-adapter";
 import { alipayAccountLedger } from "./alipay-account-ledger";
 import { alipayTransactions } from "./alipay-transactions";
 import { alipayTransactionsLegacy } from "./alipay-transactions-legacy";
+import { amazonSettlementFlatFile } from "./amazon-settlement-flat-file";
 import { amazonSettlementV2 } from "./amazon-settlement-v2";
 import { bocStatement } from "./boc-statement";
 import { camt053Statement } from "./camt053-statement";
@@ -15,9 +16,13 @@ import { icbcStatement } from "./icbc-statement";
 import { jdOrders } from "./jd-orders";
 import { mt940Statement } from "./mt940-statement";
 import { ofxStatement } from "./ofx-statement";
+import { paypalActivity } from "./paypal-activity";
 import { pddAccountLedger } from "./pdd-account-ledger";
 import { pddOrders } from "./pdd-orders";
+import { shopifyOrders } from "./shopify-orders";
 import { shopifyPayments } from "./shopify-payments";
+import { stripeBalanceHistory } from "./stripe-balance-history";
+import { stripePayouts } from "./stripe-payouts";
 import { tmallOrders } from "./tmall-orders";
 import { wechatPayBill } from "./wechat-pay-bill";
 import type { ImportKind } from "../types";
@@ -44,7 +49,12 @@ const FORMATS: readonly AnyFormatAdapter[] = [
   douyinOrders,
   pddAccountLedger,
   amazonSettlementV2,
+  amazonSettlementFlatFile,
   shopifyPayments,
+  shopifyOrders,
+  paypalActivity,
+  stripeBalanceHistory,
+  stripePayouts,
   // catch-all, last
   genericBank,
 ];
