@@ -143,6 +143,40 @@ describe("PayPal activity download (sample: paypal-activity.csv, UTF-8 with BOM)
     expect(running).toEqual({ USD: 10562n, EUR: 0n });
   });
 
+  it("reads the custom column selection, where card top-ups are their own Pending rows", async () => {
+    // Layout source: simonmichael/hledger examples/csv/other/paypal-custom.csv — 19 columns ("Date",
+    // "Time","TimeZone","Name","Type","Status","Currency","Gross","Fee","Net","From Email Address","To
+    // Email Address","Transaction ID","Item Title","Item ID","Reference Txn ID","Receipt ID","Balance",
+    // "Note"), no Balance Impact; each payment by card is followed by a "Bank Deposit to PP Account "
+    // row (Status Pending, trailing space) that brings the balance back to 0.00; "10/01/2019" with PDT.
+    const result = expectImported(await importPath(samplePath("paypal-activity-custom.csv")), "bank");
+    expect(result.format.id).toBe("paypal-activity");
+    expect(result.rows.map((row) => [row.sourceRow, row.occurredOn, row.amountMinor, row.balanceMinor])).toEqual([
+      [2, "2026-10-02", -699n, -699n],
+      [3, "2026-10-02", 699n, 0n],
+      [4, "2026-10-19", -200n, -200n],
+      [5, "2026-10-19", 200n, 0n],
+      [6, "2026-10-22", 941n, 941n],
+    ]);
+    expect(rowAt(result.rows, 3)).toMatchObject({ memo: "Bank Deposit to PP Account", secondaryReference: "4BC12345DE6789012" });
+    expect(rowAt(result.rows, 6)).toMatchObject({ feeMinor: 59n, counterparty: "Kind Supporter", counterpartyAccount: "supporter@example.net" });
+    let balance = 0n;
+    for (const row of result.rows) {
+      balance += row.amountMinor;
+      expect([row.sourceRow, row.balanceMinor]).toEqual([row.sourceRow, balance]);
+    }
+  });
+
+  it("says so when Net is not Gross plus Fee, and books Gross plus Fee", async () => {
+    const text = [
+      '"Date","Time","TimeZone","Name","Type","Status","Currency","Gross","Fee","Net","Transaction ID","Balance"',
+      '"2/2/2026","10:00:00","PST","Jane Client","Invoice Payment","Completed","USD","10.00","-0.59","9.50","X1","9.41"',
+    ].join("\n");
+    const result = expectImported(await importText("Download.CSV", text), "bank");
+    expect(rowAt(result.rows, 2)).toMatchObject({ amountMinor: 941n, feeMinor: 59n, balanceMinor: 941n });
+    expect(result.errors).toEqual([{ row: 2, column: "Net", code: "NET_AMOUNT_MISMATCH", params: { amount: "10.00", fee: "0.59", net: "9.50" }, severity: "warning" }]);
+  });
+
   it("reads day-first dates and decimal commas, and refuses a date it cannot place", async () => {
     expect(paypalDate("1/3/2026", "PDT")).toEqual({ date: "2026-01-03" });
     expect(paypalDate("1/3/2026", "GMT")).toEqual({ date: "2026-03-01" });
