@@ -1,12 +1,14 @@
-// Amazon's legacy flat-file settlement report (_GET_FLAT_FILE_PAYMENT_SETTLEMENT_DATA_, the 36-column
-// tab-separated layout that came before V2's amount-type / amount-description / amount): one row per
-// order item and event, each amount in its own typed column pair — price-type/price-amount,
-// item-related-fee-type/-amount, shipment-fee-*, order-fee-*, promotion-type/-amount,
-// direct-payment-type/-amount — plus the untyped misc-fee-amount, other-fee-amount (with
-// other-fee-reason-description) and other-amount. Each filled amount becomes one settlement line,
-// classified as V2 classifies its amount-type / amount-description pairs. The first data row is the
-// summary (total-amount, deposit-date, no transaction-type), stored as the WITHDRAWAL of the total like
-// V2. Dates are ISO with an offset ("2015-12-02T04:15:26+00:00"), kept as written.
+// Amazon's flat-file settlement report in its original, wide layout: _GET_FLAT_FILE_PAYMENT_SETTLEMENT_DATA_
+// in MWS, still served by SP-API as GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE ("Flat File Settlement
+// Report"), beside the condensed GET_V2_SETTLEMENT_REPORT_DATA_FLAT_FILE_V2 that amazon-settlement-v2
+// reads. 36 tab-separated columns: one row per order item and event, each amount in its own typed
+// column pair — price-type/price-amount, item-related-fee-type/-amount, shipment-fee-*, order-fee-*,
+// promotion-type/-amount, direct-payment-type/-amount — plus the untyped misc-fee-amount,
+// other-fee-amount (with other-fee-reason-description) and other-amount. Each filled amount becomes
+// one settlement line, classified as V2 classifies its amount-type / amount-description pairs. The
+// first data row is the summary (total-amount, deposit-date, no transaction-type), stored as the
+// WITHDRAWAL of the total like V2. Dates are ISO with an offset ("2015-12-02T04:15:26+00:00"), kept
+// as written. Columns are found by name, so a shorter variant of the layout reads the same.
 import { defineFormat, type RowDraft } from "./format-adapter";
 import { amazonLineType } from "./amazon-settlement-v2";
 import { scoreHeader } from "./score-header";
@@ -63,7 +65,7 @@ export const amazonSettlementFlatFile = defineFormat({
   id: "amazon-settlement-flat-file",
   kind: "settlement",
   keyNamespace: "amazon",
-  label: { "zh-CN": "亚马逊结算报告（旧版 Flat File）", en: "Amazon settlement report (legacy flat file)" },
+  label: { "zh-CN": "亚马逊结算报告 Flat File（分列旧版）", en: "Amazon settlement report (flat file, legacy column layout)" },
   anchorColumn: C.settlementId,
   detect: (header, preamble) =>
     scoreHeader(header, preamble, {

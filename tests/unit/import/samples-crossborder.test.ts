@@ -13,7 +13,10 @@ describe("Amazon legacy flat-file settlement report (sample: amazon-settlement-f
   // (EXPECTED_FIELD_COUNT = 36), and the rows in fluxxu/mws-rs src/tdff.rs: a summary row with
   // settlement dates like "2015-12-02T03:27:08+00:00", total-amount and currency only; a row that only
   // carries quantity-purchased; then one typed amount per row ("Principal" 27.99 under price-type /
-  // price-amount, "FBAPerOrderFulfillmentFee" -1.00 under item-related-fee-type / -amount).
+  // price-amount, "FBAPerOrderFulfillmentFee" -1.00 under item-related-fee-type / -amount). Amazon's
+  // SP-API report-type page (developer-docs.amazon.com, report-type-values-settlement) names this the
+  // "Flat File Settlement Report" and the condensed one "Flat File V2"; Amazon's field definitions
+  // (quoted on a Seller Central forum) give dates as "2003-10-03T16:00:00-07:00".
   it("turns each typed amount into a line and the summary into the withdrawal of total-amount", async () => {
     const result = expectImported(await importPath(samplePath("amazon-settlement-flat-file.txt")), "settlement");
     expect(result.format.id).toBe("amazon-settlement-flat-file");
