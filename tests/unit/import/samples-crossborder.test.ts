@@ -3,6 +3,7 @@
 // encodings from the public sources cited in each block, a handful of invented rows. Every expected
 // figure below is worked out by hand from the sample's cells, not read back from the adapter.
 import { describe, expect, it } from "vitest";
+import { listFormats } from "@/lib/import";
 import { paypalDate } from "@/lib/import/formats/paypal-activity";
 import { withDecimalPoint } from "@/lib/import/formats/shared/decimal-mark";
 import { expectImported, importPath, importText, rowAt, samplePath } from "./helpers";
@@ -293,5 +294,25 @@ describe("Stripe payouts (sample: stripe-payouts.csv)", () => {
     expect(rowAt(result.rows, 3)).toMatchObject({ amountMinor: -25000n, payoutId: "po_1QB1xY2eZvKYlo2CaB3cD4eF" });
     expect(result.rows).toHaveLength(2);
     expect(result.errors).toEqual([{ row: 4, column: "Status", code: "ROW_SKIPPED_NO_MONEY_MOVED", params: { status: "failed" }, severity: "warning" }]);
+  });
+});
+
+describe("detection of the cross-border samples", () => {
+  it.each([
+    ["amazon-settlement-flat-file.txt", "amazon-settlement-flat-file"],
+    ["shopify-orders-export.csv", "shopify-orders"],
+    ["paypal-activity.csv", "paypal-activity"],
+    ["paypal-activity-custom.csv", "paypal-activity"],
+    ["stripe-balance-history.csv", "stripe-balance-history"],
+    ["stripe-balance-change-itemized.csv", "stripe-balance-history"],
+    ["stripe-payouts.csv", "stripe-payouts"],
+  ])("%s is %s by a clear margin, not by registry order", async (file, formatId) => {
+    const result = await importPath(samplePath(file));
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    const scores = listFormats().map((format) => [format.id, format.detect(result.header, result.preamble)] as const);
+    const own = scores.find(([id]) => id === formatId)?.[1] ?? 0;
+    const others = scores.filter(([id]) => id !== formatId).map(([, score]) => score);
+    expect(result.format.id).toBe(formatId);
+    expect(own).toBeGreaterThan(Math.max(...others));
   });
 });
