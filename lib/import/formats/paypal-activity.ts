@@ -88,7 +88,7 @@ export const paypalActivity = defineFormat({
   keyNamespace: "paypal",
   label: { "zh-CN": "PayPal 账户活动明细", en: "PayPal activity download" },
   anchorColumn: C.date,
-  statementAccount: { bank: "PayPal", numberLabels: [], nameLabels: [] },
+  statementAccount: { bank: "PayPal" },
   detect: (header, preamble) =>
     scoreHeader(header, preamble, {
       required: [C.date, C.time, C.timeZone, C.name, C.type, C.status, C.gross, C.fee, C.net, C.transactionId],
