@@ -5,6 +5,7 @@ import { abcDebitStatement } from "./abc-debit-statement";
 import { alipayAccountLedger } from "./alipay-account-ledger";
 import { alipayTransactions } from "./alipay-transactions";
 import { alipayTransactionsLegacy } from "./alipay-transactions-legacy";
+import { amazonSettlementFlatFile } from "./amazon-settlement-flat-file";
 import { amazonSettlementV2 } from "./amazon-settlement-v2";
 import { bocStatement } from "./boc-statement";
 import { bocomDebitStatement } from "./bocom-debit-statement";
@@ -26,9 +27,13 @@ import { icbcStatement } from "./icbc-statement";
 import { jdOrders } from "./jd-orders";
 import { mt940Statement } from "./mt940-statement";
 import { ofxStatement } from "./ofx-statement";
+import { paypalActivity } from "./paypal-activity";
 import { pddAccountLedger } from "./pdd-account-ledger";
 import { pddOrders } from "./pdd-orders";
+import { shopifyOrders } from "./shopify-orders";
 import { shopifyPayments } from "./shopify-payments";
+import { stripeBalanceHistory } from "./stripe-balance-history";
+import { stripePayouts } from "./stripe-payouts";
 import { tmallOrders } from "./tmall-orders";
 import { wechatPayBill } from "./wechat-pay-bill";
 import type { ImportKind } from "../types";
@@ -66,7 +71,12 @@ const FORMATS: readonly AnyFormatAdapter[] = [
   douyinOrders,
   pddAccountLedger,
   amazonSettlementV2,
+  amazonSettlementFlatFile,
   shopifyPayments,
+  shopifyOrders,
+  paypalActivity,
+  stripeBalanceHistory,
+  stripePayouts,
   // catch-alls, last: any other card statement (scored between generic-bank and every specific layout)
   genericCardStatement,
   genericBank,
