@@ -13,6 +13,8 @@ import { douyinOrders } from "./douyin-orders";
 import { genericBank } from "./generic-bank";
 import { icbcStatement } from "./icbc-statement";
 import { jdOrders } from "./jd-orders";
+import { jdSettlementDetail } from "./jd-settlement-detail";
+import { jdWalletBill } from "./jd-wallet-bill";
 import { mt940Statement } from "./mt940-statement";
 import { ofxStatement } from "./ofx-statement";
 import { pddAccountLedger } from "./pdd-account-ledger";
@@ -45,6 +47,8 @@ const FORMATS: readonly AnyFormatAdapter[] = [
   pddAccountLedger,
   amazonSettlementV2,
   shopifyPayments,
+  jdSettlementDetail,
+  jdWalletBill,
   // catch-all, last
   genericBank,
 ];
