@@ -9,6 +9,7 @@ import { bocStatement } from "./boc-statement";
 import { camt053Statement } from "./camt053-statement";
 import { ccbStatement } from "./ccb-statement";
 import { cmbStatement } from "./cmb-statement";
+import { douyinFundFlow } from "./douyin-fund-flow";
 import { douyinOrders } from "./douyin-orders";
 import { genericBank } from "./generic-bank";
 import { icbcStatement } from "./icbc-statement";
@@ -49,6 +50,7 @@ const FORMATS: readonly AnyFormatAdapter[] = [
   shopifyPayments,
   jdSettlementDetail,
   jdWalletBill,
+  douyinFundFlow,
   // catch-all, last
   genericBank,
 ];
