@@ -16,6 +16,7 @@ import { icbcStatement } from "./icbc-statement";
 import { jdOrders } from "./jd-orders";
 import { jdSettlementDetail } from "./jd-settlement-detail";
 import { jdWalletBill } from "./jd-wallet-bill";
+import { meituanBill } from "./meituan-bill";
 import { mt940Statement } from "./mt940-statement";
 import { ofxStatement } from "./ofx-statement";
 import { pddAccountLedger } from "./pdd-account-ledger";
@@ -51,6 +52,7 @@ const FORMATS: readonly AnyFormatAdapter[] = [
   jdSettlementDetail,
   jdWalletBill,
   douyinFundFlow,
+  meituanBill,
   // catch-all, last
   genericBank,
 ];

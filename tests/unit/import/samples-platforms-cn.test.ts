@@ -185,9 +185,50 @@ describe("Douyin 抖店 资金流水 (sample: douyin-fund-flow.xlsx, written by 
   });
 });
 
+describe("Meituan 美团账单 (sample: meituan-bill.csv, UTF-8 with BOM)", () => {
+  // Layout source: RenLangMan/beancount-daoru (and its upstream aqni/beancount-daoru),
+  // src/beancount_daoru/importers/meituan.py: "美团账单(YYYYMMDD-YYYYMMDD).csv", read with header=19 and
+  // utf-8-sig, 美团用户名：[…] and 终止时间：[…] in the preamble, 实付金额 written "¥35.50", 备注 "/", 收/支
+  // other than 支出/收入 refused; tests/beancount_daoru/importers/test_meituan.py for 支付 / 退款 /
+  // 【美团月付】主动还款. The full 11-column header, the comma-padded preamble lines and the
+  // 【美团交易账单明细列表】 marker are as quoted in other public parsers' fixtures (shown by the search index
+  // without their repository name). This is the buyer's own bill; no merchant 外卖/闪购/团购 bill was found.
+  it("reads 实付金额 signed by 收/支, the bill's ids and the user name above the header", async () => {
+    const result = expectImported(await importPath(samplePath("meituan-bill.csv")), "bank");
+    expect(result.format.id).toBe("meituan-bill");
+    expect(result.headerRow).toBe(20);
+    expect(result.statementAccount).toEqual({ name: "示例用户", bank: "美团" });
+    expect(rowAt(result.rows, 21)).toEqual({
+      sourceRow: 21,
+      occurredOn: "2025-06-28",
+      occurredAt: "2025-06-28T12:01:25",
+      amountMinor: -7337n,
+      currency: "CNY",
+      reference: "260628112007016701",
+      counterparty: "美团",
+      memo: "示例餐厅-工作午餐套餐 / 支付 / 订单金额 ¥73.60",
+      merchantOrderNo: "1M7U2WY0NMA00001",
+      channel: "美团月付",
+      naturalKey: "meituan:260628112007016701",
+    });
+    expect(rowAt(result.rows, 22)).toMatchObject({ amountMinor: 2500n, memo: "示例餐厅-工作午餐套餐 / 退款" });
+    expect(rowAt(result.rows, 24)).toMatchObject({ amountMinor: -4795n, memo: "示例文具店-A4打印纸 5包 / 支付 / 订单金额 ¥48.00 / 发票已开" });
+    expect(rowAt(result.rows, 26)).toMatchObject({ amountMinor: -1300n, channel: "美团余额", occurredOn: "2025-04-11" });
+  });
+
+  it("signs a 不计收支 还款 as money out and refuses a 不计收支 top-up rather than guess", async () => {
+    const result = expectImported(await importPath(samplePath("meituan-bill.csv")), "bank");
+    expect(rowAt(result.rows, 23)).toMatchObject({ amountMinor: -20000n, memo: "【美团月付】主动还款-本期账单 / 还款" });
+    expect(result.errors).toEqual([{ row: 25, column: "收/支", code: "INVALID_DIRECTION", params: { value: "不计收支" }, severity: "error" }]);
+    // The three 支出 rows total the preamble's "支出：3笔 134.32元".
+    const spent = result.rows.filter((row) => row.memo?.includes("/ 支付")).reduce((sum, row) => sum + row.amountMinor, 0n);
+    expect(spent).toBe(-13432n);
+  });
+});
+
 describe("detection of the new layouts", () => {
   it("lists them under their kinds", () => {
-    expect(listFormats("bank").map((f) => f.id)).toContain("jd-wallet-bill");
+    expect(listFormats("bank").map((f) => f.id)).toEqual(expect.arrayContaining(["jd-wallet-bill", "meituan-bill"]));
     expect(listFormats("settlement").map((f) => f.id)).toEqual(expect.arrayContaining(["jd-settlement-detail", "douyin-fund-flow"]));
   });
 });
