@@ -11,6 +11,7 @@ import { ccbStatement } from "./ccb-statement";
 import { cmbStatement } from "./cmb-statement";
 import { douyinFundFlow } from "./douyin-fund-flow";
 import { douyinOrders } from "./douyin-orders";
+import { douyinSettlementBill } from "./douyin-settlement-bill";
 import { genericBank } from "./generic-bank";
 import { icbcStatement } from "./icbc-statement";
 import { jdOrders } from "./jd-orders";
@@ -52,6 +53,7 @@ const FORMATS: readonly AnyFormatAdapter[] = [
   jdSettlementDetail,
   jdWalletBill,
   douyinFundFlow,
+  douyinSettlementBill,
   meituanBill,
   // catch-all, last
   genericBank,

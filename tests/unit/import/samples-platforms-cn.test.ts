@@ -226,9 +226,69 @@ describe("Meituan 美团账单 (sample: meituan-bill.csv, UTF-8 with BOM)", () =
   });
 });
 
+describe("Douyin 抖店 结算账单 (sample: douyin-settlement-bill.xlsx, written by scripts/make-douyin-settlement-bill.mjs)", () => {
+  // Layout source: a public Douyin reconciliation tool's test workbook (sheet 结算账单: 结算时间,订单号,子订单号,
+  // 结算金额,结算账户,结算单类型,订单总价,…,收入合计,平台服务费,佣金,渠道分成,招商服务费,站外推广费,其他分成,支出合计;
+  // header row 1, "平台计算说明" row 2, data from row 3) and the same tool's amount checks (结算金额 = 收入合计 +
+  // 支出合计, 支出合计 = the six fee columns); a public data-model note says the fee columns are "通常以负数表示扣减"
+  // and may go either way; another public tool lists the fee columns as "文件里是负数". The search index shows
+  // these files without their repository name.
+  it("splits each settled sub-order into its revenue and its fees, signed as written", async () => {
+    const result = expectImported(await importPath(samplePath("douyin-settlement-bill.xlsx")), "settlement");
+    expect(result.format.id).toBe("douyin-settlement-bill");
+    expect(result.sheetName).toBe("结算账单");
+    const row3 = result.rows.filter((row) => row.sourceRow === 3);
+    expect(row3.map((row) => [row.lineType, row.amountMinor])).toEqual([
+      ["SALE", 18400n],
+      ["SERVICE_FEE", -895n],
+      ["COMMISSION", -1790n],
+    ]);
+    expect(row3[0]).toEqual({
+      sourceRow: 3,
+      occurredOn: "2026-07-03",
+      occurredAt: "2026-07-03T10:00:00",
+      lineType: "SALE",
+      orderNo: "6954164338068750001",
+      amountMinor: 18400n,
+      currency: "CNY",
+      reference: "6954164338068750002",
+      memo: "收入合计 / 已结算 / 聚合账户",
+      naturalKey: expect.stringMatching(/^douyin-settle:fp:[0-9a-f]{64}$/),
+    });
+    // The lines of a row add up to its 结算金额 157.15.
+    expect(row3.reduce((sum, row) => sum + row.amountMinor, 0n)).toBe(15715n);
+  });
+
+  it("reads a settlement after a refund as a refund with its commission given back", async () => {
+    const result = expectImported(await importPath(samplePath("douyin-settlement-bill.xlsx")), "settlement");
+    const row4 = result.rows.filter((row) => row.sourceRow === 4);
+    expect(row4.map((row) => [row.lineType, row.amountMinor, row.memo])).toEqual([
+      ["REFUND", -18400n, "收入合计 / 结算后退款 / 聚合账户"],
+      ["COMMISSION", 1790n, "佣金 / 结算后退款 / 聚合账户"],
+    ]);
+    const row5 = result.rows.filter((row) => row.sourceRow === 5);
+    expect(row5.map((row) => [row.lineType, row.amountMinor])).toEqual([
+      ["SALE", 5000n],
+      ["SERVICE_FEE", -250n],
+      ["SERVICE_FEE", -100n],
+      ["PROMOTION", -100n],
+    ]);
+    expect(row5[0]?.payoutId).toBeUndefined();
+  });
+
+  it("skips the explanation row and refuses a row whose lines do not add up to 结算金额", async () => {
+    const result = expectImported(await importPath(samplePath("douyin-settlement-bill.xlsx")), "settlement");
+    expect(result.errors).toEqual([
+      { row: 2, column: "结算时间", code: "ROW_SKIPPED_NO_MONEY_MOVED", params: { status: "平台计算说明" }, severity: "warning" },
+      { row: 6, column: "结算金额", code: "INVALID_AMOUNT", params: { value: "58 ≠ 60 + -3" }, severity: "error" },
+    ]);
+    expect(result.stats).toMatchObject({ dataRows: 5, importedRows: 3, rejectedRows: 1, skippedRows: 1 });
+  });
+});
+
 describe("detection of the new layouts", () => {
   it("lists them under their kinds", () => {
     expect(listFormats("bank").map((f) => f.id)).toEqual(expect.arrayContaining(["jd-wallet-bill", "meituan-bill"]));
-    expect(listFormats("settlement").map((f) => f.id)).toEqual(expect.arrayContaining(["jd-settlement-detail", "douyin-fund-flow"]));
+    expect(listFormats("settlement").map((f) => f.id)).toEqual(expect.arrayContaining(["jd-settlement-detail", "douyin-fund-flow", "douyin-settlement-bill"]));
   });
 });
