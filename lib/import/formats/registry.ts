@@ -9,6 +9,7 @@ import { bocStatement } from "./boc-statement";
 import { camt053Statement } from "./camt053-statement";
 import { ccbStatement } from "./ccb-statement";
 import { cmbStatement } from "./cmb-statement";
+import { douyinAccountLedger } from "./douyin-account-ledger";
 import { douyinFundFlow } from "./douyin-fund-flow";
 import { douyinOrders } from "./douyin-orders";
 import { douyinSettlementBill } from "./douyin-settlement-bill";
@@ -54,6 +55,7 @@ const FORMATS: readonly AnyFormatAdapter[] = [
   jdWalletBill,
   douyinFundFlow,
   douyinSettlementBill,
+  douyinAccountLedger,
   meituanBill,
   // catch-all, last
   genericBank,

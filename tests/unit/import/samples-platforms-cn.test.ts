@@ -286,9 +286,46 @@ describe("Douyin 抖店 结算账单 (sample: douyin-settlement-bill.xlsx, writt
   });
 });
 
+describe("Douyin 抖店 账户流水 with balance (sample: douyin-account-ledger.csv, UTF-8 with BOM)", () => {
+  // Layout source: a public Douyin month-end reconciliation module that tells this export apart from the
+  // 资金流水 by its columns {动账流水号, 账户方向, 动账金额(元), 动账场景, 账户余额(元)}, reads 关联订单号 and 备注,
+  // decodes it as utf-8-sig or GB18030, and chains rows by "上一笔余额 + 本笔金额 = 本笔余额" (so the amount is
+  // signed). The search index shows it without its repository name, and the export's column order is not
+  // known: the sample's order is an assumption (the adapter reads columns by name).
+  it("reads signed movements with the balance after each, the flow number as reference", async () => {
+    const result = expectImported(await importPath(samplePath("douyin-account-ledger.csv")), "bank");
+    expect(result.format.id).toBe("douyin-account-ledger");
+    expect(rowAt(result.rows, 2)).toEqual({
+      sourceRow: 2,
+      occurredOn: "2026-07-03",
+      occurredAt: "2026-07-03T10:00:00",
+      amountMinor: 15715n,
+      currency: "CNY",
+      balanceMinor: 1015715n,
+      reference: "2026070310000011141900000001",
+      memo: "货款结算入账 / 订单 6954164338068750001",
+      merchantOrderNo: "6954164338068750001",
+      naturalKey: "douyin-ledger:2026070310000011141900000001",
+    });
+    expect(rowAt(result.rows, 3)).toMatchObject({ amountMinor: -16610n, balanceMinor: 999105n });
+    expect(rowAt(result.rows, 5)).toMatchObject({ amountMinor: -500000n, balanceMinor: 498288n, memo: "提现 / 提现至对公账户 尾号1234" });
+    // Every imported row rolls the balance forward: previous balance + amount = this balance.
+    for (let i = 1; i < result.rows.length; i++) {
+      const previous = result.rows[i - 1]!;
+      const current = result.rows[i]!;
+      expect((previous.balanceMinor ?? 0n) + current.amountMinor).toBe(current.balanceMinor);
+    }
+  });
+
+  it("refuses a negative amount under 入账", async () => {
+    const result = expectImported(await importPath(samplePath("douyin-account-ledger.csv")), "bank");
+    expect(result.errors).toEqual([{ row: 6, column: "账户方向", code: "INVALID_DIRECTION", params: { value: "入账 -3.00" }, severity: "error" }]);
+  });
+});
+
 describe("detection of the new layouts", () => {
   it("lists them under their kinds", () => {
-    expect(listFormats("bank").map((f) => f.id)).toEqual(expect.arrayContaining(["jd-wallet-bill", "meituan-bill"]));
+    expect(listFormats("bank").map((f) => f.id)).toEqual(expect.arrayContaining(["jd-wallet-bill", "meituan-bill", "douyin-account-ledger"]));
     expect(listFormats("settlement").map((f) => f.id)).toEqual(expect.arrayContaining(["jd-settlement-detail", "douyin-fund-flow", "douyin-settlement-bill"]));
   });
 });
