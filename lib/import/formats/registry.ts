@@ -15,9 +15,9 @@ import { douyinOrders } from "./douyin-orders";
 import { douyinSettlementBill } from "./douyin-settlement-bill";
 import { genericBank } from "./generic-bank";
 import { icbcStatement } from "./icbc-statement";
+import { jdBill } from "./jd-bill";
 import { jdOrders } from "./jd-orders";
 import { jdSettlementDetail } from "./jd-settlement-detail";
-import { jdWalletBill } from "./jd-wallet-bill";
 import { meituanBill } from "./meituan-bill";
 import { mt940Statement } from "./mt940-statement";
 import { ofxStatement } from "./ofx-statement";
@@ -52,7 +52,7 @@ const FORMATS: readonly AnyFormatAdapter[] = [
   amazonSettlementV2,
   shopifyPayments,
   jdSettlementDetail,
-  jdWalletBill,
+  jdBill,
   douyinFundFlow,
   douyinSettlementBill,
   douyinAccountLedger,

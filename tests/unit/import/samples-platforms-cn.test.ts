@@ -5,21 +5,24 @@ import { describe, expect, it } from "vitest";
 import { listFormats } from "@/lib/import";
 import { expectImported, importPath, importText, rowAt, samplePath } from "./helpers";
 
-describe("JD 京东账单 / 京东钱包 (sample: jd-wallet-bill.csv, UTF-8)", () => {
+describe("JD 京东账单, personal transactions (sample: jd-bill.csv, UTF-8)", () => {
   // Layout source: deb-sig/double-entry-generator, example/jd/example-jd-records.csv (the 2024 download:
   // 导出信息 … 特别提示 1–8, then 交易时间,商户名称,交易说明,金额,收/付款方式,交易状态,收/支,交易分类,交易订单号,
   // 商家订单号,备注, ids and times followed by a TAB, rows ending ", ,", amounts such as
   // "131.77(已退款89.84)" and "468.32(已全额退款)"), read by pkg/provider/jd/jd.go; the amount forms are
-  // those of pkg/provider/jd/jd_test.go. The 2021 column order is that file's earlier version.
+  // those of pkg/provider/jd/jd_test.go. The 2021 column order is that file's earlier version. The same
+  // download is in aqni/beancount-daoru, examples/import_only/documents/Assets/Payment/JD/
+  // 2024-12-31.京东交易流水(申请时间2025年01月01日11时32分42秒)_138.csv; focus000/preciouss,
+  // src/preciouss/importers/jd.py reads both numbers of the bracket, half- or full-width.
   it("detects the bill and reads the JD account name printed above the header", async () => {
-    const result = expectImported(await importPath(samplePath("jd-wallet-bill.csv")), "bank");
-    expect(result.format.id).toBe("jd-wallet-bill");
+    const result = expectImported(await importPath(samplePath("jd-bill.csv")), "bank");
+    expect(result.format.id).toBe("jd-bill");
     expect(result.headerRow).toBe(22);
     expect(result.statementAccount).toEqual({ name: "jd_sample0001", bank: "京东" });
   });
 
   it("keeps an order's full amount as money out and names the refund inside it; the refund row brings it back", async () => {
-    const result = expectImported(await importPath(samplePath("jd-wallet-bill.csv")), "bank");
+    const result = expectImported(await importPath(samplePath("jd-bill.csv")), "bank");
     expect(rowAt(result.rows, 25)).toEqual({
       sourceRow: 25,
       occurredOn: "2025-02-24",
@@ -31,7 +34,7 @@ describe("JD 京东账单 / 京东钱包 (sample: jd-wallet-bill.csv, UTF-8)", (
       memo: "示例店铺 保温杯 500ml 等多件 / 已退款89.84 / 日用百货",
       merchantOrderNo: "2025022421130003",
       channel: "招商银行信用卡(1234)",
-      naturalKey: expect.stringMatching(/^jd-wallet:fp:[0-9a-f]{64}$/),
+      naturalKey: expect.stringMatching(/^jd-bill:fp:[0-9a-f]{64}$/),
     });
     // 退款-… marked 不计收支 / 退款成功: money back, 89.84.
     expect(rowAt(result.rows, 24)).toMatchObject({ amountMinor: 8984n, reference: "300000000102", occurredAt: "2025-02-25T10:02:45" });
@@ -40,7 +43,7 @@ describe("JD 京东账单 / 京东钱包 (sample: jd-wallet-bill.csv, UTF-8)", (
   });
 
   it("signs 不计收支 rows only where certain: a fully refunded payment and a 还款 are out, a 0.00 row is skipped", async () => {
-    const result = expectImported(await importPath(samplePath("jd-wallet-bill.csv")), "bank");
+    const result = expectImported(await importPath(samplePath("jd-bill.csv")), "bank");
     expect(rowAt(result.rows, 26)).toMatchObject({ amountMinor: -26800n, memo: "示例店铺 蓝牙耳机 / 已全额退款 / 数码电器" });
     expect(rowAt(result.rows, 28)).toMatchObject({ amountMinor: -20190n, counterparty: "京东金融", channel: "钱包余额" });
     expect(rowAt(result.rows, 23)).toMatchObject({ amountMinor: -5990n, merchantOrderNo: "2025022718200001" });
@@ -51,7 +54,7 @@ describe("JD 京东账单 / 京东钱包 (sample: jd-wallet-bill.csv, UTF-8)", (
   });
 
   it("refuses, naming row and column, an amount whose bracket cannot be read exactly and a 不计收支 it cannot sign", async () => {
-    const result = expectImported(await importPath(samplePath("jd-wallet-bill.csv")), "bank");
+    const result = expectImported(await importPath(samplePath("jd-bill.csv")), "bank");
     expect(result.errors).toContainEqual({ row: 30, column: "金额", code: "INVALID_AMOUNT", params: { value: "100.00(已退款20.0.0)" }, severity: "error" });
     // 京东小金库-转入 paid from a bank card: into or out of this bill's money is not knowable.
     expect(result.errors).toContainEqual({ row: 32, column: "收/支", code: "INVALID_DIRECTION", params: { value: "不计收支" }, severity: "error" });
@@ -81,7 +84,7 @@ describe("JD 京东账单 / 京东钱包 (sample: jd-wallet-bill.csv, UTF-8)", (
       "",
     ].join("\n");
     const result = expectImported(await importText("jd.csv", text), "bank");
-    expect(result.format.id).toBe("jd-wallet-bill");
+    expect(result.format.id).toBe("jd-bill");
     expect(rowAt(result.rows, 4)).toMatchObject({ amountMinor: -22399n, occurredAt: "2021-12-18T19:45:25", memo: "洁面乳150ml / 已退款1.00 / 美妆个护" });
     expect(rowAt(result.rows, 5)).toMatchObject({ amountMinor: 100n, reference: "88438843884", merchantOrderNo: "1000000000000000000" });
   });
@@ -325,7 +328,7 @@ describe("Douyin 抖店 账户流水 with balance (sample: douyin-account-ledger
 
 describe("detection of the new layouts", () => {
   it("lists them under their kinds", () => {
-    expect(listFormats("bank").map((f) => f.id)).toEqual(expect.arrayContaining(["jd-wallet-bill", "meituan-bill", "douyin-account-ledger"]));
+    expect(listFormats("bank").map((f) => f.id)).toEqual(expect.arrayContaining(["jd-bill", "meituan-bill", "douyin-account-ledger"]));
     expect(listFormats("settlement").map((f) => f.id)).toEqual(expect.arrayContaining(["jd-settlement-detail", "douyin-fund-flow", "douyin-settlement-bill"]));
   });
 });

@@ -1,8 +1,9 @@
-// JD 京东账单 (京东 app / 京东金融 → 账单 → 导出, CSV): preamble lines (导出信息, 京东账号名, 日期区间,
-// 共 N 笔记录, 收入/支出/不计收支 totals, 特别提示), then one of two header orders seen in public
-// downloads — 2021: 交易时间,交易分类,商户名称,交易说明,收/支,金额,收/付款方式,交易状态,交易订单号,
-// 商家订单号,备注; 2024: 交易时间,商户名称,交易说明,金额,收/付款方式,交易状态,收/支,交易分类,交易订单号,
-// 商家订单号,备注. Ids and times end with a TAB. Amounts are unsigned; the direction is in 收/支.
+// JD 京东账单 (京东 app / 京东金融 → 我的 → 账单 → 导出, "京东交易流水(申请时间…).csv"): the account holder's
+// own record of what was paid through JD (a company buying on JD), not the merchant 京东钱包 (jd-wallet-*).
+// Preamble lines (导出信息, 京东账号名, 日期区间, 共 N 笔记录, 收入/支出/不计收支 totals, 特别提示), then one of
+// two header orders seen in public downloads — 2021: 交易时间,交易分类,商户名称,交易说明,收/支,金额,收/付款方式,
+// 交易状态,交易订单号,商家订单号,备注; 2024: 交易时间,商户名称,交易说明,金额,收/付款方式,交易状态,收/支,交易分类,
+// 交易订单号,商家订单号,备注. Ids and times end with a TAB. Amounts are unsigned; the direction is in 收/支.
 //
 // A refund is printed inside the amount of the order it belongs to ("131.77(已退款89.84)",
 // "468.32(已全额退款)") AND as its own 退款 row. The order row therefore keeps its full amount as money
@@ -37,11 +38,11 @@ const REFUND = /^退款|退款成功/;
 const REPAYMENT = /还款/;
 const NOTHING_MOVED = /交易关闭|交易失败|已取消/;
 
-export const jdWalletBill = defineFormat({
-  id: "jd-wallet-bill",
+export const jdBill = defineFormat({
+  id: "jd-bill",
   kind: "bank",
-  keyNamespace: "jd-wallet",
-  label: { "zh-CN": "京东账单（京东钱包）", en: "JD bill (JD wallet)" },
+  keyNamespace: "jd-bill",
+  label: { "zh-CN": "京东账单（个人交易明细）", en: "JD bill (personal transactions)" },
   anchorColumn: C.time,
   statementAccount: { bank: "京东", nameLabels: ["京东账号名"] },
   detect: (header, preamble) =>
