@@ -18,6 +18,8 @@ import { icbcStatement } from "./icbc-statement";
 import { jdBill } from "./jd-bill";
 import { jdOrders } from "./jd-orders";
 import { jdSettlementDetail } from "./jd-settlement-detail";
+import { jdWalletFund } from "./jd-wallet-fund";
+import { jdWalletSettlement } from "./jd-wallet-settlement";
 import { meituanBill } from "./meituan-bill";
 import { mt940Statement } from "./mt940-statement";
 import { ofxStatement } from "./ofx-statement";
@@ -52,6 +54,8 @@ const FORMATS: readonly AnyFormatAdapter[] = [
   amazonSettlementV2,
   shopifyPayments,
   jdSettlementDetail,
+  jdWalletSettlement,
+  jdWalletFund,
   jdBill,
   douyinFundFlow,
   douyinSettlementBill,

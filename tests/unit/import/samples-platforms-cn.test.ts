@@ -326,9 +326,80 @@ describe("Douyin 抖店 账户流水 with balance (sample: douyin-account-ledger
   });
 });
 
+describe("JD 京东钱包 结算表 + 资金表 (samples: jd-wallet.xlsx and jd-wallet-fund.xlsx, written by scripts/make-jd-wallet.mjs)", () => {
+  // Layout source: ShopeX/OMS, app/financebase/lib/data/bill/jdwallet.php — the 京东钱包 import reads a
+  // two-sheet XLSX: 结算表 (getTitle: 订单编号,单据编号,单据类型,商品编号,商户订单号,商品名称,费用发生时间,费用计费时间,
+  // 费用结算时间,费用项,金额,币种,商家应收/应付,钱包结算备注,店铺号,京东门店编号,品牌门店编号,门店名称,备注,收支方向,
+  // 商品数量,账单日期; date cells; the row's time is 费用结算时间) and 资金表 (getFundTitle: 创建时间,账户代码,账户名称,
+  // 币种,收入金额(元),支出金额(元),账户余额(元),交易类型,商户订单号,交易订单号,原商户订单号,资金动账备注; money =
+  // 收入 − 支出; remarks like "售后服务单号…，对应订单号…"). Public JD bill importers quote the daily bill's
+  // 23-column variant (with 结算状态 and 对账日期) and the codes 单据类型 订单/取消退款单/售后服务单/非销售订单 and 费用项
+  // 随单送的京豆/佣金/代收配送费/货款/短信服务费.
+  it("imports the 结算表 sheet of the wallet workbook as settlement lines", async () => {
+    const result = expectImported(await importPath(samplePath("jd-wallet.xlsx")), "settlement");
+    expect(result.format.id).toBe("jd-wallet-settlement");
+    expect(result.sheetName).toBe("结算表");
+    expect(rowAt(result.rows, 2)).toEqual({
+      sourceRow: 2,
+      occurredOn: "2025-05-12",
+      occurredAt: "2025-05-12T03:00:00",
+      lineType: "SALE",
+      orderNo: "300100000001",
+      payoutId: "202505120000011332600000001",
+      amountMinor: 3680n,
+      currency: "CNY",
+      reference: "300100000001",
+      memo: "货款 / 订单",
+      naturalKey: expect.stringMatching(/^jd-wallet:fp:[0-9a-f]{64}$/),
+    });
+    expect(rowAt(result.rows, 3)).toMatchObject({ lineType: "COMMISSION", amountMinor: -184n });
+    expect(rowAt(result.rows, 4)).toMatchObject({ lineType: "PROMOTION", amountMinor: -50n, memo: "随单送的京豆 / 订单" });
+    expect(rowAt(result.rows, 5)).toMatchObject({ lineType: "REFUND", amountMinor: -1380n, reference: "5000000000123", memo: "货款 / 售后服务单 / 退货金额" });
+    expect(rowAt(result.rows, 6)).toMatchObject({ lineType: "COMMISSION", amountMinor: 69n, occurredOn: "2025-05-13" });
+    expect(rowAt(result.rows, 7)).toMatchObject({ lineType: "ADJUSTMENT", amountMinor: -500n, payoutId: "JB202505140001", occurredAt: "2025-05-14T09:59:00" });
+    expect(result.errors).toEqual([{ row: 8, column: "收支方向", code: "INVALID_DIRECTION", params: { value: "收入 -5" }, severity: "error" }]);
+  });
+
+  it("reads the 资金表 with the balance after each movement", async () => {
+    const result = expectImported(await importPath(samplePath("jd-wallet-fund.xlsx")), "bank");
+    expect(result.format.id).toBe("jd-wallet-fund");
+    expect(rowAt(result.rows, 2)).toEqual({
+      sourceRow: 2,
+      occurredOn: "2025-05-12",
+      occurredAt: "2025-05-12T03:10:00",
+      amountMinor: 3446n,
+      currency: "CNY",
+      balanceMinor: 103446n,
+      reference: "JDP20250512000001",
+      secondaryReference: "202505120000011332600000001",
+      memo: "结算入账 / 2025年5月12日商家结算款",
+      naturalKey: "jd-wallet-fund:JDP20250512000001",
+    });
+    expect(rowAt(result.rows, 4)).toMatchObject({ amountMinor: -100000n, balanceMinor: 2135n, memo: "提现 / 提现至尾号1234账户" });
+    expect(rowAt(result.rows, 5)).toMatchObject({ amountMinor: -500n, memo: "价保扣款 / 价保对应订单号300100000003 / 原商户订单号 202505120000011332600000001" });
+    for (let i = 1; i < result.rows.length; i++) {
+      expect((result.rows[i - 1]!.balanceMinor ?? 0n) + result.rows[i]!.amountMinor).toBe(result.rows[i]!.balanceMinor);
+    }
+  });
+
+  it("ties each payout id of the 结算表 to the 资金表 movement that paid it", async () => {
+    const lines = expectImported(await importPath(samplePath("jd-wallet.xlsx")), "settlement").rows;
+    const fund = expectImported(await importPath(samplePath("jd-wallet-fund.xlsx")), "bank").rows;
+    const payouts = [...new Set(lines.map((line) => line.payoutId))];
+    expect(payouts).toEqual(["202505120000011332600000001", "202505130000011332600000002", "JB202505140001"]);
+    for (const payout of payouts) {
+      const total = lines.filter((line) => line.payoutId === payout).reduce((sum, line) => sum + line.amountMinor, 0n);
+      const movement = fund.find((row) => row.secondaryReference === payout);
+      expect(movement?.amountMinor, payout).toBe(total);
+    }
+    // Written out: 36.80 − 1.84 − 0.50, −13.80 + 0.69, −5.00.
+    expect(fund.slice(0, 2).map((row) => row.amountMinor)).toEqual([3446n, -1311n]);
+  });
+});
+
 describe("detection of the new layouts", () => {
   it("lists them under their kinds", () => {
-    expect(listFormats("bank").map((f) => f.id)).toEqual(expect.arrayContaining(["jd-bill", "meituan-bill", "douyin-account-ledger"]));
-    expect(listFormats("settlement").map((f) => f.id)).toEqual(expect.arrayContaining(["jd-settlement-detail", "douyin-fund-flow", "douyin-settlement-bill"]));
+    expect(listFormats("bank").map((f) => f.id)).toEqual(expect.arrayContaining(["jd-bill", "jd-wallet-fund", "meituan-bill", "douyin-account-ledger"]));
+    expect(listFormats("settlement").map((f) => f.id)).toEqual(expect.arrayContaining(["jd-settlement-detail", "jd-wallet-settlement", "douyin-fund-flow", "douyin-settlement-bill"]));
   });
 });
