@@ -17,6 +17,7 @@ import { genericBank } from "./generic-bank";
 import { icbcStatement } from "./icbc-statement";
 import { jdBill } from "./jd-bill";
 import { jdOrders } from "./jd-orders";
+import { jdSettledBill } from "./jd-settled-bill";
 import { jdSettlementDetail } from "./jd-settlement-detail";
 import { jdWalletFund } from "./jd-wallet-fund";
 import { jdWalletSettlement } from "./jd-wallet-settlement";
@@ -55,6 +56,7 @@ const FORMATS: readonly AnyFormatAdapter[] = [
   shopifyPayments,
   jdSettlementDetail,
   jdWalletSettlement,
+  jdSettledBill,
   jdWalletFund,
   jdBill,
   douyinFundFlow,

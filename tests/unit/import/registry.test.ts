@@ -16,7 +16,7 @@ describe("format registry", () => {
   it.each([
     ["bank", ["alipay-transactions", "alipay-transactions-legacy", "alipay-account-ledger", "wechat-pay-bill", "icbc-statement", "ccb-statement", "cmb-statement", "boc-statement", "ofx-statement", "camt053-statement", "mt940-statement", "jd-wallet-fund", "jd-bill", "douyin-account-ledger", "meituan-bill", "generic-bank"]],
     ["orders", ["tmall-orders", "pdd-orders", "jd-orders", "douyin-orders"]],
-    ["settlement", ["pdd-account-ledger", "amazon-settlement-v2", "shopify-payments", "jd-settlement-detail", "jd-wallet-settlement", "douyin-fund-flow", "douyin-settlement-bill"]],
+    ["settlement", ["pdd-account-ledger", "amazon-settlement-v2", "shopify-payments", "jd-settlement-detail", "jd-wallet-settlement", "jd-settled-bill", "douyin-fund-flow", "douyin-settlement-bill"]],
   ] as const)("%s formats", (kind, ids) => {
     expect(listFormats(kind).map((f) => f.id)).toEqual(ids);
   });

@@ -397,9 +397,59 @@ describe("JD 京东钱包 结算表 + 资金表 (samples: jd-wallet.xlsx and jd-
   });
 });
 
+describe("JD 京麦 对账中心 已结算明细 (sample: jd-settled-bill.xlsx, written by scripts/make-jd-settled-bill.mjs)", () => {
+  // Layout source: a public 京麦 RPA connector's documentation of this export ("京麦商家后台—财务—对账中心—结算账单—
+  // 已结算明细", fields XLSX.1.商家ID … 资金动账备注 with 结算金额合计 "3.51", 收入金额合计 "3.84", 支出金额合计 "-0.33",
+  // 资金动账备注 "2026年9月19日商家结算款"); a public finance cleaner reading its two sheets 交易汇总 and 费用明细,
+  // each under a row of group names, and mapping 商户订单号 to the bank flow; a public ledger's test quoting the
+  // 费用明细 header under 商家信息 / 单据基础信息 / 结算信息. The search index shows these without their repository
+  // name; the group names above 交易汇总 are assumed.
+  it("reads the order summary under its group row as income and expense lines with the payout id", async () => {
+    const result = expectImported(await importPath(samplePath("jd-settled-bill.xlsx")), "settlement");
+    expect(result.format.id).toBe("jd-settled-bill");
+    expect(result.sheetName).toBe("交易汇总");
+    expect(result.headerRow).toBe(2);
+    const row3 = result.rows.filter((row) => row.sourceRow === 3);
+    expect(row3).toEqual([
+      {
+        sourceRow: 3,
+        occurredOn: "2026-09-20",
+        occurredAt: "2026-09-20T12:41:09",
+        lineType: "SALE",
+        orderNo: "3580001963",
+        payoutId: "202609200000011332600000001",
+        amountMinor: 384n,
+        currency: "CNY",
+        reference: "3580001963",
+        memo: "收入金额合计 / 已完成 / 2026年9月19日商家结算款",
+        naturalKey: expect.stringMatching(/^jd-settled:fp:[0-9a-f]{64}$/),
+      },
+      expect.objectContaining({ lineType: "SERVICE_FEE", amountMinor: -33n, payoutId: "202609200000011332600000001" }),
+    ]);
+    // A refund after settlement: −19.90 back to the buyer, the 1.19 of fees given back.
+    expect(result.rows.filter((row) => row.sourceRow === 4).map((row) => [row.lineType, row.amountMinor, row.reference])).toEqual([
+      ["REFUND", -1990n, "5100000777"],
+      ["SERVICE_FEE", 119n, "5100000777"],
+    ]);
+    // The two orders of the 2026-09-19 transfer net to 3.51 − 18.71.
+    const payout = result.rows.filter((row) => row.payoutId === "202609200000011332600000001").reduce((sum, row) => sum + row.amountMinor, 0n);
+    expect(payout).toBe(351n - 1871n);
+    expect(result.errors).toEqual([{ row: 6, column: "结算金额合计", code: "INVALID_AMOUNT", params: { value: "18.00 ≠ 19.80 + -1.19" }, severity: "error" }]);
+  });
+
+  it("reads an expense written without its minus as money out only when the totals say so", async () => {
+    const header = "订单编号,业务单据编号,结算时间,结算金额合计,收入金额合计,支出金额合计,商户订单号";
+    const text = `${header}\n3580001963,3580001963,2026-09-20 12:41:09,3.51,3.84,0.33,P1\n3580001964,3580001964,2026-09-20 12:41:09,3.51,3.84,0.34,P1\n`;
+    const result = expectImported(await importText("jd.csv", text), "settlement");
+    expect(result.format.id).toBe("jd-settled-bill");
+    expect(result.rows.map((row) => row.amountMinor)).toEqual([384n, -33n]);
+    expect(result.errors).toEqual([expect.objectContaining({ row: 3, column: "结算金额合计", code: "INVALID_AMOUNT" })]);
+  });
+});
+
 describe("detection of the new layouts", () => {
   it("lists them under their kinds", () => {
     expect(listFormats("bank").map((f) => f.id)).toEqual(expect.arrayContaining(["jd-bill", "jd-wallet-fund", "meituan-bill", "douyin-account-ledger"]));
-    expect(listFormats("settlement").map((f) => f.id)).toEqual(expect.arrayContaining(["jd-settlement-detail", "jd-wallet-settlement", "douyin-fund-flow", "douyin-settlement-bill"]));
+    expect(listFormats("settlement").map((f) => f.id)).toEqual(expect.arrayContaining(["jd-settlement-detail", "jd-wallet-settlement", "jd-settled-bill", "douyin-fund-flow", "douyin-settlement-bill"]));
   });
 });
