@@ -9,6 +9,7 @@
 // of the real export is not known (that reader goes by name); the sample's order is an assumption.
 import { defineFormat } from "./format-adapter";
 import { scoreHeader } from "./score-header";
+import { exactId } from "./shared/exact-id";
 import { parseDirection } from "./shared/money-direction";
 import { abs, joinText, occurredFields } from "./shared/row-values";
 
@@ -59,7 +60,7 @@ export const douyinAccountLedger = defineFormat({
       reference: flowNo,
       memo: joinText(row.text(C.scene), orderNo && `订单 ${orderNo}`, row.text(C.remark)),
       merchantOrderNo: orderNo,
-      uniqueId: flowNo,
+      uniqueId: exactId(flowNo),
     };
   },
 });

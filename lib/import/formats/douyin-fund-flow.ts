@@ -11,6 +11,7 @@
 // split into lines of their own, because whether a file writes them negative is not known for certain.
 import { defineFormat } from "./format-adapter";
 import { scoreHeader } from "./score-header";
+import { exactId } from "./shared/exact-id";
 import { parseDirection } from "./shared/money-direction";
 import { abs, joinText, occurredFields } from "./shared/row-values";
 import type { SettlementLineType } from "../types";
@@ -83,7 +84,7 @@ export const douyinFundFlow = defineFormat({
       currency: "CNY",
       reference: flowNo,
       memo: joinText(scene, row.text(C.billingType), subOrderNo && `子订单 ${subOrderNo}`, row.text(C.afterSaleNo) && `售后 ${row.text(C.afterSaleNo)}`, row.text(C.account), row.text(C.remark)),
-      uniqueId: flowNo,
+      uniqueId: exactId(flowNo),
     };
   },
 });

@@ -9,6 +9,7 @@
 // ("售后服务单号…，对应订单号…") and stays in the memo as written.
 import { defineFormat } from "./format-adapter";
 import { scoreHeader } from "./score-header";
+import { exactId } from "./shared/exact-id";
 import { currencyFrom, joinText, netOfSplitColumns, occurredFields } from "./shared/row-values";
 
 const C = {
@@ -55,7 +56,7 @@ export const jdWalletFund = defineFormat({
       reference: tradeNo ?? merchantOrderNo,
       secondaryReference: tradeNo ? merchantOrderNo : undefined,
       memo: joinText(row.text(C.type), row.text(C.remark), original && `原商户订单号 ${original}`),
-      uniqueId: tradeNo,
+      uniqueId: exactId(tradeNo),
     };
   },
 });

@@ -11,6 +11,7 @@
 // export's note says top-ups and withdrawals are 不计收支 too, and those are refused naming 收/支.
 import { defineFormat } from "./format-adapter";
 import { scoreHeader } from "./score-header";
+import { exactId } from "./shared/exact-id";
 import { parseDirection } from "./shared/money-direction";
 import { abs, joinText, occurredFields } from "./shared/row-values";
 
@@ -71,7 +72,7 @@ export const meituanBill = defineFormat({
       memo: joinText(row.text(C.title), type, orderNote, row.text(C.remark)),
       merchantOrderNo: row.text(C.merchantOrderNo),
       channel: row.text(C.channel),
-      uniqueId: row.text(C.reference),
+      uniqueId: exactId(row.text(C.reference)),
     };
   },
 });
