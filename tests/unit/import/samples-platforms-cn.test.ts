@@ -388,6 +388,22 @@ describe("JD 京东钱包 结算表 + 资金表 (samples: jd-wallet.xlsx and jd-
     }
   });
 
+  it("reads the older 京东钱包流水 columns (日期, 交易备注, no 交易订单号) the same way", async () => {
+    // ShopeX/OMS reads this one as financebase_data_jingzhuntong_jdbill: 商户号,账户代码,账户名称,日期,商户订单号,
+    // 账户余额(元),收入金额(元),支出金额(元),交易备注,账单日期, amounts "--" when empty, ids guarded with "'".
+    const text = [
+      "商户号,账户代码,账户名称,日期,商户订单号,账户余额(元),收入金额(元),支出金额(元),交易备注,账单日期",
+      "'10001,110000000001,示例钱包,2025-05-12 03:10:00,'202505120000011332600000001,1034.46,34.46,--,2025年5月12日商家结算款,2025-05-12",
+      "'10001,110000000001,示例钱包,2025-05-13 09:00:00,'202505130000011332600000009,34.46,--,1000.00,提现,2025-05-13",
+      "",
+    ].join("\n");
+    const result = expectImported(await importText("jdbill.csv", text), "bank");
+    expect(result.format.id).toBe("jd-wallet-fund");
+    expect(rowAt(result.rows, 2)).toMatchObject({ amountMinor: 3446n, balanceMinor: 103446n, reference: "202505120000011332600000001", memo: "2025年5月12日商家结算款" });
+    expect(rowAt(result.rows, 2).secondaryReference).toBeUndefined();
+    expect(rowAt(result.rows, 3)).toMatchObject({ amountMinor: -100000n, balanceMinor: 3446n, occurredAt: "2025-05-13T09:00:00" });
+  });
+
   it("ties each payout id of the 结算表 to the 资金表 movement that paid it", async () => {
     const lines = expectImported(await importPath(samplePath("jd-wallet.xlsx")), "settlement").rows;
     const fund = expectImported(await importPath(samplePath("jd-wallet-fund.xlsx")), "bank").rows;
