@@ -18,13 +18,22 @@ import { cgbCreditCardStatement } from "./cgb-credit-card-statement";
 import { citicCreditCardStatement } from "./citic-credit-card-statement";
 import { cmbCreditCardStatement } from "./cmb-credit-card-statement";
 import { cmbStatement } from "./cmb-statement";
+import { douyinAccountLedger } from "./douyin-account-ledger";
+import { douyinFundFlow } from "./douyin-fund-flow";
 import { douyinOrders } from "./douyin-orders";
+import { douyinSettlementBill } from "./douyin-settlement-bill";
 import { genericBank } from "./generic-bank";
 import { icbcCorporateHistoryDetail } from "./icbc-corporate-history-detail";
 import { icbcCorporateStatement } from "./icbc-corporate-statement";
 import { genericCardStatement } from "./generic-card-statement";
 import { icbcStatement } from "./icbc-statement";
+import { jdBill } from "./jd-bill";
 import { jdOrders } from "./jd-orders";
+import { jdSettledBill } from "./jd-settled-bill";
+import { jdSettlementDetail } from "./jd-settlement-detail";
+import { jdWalletFund } from "./jd-wallet-fund";
+import { jdWalletSettlement } from "./jd-wallet-settlement";
+import { meituanBill } from "./meituan-bill";
 import { mt940Statement } from "./mt940-statement";
 import { ofxStatement } from "./ofx-statement";
 import { paypalActivity } from "./paypal-activity";
@@ -77,6 +86,15 @@ const FORMATS: readonly AnyFormatAdapter[] = [
   paypalActivity,
   stripeBalanceHistory,
   stripePayouts,
+  jdSettlementDetail,
+  jdWalletSettlement,
+  jdSettledBill,
+  jdWalletFund,
+  jdBill,
+  douyinFundFlow,
+  douyinSettlementBill,
+  douyinAccountLedger,
+  meituanBill,
   // catch-alls, last: any other card statement (scored between generic-bank and every specific layout)
   genericCardStatement,
   genericBank,

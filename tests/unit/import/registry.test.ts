@@ -14,9 +14,9 @@ describe("format registry", () => {
   });
 
   it.each([
-    ["bank", ["alipay-transactions", "alipay-transactions-legacy", "alipay-account-ledger", "wechat-pay-bill", "icbc-statement", "ccb-statement", "cmb-statement", "boc-statement", "abc-debit-statement", "bocom-debit-statement", "icbc-corporate-statement", "icbc-corporate-history-detail", "ccb-corporate-statement", "cmb-credit-card-statement", "boc-credit-card-statement", "bocom-credit-card-statement", "citic-credit-card-statement", "cgb-credit-card-statement", "ofx-statement", "camt053-statement", "mt940-statement", "paypal-activity", "generic-card-statement", "generic-bank"]],
+    ["bank", ["alipay-transactions", "alipay-transactions-legacy", "alipay-account-ledger", "wechat-pay-bill", "icbc-statement", "ccb-statement", "cmb-statement", "boc-statement", "abc-debit-statement", "bocom-debit-statement", "icbc-corporate-statement", "icbc-corporate-history-detail", "ccb-corporate-statement", "cmb-credit-card-statement", "boc-credit-card-statement", "bocom-credit-card-statement", "citic-credit-card-statement", "cgb-credit-card-statement", "ofx-statement", "camt053-statement", "mt940-statement", "paypal-activity", "jd-wallet-fund", "jd-bill", "douyin-account-ledger", "meituan-bill", "generic-card-statement", "generic-bank"]],
     ["orders", ["tmall-orders", "pdd-orders", "jd-orders", "douyin-orders", "shopify-orders"]],
-    ["settlement", ["pdd-account-ledger", "amazon-settlement-v2", "amazon-settlement-flat-file", "shopify-payments", "stripe-balance-history", "stripe-payouts"]],
+    ["settlement", ["pdd-account-ledger", "amazon-settlement-v2", "amazon-settlement-flat-file", "shopify-payments", "stripe-balance-history", "stripe-payouts", "jd-settlement-detail", "jd-wallet-settlement", "jd-settled-bill", "douyin-fund-flow", "douyin-settlement-bill"]],
   ] as const)("%s formats", (kind, ids) => {
     expect(listFormats(kind).map((f) => f.id)).toEqual(ids);
   });
