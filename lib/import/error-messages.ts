@@ -80,6 +80,12 @@ const MESSAGES: Record<ImportErrorCode, { "zh-CN": Message; en: Message }> = {
     "zh-CN": () => "表头下面没有任何数据行。",
     en: () => "There are no data rows below the header.",
   },
+  NUMBER_LOST_DIGITS: {
+    "zh-CN": (p) =>
+      `这是用科学计数法保存的数字 “${p.value}”：Excel 只保留 15 位有效数字，长编号的后几位已丢失，无法还原。请在导出或另存时把这一列设为文本，再重新导入。`,
+    en: (p) =>
+      `“${p.value}” is a number in scientific notation: Excel keeps only 15 significant digits, so a long id has lost its last digits and cannot be restored. Export again with this column kept as text.`,
+  },
   SIGN_CONTRADICTS_BALANCE: {
     "zh-CN": () =>
       "这一行的余额变动与金额方向相反：金额的收/支方向读反了（例如信用卡账单把消费记为正数）。为避免记错，整个文件未导入；请选择正确的格式，或用手动指定列说明金额为正表示收入还是支出。",

@@ -9,6 +9,7 @@ import { parseAmount } from "./parse-amount";
 import { parseDateTime, parseTimeOfDay, type ParsedDateTime } from "./parse-date-time";
 
 const MAX_ECHO_CHARS = 60;
+const SCIENTIFIC_NOTATION = /^[-+]?\d+(\.\d+)?e\+?\d+$/i;
 const echo = (text: string) => (text.length > MAX_ECHO_CHARS ? `${text.slice(0, MAX_ECHO_CHARS)}…` : text);
 
 export class RowCells {
@@ -37,15 +38,25 @@ export class RowCells {
     return index === undefined ? undefined : (this.cells.at(index) ?? "");
   }
 
-  /** The cell's text, or undefined when absent, blank or a placeholder ("/", "-", "--"…). */
+  /**
+   * The cell's text, or undefined when absent, blank or a placeholder ("/", "-", "--"…). A number in
+   * scientific notation ("3.34988E+18": a long id that Excel stored as a number, or a CSV saved from
+   * Excel) has lost its last digits and cannot be read back: the row is rejected, never keyed by it.
+   */
   text(names: ColumnNames): string | undefined {
     const value = this.raw(names);
-    return isEmptyValue(value) ? undefined : value;
+    if (isEmptyValue(value)) return undefined;
+    if (SCIENTIFIC_NOTATION.test(value!)) {
+      this.error("NUMBER_LOST_DIGITS", names, { value: echo(value!) });
+      return undefined;
+    }
+    return value;
   }
 
   requiredText(names: ColumnNames): string | undefined {
     const value = this.text(names);
-    if (value === undefined) this.error("MISSING_VALUE", names, {});
+    // A cell refused for its content already said why; "missing" is only for an empty one.
+    if (value === undefined && isEmptyValue(this.raw(names))) this.error("MISSING_VALUE", names, {});
     return value;
   }
 
@@ -53,7 +64,7 @@ export class RowCells {
   amount(names: ColumnNames, options: { required?: boolean; decimals?: number } = {}): bigint | undefined {
     const value = this.text(names);
     if (value === undefined) {
-      if (options.required) this.error("MISSING_VALUE", names, {});
+      if (options.required && isEmptyValue(this.raw(names))) this.error("MISSING_VALUE", names, {});
       return undefined;
     }
     const parsed = parseAmount(value, options.decimals);

@@ -8,6 +8,9 @@ import { excelSerialToDateTime } from "../normalize/parse-date-time";
  */
 export function numberToText(value: number): string {
   if (!Number.isFinite(value)) return "";
+  // Beyond 2^53 a number cell no longer holds the digits typed (Excel keeps 15): say it as Excel
+  // shows it, "3.34987654321001E+18", which the row reader refuses instead of keying a row by it.
+  if (Number.isInteger(value) && Math.abs(value) > Number.MAX_SAFE_INTEGER) return value.toExponential(14).replace(/\.?0+e/, "e").toUpperCase();
   if (Number.isInteger(value) && Math.abs(value) < 1e21) return value.toFixed(0);
   const text = String(Number(value.toPrecision(15)));
   if (!/e/i.test(text)) return text;

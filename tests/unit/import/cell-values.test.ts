@@ -51,6 +51,10 @@ describe("spreadsheet numbers as text", () => {
     [2000, "2000"],
     [-0.5, "-0.5"],
     [1e-7, "0.0000001"],
+    [9007199254740991, "9007199254740991"],
+    // A 19-digit order number stored as a number: its digits are gone, so it reads as Excel shows it.
+    [3349876543210012345, "3.34987654321001E+18"],
+    [2.0260703100000113e27, "2.02607031000001E+27"],
   ])("%s → %j", (value, expected) => {
     expect(numberToText(value)).toBe(expected);
   });

@@ -227,11 +227,14 @@ describe("Meituan 美团账单 (sample: meituan-bill.csv, UTF-8 with BOM)", () =
     const spent = result.rows.filter((row) => row.memo?.includes("/ 支付")).reduce((sum, row) => sum + row.amountMinor, 0n);
     expect(spent).toBe(-13432n);
   });
-  it("does not key rows by a flow number that a spreadsheet turned into an exponent", async () => {
+  it("refuses rows whose flow number a spreadsheet turned into an exponent (its digits are lost)", async () => {
     const text = "动账时间,动帐流水号,动账方向,动账金额,动账账户,动账场景,子订单号\n2026-07-03 10:00:00,2.0260703100000113e+27,入账,1.00,聚合账户,货款结算入账,\n2026-07-03 10:00:01,2.0260703100000113e+27,入账,2.00,聚合账户,货款结算入账,\n";
-    const result = expectImported(await importText("fund.csv", text), "settlement");
-    expect(result.rows.map((row) => row.reference)).toEqual(["2.0260703100000113e+27", "2.0260703100000113e+27"]);
-    for (const row of result.rows) expect(row.naturalKey).toMatch(/^douyin-fund:fp:[0-9a-f]{64}$/);
+    const result = await importText("fund.csv", text);
+    expect(result.ok ? result.rows : []).toEqual([]);
+    expect(result.errors.map((error) => [error.row, error.column, error.code])).toEqual([
+      [2, "动帐流水号", "NUMBER_LOST_DIGITS"],
+      [3, "动帐流水号", "NUMBER_LOST_DIGITS"],
+    ]);
   });
 });
 

@@ -99,7 +99,7 @@ describe("XLSX reader", () => {
     expect(orders!.rows.map((row) => row.sourceRow)).toEqual([1, 2, 3, 6]);
     expect(orders!.rows[1]!.cells).toEqual(["3349876543210012345", "109.5", "2024-03-01 10:15:32", "2024-03-01", 'A&B <"引号"> \'单\'', "TRUE", "219", "红字"]);
     expect(orders!.rows[2]!.cells).toEqual(["padded", "", "0.3", "", "0"]);
-    expect(orders!.rows[3]!.cells).toEqual(["after a gap", "1e+21"]);
+    expect(orders!.rows[3]!.cells).toEqual(["after a gap", "1E+21"]);
     expect(second).toMatchObject({ name: "汇总", rows: [{ sourceRow: 1, cells: ["合计", "12345.67"] }] });
   });
 
