@@ -6,7 +6,9 @@ import { alipayTransactions } from "./alipay-transactions";
 import { alipayTransactionsLegacy } from "./alipay-transactions-legacy";
 import { amazonSettlementV2 } from "./amazon-settlement-v2";
 import { bocStatement } from "./boc-statement";
+import { camt052Report } from "./camt052-report";
 import { camt053Statement } from "./camt053-statement";
+import { camt054Notification } from "./camt054-notification";
 import { ccbStatement } from "./ccb-statement";
 import { cmbStatement } from "./cmb-statement";
 import { douyinOrders } from "./douyin-orders";
@@ -36,6 +38,8 @@ const FORMATS: readonly AnyFormatAdapter[] = [
   // bank statement files that are not tables (parsed whole, see statements/)
   ofxStatement,
   camt053Statement,
+  camt052Report,
+  camt054Notification,
   mt940Statement,
   // platforms
   tmallOrders,

@@ -14,7 +14,7 @@ describe("format registry", () => {
   });
 
   it.each([
-    ["bank", ["alipay-transactions", "alipay-transactions-legacy", "alipay-account-ledger", "wechat-pay-bill", "icbc-statement", "ccb-statement", "cmb-statement", "boc-statement", "ofx-statement", "camt053-statement", "mt940-statement", "generic-bank"]],
+    ["bank", ["alipay-transactions", "alipay-transactions-legacy", "alipay-account-ledger", "wechat-pay-bill", "icbc-statement", "ccb-statement", "cmb-statement", "boc-statement", "ofx-statement", "camt053-statement", "camt052-report", "camt054-notification", "mt940-statement", "generic-bank"]],
     ["orders", ["tmall-orders", "pdd-orders", "jd-orders", "douyin-orders"]],
     ["settlement", ["pdd-account-ledger", "amazon-settlement-v2", "shopify-payments"]],
   ] as const)("%s formats", (kind, ids) => {
