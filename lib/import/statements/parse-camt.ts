@@ -5,7 +5,8 @@
 // instructed, not what the account moved), signed by CdtDbtInd. With RvslInd true the indicator is
 // still the direction money moved now (ISO 20022 usage rule: a reversed credit is booked DBIT).
 // An entry not booked (Sts PDNG/INFO, a camt.052's pending items) carries its status, and is skipped.
-// Counterparty from the entry's TxDtls: the debtor for a credit, the creditor for a debit (camt.0xx.001.02
+// Counterparty from the entry's TxDtls: the debtor for a credit, the creditor for a debit, the other way
+// round for a reversal (camt.0xx.001.02
 // puts Nm directly under Dbtr/Cdtr, later versions under Dbtr/Pty); a batch booking (several TxDtls)
 // names it only when all its transactions name the same party.
 import { currencyDecimals } from "@/lib/money";
@@ -72,10 +73,13 @@ function entryTransaction(entry: XmlElement, statementAccount: string | undefine
   const amountText = amount?.text.trim();
   const direction = creditDebit(textAt(entry, "CdtDbtInd"));
   const details = children(child(entry, "NtryDtls"), "TxDtls");
-  const isCredit = direction === "C";
+  // The parties keep their roles from the original payment: a returned debit (CRDT, RvslInd true)
+  // names the creditor we had paid as Cdtr.
+  const reversal = textAt(entry, "RvslInd")?.toLowerCase() === "true";
+  const payerIsOther = (direction === "C") !== reversal;
   const parties = details.map((d) => child(d, "RltdPties"));
-  const counterparty = common(parties.map((p) => partyName(child(p, isCredit ? "Dbtr" : "Cdtr"))));
-  const counterpartyAccount = common(parties.map((p) => accountId(child(p, isCredit ? "DbtrAcct" : "CdtrAcct"))));
+  const counterparty = common(parties.map((p) => partyName(child(p, payerIsOther ? "Dbtr" : "Cdtr"))));
+  const counterpartyAccount = common(parties.map((p) => accountId(child(p, payerIsOther ? "DbtrAcct" : "CdtrAcct"))));
   const single = details.length === 1 ? details[0] : undefined;
   const remittance = [...new Set(details.flatMap((d) => children(child(d, "RmtInf"), "Ustrd").map((u) => u.text.trim())))];
   const memo = [...remittance, textAt(single, "AddtlTxInf"), textAt(entry, "AddtlNtryInf")].filter((part) => part);

@@ -7,7 +7,8 @@
 // the mark may carry a funds code letter ("CR", "DR", "CN"). :60F:/:60M: give the currency and the
 // opening balance, :62F:/:62M: the closing. :86: in the German structured form
 // ("051?00UEBERWEISUNG?20…?32MUELLER") or the Polish one with "~" ("020~00152~20…~32…") is split into
-// its posting text, purpose (?20–?29, ?60–?63), counterparty name (?32, ?33) and account (?38, ?31).
+// its posting text, purpose (?20–?29, ?60–?63), counterparty name (?32, ?33) and account (?38, ?31);
+// the Dutch SEPA form ("/EREF/…/NAME/…/REMI/…") gives the name and the remittance text.
 import { currencyDecimals } from "@/lib/money";
 import {
   decimalToMinor,
@@ -156,9 +157,17 @@ function applyInformation(transaction: StatementTransaction, field: Field): void
     const purposeKeys = [20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 60, 61, 62, 63];
     const purpose = tidy(purposeKeys.map((key) => tidy(parts.get(key)) ?? "").join(" "));
     memo = [tidy(parts.get(0)), purpose].filter(Boolean).join(" / ") || undefined;
-    transaction.counterparty = tidy((parts.get(32) ?? "") + (parts.get(33) ?? ""));
+    transaction.counterparty = tidy((parts.get(32) ?? "") + (parts.get(33) ?? "")) ?? transaction.counterparty;
     const iban = tidy(parts.get(38))?.replace(/\s+/g, "");
-    transaction.counterpartyAccount = iban ?? tidy(parts.get(31));
+    transaction.counterpartyAccount = iban ?? tidy(parts.get(31)) ?? transaction.counterpartyAccount;
+  } else if (/^\s*\/[A-Z]{3,4}\//.test(first)) {
+    // The Dutch SEPA form (Rabobank, ING): "/EREF/…/BENM//NAME/J. Jansen/REMI/Factuur 12/ISDT/…",
+    // wrapped at a fixed width, so the lines join without a blank.
+    const joined = field.lines.join("");
+    const value = (tag: string) => new RegExp(`/${tag}/(.*?)(?=/[A-Z]{2,4}/|$)`).exec(joined)?.[1]?.replace(/\s+/g, " ").trim() || undefined;
+    memo = value("REMI") ?? (joined.replace(/\s+/g, " ").trim() || undefined);
+    transaction.counterparty = value("NAME") ?? transaction.counterparty;
+    transaction.counterpartyAccount = value("IBAN") ?? transaction.counterpartyAccount;
   } else {
     memo = field.lines.map((l) => l.trim()).filter(Boolean).join(" ") || undefined;
   }
