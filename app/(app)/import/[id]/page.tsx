@@ -61,6 +61,7 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ id
   // The same file imported before — for the same account: a file of several accounts is imported once per account.
   const sameFile = sameFileBatches.some((other) => batchFacts(other).statementAccount?.number === facts.statementAccount?.number);
   const tm = await getTranslations("imports.mismatch");
+  const ta = await getTranslations("imports.severalAccounts");
   const mismatchByAccount: Record<string, string> = {};
   for (const account of accountIdentities) {
     const mismatch = statementMismatch(facts.statementAccount, account);
@@ -165,8 +166,8 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ id
       ) : null}
 
       {fileAccounts.length > 0 && canManage ? (
-        <Card title={t("severalAccounts.title", { count: fileAccounts.length })}>
-          <p className="mb-4 text-sm text-slate-600">{t("severalAccounts.intro")}</p>
+        <Card title={ta("title", { count: fileAccounts.length })}>
+          <p className="mb-4 text-sm text-slate-600">{ta("intro")}</p>
           <StatementAccountForm batchId={batch.id} accounts={fileAccounts} />
         </Card>
       ) : null}
