@@ -33,10 +33,29 @@ function severalAccounts(format: StatementFormat, accounts: string[], chosen?: s
 }
 
 /**
+ * One account number holding several currencies (a camt Stmt per currency of a multi-currency account,
+ * MT940 messages whose balances are in different currencies) is as many fund accounts: each such
+ * transaction's account becomes "number currency", so those too are told apart and never merged.
+ */
+export function splitByCurrency(transactions: readonly StatementTransaction[]): void {
+  const currencies = new Map<string, Set<string>>();
+  for (const t of transactions) {
+    if (!t.currency) continue;
+    const key = accountKey(t.account);
+    if (!currencies.has(key)) currencies.set(key, new Set());
+    currencies.get(key)!.add(t.currency);
+  }
+  for (const t of transactions) {
+    if (t.currency && (currencies.get(accountKey(t.account))?.size ?? 0) > 1) t.account = `${(t.account ?? "").trim()} ${t.currency}`.trim();
+  }
+}
+
+/**
  * The transactions of the one account the file holds, or of the chosen account; a file of several
  * accounts without a choice, or a choice the file does not hold, is refused whole.
  */
 export function selectAccount(format: StatementFormat, transactions: StatementTransaction[], chosen?: string): AccountSelection {
+  splitByCurrency(transactions);
   const accounts = accountsIn(transactions);
   if (chosen !== undefined && chosen.trim() !== "") {
     const key = accountKey(chosen);

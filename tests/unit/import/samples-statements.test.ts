@@ -315,3 +315,17 @@ describe("OFX with three accounts (sample: ofx-three-accounts.ofx)", () => {
     ]);
   });
 });
+
+describe("one account number in several currencies", () => {
+  // A multi-currency account reported as one camt Stmt per currency (same IBAN, Acct/Ccy EUR and USD),
+  // as in genkgo/camt test/data/camt053.v2.multi.statement.xml's two Stmt of one IBAN.
+  it("is as many accounts as currencies: refused naming each, read one currency at a time", async () => {
+    const { readFileSync } = await import("node:fs");
+    const text = readFileSync(statement("camt053-two-accounts.v2.xml"), "utf8").replace("<IBAN>NL91ABNA0417164300</IBAN>", "<IBAN>NL26VAYB8060476890</IBAN>");
+    const refused = expectFailed(await importText("multi-currency.xml", text));
+    expect(refused.errors[0]).toMatchObject({ code: "STATEMENT_SEVERAL_ACCOUNTS", params: { count: 2, accounts: "NL26VAYB8060476890 EUR\nNL26VAYB8060476890 USD" } });
+    const usd = expectImported(await importText("multi-currency.xml", text, { statementAccount: "NL26VAYB8060476890 USD" }), "bank");
+    expect(usd.statementAccount).toEqual({ number: "NL26VAYB8060476890 USD" });
+    expect(usd.rows).toEqual([expect.objectContaining({ sourceRow: 85, amountMinor: -700n, currency: "USD" })]);
+  });
+});
