@@ -2,6 +2,7 @@
 // and the column as the file spells it: 第 12 行「金额」列：无法识别的金额 “abc”.
 // The Record type makes a new error code without a message a compile error.
 import { findFormat } from "./formats/registry";
+import { ACCOUNT_LIST_SEPARATOR } from "./statements/statement-accounts";
 import type { ImportError, ImportErrorCode, ImportKind, ImportLocale } from "./types";
 
 type Params = ImportError["params"];
@@ -17,7 +18,7 @@ const formatName = (id: unknown, locale: ImportLocale) => findFormat(String(id))
 const kindName = (kind: unknown, locale: ImportLocale) => KIND_LABEL[kind as ImportKind]?.[locale] ?? String(kind);
 const count = (value: unknown) => Number(value).toLocaleString("en-US");
 const isCamt = (format: unknown) => String(format).startsWith("camt.");
-const accountList = (accounts: unknown, separator: string) => String(accounts ?? "").split("\n").join(separator);
+const accountList = (accounts: unknown, separator: string) => String(accounts ?? "").split(ACCOUNT_LIST_SEPARATOR).join(separator);
 const mib = (bytes: unknown) => `${Math.round(Number(bytes) / 1024 / 1024)} MiB`;
 
 const MESSAGES: Record<ImportErrorCode, { "zh-CN": Message; en: Message }> = {
