@@ -37,7 +37,7 @@ const USAGE = `Usage: npm run cli -- <command>
   org create <slug> [--name <name>]
   store create --org <slug> --name <name> --platform tmall|taobao|jd|pdd|douyin|shopify|amazon|other [--terms-days N] [--fee-rate 0.05] [--currency CNY]
   account create --org <slug> --name <name> --type bank|alipay|wechat|other [--institution <name>] [--number <account no>] [--currency CNY]
-  import --org <slug> --file <path> [--kind orders|settlement|bank] [--format auto|<id>] [--store <name>] [--account <name>] [--skip-invalid] [--json] [--lang zh-CN|en]
+  import --org <slug> --file <path> [--kind orders|settlement|bank] [--format auto|<id>] [--store <name>] [--account <name>] [--statement-account <number>] [--skip-invalid] [--json] [--lang zh-CN|en]
   formats
   reconcile --org <slug> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]
   matches --org <slug> [--status proposed|confirmed|all]
@@ -137,6 +137,7 @@ async function importCommand(db: Db, args: string[]) {
       format: { type: "string" },
       store: { type: "string" },
       account: { type: "string" },
+      "statement-account": { type: "string" },
       "skip-invalid": { type: "boolean" },
       json: { type: "boolean" },
       lang: { type: "string" },
@@ -170,6 +171,8 @@ async function importCommand(db: Db, args: string[]) {
     kind: values.kind as ImportKind | undefined,
     storeId: await byName("store", values.store),
     fundAccountId: await byName("fundAccount", values.account),
+    // A statement file of several accounts (MT940/camt/OFX): the one account of the file to import.
+    statementAccount: values["statement-account"],
     skipInvalid: values["skip-invalid"],
   }, jobTimingsFromEnv())) as ImportFileResult;
   const errors = result.errors.map((error) => ({

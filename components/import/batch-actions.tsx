@@ -2,7 +2,7 @@
 import { useActionState, useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { cancelImportAction, commitImportAction, reparseImportAction, undoImportAction } from "@/lib/actions/import/batches";
+import { cancelImportAction, chooseStatementAccountAction, commitImportAction, reparseImportAction, undoImportAction } from "@/lib/actions/import/batches";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
@@ -110,6 +110,31 @@ export function UndoImportButton({ batchId, rows }: { batchId: string; rows: num
           {state.message}
         </span>
       ) : null}
+    </form>
+  );
+}
+
+/** A statement file of several accounts: read it again for one of the accounts it holds. */
+export function StatementAccountForm({ batchId, accounts }: { batchId: string; accounts: string[] }) {
+  const t = useTranslations("imports.severalAccounts");
+  const [state, formAction, pending] = useActionState(chooseStatementAccountAction, IDLE);
+  useRefreshOnSuccess(state);
+  return (
+    <form action={formAction} className="flex flex-wrap items-end gap-3" data-testid="statement-account-form">
+      {state.status === "error" ? <Alert tone="error">{state.message}</Alert> : null}
+      <input type="hidden" name="id" value={batchId} />
+      <div className="w-80">
+        <SelectField
+          label={t("label")}
+          name="account"
+          defaultValue={accounts[0] ?? ""}
+          error={state.status === "error" ? state.fieldErrors.account : undefined}
+          options={accounts.map((account) => ({ value: account, label: account }))}
+        />
+      </div>
+      <Button type="submit" disabled={pending || state.status === "ok"}>
+        {t("submit")}
+      </Button>
     </form>
   );
 }

@@ -71,7 +71,10 @@ export async function loadCommittedRows(
     // Checked again where the rows are stored: the job may run long after the claim.
     const file = { formatId: batch.format!, statementAccount: batchFacts(batch).statementAccount };
     const target = await resolveImportTarget(db, ctx.orgId, kind, file, targetOf(kind) === "store" ? { storeId: targetId } : { fundAccountId: targetId });
-    const opened = await openStagedFile(db, batch, { format: batch.format!, kind, onProgress });
+    // A statement file of several accounts was previewed for one of them, which its facts name: the
+    // commit reads that account again (for a file of one account, its own — the same rows).
+    const statementAccount = batchFacts(batch).statementAccount?.number;
+    const opened = await openStagedFile(db, batch, { format: batch.format!, kind, statementAccount, onProgress });
     if (!opened.ok) throw new AppError("INVALID", { messageKey: "fileChanged" });
     await storeBatchRows(pool, {
       actor: ctx,

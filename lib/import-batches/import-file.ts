@@ -27,6 +27,8 @@ export type ImportFileInput = {
   kind?: ImportKind;
   storeId?: string | null;
   fundAccountId?: string | null;
+  /** A statement file of several accounts: import only this account's transactions (else it is refused). */
+  statementAccount?: string;
   skipInvalid?: boolean;
 };
 
@@ -81,7 +83,10 @@ async function* checkedForSize(parts: AsyncIterable<RowBatch>, totals: { assertW
 export async function importFile(db: Db, pool: pg.Pool, actor: Actor, input: ImportFileInput): Promise<ImportFileResult> {
   const fileName = cleanFileName(input.fileName);
   const { stream, totals } = measured(input.source, maxUploadBytes());
-  const opened = await parseImportFile({ fileName, stream }, { format: input.format, kind: input.kind, limits: importLimits() });
+  const opened = await parseImportFile(
+    { fileName, stream },
+    { format: input.format, kind: input.kind, statementAccount: input.statementAccount, limits: importLimits() },
+  );
   totals.assertWithinLimit();
   const base = { id: input.batchId, orgId: actor.orgId, fileName, fileSha256: "", fileSizeBytes: 0, createdById: actor.userId };
 

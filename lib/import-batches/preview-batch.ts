@@ -35,7 +35,7 @@ export async function previewBatch(db: Db, ctx: Ctx, batchId: string, options: S
   // A layout no adapter knows may have been mapped by someone before: recognise it by its header.
   if (!opened.ok && !options.format && !options.columnMapping) {
     const saved = await findMappingForRows(db, ctx.orgId, opened.previewRows);
-    if (saved) opened = await openStagedFile(db, batch, { columnMapping: saved, onProgress: reportProgress });
+    if (saved) opened = await openStagedFile(db, batch, { columnMapping: saved, statementAccount: options.statementAccount, onProgress: reportProgress });
   }
   const fail = async (errors: ImportError[], sample: Prisma.InputJsonValue) => {
     const failed = await db.importBatch.update({

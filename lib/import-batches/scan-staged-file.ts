@@ -12,6 +12,8 @@ export type ScanOptions = {
   format?: string;
   kind?: ImportKind;
   columnMapping?: ColumnMapping;
+  /** A statement file of several accounts: read only this account's transactions (else it is refused). */
+  statementAccount?: string;
   /** Called with 0..1 as the file is read, at most every 250 ms. */
   onProgress?: (fraction: number) => void;
 };
@@ -62,7 +64,9 @@ export async function openStagedFile(db: Db, batch: ImportBatch, options: ScanOp
   const stream = countingBytes(readStagedFile(db, batch.orgId, batch.id), Number(batch.fileSizeBytes), stop, options.onProgress);
   // A format id "mapping:…" names a saved column mapping rather than an adapter.
   const columnMapping = options.columnMapping ?? (await mappingForFormat(db, batch.orgId, options.format));
-  const detection = columnMapping ? { columnMapping } : { format: options.format, kind: options.kind };
+  const detection = columnMapping
+    ? { columnMapping, statementAccount: options.statementAccount }
+    : { format: options.format, kind: options.kind, statementAccount: options.statementAccount };
   const opened = await parseImportFile({ fileName: batch.fileName, stream }, { ...detection, limits: importLimits() });
   if (stop.stopped) throw stop.error;
   if (!opened.ok) return opened;

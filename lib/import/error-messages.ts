@@ -2,6 +2,7 @@
 // and the column as the file spells it: 第 12 行「金额」列：无法识别的金额 “abc”.
 // The Record type makes a new error code without a message a compile error.
 import { findFormat } from "./formats/registry";
+import { ACCOUNT_LIST_SEPARATOR } from "./statements/statement-accounts";
 import type { ImportError, ImportErrorCode, ImportKind, ImportLocale } from "./types";
 
 type Params = ImportError["params"];
@@ -16,6 +17,8 @@ const KIND_LABEL: Record<ImportKind, Record<ImportLocale, string>> = {
 const formatName = (id: unknown, locale: ImportLocale) => findFormat(String(id))?.label[locale] ?? String(id);
 const kindName = (kind: unknown, locale: ImportLocale) => KIND_LABEL[kind as ImportKind]?.[locale] ?? String(kind);
 const count = (value: unknown) => Number(value).toLocaleString("en-US");
+const isCamt = (format: unknown) => String(format).startsWith("camt.");
+const accountList = (accounts: unknown, separator: string) => String(accounts ?? "").split(ACCOUNT_LIST_SEPARATOR).join(separator);
 const mib = (bytes: unknown) => `${Math.round(Number(bytes) / 1024 / 1024)} MiB`;
 
 const MESSAGES: Record<ImportErrorCode, { "zh-CN": Message; en: Message }> = {
@@ -33,8 +36,14 @@ const MESSAGES: Record<ImportErrorCode, { "zh-CN": Message; en: Message }> = {
     en: () => "The file's text encoding is not UTF-8 or GBK/GB18030. Save it as “CSV UTF-8” in Excel and try again.",
   },
   UNSUPPORTED_FILE_TYPE: {
-    "zh-CN": (p) => `暂不支持 ${p.format} 格式，请从网银或平台导出 Excel 或 CSV 文件。`,
-    en: (p) => `${p.format} files are not supported yet. Export an Excel or CSV file instead.`,
+    "zh-CN": (p) =>
+      isCamt(p.format)
+        ? `暂不支持 ISO 20022 ${p.format} 报文。可导入的 camt 报文为 camt.052（账户报告）、camt.053（对账单）和 camt.054（借贷记通知），请从网银导出其中一种，或导出 MT940、OFX、Excel 或 CSV 文件。`
+        : `暂不支持 ${p.format} 格式，请从网银或平台导出 Excel 或 CSV 文件。`,
+    en: (p) =>
+      isCamt(p.format)
+        ? `ISO 20022 ${p.format} messages are not supported. The camt messages imported are camt.052 (account report), camt.053 (statement) and camt.054 (debit/credit notification): export one of these from online banking, or an MT940, OFX, Excel or CSV file.`
+        : `${p.format} files are not supported yet. Export an Excel or CSV file instead.`,
   },
   ZIP_BOMB: {
     "zh-CN": () => "Excel 文件解压后异常巨大（疑似压缩炸弹），已拒绝处理。",
@@ -107,6 +116,16 @@ const MESSAGES: Record<ImportErrorCode, { "zh-CN": Message; en: Message }> = {
       if (p.problem === "NO_TRANSACTIONS") return `The ${p.format} file holds no transactions (${tag}).`;
       return `This is not a readable ${p.format} statement (${tag} is missing).`;
     },
+  },
+  STATEMENT_SEVERAL_ACCOUNTS: {
+    "zh-CN": (p) =>
+      p.chosen !== undefined
+        ? `这个 ${p.format} 文件中没有账户 ${p.chosen}，文件中的账户为：${accountList(p.accounts, "、")}。未导入任何数据。`
+        : `这个 ${p.format} 文件包含 ${p.count} 个账户的流水（${accountList(p.accounts, "、")}），一次导入只能进入一个资金账户，未导入任何数据。请选择只导入其中一个账户的流水（每个账户导入一次），或从网银按账户分别导出。`,
+    en: (p) =>
+      p.chosen !== undefined
+        ? `This ${p.format} file holds no account ${p.chosen}; its accounts are ${accountList(p.accounts, ", ")}. Nothing was imported.`
+        : `This ${p.format} file holds the transactions of ${p.count} accounts (${accountList(p.accounts, ", ")}); one import goes into one fund account, so nothing was imported. Choose to import only one account's transactions (once per account), or export each account separately from online banking.`,
   },
   TOO_MANY_ROWS: {
     "zh-CN": (p) => `文件「${p.fileName}」超过了每个文件最多 ${count(p.limit)} 行数据的上限，未导入任何数据。请按时间段分开导出后再导入。`,

@@ -26,7 +26,8 @@ async function orgWithTargets() {
 }
 
 describe("importing the shared fixtures", () => {
-  const cases: [string, string, "bank" | "alipay" | "wechat" | "amazon"][] = [
+  // A statement file of several accounts is imported one account at a time: the 4th entry names it.
+  const cases: [string, string, "bank" | "alipay" | "wechat" | "amazon", string?][] = [
     ["alipay/example-alipay-records.csv", "alipay-transactions", "alipay"],
     ["alipay/支付宝交易明细(20201122-20201214).csv", "alipay-transactions", "alipay"],
     ["bank-icbc/example-icbc-credit-records.csv", "icbc-statement", "bank"],
@@ -42,14 +43,14 @@ describe("importing the shared fixtures", () => {
     ["ofx/checking.ofx", "ofx-statement", "bank"],
     ["camt/camt053.v2.minimal.xml", "camt053-statement", "bank"],
     ["camt/camt053.v8.xml", "camt053-statement", "bank"],
-    ["mt940/cmxl_mt940.sta", "mt940-statement", "bank"],
+    ["mt940/cmxl_mt940.sta", "mt940-statement", "bank", "45050050/76198810"],
     ["mt940/jejik_abnamro.sta", "mt940-statement", "bank"],
   ];
 
-  it.each(cases)("%s → %s, stored once, then 0 new rows on re-import", async (file, format, targetName) => {
+  it.each(cases)("%s → %s, stored once, then 0 new rows on re-import", async (file, format, targetName, statementAccount) => {
     const targets = await orgWithTargets();
     const target = targets[targetName];
-    const ids = targetName === "amazon" ? { storeId: target.id } : { fundAccountId: target.id };
+    const ids = targetName === "amazon" ? { storeId: target.id } : { fundAccountId: target.id, statementAccount };
     const first = await importFile(db, getPgPool(), targets.org, { fileName: path.basename(file), source: fileSource(file), ...ids, skipInvalid: true });
     expect(first).toMatchObject({ format, status: "COMMITTED", duplicates: 0 });
     expect(first.inserted).toBeGreaterThan(0);

@@ -47,6 +47,21 @@ export const reparseImportAction = orgAction(
   },
 );
 
+/**
+ * A statement file holding several accounts was refused by its preview (STATEMENT_SEVERAL_ACCOUNTS):
+ * read it again for the one account chosen. An account the file does not hold is refused by the read.
+ */
+export const chooseStatementAccountAction = orgAction(
+  "imports.manage",
+  z.object({ id: z.string(), account: z.string().trim().min(1, { error: "validation.required" }).max(100, { error: "validation.tooLong" }) }),
+  async (ctx, input) => {
+    await restartPreview(db, ctx.orgId, input.id);
+    await enqueueJob(db, "import-preview", { orgId: ctx.orgId, batchId: input.id, statementAccount: input.account });
+    revalidatePath(`/import/${input.id}`);
+    return { id: input.id };
+  },
+);
+
 export const cancelImportAction = orgAction("imports.manage", z.object({ id: z.string() }), async (ctx, input) => {
   await cancelBatch(db, ctx, input.id);
   revalidatePath("/import");

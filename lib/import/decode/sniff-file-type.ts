@@ -37,14 +37,15 @@ export function sniffFileType(head: Uint8Array): SniffedFileType {
 }
 
 /**
- * Text formats we recognise but do not import (ISO 20022 CAMT reports other than camt.053 statements)
- * and HTML tables that some Chinese banks serve as ".xls". Named so the user learns what to export
- * instead. OFX, camt.053 and MT940 statements are imported (statements/parse-statement.ts) and are
- * checked for before this.
+ * Text formats we recognise but do not import (ISO 20022 camt messages other than camt.052/053/054,
+ * named by their number, "camt.086") and HTML tables that some Chinese banks serve as ".xls". Named so
+ * the user learns what to export instead. OFX, camt.052/053/054 and MT940 statements are imported
+ * (statements/parse-statement.ts) and are checked for before this.
  */
 export function detectUnsupportedTextFormat(textHead: string): string | null {
   const head = textHead.slice(0, 4096);
-  if (/urn:iso:std:iso:20022:tech:xsd:camt\./i.test(head)) return "CAMT";
+  const camt = /urn:iso:std:iso:20022:tech:xsd:camt\.(\d{3})\./i.exec(head);
+  if (camt) return `camt.${camt[1]}`;
   if (/^\s*<(?:!doctype\s+html|html|table)\b/i.test(head)) return "HTML";
   return null;
 }

@@ -13,6 +13,8 @@ import { camt053Statement } from "./camt053-statement";
 import { ccbCorporateStatement } from "./ccb-corporate-statement";
 import { bocCreditCardStatement } from "./boc-credit-card-statement";
 import { bocomCreditCardStatement } from "./bocom-credit-card-statement";
+import { camt052Report } from "./camt052-report";
+import { camt054Notification } from "./camt054-notification";
 import { ccbStatement } from "./ccb-statement";
 import { cgbCreditCardStatement } from "./cgb-credit-card-statement";
 import { citicCreditCardStatement } from "./citic-credit-card-statement";
@@ -72,6 +74,8 @@ const FORMATS: readonly AnyFormatAdapter[] = [
   // bank statement files that are not tables (parsed whole, see statements/)
   ofxStatement,
   camt053Statement,
+  camt052Report,
+  camt054Notification,
   mt940Statement,
   // platforms
   tmallOrders,

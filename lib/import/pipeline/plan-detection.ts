@@ -14,6 +14,11 @@ export interface DetectionOptions {
   kind?: ImportKind;
   columnMapping?: ColumnMapping;
   maxHeaderScanRows?: number;
+  /**
+   * Statement files (OFX, camt, MT940) holding several accounts: read only this account's
+   * transactions. Without it such a file is refused (STATEMENT_SEVERAL_ACCOUNTS). Tables ignore it.
+   */
+  statementAccount?: string;
 }
 
 export interface DetectionPlan {
@@ -22,9 +27,15 @@ export interface DetectionPlan {
   kind?: ImportKind;
   mapping?: ColumnMapping;
   maxScanRows: number;
+  statementAccount?: string;
 }
 
 export function planDetection(options: DetectionOptions): { ok: true; plan: DetectionPlan } | { ok: false; errors: ImportError[] } {
+  const planned = planAdapters(options);
+  return planned.ok && options.statementAccount ? { ok: true, plan: { ...planned.plan, statementAccount: options.statementAccount } } : planned;
+}
+
+function planAdapters(options: DetectionOptions): { ok: true; plan: DetectionPlan } | { ok: false; errors: ImportError[] } {
   const maxScanRows = options.maxHeaderScanRows ?? DEFAULT_HEADER_SCAN_ROWS;
   if (options.columnMapping) {
     // A mapping yields fund-account or settlement rows; on a settlement page it defaults to those.

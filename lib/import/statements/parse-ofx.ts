@@ -1,6 +1,7 @@
 // OFX 1.x (SGML: leaf elements are not closed) and OFX 2.x (XML): one transaction per STMTTRN of a
 // bank (STMTRS) or credit-card (CCSTMTRS) statement. TRNAMT carries the sign; the currency is the
-// statement's CURDEF unless the transaction names its own.
+// statement's CURDEF unless the transaction names its own. Each transaction keeps its statement's
+// ACCTID: a file may hold several accounts (statement-accounts.ts decides what is imported).
 import { scanMarkup } from "./markup";
 import { plainDecimal, statementError, type StatementParseResult, type StatementTransaction } from "./statement-table";
 
@@ -24,7 +25,6 @@ export function parseOfx(text: string): StatementParseResult {
   const transactions: StatementTransaction[] = [];
   let currency: string | undefined;
   let account: string | undefined;
-  let firstAccount: string | undefined;
   let current: OpenTransaction | null = null;
   let lastOpen: string | null = null;
   let ofxLine: number | null = null;
@@ -50,6 +50,7 @@ export function parseOfx(text: string): StatementParseResult {
       transactionType: f.get("TRNTYPE"),
       // FITID is unique within one account; the account keeps two accounts' ids apart.
       uniqueId: fitId ? `${account ?? ""}:${fitId}` : undefined,
+      account,
     });
     current = null;
   };
@@ -79,10 +80,7 @@ export function parseOfx(text: string): StatementParseResult {
       if (current) {
         if (!current.fields.has(lastOpen)) current.fields.set(lastOpen, value);
       } else if (lastOpen === "CURDEF") currency = value;
-      else if (lastOpen === "ACCTID" && account === undefined) {
-        account = value;
-        firstAccount ??= value || undefined;
-      }
+      else if (lastOpen === "ACCTID" && account === undefined) account = value || undefined;
       lastOpen = null;
     }
   }
@@ -93,5 +91,5 @@ export function parseOfx(text: string): StatementParseResult {
   }
   finish();
   if (transactions.length === 0) return statementError(FORMAT, tranListLine ?? ofxLine, "NO_TRANSACTIONS", "STMTTRN");
-  return { ok: true, transactions, account: firstAccount };
+  return { ok: true, transactions };
 }

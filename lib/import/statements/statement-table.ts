@@ -4,7 +4,7 @@
 // validation, natural keys, batching and errors are the same as for any CSV.
 import type { ImportError, RawRow } from "../types";
 
-export type StatementFormat = "OFX" | "CAMT.053" | "MT940";
+export type StatementFormat = "OFX" | "CAMT.052" | "CAMT.053" | "CAMT.054" | "MT940";
 
 /** The synthetic table's columns. "line" is always filled: it anchors the row (see anchorColumn). */
 export const STATEMENT_COLUMNS = [
@@ -21,6 +21,7 @@ export const STATEMENT_COLUMNS = [
   "memo",
   "transaction type",
   "unique id",
+  "status",
 ] as const;
 
 export type StatementColumn = (typeof STATEMENT_COLUMNS)[number];
@@ -47,10 +48,14 @@ export interface StatementTransaction {
   memo?: string;
   transactionType?: string;
   uniqueId?: string;
+  /** camt entry status when not booked (PDNG, INFO…): such an entry moved no money yet and is skipped. */
+  status?: string;
+  /** The account of the statement (camt Stmt/Rpt/Ntfctn, MT940 :25:, OFX STMTRS) this transaction is on. */
+  account?: string;
 }
 
 export type StatementParseResult =
-  | { ok: true; transactions: StatementTransaction[]; /** The statement's own account (the first one's, if several). */ account?: string }
+  | { ok: true; transactions: StatementTransaction[] }
   | { ok: false; error: ImportError };
 
 export type StatementProblem = "TRUNCATED" | "MISMATCHED_TAG" | "NO_TRANSACTIONS" | "NOT_A_STATEMENT";
@@ -101,6 +106,7 @@ export function statementRows(transactions: readonly StatementTransaction[]): Ra
       t.memo ?? "",
       t.transactionType ?? "",
       t.uniqueId ?? "",
+      t.status ?? "",
     ],
   }));
 }

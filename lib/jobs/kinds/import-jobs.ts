@@ -20,15 +20,17 @@ const previewPayload = z.object({
   format: z.string().max(60).optional(),
   // Checked by the import itself, which explains a bad mapping to the user (MAPPING_INCOMPLETE).
   columnMapping: z.custom<ColumnMapping>((value) => typeof value === "object" && value !== null).optional(),
+  // The one account to read of a statement file holding several (chosen on the preview page).
+  statementAccount: z.string().max(100).optional(),
 });
 
 export const importPreviewJob: JobKind<z.infer<typeof previewPayload>> = {
   payload: previewPayload,
   subjectOf: (payload) => payload.batchId,
   subjectType: "ImportBatch",
-  async run(ctx, { orgId, batchId, format, columnMapping }) {
+  async run(ctx, { orgId, batchId, format, columnMapping, statementAccount }) {
     const onProgress = (fraction: number) => ctx.progress(fraction, "jobs.phase.reading");
-    await previewBatch(ctx.db, { orgId }, batchId, { format, columnMapping, onProgress });
+    await previewBatch(ctx.db, { orgId }, batchId, { format, columnMapping, statementAccount, onProgress });
   },
   failed: (db, payload, error) => recordFailure(db, payload.batchId, error),
   interrupted: markImportInterrupted,
@@ -77,6 +79,7 @@ const filePayload = z.object({
   kind: z.enum(["orders", "settlement", "bank"]).optional(),
   storeId: z.uuid().nullable().optional(),
   fundAccountId: z.uuid().nullable().optional(),
+  statementAccount: z.string().max(100).optional(),
   skipInvalid: z.boolean().optional(),
 });
 

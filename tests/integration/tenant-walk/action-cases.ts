@@ -166,6 +166,9 @@ export const ACTION_CASES: Record<string, ActionCase> = {
     ],
   },
   reparseImportAction: { probes: ({ a }) => [{ carries: "A's preview batch id", call: submit({ id: a.previewBatchId, format: "auto" }), expect: notFound() }] },
+  chooseStatementAccountAction: {
+    probes: ({ a }) => [{ carries: "A's preview batch id", call: submit({ id: a.previewBatchId, account: "NL26VAYB8060476890" }), expect: notFound() }],
+  },
   cancelImportAction: { probes: ({ a }) => [{ carries: "A's preview batch id", call: submit({ id: a.previewBatchId }), expect: notFound() }] },
   undoImportAction: { probes: ({ a }) => [{ carries: "A's committed batch id", call: submit({ id: a.committedBatchId }), expect: notFound() }] },
   mapColumnsAction: {

@@ -1,6 +1,7 @@
 // Every real export in ../shared/fixtures is recognised without being told its format.
 // Header rows and data-row counts were read off the files by hand.
 import { describe, expect, it } from "vitest";
+import { formatImportError } from "@/lib/import";
 import { expectFailed, fixturePath, importPath, importText } from "./helpers";
 
 describe("auto-detection of the real fixtures", () => {
@@ -35,7 +36,7 @@ describe("auto-detection of the real fixtures", () => {
     ["ofx/bank_medium.ofx", "ofx-statement", 3],
     ["camt/camt053.v8.xml", "camt053-statement", 1],
     ["camt/camt053.v2.minimal.xml", "camt053-statement", 1],
-    ["mt940/cmxl_mt940.sta", "mt940-statement", 16],
+    // Three accounts in one file: one account at a time (see "several accounts" below).
     ["mt940/jejik_abnamro.sta", "mt940-statement", 10],
   ] as const)("%s → %s", async (file, formatId, rowCount) => {
     const result = await importPath(fixturePath(file));
@@ -47,9 +48,26 @@ describe("auto-detection of the real fixtures", () => {
     expect(result.errors).toEqual([]);
   });
 
-  it("other ISO 20022 CAMT reports (camt.052/054) are still named as unsupported", async () => {
-    const text = '<?xml version="1.0"?>\n<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.054.001.02"><BkToCstmrDbtCdtNtfctn/></Document>\n';
-    const result = expectFailed(await importText("notification.xml", text));
-    expect(result.errors).toEqual([expect.objectContaining({ code: "UNSUPPORTED_FILE_TYPE", params: { format: "CAMT" } })]);
+  it("an MT940 of several accounts is recognised, and refused until one account is chosen", async () => {
+    const refused = expectFailed(await importPath(fixturePath("mt940/cmxl_mt940.sta")));
+    expect(refused.errors).toEqual([
+      expect.objectContaining({ code: "STATEMENT_SEVERAL_ACCOUNTS", params: { format: "MT940", count: 3, accounts: "45050050/76198810\n10020030/1234567\nBPHKPLPK/320000546101" } }),
+    ]);
+    const chosen = await importPath(fixturePath("mt940/cmxl_mt940.sta"), { statementAccount: "10020030/1234567" });
+    expect(chosen.ok && chosen.format.id).toBe("mt940-statement");
+    expect(chosen.ok && chosen.rows).toHaveLength(2);
+  });
+
+  it("camt.052 and camt.054 are read; other ISO 20022 camt messages are named, with the ones imported", async () => {
+    const notification = '<?xml version="1.0"?>\n<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.054.001.02"><BkToCstmrDbtCdtNtfctn/></Document>\n';
+    const empty = expectFailed(await importText("notification.xml", notification));
+    expect(empty.errors).toEqual([expect.objectContaining({ code: "STATEMENT_MALFORMED", params: { format: "CAMT.054", problem: "NOT_A_STATEMENT", tag: "Ntfctn" } })]);
+    const other = '<?xml version="1.0"?>\n<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.086.001.02"><BkSvcsBllgStmt/></Document>\n';
+    const result = expectFailed(await importText("billing.xml", other));
+    expect(result.errors).toEqual([expect.objectContaining({ code: "UNSUPPORTED_FILE_TYPE", params: { format: "camt.086" } })]);
+    expect(formatImportError(result.errors[0]!, "en")).toBe(
+      "ISO 20022 camt.086 messages are not supported. The camt messages imported are camt.052 (account report), camt.053 (statement) and camt.054 (debit/credit notification): export one of these from online banking, or an MT940, OFX, Excel or CSV file.",
+    );
+    expect(formatImportError(result.errors[0]!, "zh-CN")).toContain("camt.052（账户报告）、camt.053（对账单）和 camt.054（借贷记通知）");
   });
 });

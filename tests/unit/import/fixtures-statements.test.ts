@@ -133,9 +133,16 @@ describe("ISO 20022 camt.053", () => {
 });
 
 describe("SWIFT MT940", () => {
-  it("three messages: comma decimals, D/C and DR/CR marks, structured :86:, checked closing balances", async () => {
-    const result = expectImported(await importPath(fixturePath("mt940/cmxl_mt940.sta")), "bank");
-    expect(result.format.id).toBe("mt940-statement");
+  it("three messages of three accounts, one account at a time: comma decimals, D/C and DR/CR marks, structured :86:, checked closing balances", async () => {
+    // The file holds three accounts (DEM, EUR, PLN): never merged, each read on its own.
+    const accounts = ["45050050/76198810", "10020030/1234567", "BPHKPLPK/320000546101"];
+    const parts = await Promise.all(accounts.map(async (statementAccount) => expectImported(await importPath(fixturePath("mt940/cmxl_mt940.sta"), { statementAccount }), "bank")));
+    expect(parts.map((part) => [part.format.id, part.statementAccount?.number, part.rows.length])).toEqual([
+      ["mt940-statement", "45050050/76198810", 11],
+      ["mt940-statement", "10020030/1234567", 2],
+      ["mt940-statement", "BPHKPLPK/320000546101", 3],
+    ]);
+    const result = { rows: parts.flatMap((part) => part.rows) };
     expect(result.rows).toHaveLength(16);
     // :61:131017D620,3NSTON / :86:999PN0911DAUERAUFTR.NR. 14
     expect(rowAt(result.rows, 7)).toMatchObject({ occurredOn: "2013-10-17", amountMinor: -62030n, currency: "DEM", reference: "N", memo: "999PN0911DAUERAUFTR.NR. 14" });

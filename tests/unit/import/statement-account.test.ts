@@ -19,11 +19,20 @@ describe("the account a statement prints", () => {
     [fixturePath("wechat", "example-wechat-records.csv"), { name: "测试", bank: "微信支付" }],
     [fixturePath("camt", "camt053.v8.xml"), { number: "NL26VAYB8060476890" }],
     [fixturePath("mt940", "jejik_abnamro.sta"), { number: "517852257" }],
-    [fixturePath("mt940", "cmxl_mt940.sta"), { number: "45050050/76198810" }],
     [fixturePath("ofx", "bank_medium.ofx"), { number: "12300 000012345678" }],
   ])("%s", async (file, expected) => {
     const result = await importPath(file);
     expect(result.ok && result.statementAccount).toEqual(expected);
+  });
+
+  it("a statement file of several accounts names the chosen one (and is refused without a choice)", async () => {
+    const chosen = await importPath(fixturePath("mt940", "cmxl_mt940.sta"), { statementAccount: "45050050/76198810" });
+    expect(chosen.ok && chosen.statementAccount).toEqual({ number: "45050050/76198810" });
+    // Spaced or lower-case, the same account.
+    const spaced = await importPath(fixturePath("mt940", "cmxl_mt940.sta"), { statementAccount: "bphkplpk/320000546101" });
+    expect(spaced.ok && spaced.statementAccount).toEqual({ number: "BPHKPLPK/320000546101" });
+    const refused = await importPath(fixturePath("mt940", "cmxl_mt940.sta"));
+    expect(refused.ok).toBe(false);
   });
 
   it("is null for platform files, which are not statements of an account", async () => {

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { CancelImportButton, CommitForm, ReparseForm, UndoImportButton } from "@/components/import/batch-actions";
+import { CancelImportButton, CommitForm, ReparseForm, StatementAccountForm, UndoImportButton } from "@/components/import/batch-actions";
 import { BatchStatusBadge } from "@/components/import/batch-status-badge";
 import { ColumnMappingForm } from "@/components/import/column-mapping-form";
 import { ErrorTable, SampleTable } from "@/components/import/batch-tables";
@@ -19,6 +19,7 @@ import { requirePageContext } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { listFormats, suggestColumnMapping } from "@/lib/import";
 import { batchErrors } from "@/lib/import-batches/batch-errors";
+import { accountsOfRefusal } from "@/lib/import-batches/several-accounts";
 import { rawSampleRows, sampleRecords } from "@/lib/import-batches/batch-sample";
 import { batchFacts } from "@/lib/import-batches/batch-facts";
 import { statementMismatch } from "@/lib/import-batches/statement-account-match";
@@ -34,7 +35,7 @@ import { listStores } from "@/lib/stores/store-service";
 export default async function ImportBatchPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requirePageContext();
   const batch = await findOr404(getImportBatchOrThrow(db, ctx.orgId, (await params).id));
-  const [t, tj, job, format, locale, stores, accounts, sameFile, accountIdentities] = await Promise.all([
+  const [t, tj, job, format, locale, stores, accounts, sameFileBatches, accountIdentities] = await Promise.all([
     getTranslations("imports"),
     getTranslations(),
     latestJobOf(db, ctx.orgId, batch.id),
@@ -42,9 +43,10 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ id
     getLocale(),
     listStores(db, ctx.orgId),
     listFundAccounts(db, ctx.orgId),
-    db.importBatch.findFirst({
+    db.importBatch.findMany({
       where: { orgId: ctx.orgId, fileSha256: batch.fileSha256, status: "COMMITTED", id: { not: batch.id } },
-      select: { id: true },
+      select: { id: true, facts: true },
+      take: 20,
     }),
     // The full numbers stay on the server: only the warning's masked wording reaches the page.
     db.fundAccount.findMany({ where: { orgId: ctx.orgId }, select: { id: true, accountNumber: true, institution: true } }),
@@ -56,7 +58,10 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ id
   const sample = sampleRecords(batch);
   const rawRows = rawSampleRows(batch);
   const facts = batchFacts(batch);
+  // The same file imported before — for the same account: a file of several accounts is imported once per account.
+  const sameFile = sameFileBatches.some((other) => batchFacts(other).statementAccount?.number === facts.statementAccount?.number);
   const tm = await getTranslations("imports.mismatch");
+  const ta = await getTranslations("imports.severalAccounts");
   const mismatchByAccount: Record<string, string> = {};
   for (const account of accountIdentities) {
     const mismatch = statementMismatch(facts.statementAccount, account);
@@ -79,6 +84,8 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ id
   const cancelled = job?.status === "CANCELLED";
   const errorTotal = batch.invalidCount + batch.warningCount;
   // Readable as a table, but no known layout: offer to map the columns by hand.
+  // A statement file of several accounts: offer its accounts, one import each.
+  const fileAccounts = batch.status === "FAILED" ? accountsOfRefusal(errors) : [];
   const needsMapping =
     errors.some((error) => error.code === "UNKNOWN_FORMAT" || error.code === "HEADER_NOT_FOUND") &&
     rawRows.length > 0;
@@ -156,6 +163,13 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ id
           <h2 className="text-sm font-semibold text-slate-800">{t("errorsTitle")}</h2>
           <ErrorTable errors={errors} total={Math.max(errorTotal, errors.length)} />
         </section>
+      ) : null}
+
+      {fileAccounts.length > 0 && canManage ? (
+        <Card title={ta("title", { count: fileAccounts.length })}>
+          <p className="mb-4 text-sm text-slate-600">{ta("intro")}</p>
+          <StatementAccountForm batchId={batch.id} accounts={fileAccounts} />
+        </Card>
       ) : null}
 
       {batch.status === "FAILED" && canManage && needsMapping ? (

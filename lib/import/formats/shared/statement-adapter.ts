@@ -1,4 +1,4 @@
-// The three non-tabular bank statement formats (OFX, CAMT.053, MT940) reach the row pipeline as a
+// The non-tabular bank statement formats (OFX, camt.052/053/054, MT940) reach the row pipeline as a
 // synthetic table (statements/statement-table.ts). One adapter per format over that table: it
 // recognises only the synthetic header with its format's marker, so no CSV can be taken for one.
 import { currencyDecimals } from "@/lib/money";
@@ -24,6 +24,9 @@ export function defineStatementFormat(spec: { id: string; format: StatementForma
       return same && preamble.includes(marker) ? 1 : 0;
     },
     mapRow(row) {
+      // A camt entry not booked (pending, information only) has moved no money yet.
+      const status = row.text("status");
+      if (status) return row.skip("ROW_SKIPPED_NO_MONEY_MOVED", "status", { status });
       const when = row.dateTime("date", { required: true });
       const currency = currencyFrom(row, "currency", "");
       if (!currency && !row.hasErrors) row.error("MISSING_VALUE", "currency", {});
