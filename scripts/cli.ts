@@ -32,7 +32,7 @@ import { receivablesCommand, RECEIVABLES_USAGE } from "./lib/receivables-command
 import { reportCommand, REPORT_USAGE } from "./lib/report-command";
 import { alertsCommand, ALERTS_USAGE } from "./lib/alerts-command";
 import { CliError, cliRefusal, type CliRefusal } from "./lib/cli-errors";
-import { cliMessage, type CliLocale, type CliMessageKey } from "./lib/cli-messages";
+import { cliMessage, cliWord, type CliLocale, type CliMessageKey } from "./lib/cli-messages";
 import { globalCliOptions } from "./lib/cli-options";
 
 // Command syntax (the same in both languages); the title line is in --lang.
@@ -304,7 +304,7 @@ async function main(argv: string[], locale: CliLocale): Promise<number> {
       if (result.json) console.log(JSON.stringify(refusal ? { ok: false, error: refusal, ...result.output } : result.output));
       else {
         const o = result.output;
-        const summary = { file: result.file, format: o.format ?? "?", kind: o.kind ?? "?", rows: o.rows, inserted: o.inserted, duplicates: o.duplicates, invalid: result.invalid, status: result.status };
+        const summary = { file: result.file, format: o.format ?? "?", kind: cliWord(locale, o.kind ?? "?"), rows: o.rows, inserted: o.inserted, duplicates: o.duplicates, invalid: result.invalid, status: cliWord(locale, result.status) };
         console.log(cliMessage(locale, "importSummary", summary));
         for (const error of o.errors.slice(0, 20)) console.log(`  ${error.message}`);
       }

@@ -91,6 +91,20 @@ const MESSAGES = {
 
 export type CliMessageKey = keyof typeof MESSAGES;
 
+/** The words for an import's kind and outcome in its summary line (the codes stay in --json). */
+const WORDS: Record<string, Record<CliLocale, string>> = {
+  bank: { "zh-CN": "银行/钱包流水", en: "bank or wallet statement" },
+  orders: { "zh-CN": "平台订单", en: "platform orders" },
+  settlement: { "zh-CN": "平台结算账单", en: "platform settlement" },
+  COMMITTED: { "zh-CN": "已导入", en: "imported" },
+  REJECTED: { "zh-CN": "未导入", en: "not imported" },
+  FAILED: { "zh-CN": "无法读取", en: "not read" },
+};
+
+export function cliWord(locale: CliLocale, code: string): string {
+  return WORDS[code]?.[locale] ?? code;
+}
+
 export function cliMessage(locale: CliLocale, key: CliMessageKey, params: Params = {}): string {
   return (MESSAGES[key][locale] as Message)(params);
 }

@@ -141,9 +141,9 @@ describe("npm run cli", () => {
     it("prints its own summaries in --lang", () => {
       const english = cli("import", "--org", slug, "--file", ICBC, "--lang", "en");
       expect(english.code).toBe(0);
-      expect(english.stdout.split("\n")[0]).toMatch(/^.+: icbc-statement \(bank\), \d+ rows, 0 new, \d+ already imported, 0 invalid — COMMITTED$/);
+      expect(english.stdout.split("\n")[0]).toMatch(/^.+: icbc-statement \(bank or wallet statement\), \d+ rows, 0 new, \d+ already imported, 0 invalid — imported$/);
       const chinese = cli("import", "--org", slug, "--file", ICBC);
-      expect(chinese.stdout.split("\n")[0]).toMatch(/^.+：icbc-statement（bank），共 \d+ 行，新增 0 行，\d+ 行此前已导入，0 行有误 — COMMITTED$/);
+      expect(chinese.stdout.split("\n")[0]).toMatch(/^.+：icbc-statement（银行\/钱包流水），共 \d+ 行，新增 0 行，\d+ 行此前已导入，0 行有误 — 已导入$/);
       expect(cli("formats", "--lang", "en").stdout).toContain("ICBC statement");
       expect(cli("formats").stdout).toContain("工商银行明细");
     });
