@@ -58,8 +58,8 @@ const MESSAGES: Record<ImportErrorCode, { "zh-CN": Message; en: Message }> = {
     en: () => "Reading the file was interrupted (incomplete upload or lost connection). Please upload it again.",
   },
   UNKNOWN_FORMAT: {
-    "zh-CN": (p) => `在前 ${p.scannedRows ?? 60} 行中没有找到可识别的表头，无法判断文件格式。可以手动指定各列的含义。`,
-    en: (p) => `No known header was found in the first ${p.scannedRows ?? 60} rows, so the layout is unknown. You can map the columns by hand.`,
+    "zh-CN": (p) => `不是已知的文件格式：前 ${p.scannedRows ?? 60} 行中没有可识别的表头。请手动指定各列的含义（列映射）后导入。`,
+    en: (p) => `No known layout: none of the first ${p.scannedRows ?? 60} rows is a header of a known format. Map the columns to import it.`,
   },
   UNKNOWN_FORMAT_ID: {
     "zh-CN": (p) => `未知的文件格式“${p.format}”。`,

@@ -31,7 +31,7 @@ export interface BankTransactionRow {
   merchantOrderNo?: string;
   /** Payment channel or card (收/付款方式, 支付方式, 交易渠道, 渠道). */
   channel?: string;
-  /** Only from a column mapping that names a fee column: the fee, as a positive number. */
+  /** The fee charged on this movement, as a positive number: a mapped fee column, Alipay's 服务费(元). */
   feeMinor?: bigint;
   naturalKey: string;
 }

@@ -3,7 +3,6 @@
 // object per line: { id, type, severity, status, amountMinor, refs: [{ side, ref, file, sourceRow }],
 // message } (amounts in minor units, the message in --lang); without, a tab-separated table.
 import { parseArgs } from "node:util";
-import type { Actor } from "../../lib/auth/load-org-context";
 import type { Db } from "../../lib/db/client";
 import { getPgPool } from "../../lib/db/pg-pool";
 import { jobTimingsFromEnv } from "../../lib/jobs/job-timings";
@@ -16,18 +15,20 @@ import { parseAlertRefs } from "../../lib/alerts/alert-refs";
 import type { AlertFacts } from "../../lib/alerts/alert-finding";
 import { OPEN_ALERT_STATUSES } from "../../lib/alerts/alert-types";
 import { isCalendarDay } from "../../lib/match-review/filter-problems";
+import type { CliHelpers } from "./cli-helpers";
+import { cliMessage } from "./cli-messages";
 import { freshReceivables } from "./fresh-receivables";
 
-export const ALERTS_USAGE = "alerts --org <slug> [--status open|all] [--as-of YYYY-MM-DD] [--json] [--lang zh-CN|en]";
+export const ALERTS_USAGE = "alerts --org <slug> [--status open|all] [--as-of YYYY-MM-DD] [--json]";
 
-type Helpers = { findOrg: (db: Db, slug: string | undefined) => Promise<Actor>; fail: (message: string) => never };
+type Helpers = CliHelpers;
 
 /** A JSON-safe amount: a number while exact, else its digits. */
 function jsonMinor(value: bigint): number | string {
   return value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value.toString();
 }
 
-export async function alertsCommand(db: Db, args: string[], { findOrg, fail }: Helpers): Promise<void> {
+export async function alertsCommand(db: Db, args: string[], { findOrg, fail, locale: lang }: Helpers): Promise<void> {
   const { values } = parseArgs({
     args,
     options: {
@@ -35,13 +36,11 @@ export async function alertsCommand(db: Db, args: string[], { findOrg, fail }: H
       status: { type: "string", default: "open" },
       "as-of": { type: "string" },
       json: { type: "boolean" },
-      lang: { type: "string", default: "zh-CN" },
     },
   });
-  const lang = values.lang === "en" || values.lang === "zh-CN" ? values.lang : fail("--lang is zh-CN or en");
-  if (values.status !== "open" && values.status !== "all") fail("--status is open or all");
+  if (values.status !== "open" && values.status !== "all") fail("optionChoice", { option: "--status", choices: "open, all" });
   const asOf = values["as-of"];
-  if (asOf !== undefined && !isCalendarDay(asOf)) fail("--as-of is a day like 2025-04-01");
+  if (asOf !== undefined && !isCalendarDay(asOf)) fail("asOfInvalid");
   const actor = await findOrg(db, values.org);
   await freshReceivables(db, actor.orgId);
   const due = asOf !== undefined || (await dueAlertComputations(db, actor.orgId)).length > 0;
@@ -62,5 +61,5 @@ export async function alertsCommand(db: Db, args: string[], { findOrg, fail }: H
       console.log([alert.severity, alert.type, alert.status, formatMinor(alert.amountMinor, alert.currency, lang), message, rows].join("\t"));
     }
   }
-  if (!values.json) console.log(`${alerts.length} ${values.status === "open" ? "open " : ""}alert(s)`);
+  if (!values.json) console.log(cliMessage(lang, "alertsCount", { count: alerts.length, open: values.status === "open" ? 1 : 0 }));
 }

@@ -2,7 +2,6 @@
 // (or the aging and per-store summary as one object with --summary). Brings the receivables up to
 // the ledger first, through the same job the worker runs, so the answer is never stale.
 import { parseArgs } from "node:util";
-import type { Actor } from "../../lib/auth/load-org-context";
 import type { Db } from "../../lib/db/client";
 import { cursorRows } from "../../lib/export-sources/cursor-rows";
 import { filteredReceivablesSql, readReceivableRow, RECEIVABLE_COLUMNS, RECEIVABLE_OWNER_JOIN, type ReceivableFilter } from "../../lib/receivables/list-receivables";
@@ -10,11 +9,12 @@ import { isCalendarDay } from "../../lib/match-review/filter-problems";
 import { loadReceivableQuery } from "../../lib/receivables/receivable-query";
 import { RECEIVABLE_STATUSES, type ReceivableStatus } from "../../lib/receivables/receivable-status";
 import { receivablesSummary } from "../../lib/receivables/receivables-summary";
+import type { CliHelpers } from "./cli-helpers";
 import { freshReceivables } from "./fresh-receivables";
 
 export const RECEIVABLES_USAGE = `receivables --org <slug> [--as-of YYYY-MM-DD] [--store <name>] [--status ${RECEIVABLE_STATUSES.join("|")}] [--json] [--summary]`;
 
-type Helpers = { findOrg: (db: Db, slug: string | undefined) => Promise<Actor>; fail: (message: string) => never };
+type Helpers = CliHelpers;
 
 const amount = (minor: bigint) => (minor <= BigInt(Number.MAX_SAFE_INTEGER) && minor >= BigInt(Number.MIN_SAFE_INTEGER) ? Number(minor) : minor.toString());
 
@@ -24,13 +24,13 @@ export async function receivablesCommand(db: Db, args: string[], { findOrg, fail
     options: { org: { type: "string" }, "as-of": { type: "string" }, store: { type: "string" }, status: { type: "string" }, json: { type: "boolean" }, summary: { type: "boolean" } },
   });
   const actor = await findOrg(db, values.org);
-  if (values["as-of"] && !isCalendarDay(values["as-of"])) fail(`invalid --as-of ${values["as-of"]}: use YYYY-MM-DD`);
+  if (values["as-of"] && !isCalendarDay(values["as-of"])) fail("asOfInvalid");
   const status = values.status?.toUpperCase();
-  if (status && !(RECEIVABLE_STATUSES as readonly string[]).includes(status)) fail(`--status is one of ${RECEIVABLE_STATUSES.join(", ")}`);
+  if (status && !(RECEIVABLE_STATUSES as readonly string[]).includes(status)) fail("optionChoice", { option: "--status", choices: RECEIVABLE_STATUSES.join(", ") });
   let storeId: string | undefined;
   if (values.store) {
     const store = await db.store.findFirst({ where: { orgId: actor.orgId, name: values.store } });
-    storeId = store?.id ?? fail(`no store named "${values.store}"`);
+    storeId = store?.id ?? fail("storeNotFound", { name: values.store });
   }
   await freshReceivables(db, actor.orgId);
 

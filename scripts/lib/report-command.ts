@@ -4,7 +4,6 @@
 // tab-separated table in --lang with amounts in yuan and the 合计 row last. A saved report runs with
 // its own filters (the period and store flags are for the standard reports).
 import { parseArgs } from "node:util";
-import type { Actor } from "../../lib/auth/load-org-context";
 import type { Db } from "../../lib/db/client";
 import { exportTranslator } from "../../lib/export-sources/export-translator";
 import { formatMinor } from "../../lib/money";
@@ -15,11 +14,12 @@ import { cellValue, columnLabel } from "../../lib/reports/report-text";
 import { STANDARD_REPORT_IDS, standardReport } from "../../lib/reports/standard-reports";
 import { runCustomReport } from "../../lib/reports/custom/run-custom-report";
 import { findSharedReportByName } from "../../lib/reports/custom/saved-reports";
+import type { CliHelpers } from "./cli-helpers";
 import { freshReceivables } from "./fresh-receivables";
 
-export const REPORT_USAGE = `report <${STANDARD_REPORT_IDS.join("|")}|saved report name> --org <slug> [--from YYYY-MM-DD --to YYYY-MM-DD] [--store <name>] [--account <name>] [--platform <PLATFORM>] [--by store|platform|month] [--compare mom|yoy|range --from2 D --to2 D] [--as-of YYYY-MM-DD] [--json] [--lang zh-CN|en]`;
+export const REPORT_USAGE = `report <${STANDARD_REPORT_IDS.join("|")}|saved report name> --org <slug> [--from YYYY-MM-DD --to YYYY-MM-DD] [--store <name>] [--account <name>] [--platform <PLATFORM>] [--by store|platform|month] [--compare mom|yoy|range --from2 D --to2 D] [--as-of YYYY-MM-DD] [--json]`;
 
-type Helpers = { findOrg: (db: Db, slug: string | undefined) => Promise<Actor>; fail: (message: string) => never };
+type Helpers = CliHelpers;
 
 /** A JSON-safe cell: bigint as a number while exact, else its digits as a string. */
 function jsonCell(value: ReportCell | undefined): string | number | null {
@@ -28,7 +28,7 @@ function jsonCell(value: ReportCell | undefined): string | number | null {
   return value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER) ? Number(value) : value.toString();
 }
 
-export async function reportCommand(db: Db, args: string[], { findOrg, fail }: Helpers): Promise<void> {
+export async function reportCommand(db: Db, args: string[], { findOrg, fail, locale: lang }: Helpers): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -45,19 +45,17 @@ export async function reportCommand(db: Db, args: string[], { findOrg, fail }: H
       to2: { type: "string" },
       "as-of": { type: "string" },
       json: { type: "boolean" },
-      lang: { type: "string", default: "zh-CN" },
     },
   });
   const name = positionals.join(" ");
-  if (!name) fail(`usage: ${REPORT_USAGE}`);
-  const lang = values.lang === "en" || values.lang === "zh-CN" ? values.lang : fail("--lang is zh-CN or en");
+  if (!name) fail("reportNameRequired", { usage: REPORT_USAGE });
   const actor = await findOrg(db, values.org);
   const t = exportTranslator(lang);
   await freshReceivables(db, actor.orgId);
   const report = standardReport(name);
   if (!report) {
     // A saved custom report, by its name: only a shared one (the CLI acts for no one in particular).
-    const saved = (await findSharedReportByName(db, actor.orgId, name)) ?? fail(`unknown report "${name}": use one of ${STANDARD_REPORT_IDS.join(", ")}, or a shared saved report's name`);
+    const saved = (await findSharedReportByName(db, actor.orgId, name)) ?? fail("reportUnknown", { name, ids: STANDARD_REPORT_IDS.join(", ") });
     const asOf = (await loadReportScope(db, actor.orgId, values["as-of"])).asOf;
     const result = await db.$transaction((tx) => runCustomReport(tx, actor.orgId, saved.spec, { asOf }), { timeout: 600_000, isolationLevel: "RepeatableRead" });
     console.log(values.json ? JSON.stringify(reportJson(result, t)) : reportText(result, t, lang));
@@ -67,11 +65,11 @@ export async function reportCommand(db: Db, args: string[], { findOrg, fail }: H
   const input: ReportFilterInput = { from: values.from, to: values.to, platform: values.platform?.toUpperCase(), by: values.by, compare: values.compare, from2: values.from2, to2: values.to2 };
   if (values.store) {
     const store = await db.store.findFirst({ where: { orgId: actor.orgId, name: values.store }, select: { id: true } });
-    input.store = store?.id ?? fail(`no store named "${values.store}"`);
+    input.store = store?.id ?? fail("storeNotFound", { name: values.store });
   }
   if (values.account) {
     const account = await db.fundAccount.findFirst({ where: { orgId: actor.orgId, name: values.account }, select: { id: true } });
-    input.account = account?.id ?? fail(`no account named "${values.account}"`);
+    input.account = account?.id ?? fail("accountNotFound", { name: values.account });
   }
   const scope = await loadReportScope(db, actor.orgId, values["as-of"]);
   if (!input.from && !input.to) Object.assign(input, await defaultReportPeriod(db, actor.orgId, scope.asOf));

@@ -202,11 +202,11 @@ describe("npm run cli -- report", () => {
     const [header, ...lines] = printed.stdout.split("\n");
     expect(header).toContain("Store");
     expect(lines.at(-1)).toMatch(/^Total|\t/);
-    const unknown = cli("ledger", "--org", owner.orgSlug);
+    const unknown = cli("ledger", "--org", owner.orgSlug, "--lang", "en");
     expect(unknown.code).not.toBe(0);
-    expect(unknown.stderr).toContain('unknown report "ledger"');
+    expect(unknown.stderr).toContain("Unknown report “ledger”");
     const noStore = cli("fees", "--org", owner.orgSlug, "--store", "没有这个店");
     expect(noStore.code).not.toBe(0);
-    expect(noStore.stderr).toBe('no store named "没有这个店"');
+    expect(noStore.stderr).toBe("找不到名为 “没有这个店” 的店铺（--store）。");
   });
 });

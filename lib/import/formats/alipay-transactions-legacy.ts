@@ -2,6 +2,7 @@
 // 付款时间,最近修改时间,交易来源地,类型,交易对方,商品名称,金额（元）,收/支,交易状态,服务费（元）,
 // 成功退款（元）,备注,资金状态, between a "交易记录明细列表" line and a dashed line followed by totals.
 // 资金状态 (已支出 / 已收入 / 资金转移) says what really happened to the money, so it wins over 收/支.
+// 服务费 is the fee Alipay charged on the trade (a seller's 0.6 % on a sale), kept beside the amount.
 import { defineFormat } from "./format-adapter";
 import { scoreHeader } from "./score-header";
 import { neutralWalletSign, parseDirection } from "./shared/money-direction";
@@ -63,6 +64,7 @@ export const alipayTransactionsLegacy = defineFormat({
     if (!when || magnitude === undefined) return null;
     const sign = direction === "neutral" ? neutralWalletSign(row.text(C.type), row.text(C.description), status) : direction;
     const reference = row.text(C.reference);
+    const fee = row.amount(C.fee);
     return {
       ...occurredFields(when),
       amountMinor: abs(magnitude) * BigInt(sign),
@@ -72,6 +74,7 @@ export const alipayTransactionsLegacy = defineFormat({
       memo: joinText(row.text(C.description), row.text(C.remark)),
       merchantOrderNo: row.text(C.merchantOrderNo),
       channel: row.text(C.origin),
+      feeMinor: fee === undefined ? undefined : abs(fee),
       uniqueId: reference,
     };
   },

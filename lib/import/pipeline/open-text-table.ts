@@ -11,7 +11,7 @@ import type { RawRow } from "../types";
 import { continueWith, takeFromGroups, takeRows } from "./async-iteration";
 import { failedImport, PREVIEW_ROWS, type FailedImport, type OpenedTable } from "./opened-table";
 import { errorReason, fileError } from "./file-error";
-import { explainNoHeader, matchHeader, type DetectionPlan } from "./plan-detection";
+import { explainNoHeader, matchHeader, readAsTable, type DetectionPlan } from "./plan-detection";
 import { detectStatementFormat } from "../statements/parse-statement";
 import { ImportLimitError, type ReaderLimits } from "../limits";
 import { MAX_STATEMENT_CHARS, openStatementTable } from "./open-statement-table";
@@ -107,7 +107,8 @@ export async function openTextTable(
     if (match && (!best || match.score > best.match.score)) best = { delimiter, match };
   }
   if (!best) {
-    if (overLimit) return fail([overLimit.toImportError(fileName)], { fileType: "text", encoding });
+    // Too wide for one delimiter's trial is the file's error only when no other trial read the file.
+    if (overLimit && !readings.some(readAsTable)) return fail([overLimit.toImportError(fileName)], { fileType: "text", encoding });
     return fail(explainNoHeader(readings, plan), {
       fileType: "text",
       encoding,

@@ -74,6 +74,19 @@ export function matchHeader(rows: readonly RawRow[], plan: DetectionPlan): Heade
   return mapped.ok ? { adapter: mapped.adapter, headerIndex: index, score: 1 } : null;
 }
 
+const brokenRow = (rows: readonly RawRow[]) =>
+  rows.find((row) => row.problem?.code === "UNTERMINATED_QUOTE" || row.problem?.code === "ROW_TOO_LONG");
+
+/**
+ * Whether one way of reading a file (one delimiter's trial) read it as a table: no quote that
+ * swallows the rest and more than one column somewhere. A trial with a delimiter the file does not
+ * use can trip on a quote its own delimiter reads fine (a comma file's quoted cell holding a TAB);
+ * that trial's error is never the file's while another trial read the file.
+ */
+export function readAsTable(rows: readonly RawRow[]): boolean {
+  return !brokenRow(rows) && rows.some((row) => row.cells.length > 1);
+}
+
 /** Why no header was found, as specific as the rows allow. One row set per way of reading the file. */
 export function explainNoHeader(rowSets: ReadonlyArray<readonly RawRow[]>, plan: DetectionPlan): ImportError[] {
   if (plan.kind) {
@@ -84,11 +97,14 @@ export function explainNoHeader(rowSets: ReadonlyArray<readonly RawRow[]>, plan:
       }
     }
   }
+  // A broken quote is the file's problem only when no way of reading it got past the quote.
+  if (!rowSets.some(readAsTable)) {
   for (const rows of rowSets) {
-    const broken = rows.find((row) => row.problem?.code === "UNTERMINATED_QUOTE" || row.problem?.code === "ROW_TOO_LONG");
+      const broken = brokenRow(rows);
     if (broken?.problem) {
       return [{ row: broken.sourceRow, column: null, code: broken.problem.code, params: {}, severity: "error" }];
     }
+  }
   }
   if (plan.mapping) {
     const seen = rowSets.flatMap((rows) => rows.slice(0, plan.maxScanRows).map((row) => new ColumnIndex(row.cells)));

@@ -103,6 +103,39 @@ describe("malformed inputs", () => {
     ]);
   });
 
+  // The header scan also tries TAB and ";" on a .csv. A trial with a delimiter the file does not use
+  // can trip on a quote the comma reading reads fine; that trial's error is never the file's.
+  it("a comma file whose TAB trial trips on a quoted TAB is an unknown layout, not a broken quote", async () => {
+    const text = ["日期,备注,数额", '2024-01-01,"货款\t""加急""",1.00', "2024-01-02,运费,2.00", ""].join("\n");
+    const result = expectFailed(await importText("mystery.csv", text));
+    expect(result.errors).toEqual([{ row: null, column: null, code: "UNKNOWN_FORMAT", params: { scannedRows: 60 }, severity: "error" }]);
+    // The preview for the mapping screen is the comma reading, the quoted TAB inside its cell.
+    expect(result.previewRows?.[1]).toEqual(["2024-01-01", '货款\t"加急"', "1.00"]);
+    expect(formatImportError(result.errors[0]!, "en")).toBe("No known layout: none of the first 60 rows is a header of a known format. Map the columns to import it.");
+    expect(formatImportError(result.errors[0]!, "zh-CN")).toBe("不是已知的文件格式：前 60 行中没有可识别的表头。请手动指定各列的含义（列映射）后导入。");
+  });
+
+  it("a comma file with a stray quote after a TAB is an unknown layout too", async () => {
+    const text = ["日期,备注,数额", '2024-01-01,货款\t"加急,1.00', "2024-01-02,运费,2.00", ""].join("\n");
+    const result = expectFailed(await importText("mystery.csv", text));
+    expect(result.errors.map((error) => error.code)).toEqual(["UNKNOWN_FORMAT"]);
+  });
+
+  it("the same quoted TAB in a known layout imports", async () => {
+    const text = [CMB_HEADER, '2024-01-01,CNY,-3.00,81.22,"一网通\t""支付""",国网电力,供电', ""].join("\n");
+    const result = expectImported(await importText("cmb.csv", text), "bank");
+    expect(result.delimiter).toBe(",");
+    expect(result.rows).toEqual([expect.objectContaining({ sourceRow: 2, amountMinor: -300n, counterparty: "国网电力" })]);
+  });
+
+  it("a ';' file too wide only for the comma trial is an unknown layout, not a refusal", async () => {
+    const wide = Array.from({ length: 12 }, (_, i) => `x${i}`).join(",");
+    const text = ["日期;备注;数额", `2024-01-01;${wide};1.00`, "2024-01-02;运费;2.00", ""].join("\n");
+    const result = expectFailed(await importText("mystery.csv", text, { limits: { maxColumns: 10 } }));
+    expect(result.errors.map((error) => error.code)).toEqual(["UNKNOWN_FORMAT"]);
+    expect(result.previewRows?.[2]).toEqual(["2024-01-02", "运费", "2.00"]);
+  });
+
   it("a file of the wrong kind for the page it was uploaded on", async () => {
     const result = expectFailed(await importPath(fixturePath("wechat/example-wechat-records.csv"), { kind: "orders" }));
     expect(result.errors).toEqual([expect.objectContaining({ code: "WRONG_KIND", params: { format: "wechat-pay-bill", kind: "bank", expectedKind: "orders" } })]);

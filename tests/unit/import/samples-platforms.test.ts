@@ -1,7 +1,7 @@
 // Platform layouts the shared fixtures lack, as faithful synthetic samples in tests/samples/import
 // (real column lists and encodings, a handful of invented rows).
 import { describe, expect, it } from "vitest";
-import { expectImported, importPath, rowAt, samplePath } from "./helpers";
+import { expectImported, importPath, importText, rowAt, samplePath } from "./helpers";
 
 describe("Tmall / Taobao 订单报表 (sample: tmall-orders.csv, GBK)", () => {
   // Layout source: the full 61-column header as quoted (sheets[0].data[0]) in a public script that
@@ -55,6 +55,48 @@ describe("Pinduoduo 订单明细 (sample: pdd-orders.xlsx)", () => {
       if (previous === undefined) delete process.env.TZ;
       else process.env.TZ = previous;
     }
+  });
+});
+
+describe("Pinduoduo 订单明细, all-fields export (sample: pdd-orders-all-fields.xlsx)", () => {
+  // Layout source: the 55-column export as public PDD order readers record it, column by column: a Go
+  // MySQL schema commenting each column (商品,订单号,订单状态,商品总价(元),店铺优惠折扣(元),平台优惠折扣(元),
+  // 邮费(元),上门安装费(元),送货入户费(元),送货入户并安装费(元),用户实付金额(元),商家实收金额(元),…,街道,
+  // 支付时间,拼单成功时间,订单确认时间,承诺发货时间,发货时间,确认收货时间,…,支付ID,支付方式,…,消费者资料)
+  // and a Python reconciliation script listing the same columns by position. No 订单成交时间 here.
+  it("reads 支付时间 as the paid time and 确认收货时间 as confirmed", async () => {
+    const result = expectImported(await importPath(samplePath("pdd-orders-all-fields.xlsx")), "orders");
+    expect(result.format.id).toBe("pdd-orders");
+    expect(result.header).toHaveLength(55);
+    expect(rowAt(result.rows, 2)).toEqual({
+      sourceRow: 2,
+      orderNo: "200508-516273849102345",
+      status: "已收货",
+      afterSaleStatus: "无售后或售后取消",
+      paidAmountMinor: 3490n,
+      refundMinor: 0n,
+      merchantReceivedMinor: 3690n,
+      currency: "CNY",
+      createdAt: "2020-05-08T16:13:10",
+      paidAt: "2020-05-08T16:13:10",
+      confirmedAt: "2020-05-12T10:00:00",
+      naturalKey: "pdd:200508-516273849102345",
+    });
+    // Paid at 09:30:05, the group order succeeded at 09:41:27: the paid time is 支付时间, not 拼单成功时间.
+    expect(rowAt(result.rows, 3)).toMatchObject({ paidAt: "2020-05-09T09:30:05", createdAt: "2020-05-09T09:30:05" });
+    expect(rowAt(result.rows, 3).confirmedAt).toBeUndefined();
+    // Never succeeded (no 拼单成功时间), refunded: still paid at 支付时间.
+    expect(rowAt(result.rows, 4)).toMatchObject({ paidAt: "2020-05-10T20:00:00", afterSaleStatus: "退款成功", merchantReceivedMinor: 0n });
+  });
+
+  it("falls back to 拼单成功时间 when a file has no 支付时间", async () => {
+    const header = "订单号,订单状态,用户实付金额(元),商家实收金额(元),拼单成功时间,确认收货时间";
+    const result = expectImported(
+      await importText("orders.csv", `${header}\n200511-516273849102348,已收货,12.50,12.50,2020-05-11 08:00:00,\n`),
+      "orders",
+    );
+    expect(result.format.id).toBe("pdd-orders");
+    expect(rowAt(result.rows, 2)).toMatchObject({ createdAt: "2020-05-11T08:00:00", paidAt: "2020-05-11T08:00:00", paidAmountMinor: 1250n });
   });
 });
 

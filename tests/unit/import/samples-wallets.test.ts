@@ -56,9 +56,11 @@ describe("Alipay legacy 交易记录明细查询 (sample: alipay-transactions-le
     });
     // No 付款时间: the creation time is used; 收/支 empty but 资金状态 已收入.
     expect(rowAt(result.rows, 7)).toMatchObject({ occurredAt: "2019-12-31T04:05:12", amountMinor: 85n, reference: "20191231343073829431" });
-    expect(rowAt(result.rows, 9)).toMatchObject({ amountMinor: 20000n, counterparty: "王五" });
+    expect(rowAt(result.rows, 9)).toMatchObject({ amountMinor: 20000n, counterparty: "王五", feeMinor: 0n });
+    // A sale of 100.00 on which Alipay charged 服务费 0.60: the amount as written, the fee beside it.
+    expect(rowAt(result.rows, 10)).toMatchObject({ amountMinor: 10000n, feeMinor: 60n, merchantOrderNo: "T200P900000000000004", channel: "淘宝" });
     // 交易关闭 with no 资金状态 never moved money.
     expect(result.errors.map((e) => [e.row, e.code])).toEqual([[8, "ROW_SKIPPED_NO_MONEY_MOVED"]]);
-    expect(result.rows.map((row) => row.sourceRow)).toEqual([6, 7, 9]);
+    expect(result.rows.map((row) => row.sourceRow)).toEqual([6, 7, 9, 10]);
   });
 });
