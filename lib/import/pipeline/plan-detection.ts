@@ -99,12 +99,12 @@ export function explainNoHeader(rowSets: ReadonlyArray<readonly RawRow[]>, plan:
   }
   // A broken quote is the file's problem only when no way of reading it got past the quote.
   if (!rowSets.some(readAsTable)) {
-  for (const rows of rowSets) {
+    for (const rows of rowSets) {
       const broken = brokenRow(rows);
-    if (broken?.problem) {
-      return [{ row: broken.sourceRow, column: null, code: broken.problem.code, params: {}, severity: "error" }];
+      if (broken?.problem) {
+        return [{ row: broken.sourceRow, column: null, code: broken.problem.code, params: {}, severity: "error" }];
+      }
     }
-  }
   }
   if (plan.mapping) {
     const seen = rowSets.flatMap((rows) => rows.slice(0, plan.maxScanRows).map((row) => new ColumnIndex(row.cells)));
