@@ -18,6 +18,7 @@ const formatName = (id: unknown, locale: ImportLocale) => findFormat(String(id))
 const kindName = (kind: unknown, locale: ImportLocale) => KIND_LABEL[kind as ImportKind]?.[locale] ?? String(kind);
 const count = (value: unknown) => Number(value).toLocaleString("en-US");
 const isCamt = (format: unknown) => String(format).startsWith("camt.");
+const severalFormat = (p: Params, locale: ImportLocale) => (p.formatId !== undefined ? `「${formatName(p.formatId, locale)}」` : String(p.format));
 const accountList = (accounts: unknown, separator: string) => String(accounts ?? "").split(ACCOUNT_LIST_SEPARATOR).join(separator);
 const mib = (bytes: unknown) => `${Math.round(Number(bytes) / 1024 / 1024)} MiB`;
 
@@ -118,14 +119,15 @@ const MESSAGES: Record<ImportErrorCode, { "zh-CN": Message; en: Message }> = {
     },
   },
   STATEMENT_SEVERAL_ACCOUNTS: {
-    "zh-CN": (p) =>
+    // A statement file names its standard (format); a table with an own-account column, its layout (formatId).
+    "zh-CN": (p, l) =>
       p.chosen !== undefined
-        ? `这个 ${p.format} 文件中没有账户 ${p.chosen}，文件中的账户为：${accountList(p.accounts, "、")}。未导入任何数据。`
-        : `这个 ${p.format} 文件包含 ${p.count} 个账户的流水（${accountList(p.accounts, "、")}），一次导入只能进入一个资金账户，未导入任何数据。请选择只导入其中一个账户的流水（每个账户导入一次），或从网银按账户分别导出。`,
-    en: (p) =>
+        ? `这个 ${severalFormat(p, l)} 文件中没有账户 ${p.chosen}，文件中的账户为：${accountList(p.accounts, "、")}。未导入任何数据。`
+        : `这个 ${severalFormat(p, l)} 文件包含 ${p.count} 个账户的流水（${accountList(p.accounts, "、")}），一次导入只能进入一个资金账户，未导入任何数据。请选择只导入其中一个账户的流水（每个账户导入一次），或从网银按账户分别导出。`,
+    en: (p, l) =>
       p.chosen !== undefined
-        ? `This ${p.format} file holds no account ${p.chosen}; its accounts are ${accountList(p.accounts, ", ")}. Nothing was imported.`
-        : `This ${p.format} file holds the transactions of ${p.count} accounts (${accountList(p.accounts, ", ")}); one import goes into one fund account, so nothing was imported. Choose to import only one account's transactions (once per account), or export each account separately from online banking.`,
+        ? `This ${severalFormat(p, l)} file holds no account ${p.chosen}; its accounts are ${accountList(p.accounts, ", ")}. Nothing was imported.`
+        : `This ${severalFormat(p, l)} file holds the transactions of ${p.count} accounts (${accountList(p.accounts, ", ")}); one import goes into one fund account, so nothing was imported. Choose to import only one account's transactions (once per account), or export each account separately from online banking.`,
   },
   TOO_MANY_ROWS: {
     "zh-CN": (p) => `文件「${p.fileName}」超过了每个文件最多 ${count(p.limit)} 行数据的上限，未导入任何数据。请按时间段分开导出后再导入。`,

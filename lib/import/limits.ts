@@ -53,11 +53,12 @@ export class ImportLimitError extends Error {
   }
 }
 
-const REFUSING_CODES: ReadonlySet<string> = new Set<ImportErrorCode>(["TOO_MANY_ROWS", "TOO_MANY_COLUMNS", "LINE_TOO_LONG", "SIGN_CONTRADICTS_BALANCE"]);
+const REFUSING_CODES: ReadonlySet<string> = new Set<ImportErrorCode>(["TOO_MANY_ROWS", "TOO_MANY_COLUMNS", "LINE_TOO_LONG", "SIGN_CONTRADICTS_BALANCE", "STATEMENT_SEVERAL_ACCOUNTS"]);
 
 /**
  * An error that refuses the whole file, even when it comes after rows were read: store nothing.
- * A limit passed, or signs its own balances contradict (balances/refuse-signs-against-balances.ts).
+ * A limit passed, signs its own balances contradict (balances/refuse-signs-against-balances.ts), or
+ * rows of several own accounts (normalize/own-accounts.ts).
  */
 export function isFileRefusal(error: ImportError): boolean {
   return REFUSING_CODES.has(error.code);

@@ -17,6 +17,7 @@ import { failedImport, type FailedImport, type OpenedTable } from "./pipeline/op
 import { errorReason, fileError } from "./pipeline/file-error";
 import { planDetection, type DetectionOptions } from "./pipeline/plan-detection";
 import { accountFromPreamble, type StatementAccount } from "./statement-account/statement-account";
+import type { AnyFormatAdapter } from "./formats/format-adapter";
 import type {
   BankTransactionRow,
   FileType,
@@ -144,6 +145,16 @@ async function openTable(input: ImportInput, options: ParseImportOptions, limits
   }
 }
 
+/**
+ * The account the file is read for: the one it prints above its header, or — for a layout printing
+ * its own account on every row, read for a chosen one — that chosen account, so that the preview
+ * names it and the commit reads the same account's rows again.
+ */
+function fileAccount(adapter: AnyFormatAdapter, printed: StatementAccount | null, chosen: string | undefined): StatementAccount | null {
+  if (!adapter.ownAccountColumn || !chosen?.trim()) return printed;
+  return { ...(printed ?? {}), bank: printed?.bank ?? adapter.statementAccount?.bank, number: chosen.trim() };
+}
+
 export async function parseImportFile(
   input: ImportInput,
   options: ParseImportOptions = {},
@@ -164,6 +175,7 @@ export async function parseImportFile(
       batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE,
       stats,
       preamble: table.preamble,
+      statementAccount: options.statementAccount,
     }),
     table.fileType,
     input.fileName,
@@ -181,7 +193,7 @@ export async function parseImportFile(
     header: table.header.cells,
     headerSignature: headerSignature(table.header.cells),
     preamble: table.preamble,
-    statementAccount: adapter.kind === "bank" ? (table.statementAccount ?? accountFromPreamble(adapter.statementAccount, table.preamble)) : null,
+    statementAccount: adapter.kind === "bank" ? fileAccount(adapter, table.statementAccount ?? accountFromPreamble(adapter.statementAccount, table.preamble), options.statementAccount) : null,
     stats,
     batches,
   };

@@ -99,3 +99,35 @@ describe("an MT940 of two accounts through the CLI's door", () => {
     ]);
   });
 });
+
+describe("an ICBC corporate export with two own accounts (本方账号 on every row) through the page's doors", () => {
+  const A = "1001000000000000001";
+  const B = "1001000000000000002";
+  const CSV = [
+    "凭证号,本方账号,对方账号,交易时间,借贷标识,借方发生额,贷方发生额,对方行号,摘要,用途,对方单位名称,余额,个性化信息",
+    `00000000001,${A},6222000000000001,20180702 09:15:20,贷,,"30,000.00",102100000000,汇入,货款,上海某某商贸有限公司,"130,000.00",`,
+    `00000000002,${B},310000000000001,20180703 10:00:00,借,"500.00",,308000000000,转账支出,采购款,深圳某某包装材料有限公司,"9,500.00",`,
+    `00000000003,${A},310000000000002,20180705 11:02:08,借,"5,600.00",,308000000000,转账支出,采购款,深圳某某包装材料有限公司,"124,400.00",`,
+  ].join("\n");
+
+  it("is refused by the preview, then read and committed for the chosen account alone", async () => {
+    const org = await makeOrg();
+    const first = await createFundAccount(db, org, { name: "工行一般户", type: "BANK", institution: "中国工商银行", accountNumber: A, currency: "CNY" });
+    const second = await createFundAccount(db, org, { name: "工行专户", type: "BANK", institution: "中国工商银行", accountNumber: B, currency: "CNY" });
+    const staged = await stageUpload(db, org, { fileName: "icbc.csv", source: [Buffer.from(CSV)] });
+
+    const { batch: refused } = await previewBatch(db, org, staged.id);
+    expect(refused.status).toBe("FAILED");
+    expect(accountsOfRefusal(batchErrors(refused))).toEqual([A, B]);
+
+    const { batch: preview } = await previewBatch(db, org, staged.id, { statementAccount: A });
+    expect(preview).toMatchObject({ status: "PREVIEW", validCount: 2, fundAccountId: first.id });
+    const committed = await commitBatch(db, getPgPool(), org, staged.id);
+    expect(committed).toMatchObject({ status: "COMMITTED", insertedCount: 2 });
+    expect(await storedRows(org.orgId)).toEqual([
+      { fundAccountId: first.id, sourceRow: 2, amountMinor: "3000000", currency: "CNY" },
+      { fundAccountId: first.id, sourceRow: 4, amountMinor: "-560000", currency: "CNY" },
+    ]);
+    expect(await db.bankTransaction.count({ where: { orgId: org.orgId, fundAccountId: second.id } })).toBe(0);
+  });
+});

@@ -46,6 +46,7 @@ export const ccbCorporateStatement = defineFormat({
   anchorColumn: C.time,
   // 账号 / 账户名称 are columns of every row, not a printed heading: nothing above the header names the account.
   statementAccount: { bank: "中国建设银行" },
+  ownAccountColumn: C.account,
   detect: (header, preamble) =>
     scoreHeader(header, preamble, {
       required: [C.time, C.debit, C.credit, C.balance, C.serial],

@@ -31,6 +31,11 @@ export interface FormatAdapter<K extends ImportKind = ImportKind> {
    * empty are summaries ("合计", "共 35 笔记录") and are dropped.
    */
   readonly anchorColumn: ColumnNames;
+  /**
+   * Corporate exports that print the company's own account on every row (本方账号): a file of several
+   * accounts is refused, or read for the one chosen (normalize/own-accounts.ts).
+   */
+  readonly ownAccountColumn?: ColumnNames;
   /** Bank and wallet exports: the bank they belong to and the labels their own account is printed under. */
   readonly statementAccount?: StatementAccountLayout;
   /** How well a candidate header row (and the lines above it) fits this format, 0..1. */

@@ -33,6 +33,7 @@ export const icbcCorporateStatement = defineFormat({
   anchorColumn: C.time,
   // 本方账号 is a column of every row and nothing is printed above the header.
   statementAccount: { bank: "中国工商银行" },
+  ownAccountColumn: C.ownAccount,
   detect: (header, preamble) =>
     scoreHeader(header, preamble, {
       // 对方行号 and 对方单位名称 beside 凭证号 and the 发生额 pair set ICBC's file apart from other banks' corporate exports.

@@ -8,6 +8,7 @@ import { LazilyCleanedCells, type CellList } from "./cell-list";
 import { ColumnIndex } from "./column-names";
 import { isEmptyValue } from "./empty-value";
 import { NaturalKeyAssigner } from "./natural-key";
+import { OwnAccounts } from "./own-accounts";
 import { RowCells } from "./row-cells";
 
 export interface ImportBatch<Row = NormalizedRow> {
@@ -33,6 +34,8 @@ export interface NormalizeOptions {
   stats: ImportStats;
   /** The lines above the header, for adapters whose rows need them (FileContext). */
   preamble?: readonly string[];
+  /** Layouts with an own-account column: read only this account's rows (else several refuse the file). */
+  statementAccount?: string;
 }
 
 // Rows with an empty anchor are held back: if data follows they were real rows (and get their
@@ -89,6 +92,7 @@ export async function* normalizeRows(
   const held: Array<{ raw: RawRow; cells: CellList }> = [];
 
   const columnName = (index: number) => header[index] || `#${index + 1}`;
+  const ownAccounts = adapter.ownAccountColumn ? new OwnAccounts(adapter.id, options.statementAccount?.trim() || undefined) : null;
 
   const addRow = (sourceRow: number, draft: RowDraft<ImportKind>) => {
     const out = rowFromDraft(sourceRow, draft);
@@ -122,6 +126,10 @@ export async function* normalizeRows(
       return;
     }
     const row = new RowCells(columns, cells, raw.sourceRow);
+    if (ownAccounts && adapter.ownAccountColumn && !ownAccounts.keep(row.text(adapter.ownAccountColumn))) {
+      stats.skippedRows++;
+      return;
+    }
     const mapped = adapter.mapRow(row, file) as RowDraft<ImportKind> | readonly RowDraft<ImportKind>[] | null;
     if (row.issues.length > 0) batch.errors.push(...row.issues);
     if (row.hasErrors) {
@@ -158,6 +166,8 @@ export async function* normalizeRows(
     }
   }
   stats.footerRows += held.length;
+  const refusal = ownAccounts?.refusal();
+  if (refusal) batch.errors.push(refusal);
   if (stats.dataRows === 0) {
     batch.errors.push({ row: null, column: null, code: "NO_DATA_ROWS", params: {}, severity: "warning" });
   }
