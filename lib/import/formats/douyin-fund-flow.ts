@@ -11,9 +11,9 @@
 // split into lines of their own, because whether a file writes them negative is not known for certain.
 import { defineFormat } from "./format-adapter";
 import { scoreHeader } from "./score-header";
+import { amountByDirection, readDirectionMark } from "./shared/amount-by-direction";
 import { exactId } from "./shared/exact-id";
-import { parseDirection } from "./shared/money-direction";
-import { abs, joinText, occurredFields } from "./shared/row-values";
+import { joinText, occurredFields } from "./shared/row-values";
 import type { SettlementLineType } from "../types";
 
 const C = {
@@ -60,18 +60,11 @@ export const douyinFundFlow = defineFormat({
     const when = row.dateTime(C.time, { required: true });
     const flowNo = row.requiredText(C.flowNo);
     const amount = row.amount(C.amount, { required: true });
-    const directionText = row.requiredText(C.direction);
-    const direction = directionText === undefined ? undefined : parseDirection(directionText);
-    if (directionText !== undefined && (direction === null || direction === "neutral")) {
-      row.error("INVALID_DIRECTION", C.direction, { value: directionText });
-      return null;
-    }
-    if (!when || !flowNo || amount === undefined) return null;
-    if (direction === undefined || direction === null || direction === "neutral") return null;
-    if (amount < 0n && direction > 0) {
-      row.error("INVALID_DIRECTION", C.direction, { value: `${directionText} ${row.text(C.amount) ?? ""}` });
-      return null;
-    }
+    const mark = readDirectionMark(row, C.direction);
+    if (mark === "refused") return null;
+    if (!when || !flowNo || amount === undefined || mark === "missing") return null;
+    const amountMinor = amountByDirection(row, amount, mark, { direction: C.direction, amount: C.amount });
+    if (amountMinor === undefined) return null;
     const scene = row.text(C.scene);
     const lineType = douyinFundLineType(scene, row.text(C.billingType));
     const subOrderNo = row.text(C.subOrderNo);
@@ -80,7 +73,7 @@ export const douyinFundFlow = defineFormat({
       lineType,
       orderNo: row.text(C.orderNo),
       payoutId: lineType === "WITHDRAWAL" ? flowNo : undefined,
-      amountMinor: abs(amount) * BigInt(direction),
+      amountMinor,
       currency: "CNY",
       reference: flowNo,
       memo: joinText(scene, row.text(C.billingType), subOrderNo && `子订单 ${subOrderNo}`, row.text(C.afterSaleNo) && `售后 ${row.text(C.afterSaleNo)}`, row.text(C.account), row.text(C.remark)),

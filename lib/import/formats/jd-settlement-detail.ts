@@ -12,8 +12,8 @@
 // bill), else 到账时间, else 预计结算时间 for lines not settled yet.
 import { defineFormat } from "./format-adapter";
 import { scoreHeader } from "./score-header";
-import { parseDirection } from "./shared/money-direction";
-import { abs, currencyFrom, joinText, occurredFields } from "./shared/row-values";
+import { amountByDirection, readDirectionMark } from "./shared/amount-by-direction";
+import { currencyFrom, joinText, occurredFields } from "./shared/row-values";
 import type { SettlementLineType } from "../types";
 
 const C = {
@@ -66,29 +66,22 @@ export const jdSettlementDetail = defineFormat({
     const orderNo = row.requiredText(C.orderNo);
     const feeName = row.requiredText(C.feeName);
     const amount = row.amount(C.amount, { required: true });
-    const directionText = row.requiredText(C.direction);
-    const direction = directionText === undefined ? undefined : parseDirection(directionText);
-    if (directionText !== undefined && (direction === null || direction === "neutral")) {
-      row.error("INVALID_DIRECTION", C.direction, { value: directionText });
-      return null;
-    }
+    const mark = readDirectionMark(row, C.direction);
+    if (mark === "refused") return null;
     const when = row.dateTime(C.billedAt) ?? row.dateTime(C.arrivedAt) ?? row.dateTime(C.expectedAt);
     if (!when && !row.hasErrors) row.error("MISSING_VALUE", C.billedAt, {});
     const currency = currencyFrom(row, C.currency, "CNY");
-    if (!orderNo || !feeName || amount === undefined || !when) return null;
-    if (direction === undefined || direction === null || direction === "neutral") return null;
+    if (!orderNo || !feeName || amount === undefined || !when || mark === "missing") return null;
     // "-13.80" under 收入 cannot be both; "13.80" under 支出 is the unsigned way of writing it.
-    if (amount < 0n && direction > 0) {
-      row.error("INVALID_DIRECTION", C.direction, { value: `${directionText} ${row.text(C.amount) ?? ""}` });
-      return null;
-    }
-    const lineType = jdSettlementLineType(feeName, direction);
+    const amountMinor = amountByDirection(row, amount, mark, { direction: C.direction, amount: C.amount });
+    if (amountMinor === undefined) return null;
+    const lineType = jdSettlementLineType(feeName, mark.sign);
     return {
       ...occurredFields(when),
       lineType,
       orderNo,
       payoutId: row.text(C.payoutId),
-      amountMinor: abs(amount) * BigInt(direction),
+      amountMinor,
       currency,
       reference: row.text(C.afterSaleNo),
       memo: joinText(feeName, row.text(C.settleStatus), row.text(C.fundRemark), row.text(C.remark)),

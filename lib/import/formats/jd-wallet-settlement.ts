@@ -13,8 +13,8 @@
 import { defineFormat } from "./format-adapter";
 import { jdSettlementLineType } from "./jd-settlement-detail";
 import { scoreHeader } from "./score-header";
-import { parseDirection } from "./shared/money-direction";
-import { abs, currencyFrom, joinText, occurredFields } from "./shared/row-values";
+import { amountByDirection, readDirectionMark } from "./shared/amount-by-direction";
+import { currencyFrom, joinText, occurredFields } from "./shared/row-values";
 
 const C = {
   orderNo: "订单编号",
@@ -51,27 +51,20 @@ export const jdWalletSettlement = defineFormat({
     const orderNo = row.requiredText(C.orderNo);
     const feeName = row.requiredText(C.feeName);
     const amount = row.amount(C.amount, { required: true });
-    const directionText = row.requiredText(C.direction);
-    const direction = directionText === undefined ? undefined : parseDirection(directionText);
-    if (directionText !== undefined && (direction === null || direction === "neutral")) {
-      row.error("INVALID_DIRECTION", C.direction, { value: directionText });
-      return null;
-    }
+    const mark = readDirectionMark(row, C.direction);
+    if (mark === "refused") return null;
     const when = row.dateTime(C.settledAt) ?? row.dateTime(C.billDate) ?? row.dateTime(C.billedAt);
     if (!when && !row.hasErrors) row.error("MISSING_VALUE", C.settledAt, {});
     const currency = currencyFrom(row, C.currency, "CNY");
-    if (!orderNo || !feeName || amount === undefined || !when) return null;
-    if (direction === undefined || direction === null || direction === "neutral") return null;
-    if (amount < 0n && direction > 0) {
-      row.error("INVALID_DIRECTION", C.direction, { value: `${directionText} ${row.text(C.amount) ?? ""}` });
-      return null;
-    }
+    if (!orderNo || !feeName || amount === undefined || !when || mark === "missing") return null;
+    const amountMinor = amountByDirection(row, amount, mark, { direction: C.direction, amount: C.amount });
+    if (amountMinor === undefined) return null;
     return {
       ...occurredFields(when),
-      lineType: jdSettlementLineType(feeName, direction),
+      lineType: jdSettlementLineType(feeName, mark.sign),
       orderNo,
       payoutId: row.text(C.payoutId),
-      amountMinor: abs(amount) * BigInt(direction),
+      amountMinor,
       currency,
       reference: row.text(C.documentNo),
       memo: joinText(feeName, row.text(C.documentType), row.text(C.settleStatus), row.text(C.walletRemark), row.text(C.remark)),
