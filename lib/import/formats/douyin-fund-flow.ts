@@ -13,6 +13,7 @@ import { defineFormat } from "./format-adapter";
 import { scoreHeader } from "./score-header";
 import { amountByDirection, readDirectionMark } from "./shared/amount-by-direction";
 import { exactId } from "./shared/exact-id";
+import { lineTypeByWords, type LineTypeWords } from "./shared/line-type-by-words";
 import { joinText, occurredFields } from "./shared/row-values";
 import type { SettlementLineType } from "../types";
 
@@ -30,7 +31,7 @@ const C = {
   remark: "备注",
 } as const;
 
-const LINE_TYPES: Array<[RegExp, SettlementLineType]> = [
+const LINE_TYPES: LineTypeWords = [
   [/提现/, "WITHDRAWAL"],
   [/退款|退货/, "REFUND"],
   [/赔付|罚|违约|扣款|保证金|追缴|调整/, "ADJUSTMENT"],
@@ -41,8 +42,7 @@ const LINE_TYPES: Array<[RegExp, SettlementLineType]> = [
 ];
 
 export function douyinFundLineType(...texts: Array<string | undefined>): SettlementLineType {
-  const text = texts.filter(Boolean).join(" ");
-  return LINE_TYPES.find(([pattern]) => pattern.test(text))?.[1] ?? "OTHER";
+  return lineTypeByWords(LINE_TYPES, ...texts) ?? "OTHER";
 }
 
 export const douyinFundFlow = defineFormat({

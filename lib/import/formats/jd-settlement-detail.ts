@@ -13,6 +13,7 @@
 import { defineFormat } from "./format-adapter";
 import { scoreHeader } from "./score-header";
 import { amountByDirection, readDirectionMark } from "./shared/amount-by-direction";
+import { lineTypeByWords, type LineTypeWords } from "./shared/line-type-by-words";
 import { currencyFrom, joinText, occurredFields } from "./shared/row-values";
 import type { SettlementLineType } from "../types";
 
@@ -36,7 +37,7 @@ const C = {
   remark: "备注",
 } as const;
 
-const FEE_TYPES: Array<[RegExp, SettlementLineType]> = [
+const FEE_TYPES: LineTypeWords = [
   [/佣金/, "COMMISSION"],
   [/赔付|罚|违约|调整|扣款/, "ADJUSTMENT"],
   [/服务费|保险|手续费/, "SERVICE_FEE"],
@@ -45,7 +46,7 @@ const FEE_TYPES: Array<[RegExp, SettlementLineType]> = [
 const GOODS = /货款|配送费|运费/;
 
 export function jdSettlementLineType(feeName: string, sign: 1 | -1): SettlementLineType {
-  const fee = FEE_TYPES.find(([pattern]) => pattern.test(feeName))?.[1];
+  const fee = lineTypeByWords(FEE_TYPES, feeName);
   if (fee) return fee;
   if (GOODS.test(feeName)) return sign > 0 ? "SALE" : "REFUND";
   return "OTHER";
