@@ -12,15 +12,11 @@
 import { defineFormat, type RowDraft } from "./format-adapter";
 import { amazonLineType } from "./amazon-settlement-v2";
 import { scoreHeader } from "./score-header";
-import { amazonSummaryDraft, isAmazonSummaryRow, readAmazonRowHead } from "./shared/amazon-settlement-head";
+import { AMAZON_HEAD_COLUMNS, amazonSummaryDraft, isAmazonSummaryRow, readAmazonRowHead } from "./shared/amazon-settlement-head";
 import { joinText, occurredFields } from "./shared/row-values";
 
 const C = {
-  settlementId: "settlement-id",
-  depositDate: "deposit-date",
-  totalAmount: "total-amount",
-  currency: "currency",
-  transactionType: "transaction-type",
+  ...AMAZON_HEAD_COLUMNS,
   orderId: "order-id",
   adjustmentId: "adjustment-id",
   shipmentId: "shipment-id",

@@ -5,16 +5,12 @@
 // other row is one amount. Dates carry "UTC", and like every date here they are kept as written.
 import { defineFormat, type RowDraft } from "./format-adapter";
 import { scoreHeader } from "./score-header";
-import { amazonSummaryDraft, isAmazonSummaryRow, readAmazonRowHead } from "./shared/amazon-settlement-head";
+import { AMAZON_HEAD_COLUMNS, amazonSummaryDraft, isAmazonSummaryRow, readAmazonRowHead } from "./shared/amazon-settlement-head";
 import { joinText, occurredFields } from "./shared/row-values";
 import type { SettlementLineType } from "../types";
 
 const C = {
-  settlementId: "settlement-id",
-  depositDate: "deposit-date",
-  totalAmount: "total-amount",
-  currency: "currency",
-  transactionType: "transaction-type",
+  ...AMAZON_HEAD_COLUMNS,
   orderId: "order-id",
   adjustmentId: "adjustment-id",
   shipmentId: "shipment-id",

@@ -8,13 +8,15 @@ import type { RowCells } from "../../normalize/row-cells";
 import type { RowDraft } from "../format-adapter";
 import { currencyFrom, occurredFields } from "./row-values";
 
-const C = {
+/** The columns both layouts name the same; each adapter's own column table starts from these. */
+export const AMAZON_HEAD_COLUMNS = {
   settlementId: "settlement-id",
   depositDate: "deposit-date",
   totalAmount: "total-amount",
   currency: "currency",
   transactionType: "transaction-type",
 } as const;
+const C = AMAZON_HEAD_COLUMNS;
 
 export type AmazonRowHead = { settlementId?: string; currency: string; decimals: number; transactionType?: string };
 
