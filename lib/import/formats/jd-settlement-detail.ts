@@ -12,10 +12,8 @@
 // bill), else 到账时间, else 预计结算时间 for lines not settled yet.
 import { defineFormat } from "./format-adapter";
 import { scoreHeader } from "./score-header";
-import { amountByDirection, readDirectionMark } from "./shared/amount-by-direction";
-import { lineTypeByWords, type LineTypeWords } from "./shared/line-type-by-words";
-import { currencyFrom, joinText, occurredFields } from "./shared/row-values";
-import type { SettlementLineType } from "../types";
+import { readJdFeeLine } from "./shared/jd-fee-line";
+import { joinText, occurredFields } from "./shared/row-values";
 
 const C = {
   orderNo: "订单编号",
@@ -37,21 +35,6 @@ const C = {
   remark: "备注",
 } as const;
 
-const FEE_TYPES: LineTypeWords = [
-  [/佣金/, "COMMISSION"],
-  [/赔付|罚|违约|调整|扣款/, "ADJUSTMENT"],
-  [/服务费|保险|手续费/, "SERVICE_FEE"],
-  [/京豆|东券|优惠|补贴|营销|广告|推广|促销/, "PROMOTION"],
-];
-const GOODS = /货款|配送费|运费/;
-
-export function jdSettlementLineType(feeName: string, sign: 1 | -1): SettlementLineType {
-  const fee = lineTypeByWords(FEE_TYPES, feeName);
-  if (fee) return fee;
-  if (GOODS.test(feeName)) return sign > 0 ? "SALE" : "REFUND";
-  return "OTHER";
-}
-
 export const jdSettlementDetail = defineFormat({
   id: "jd-settlement-detail",
   kind: "settlement",
@@ -64,19 +47,9 @@ export const jdSettlementDetail = defineFormat({
       optional: [C.parentOrderNo, C.orderStatus, C.afterSaleNo, C.skuId, C.billedAt, C.arrivedAt, C.payoutId, C.fundRemark, C.expectedAt],
     }),
   mapRow(row) {
-    const orderNo = row.requiredText(C.orderNo);
-    const feeName = row.requiredText(C.feeName);
-    const amount = row.amount(C.amount, { required: true });
-    const mark = readDirectionMark(row, C.direction);
-    if (mark === "refused") return null;
-    const when = row.dateTime(C.billedAt) ?? row.dateTime(C.arrivedAt) ?? row.dateTime(C.expectedAt);
-    if (!when && !row.hasErrors) row.error("MISSING_VALUE", C.billedAt, {});
-    const currency = currencyFrom(row, C.currency, "CNY");
-    if (!orderNo || !feeName || amount === undefined || !when || mark === "missing") return null;
-    // "-13.80" under 收入 cannot be both; "13.80" under 支出 is the unsigned way of writing it.
-    const amountMinor = amountByDirection(row, amount, mark, { direction: C.direction, amount: C.amount });
-    if (amountMinor === undefined) return null;
-    const lineType = jdSettlementLineType(feeName, mark.sign);
+    const line = readJdFeeLine(row, { ...C, dates: [C.billedAt, C.arrivedAt, C.expectedAt] });
+    if (!line) return null;
+    const { when, lineType, orderNo, amountMinor, currency, feeName } = line;
     return {
       ...occurredFields(when),
       lineType,
