@@ -9,7 +9,7 @@
 // of the real export is not known (that reader goes by name); the sample's order is an assumption.
 import { defineFormat } from "./format-adapter";
 import { scoreHeader } from "./score-header";
-import { amountByDirection, readDirectionMark } from "./shared/amount-by-direction";
+import { readDouyinMovement } from "./shared/douyin-movement";
 import { exactId } from "./shared/exact-id";
 import { joinText, occurredFields } from "./shared/row-values";
 
@@ -36,14 +36,9 @@ export const douyinAccountLedger = defineFormat({
       optional: [C.orderNo, C.remark],
     }),
   mapRow(row) {
-    const when = row.dateTime(C.time, { required: true });
-    const flowNo = row.requiredText(C.flowNo);
-    const amount = row.amount(C.amount, { required: true });
-    const mark = readDirectionMark(row, C.direction);
-    if (mark === "refused") return null;
-    if (!when || !flowNo || amount === undefined || mark === "missing") return null;
-    const amountMinor = amountByDirection(row, amount, mark, { direction: C.direction, amount: C.amount });
-    if (amountMinor === undefined) return null;
+    const movement = readDouyinMovement(row, C);
+    if (!movement) return null;
+    const { when, flowNo, amountMinor } = movement;
     const orderNo = row.text(C.orderNo);
     return {
       ...occurredFields(when),

@@ -11,7 +11,7 @@
 // split into lines of their own, because whether a file writes them negative is not known for certain.
 import { defineFormat } from "./format-adapter";
 import { scoreHeader } from "./score-header";
-import { amountByDirection, readDirectionMark } from "./shared/amount-by-direction";
+import { readDouyinMovement } from "./shared/douyin-movement";
 import { exactId } from "./shared/exact-id";
 import { lineTypeByWords, type LineTypeWords } from "./shared/line-type-by-words";
 import { joinText, occurredFields } from "./shared/row-values";
@@ -57,14 +57,9 @@ export const douyinFundFlow = defineFormat({
       optional: [C.account, C.billingType, C.subOrderNo, C.orderNo, C.afterSaleNo, C.remark],
     }),
   mapRow(row) {
-    const when = row.dateTime(C.time, { required: true });
-    const flowNo = row.requiredText(C.flowNo);
-    const amount = row.amount(C.amount, { required: true });
-    const mark = readDirectionMark(row, C.direction);
-    if (mark === "refused") return null;
-    if (!when || !flowNo || amount === undefined || mark === "missing") return null;
-    const amountMinor = amountByDirection(row, amount, mark, { direction: C.direction, amount: C.amount });
-    if (amountMinor === undefined) return null;
+    const movement = readDouyinMovement(row, C);
+    if (!movement) return null;
+    const { when, flowNo, amountMinor } = movement;
     const scene = row.text(C.scene);
     const lineType = douyinFundLineType(scene, row.text(C.billingType));
     const subOrderNo = row.text(C.subOrderNo);
