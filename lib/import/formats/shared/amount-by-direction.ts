@@ -1,10 +1,11 @@
 // One amount beside a direction column (收支方向 收入/支出, 动账方向 入账/出账, 借贷 "借 Dr"/"贷 Cr"): the
 // column gives the sign, and the amount is written unsigned by some downloads and signed by others. Several
-// adapters read it (JD settlement and wallet, Douyin fund flow and ledger, BOCOM debit, and the mark alone the
-// JD and Meituan bills, which resolve 不计收支 themselves); it lives here once so
-// that they all refuse the same rows the same way: a mark that is unknown or neutral (不计收支) is refused
-// rather than guessed, and so is a negative amount under an inflow mark, which contradicts itself ("13.80"
-// under 支出 is only the unsigned way of writing money out, but "-13.80" under 收入 cannot be both).
+// adapters read it (JD settlement and wallet through jd-fee-line, Douyin fund flow and ledger through
+// douyin-movement, BOCOM debit; the mark alone the JD and Meituan bills, which resolve 不计收支 themselves).
+// It lives here once so that they all refuse the same rows the same way: a mark that is unknown or neutral
+// (不计收支) is refused rather than guessed, and so is a negative amount under an inflow mark, which
+// contradicts itself ("13.80" under 支出 is only the unsigned way of writing money out, but "-13.80" under
+// 收入 cannot be both).
 //
 // It is two steps because the adapters read their cells in different orders and those orders decide which
 // errors a broken row reports: the mark is read where each adapter reads it, and the amount is signed
