@@ -12,15 +12,11 @@
 import { defineFormat, type RowDraft } from "./format-adapter";
 import { amazonLineType } from "./amazon-settlement-v2";
 import { scoreHeader } from "./score-header";
-import { currencyDecimals } from "@/lib/money";
-import { currencyFrom, joinText, occurredFields } from "./shared/row-values";
+import { AMAZON_HEAD_COLUMNS, amazonSummaryDraft, isAmazonSummaryRow, readAmazonRowHead } from "./shared/amazon-settlement-head";
+import { joinText, occurredFields } from "./shared/row-values";
 
 const C = {
-  settlementId: "settlement-id",
-  depositDate: "deposit-date",
-  totalAmount: "total-amount",
-  currency: "currency",
-  transactionType: "transaction-type",
+  ...AMAZON_HEAD_COLUMNS,
   orderId: "order-id",
   adjustmentId: "adjustment-id",
   shipmentId: "shipment-id",
@@ -83,27 +79,9 @@ export const amazonSettlementFlatFile = defineFormat({
       ],
     }),
   mapRow(row): RowDraft<"settlement">[] | RowDraft<"settlement"> | null {
-    const settlementId = row.requiredText(C.settlementId);
-    const currency = currencyFrom(row, C.currency, "USD");
-    // Amazon.co.jp settles in yen, which has no minor unit.
-    const decimals = currencyDecimals(currency);
-    const transactionType = row.text(C.transactionType);
-    if (transactionType === undefined && row.text(C.totalAmount) !== undefined) {
-      // The summary row: the total Amazon pays to the bank on deposit-date, leaving the seller's
-      // Amazon balance (negative), as in V2.
-      const total = row.amount(C.totalAmount, { required: true, decimals });
-      const deposited = row.dateTime(C.depositDate, { required: true });
-      if (!settlementId || total === undefined || !deposited) return null;
-      return {
-        ...occurredFields(deposited),
-        lineType: "WITHDRAWAL",
-        payoutId: settlementId,
-        amountMinor: -total,
-        currency,
-        memo: "settlement total (deposit)",
-        uniqueId: `settlement:${settlementId}`,
-      };
-    }
+    const head = readAmazonRowHead(row);
+    if (isAmazonSummaryRow(row, head)) return amazonSummaryDraft(row, head);
+    const { settlementId, currency, decimals, transactionType } = head;
     const amounts: Array<{ amountType: string; description: string; amount: bigint }> = [];
     for (const column of AMOUNT_COLUMNS) {
       if (row.text(column.amount) === undefined) continue;

@@ -5,16 +5,12 @@
 // other row is one amount. Dates carry "UTC", and like every date here they are kept as written.
 import { defineFormat, type RowDraft } from "./format-adapter";
 import { scoreHeader } from "./score-header";
-import { currencyDecimals } from "@/lib/money";
-import { currencyFrom, joinText, occurredFields } from "./shared/row-values";
+import { AMAZON_HEAD_COLUMNS, amazonSummaryDraft, isAmazonSummaryRow, readAmazonRowHead } from "./shared/amazon-settlement-head";
+import { joinText, occurredFields } from "./shared/row-values";
 import type { SettlementLineType } from "../types";
 
 const C = {
-  settlementId: "settlement-id",
-  depositDate: "deposit-date",
-  totalAmount: "total-amount",
-  currency: "currency",
-  transactionType: "transaction-type",
+  ...AMAZON_HEAD_COLUMNS,
   orderId: "order-id",
   adjustmentId: "adjustment-id",
   shipmentId: "shipment-id",
@@ -49,27 +45,9 @@ export const amazonSettlementV2 = defineFormat({
       optional: [C.depositDate, C.totalAmount, C.currency, C.orderId, C.amountDescription, C.postedDate, C.postedDateTime],
     }),
   mapRow(row): RowDraft<"settlement"> | null {
-    const settlementId = row.requiredText(C.settlementId);
-    const currency = currencyFrom(row, C.currency, "USD");
-    // Amazon.co.jp settles in yen, which has no minor unit.
-    const decimals = currencyDecimals(currency);
-    const transactionType = row.text(C.transactionType);
-    if (transactionType === undefined && row.text(C.totalAmount) !== undefined) {
-      // The summary row: the settlement total that Amazon pays to the bank on deposit-date. As a line
-      // of the seller's Amazon balance it is money leaving, hence negative; the lines above sum to it.
-      const total = row.amount(C.totalAmount, { required: true, decimals });
-      const deposited = row.dateTime(C.depositDate, { required: true });
-      if (!settlementId || total === undefined || !deposited) return null;
-      return {
-        ...occurredFields(deposited),
-        lineType: "WITHDRAWAL",
-        payoutId: settlementId,
-        amountMinor: -total,
-        currency,
-        memo: "settlement total (deposit)",
-        uniqueId: `settlement:${settlementId}`,
-      };
-    }
+    const head = readAmazonRowHead(row);
+    if (isAmazonSummaryRow(row, head)) return amazonSummaryDraft(row, head);
+    const { settlementId, currency, decimals, transactionType } = head;
     const amount = row.amount(C.amount, { required: true, decimals });
     const posted = row.dateTime(C.postedDateTime) ?? row.dateTime(C.postedDate, { required: true });
     if (!settlementId || amount === undefined || !posted) return null;

@@ -5,6 +5,7 @@
 // rows that belong to the account rather than a card (存款利息).
 import { defineFormat } from "./format-adapter";
 import { scoreHeader } from "./score-header";
+import { lastDigitsChannel } from "./shared/card-channel";
 import { cardRowDate } from "./shared/card-statement-date";
 import { currencyFrom, netOfSplitColumns, occurredFields } from "./shared/row-values";
 
@@ -37,13 +38,13 @@ export const bocCreditCardStatement = defineFormat({
     const currency = currencyFrom(row, C.currency, "CNY");
     const amount = netOfSplitColumns(row, C.inflow, C.outflow);
     if (!posted || amount === undefined || row.hasErrors) return null;
-    const card = row.text(C.card);
+    const channel = lastDigitsChannel(row, C.card);
     return {
       ...occurredFields(traded ?? posted),
       amountMinor: amount,
       currency,
       memo: row.text(C.description),
-      channel: card ? `****${card}` : undefined,
+      channel,
     };
   },
 });

@@ -9,6 +9,7 @@ import { currencyDecimals, normalizeCurrency } from "@/lib/money";
 import { parseAmount } from "../normalize/parse-amount";
 import { defineFormat } from "./format-adapter";
 import { scoreHeader } from "./score-header";
+import { lastDigitsChannel } from "./shared/card-channel";
 import { signByTypeWords } from "./shared/card-direction";
 import { cardRowDate } from "./shared/card-statement-date";
 import { occurredFields } from "./shared/row-values";
@@ -68,13 +69,13 @@ export const bocomCreditCardStatement = defineFormat({
     if (!traded || !booked || row.hasErrors) return null;
     const amount = signByTypeWords(row, booked.amount, C.description, type);
     if (amount === undefined) return null;
-    const card = row.text(C.card);
+    const channel = lastDigitsChannel(row, C.card);
     return {
       ...occurredFields(traded),
       amountMinor: amount,
       currency: booked.currency,
       memo: description,
-      channel: card ? `****${card}` : undefined,
+      channel,
     };
   },
 });

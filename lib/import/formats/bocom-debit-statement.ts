@@ -4,8 +4,8 @@
 // bilingual: "借 Dr" (money out) or "贷 Cr" (money in). A row without a readable mark is rejected.
 import { defineFormat } from "./format-adapter";
 import { scoreHeader } from "./score-header";
-import { parseDirection } from "./shared/money-direction";
-import { abs, joinText, occurredFields } from "./shared/row-values";
+import { amountByDirection, readDirectionMark } from "./shared/amount-by-direction";
+import { joinText, occurredFields } from "./shared/row-values";
 
 const C = {
   serial: "序号",
@@ -40,23 +40,21 @@ export const bocomDebitStatement = defineFormat({
     const when = row.dateTime(C.date, { required: true });
     const time = row.timeOfDay(C.time);
     const written = row.amount(C.amount, { required: true });
-    const mark = row.requiredText(C.direction);
-    const direction = mark === undefined ? null : parseDirection(mark);
-    if (mark !== undefined && (direction === null || direction === "neutral")) {
-      row.error("INVALID_DIRECTION", C.direction, { value: mark });
-    } else if (written !== undefined && written < 0n && direction === 1) {
-      // A minus sign on an amount marked 贷: the two disagree, so neither is trusted.
-      row.error("INVALID_DIRECTION", C.direction, { value: mark ?? "" });
-    }
-    if (!when || written === undefined || direction === null || direction === "neutral") return null;
-    return {
-      ...occurredFields(when, time),
-      amountMinor: abs(written) * BigInt(direction),
+    const mark = readDirectionMark(row, C.direction);
+    // A minus sign on an amount marked 贷: the two disagree, so neither is trusted. Checked before a
+    // broken date ends the row, so that a row with both reports both.
+    const amountMinor =
+      written === undefined || typeof mark === "string" ? undefined : amountByDirection(row, written, mark, { direction: C.direction });
+    if (!when || written === undefined || typeof mark === "string") return null;
+    // The other cells are read even on a contradicted row, so that their own errors are reported too.
+    const rest = {
       currency: "CNY",
       balanceMinor: row.balance(C.balance),
       counterparty: row.text(C.counterparty),
       counterpartyAccount: row.text(C.counterpartyAccount),
       memo: joinText(row.text(C.type), row.text(C.summary), row.text(C.place)),
     };
+    if (amountMinor === undefined) return null;
+    return { ...occurredFields(when, time), amountMinor, ...rest };
   },
 });

@@ -6,6 +6,7 @@
 import { currencyDecimals } from "@/lib/money";
 import { defineFormat } from "./format-adapter";
 import { scoreHeader } from "./score-header";
+import { lastDigitsChannel } from "./shared/card-channel";
 import { fromSpendingPositive } from "./shared/card-direction";
 import { cardRowDate } from "./shared/card-statement-date";
 import { currencyFrom, occurredFields } from "./shared/row-values";
@@ -47,13 +48,13 @@ export const cgbCreditCardStatement = defineFormat({
     const bracketed = description ? BRACKETED_TYPE.exec(description) : null;
     const amount = fromSpendingPositive(row, printed, { column: C.description, text: bracketed?.[1], amountText });
     if (amount === undefined) return null;
-    const card = row.text(C.card);
+    const channel = lastDigitsChannel(row, C.card);
     return {
       ...occurredFields(traded),
       amountMinor: amount,
       currency,
       memo: description,
-      channel: card ? `****${card}` : undefined,
+      channel,
     };
   },
 });

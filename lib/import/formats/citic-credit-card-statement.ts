@@ -5,6 +5,7 @@
 import { currencyDecimals } from "@/lib/money";
 import { defineFormat } from "./format-adapter";
 import { scoreHeader } from "./score-header";
+import { lastDigitsChannel } from "./shared/card-channel";
 import { fromSpendingPositive } from "./shared/card-direction";
 import { cardRowDate } from "./shared/card-statement-date";
 import { currencyFrom, occurredFields } from "./shared/row-values";
@@ -41,13 +42,13 @@ export const citicCreditCardStatement = defineFormat({
     if (!traded || printed === undefined || row.hasErrors) return null;
     const amount = fromSpendingPositive(row, printed);
     if (amount === undefined) return null;
-    const card = row.text(C.card);
+    const channel = lastDigitsChannel(row, C.card);
     return {
       ...occurredFields(traded),
       amountMinor: amount,
       currency,
       memo: row.text(C.description),
-      channel: card ? `****${card}` : undefined,
+      channel,
     };
   },
 });

@@ -6,6 +6,7 @@
 // against the sign; only a real type field is (see cgb-credit-card-statement).
 import { defineFormat } from "./format-adapter";
 import { scoreHeader } from "./score-header";
+import { lastDigitsChannel } from "./shared/card-channel";
 import { fromSpendingPositive } from "./shared/card-direction";
 import { cardRowDate } from "./shared/card-statement-date";
 import { occurredFields } from "./shared/row-values";
@@ -39,13 +40,13 @@ export const cmbCreditCardStatement = defineFormat({
     if (!posted || printed === undefined || row.hasErrors) return null;
     const amount = fromSpendingPositive(row, printed);
     if (amount === undefined) return null;
-    const card = row.text(C.card);
+    const channel = lastDigitsChannel(row, C.card);
     return {
       ...occurredFields(traded ?? posted),
       amountMinor: amount,
       currency: "CNY",
       memo: row.text(C.description),
-      channel: card ? `****${card}` : undefined,
+      channel,
     };
   },
 });

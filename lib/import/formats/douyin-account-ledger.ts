@@ -9,9 +9,9 @@
 // of the real export is not known (that reader goes by name); the sample's order is an assumption.
 import { defineFormat } from "./format-adapter";
 import { scoreHeader } from "./score-header";
+import { readDouyinMovement } from "./shared/douyin-movement";
 import { exactId } from "./shared/exact-id";
-import { parseDirection } from "./shared/money-direction";
-import { abs, joinText, occurredFields } from "./shared/row-values";
+import { joinText, occurredFields } from "./shared/row-values";
 
 const C = {
   flowNo: "动账流水号",
@@ -36,25 +36,13 @@ export const douyinAccountLedger = defineFormat({
       optional: [C.orderNo, C.remark],
     }),
   mapRow(row) {
-    const when = row.dateTime(C.time, { required: true });
-    const flowNo = row.requiredText(C.flowNo);
-    const amount = row.amount(C.amount, { required: true });
-    const directionText = row.requiredText(C.direction);
-    const direction = directionText === undefined ? undefined : parseDirection(directionText);
-    if (directionText !== undefined && (direction === null || direction === "neutral")) {
-      row.error("INVALID_DIRECTION", C.direction, { value: directionText });
-      return null;
-    }
-    if (!when || !flowNo || amount === undefined) return null;
-    if (direction === undefined || direction === null || direction === "neutral") return null;
-    if (amount < 0n && direction > 0) {
-      row.error("INVALID_DIRECTION", C.direction, { value: `${directionText} ${row.text(C.amount) ?? ""}` });
-      return null;
-    }
+    const movement = readDouyinMovement(row, C);
+    if (!movement) return null;
+    const { when, flowNo, amountMinor } = movement;
     const orderNo = row.text(C.orderNo);
     return {
       ...occurredFields(when),
-      amountMinor: abs(amount) * BigInt(direction),
+      amountMinor,
       currency: "CNY",
       balanceMinor: row.balance(C.balance),
       reference: flowNo,

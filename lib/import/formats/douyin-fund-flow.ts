@@ -11,9 +11,10 @@
 // split into lines of their own, because whether a file writes them negative is not known for certain.
 import { defineFormat } from "./format-adapter";
 import { scoreHeader } from "./score-header";
+import { readDouyinMovement } from "./shared/douyin-movement";
 import { exactId } from "./shared/exact-id";
-import { parseDirection } from "./shared/money-direction";
-import { abs, joinText, occurredFields } from "./shared/row-values";
+import { lineTypeByWords, type LineTypeWords } from "./shared/line-type-by-words";
+import { joinText, occurredFields } from "./shared/row-values";
 import type { SettlementLineType } from "../types";
 
 const C = {
@@ -30,7 +31,7 @@ const C = {
   remark: "备注",
 } as const;
 
-const LINE_TYPES: Array<[RegExp, SettlementLineType]> = [
+const LINE_TYPES: LineTypeWords = [
   [/提现/, "WITHDRAWAL"],
   [/退款|退货/, "REFUND"],
   [/赔付|罚|违约|扣款|保证金|追缴|调整/, "ADJUSTMENT"],
@@ -41,8 +42,7 @@ const LINE_TYPES: Array<[RegExp, SettlementLineType]> = [
 ];
 
 export function douyinFundLineType(...texts: Array<string | undefined>): SettlementLineType {
-  const text = texts.filter(Boolean).join(" ");
-  return LINE_TYPES.find(([pattern]) => pattern.test(text))?.[1] ?? "OTHER";
+  return lineTypeByWords(LINE_TYPES, ...texts) ?? "OTHER";
 }
 
 export const douyinFundFlow = defineFormat({
@@ -57,21 +57,9 @@ export const douyinFundFlow = defineFormat({
       optional: [C.account, C.billingType, C.subOrderNo, C.orderNo, C.afterSaleNo, C.remark],
     }),
   mapRow(row) {
-    const when = row.dateTime(C.time, { required: true });
-    const flowNo = row.requiredText(C.flowNo);
-    const amount = row.amount(C.amount, { required: true });
-    const directionText = row.requiredText(C.direction);
-    const direction = directionText === undefined ? undefined : parseDirection(directionText);
-    if (directionText !== undefined && (direction === null || direction === "neutral")) {
-      row.error("INVALID_DIRECTION", C.direction, { value: directionText });
-      return null;
-    }
-    if (!when || !flowNo || amount === undefined) return null;
-    if (direction === undefined || direction === null || direction === "neutral") return null;
-    if (amount < 0n && direction > 0) {
-      row.error("INVALID_DIRECTION", C.direction, { value: `${directionText} ${row.text(C.amount) ?? ""}` });
-      return null;
-    }
+    const movement = readDouyinMovement(row, C);
+    if (!movement) return null;
+    const { when, flowNo, amountMinor } = movement;
     const scene = row.text(C.scene);
     const lineType = douyinFundLineType(scene, row.text(C.billingType));
     const subOrderNo = row.text(C.subOrderNo);
@@ -80,7 +68,7 @@ export const douyinFundFlow = defineFormat({
       lineType,
       orderNo: row.text(C.orderNo),
       payoutId: lineType === "WITHDRAWAL" ? flowNo : undefined,
-      amountMinor: abs(amount) * BigInt(direction),
+      amountMinor,
       currency: "CNY",
       reference: flowNo,
       memo: joinText(scene, row.text(C.billingType), subOrderNo && `子订单 ${subOrderNo}`, row.text(C.afterSaleNo) && `售后 ${row.text(C.afterSaleNo)}`, row.text(C.account), row.text(C.remark)),

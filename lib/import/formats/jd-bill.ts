@@ -16,8 +16,8 @@
 // else marked 不计收支 (京东小金库 转入/取出, 先享后付 purchases) is refused naming 收/支, not guessed.
 import { defineFormat } from "./format-adapter";
 import { scoreHeader } from "./score-header";
+import { readDirectionOrNeutralMark } from "./shared/amount-by-direction";
 import { amountWithRefund } from "./shared/amount-with-refund";
-import { parseDirection } from "./shared/money-direction";
 import { joinText, occurredFields } from "./shared/row-values";
 
 const C = {
@@ -54,19 +54,15 @@ export const jdBill = defineFormat({
   mapRow(row) {
     const when = row.dateTime(C.time, { required: true });
     const value = amountWithRefund(row, C.amount);
-    const directionText = row.requiredText(C.direction);
-    const direction = directionText === undefined ? undefined : parseDirection(directionText);
-    if (directionText !== undefined && direction === null) {
-      row.error("INVALID_DIRECTION", C.direction, { value: directionText });
-      return null;
-    }
-    if (!when || !value || direction === undefined || direction === null) return null;
+    const mark = readDirectionOrNeutralMark(row, C.direction);
+    if (mark === "refused") return null;
+    if (!when || !value || mark === "missing") return null;
     const description = row.text(C.description);
     const status = row.text(C.status);
     if (value.amount === 0n) return row.skip("ROW_SKIPPED_NO_MONEY_MOVED", C.amount, { status: status ?? "" });
     let sign: 1 | -1;
-    if (direction !== "neutral") {
-      sign = direction;
+    if (mark.sign !== "neutral") {
+      sign = mark.sign;
     } else if (status !== undefined && NOTHING_MOVED.test(status)) {
       return row.skip("ROW_SKIPPED_NO_MONEY_MOVED", C.status, { status });
     } else if (value.note !== undefined && value.refund === value.amount) {
@@ -76,7 +72,7 @@ export const jdBill = defineFormat({
     } else if (REPAYMENT.test(description ?? "")) {
       sign = -1;
     } else {
-      row.error("INVALID_DIRECTION", C.direction, { value: directionText ?? "" });
+      row.error("INVALID_DIRECTION", C.direction, { value: mark.text });
       return null;
     }
     return {

@@ -12,9 +12,8 @@
 // bill), else 到账时间, else 预计结算时间 for lines not settled yet.
 import { defineFormat } from "./format-adapter";
 import { scoreHeader } from "./score-header";
-import { parseDirection } from "./shared/money-direction";
-import { abs, currencyFrom, joinText, occurredFields } from "./shared/row-values";
-import type { SettlementLineType } from "../types";
+import { readJdFeeLine } from "./shared/jd-fee-line";
+import { joinText, occurredFields } from "./shared/row-values";
 
 const C = {
   orderNo: "订单编号",
@@ -36,21 +35,6 @@ const C = {
   remark: "备注",
 } as const;
 
-const FEE_TYPES: Array<[RegExp, SettlementLineType]> = [
-  [/佣金/, "COMMISSION"],
-  [/赔付|罚|违约|调整|扣款/, "ADJUSTMENT"],
-  [/服务费|保险|手续费/, "SERVICE_FEE"],
-  [/京豆|东券|优惠|补贴|营销|广告|推广|促销/, "PROMOTION"],
-];
-const GOODS = /货款|配送费|运费/;
-
-export function jdSettlementLineType(feeName: string, sign: 1 | -1): SettlementLineType {
-  const fee = FEE_TYPES.find(([pattern]) => pattern.test(feeName))?.[1];
-  if (fee) return fee;
-  if (GOODS.test(feeName)) return sign > 0 ? "SALE" : "REFUND";
-  return "OTHER";
-}
-
 export const jdSettlementDetail = defineFormat({
   id: "jd-settlement-detail",
   kind: "settlement",
@@ -63,32 +47,15 @@ export const jdSettlementDetail = defineFormat({
       optional: [C.parentOrderNo, C.orderStatus, C.afterSaleNo, C.skuId, C.billedAt, C.arrivedAt, C.payoutId, C.fundRemark, C.expectedAt],
     }),
   mapRow(row) {
-    const orderNo = row.requiredText(C.orderNo);
-    const feeName = row.requiredText(C.feeName);
-    const amount = row.amount(C.amount, { required: true });
-    const directionText = row.requiredText(C.direction);
-    const direction = directionText === undefined ? undefined : parseDirection(directionText);
-    if (directionText !== undefined && (direction === null || direction === "neutral")) {
-      row.error("INVALID_DIRECTION", C.direction, { value: directionText });
-      return null;
-    }
-    const when = row.dateTime(C.billedAt) ?? row.dateTime(C.arrivedAt) ?? row.dateTime(C.expectedAt);
-    if (!when && !row.hasErrors) row.error("MISSING_VALUE", C.billedAt, {});
-    const currency = currencyFrom(row, C.currency, "CNY");
-    if (!orderNo || !feeName || amount === undefined || !when) return null;
-    if (direction === undefined || direction === null || direction === "neutral") return null;
-    // "-13.80" under 收入 cannot be both; "13.80" under 支出 is the unsigned way of writing it.
-    if (amount < 0n && direction > 0) {
-      row.error("INVALID_DIRECTION", C.direction, { value: `${directionText} ${row.text(C.amount) ?? ""}` });
-      return null;
-    }
-    const lineType = jdSettlementLineType(feeName, direction);
+    const line = readJdFeeLine(row, { ...C, dates: [C.billedAt, C.arrivedAt, C.expectedAt] });
+    if (!line) return null;
+    const { when, lineType, orderNo, amountMinor, currency, feeName } = line;
     return {
       ...occurredFields(when),
       lineType,
       orderNo,
       payoutId: row.text(C.payoutId),
-      amountMinor: abs(amount) * BigInt(direction),
+      amountMinor,
       currency,
       reference: row.text(C.afterSaleNo),
       memo: joinText(feeName, row.text(C.settleStatus), row.text(C.fundRemark), row.text(C.remark)),

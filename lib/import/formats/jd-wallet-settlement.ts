@@ -11,10 +11,9 @@
 // paid in by (the 资金表 sheet lists it against the credit), so it is the payout id; 单据编号 is the
 // line's document number. The date is 费用结算时间, else the bill date for lines not settled yet.
 import { defineFormat } from "./format-adapter";
-import { jdSettlementLineType } from "./jd-settlement-detail";
 import { scoreHeader } from "./score-header";
-import { parseDirection } from "./shared/money-direction";
-import { abs, currencyFrom, joinText, occurredFields } from "./shared/row-values";
+import { readJdFeeLine } from "./shared/jd-fee-line";
+import { joinText, occurredFields } from "./shared/row-values";
 
 const C = {
   orderNo: "订单编号",
@@ -48,30 +47,15 @@ export const jdWalletSettlement = defineFormat({
       optional: [C.documentType, C.skuId, C.payoutId, C.settledAt, C.billedAt, C.receivable, C.walletRemark, C.billDate, C.currency],
     }),
   mapRow(row) {
-    const orderNo = row.requiredText(C.orderNo);
-    const feeName = row.requiredText(C.feeName);
-    const amount = row.amount(C.amount, { required: true });
-    const directionText = row.requiredText(C.direction);
-    const direction = directionText === undefined ? undefined : parseDirection(directionText);
-    if (directionText !== undefined && (direction === null || direction === "neutral")) {
-      row.error("INVALID_DIRECTION", C.direction, { value: directionText });
-      return null;
-    }
-    const when = row.dateTime(C.settledAt) ?? row.dateTime(C.billDate) ?? row.dateTime(C.billedAt);
-    if (!when && !row.hasErrors) row.error("MISSING_VALUE", C.settledAt, {});
-    const currency = currencyFrom(row, C.currency, "CNY");
-    if (!orderNo || !feeName || amount === undefined || !when) return null;
-    if (direction === undefined || direction === null || direction === "neutral") return null;
-    if (amount < 0n && direction > 0) {
-      row.error("INVALID_DIRECTION", C.direction, { value: `${directionText} ${row.text(C.amount) ?? ""}` });
-      return null;
-    }
+    const line = readJdFeeLine(row, { ...C, dates: [C.settledAt, C.billDate, C.billedAt] });
+    if (!line) return null;
+    const { when, lineType, orderNo, amountMinor, currency, feeName } = line;
     return {
       ...occurredFields(when),
-      lineType: jdSettlementLineType(feeName, direction),
+      lineType,
       orderNo,
       payoutId: row.text(C.payoutId),
-      amountMinor: abs(amount) * BigInt(direction),
+      amountMinor,
       currency,
       reference: row.text(C.documentNo),
       memo: joinText(feeName, row.text(C.documentType), row.text(C.settleStatus), row.text(C.walletRemark), row.text(C.remark)),

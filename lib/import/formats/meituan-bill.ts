@@ -11,8 +11,8 @@
 // export's note says top-ups and withdrawals are 不计收支 too, and those are refused naming 收/支.
 import { defineFormat } from "./format-adapter";
 import { scoreHeader } from "./score-header";
+import { readDirectionOrNeutralMark } from "./shared/amount-by-direction";
 import { exactId } from "./shared/exact-id";
-import { parseDirection } from "./shared/money-direction";
 import { abs, joinText, occurredFields } from "./shared/row-values";
 
 const C = {
@@ -46,20 +46,16 @@ export const meituanBill = defineFormat({
     const when = row.dateTime(C.completedAt, { required: true });
     const paid = row.amount(C.paid, { required: true });
     const orderAmount = row.amount(C.orderAmount);
-    const directionText = row.requiredText(C.direction);
-    const direction = directionText === undefined ? undefined : parseDirection(directionText);
-    if (directionText !== undefined && direction === null) {
-      row.error("INVALID_DIRECTION", C.direction, { value: directionText });
-      return null;
-    }
-    if (!when || paid === undefined || direction === undefined || direction === null) return null;
+    const mark = readDirectionOrNeutralMark(row, C.direction);
+    if (mark === "refused") return null;
+    if (!when || paid === undefined || mark === "missing") return null;
     const type = row.text(C.type);
     let sign: 1 | -1;
-    if (direction !== "neutral") sign = direction;
+    if (mark.sign !== "neutral") sign = mark.sign;
     else if (type === "退款") sign = 1;
     else if (type === "还款") sign = -1;
     else {
-      row.error("INVALID_DIRECTION", C.direction, { value: directionText ?? "" });
+      row.error("INVALID_DIRECTION", C.direction, { value: mark.text });
       return null;
     }
     const orderNote = orderAmount !== undefined && abs(orderAmount) !== abs(paid) ? `订单金额 ${row.text(C.orderAmount)}` : undefined;

@@ -4,6 +4,7 @@
 // #导出时间). 业务描述 carries a subject code ("0010002|交易收入-订单收入"). There is no line id.
 import { defineFormat } from "./format-adapter";
 import { scoreHeader } from "./score-header";
+import { lineTypeByWords, type LineTypeWords } from "./shared/line-type-by-words";
 import { joinText, netOfSplitColumns, occurredFields } from "./shared/row-values";
 import type { SettlementLineType } from "../types";
 
@@ -17,7 +18,7 @@ const C = {
   description: "业务描述",
 } as const;
 
-const LINE_TYPES: Array<[RegExp, SettlementLineType]> = [
+const LINE_TYPES: LineTypeWords = [
   [/提现/, "WITHDRAWAL"],
   [/退款/, "REFUND"],
   [/交易收入|货款|订单收入/, "SALE"],
@@ -28,8 +29,7 @@ const LINE_TYPES: Array<[RegExp, SettlementLineType]> = [
 ];
 
 export function pddLedgerLineType(...texts: Array<string | undefined>): SettlementLineType {
-  const text = texts.filter(Boolean).join(" ");
-  return LINE_TYPES.find(([pattern]) => pattern.test(text))?.[1] ?? "OTHER";
+  return lineTypeByWords(LINE_TYPES, ...texts) ?? "OTHER";
 }
 
 export const pddAccountLedger = defineFormat({
