@@ -41,8 +41,10 @@ const C = {
 
 // Time zones PayPal prints for accounts that write the month first (United States, Canada's
 // English exports follow the same profile setting) and for those that write the day first.
-const MONTH_FIRST_ZONES = /^(?:[PMCE][SD]T|AK[SD]T|H[SD]T|America\/.+|US\/.+)$/i;
-const DAY_FIRST_ZONES = /^(?:GMT|UTC|BST|IST|WES?T|CES?T|EES?T|MSK|AE[SD]T|AC[SD]T|AWST|NZ[SD]T|Europe\/.+|Australia\/.+|Pacific\/Auckland)$/i;
+// "CST" (US Central, or China Standard Time), "MST" (US Mountain, or Malaysia) and "IST" (India,
+// Ireland or Israel) name more than one zone, so they decide nothing: an ambiguous date is refused.
+const MONTH_FIRST_ZONES = /^(?:P[SD]T|E[SD]T|CDT|MDT|AK[SD]T|H[SD]T|America\/.+|US\/.+)$/i;
+const DAY_FIRST_ZONES = /^(?:GMT|UTC|BST|WES?T|CES?T|EES?T|MSK|AE[SD]T|AC[SD]T|AWST|NZ[SD]T|Europe\/.+|Australia\/.+|Pacific\/Auckland)$/i;
 
 const SLASHED = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;

@@ -187,6 +187,8 @@ describe("PayPal activity download (sample: paypal-activity.csv, UTF-8 with BOM)
     expect(paypalDate("26/06/2026", "PST")).toEqual({ date: "2026-06-26" });
     expect(paypalDate("07.09.2026", "Europe/Berlin")).toEqual({ date: "2026-09-07" });
     expect(paypalDate("1/3/2026", "HKT")).toBe("ambiguous");
+    // Abbreviations of more than one zone decide nothing (China's CST, Malaysia's MST, India's IST).
+    for (const zone of ["CST", "MST", "IST"]) expect(paypalDate("1/3/2026", zone)).toBe("ambiguous");
     expect(withDecimalPoint("-1.234,56", 2)).toBe("-1234.56");
     expect(withDecimalPoint("24,90", 2)).toBe("24.90");
     expect(withDecimalPoint("1,234.56", 2)).toBe("1,234.56");
