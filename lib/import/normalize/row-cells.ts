@@ -111,7 +111,11 @@ export class RowCells {
   }
 
   error(code: ImportErrorCode, names: ColumnNames | null, params: Record<string, string | number>): void {
-    this.issues.push(this.issue(code, names, params, "error"));
+    const issue = this.issue(code, names, params, "error");
+    // A cell refused for what it holds (a lost-digits number) is not also "missing" to an adapter
+    // that found no text in it: one error per cell says what is wrong.
+    if (code === "MISSING_VALUE" && this.issues.some((other) => other.severity === "error" && other.column === issue.column)) return;
+    this.issues.push(issue);
   }
 
   warn(code: ImportErrorCode, names: ColumnNames | null, params: Record<string, string | number>): void {

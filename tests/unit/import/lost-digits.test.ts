@@ -2,6 +2,8 @@
 // rejected naming the cell, never imported under an id that may belong to another order.
 import { describe, expect, it } from "vitest";
 import { formatImportError } from "@/lib/import";
+import { ColumnIndex } from "@/lib/import/normalize/column-names";
+import { RowCells } from "@/lib/import/normalize/row-cells";
 import { expectImported, importText } from "./helpers";
 
 describe("ids in scientific notation", () => {
@@ -30,5 +32,15 @@ describe("ids in scientific notation", () => {
   it("leave amounts and ordinary numbers alone", async () => {
     const text = ["交易日期,交易金额,账户余额,流水号", "2025-03-01,1200.00,1200.00,12345678901234"].join("\n");
     expect(expectImported(await importText("bank.csv", text), "bank").rows).toEqual([expect.objectContaining({ amountMinor: 120000n, reference: "12345678901234" })]);
+  });
+});
+
+describe("one error per cell", () => {
+  it("does not also call a lost-digits cell missing when an adapter finds no text in it", () => {
+    const row = new RowCells(new ColumnIndex(["金额", "订单号"]), ["1.5E+3", "A1"], 7);
+    if (row.text("金额") === undefined) row.error("MISSING_VALUE", "金额", {});
+    expect(row.issues.map((issue) => [issue.row, issue.column, issue.code])).toEqual([[7, "金额", "NUMBER_LOST_DIGITS"]]);
+    row.error("MISSING_VALUE", "订单号", {});
+    expect(row.issues).toHaveLength(2);
   });
 });
