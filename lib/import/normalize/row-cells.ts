@@ -9,7 +9,22 @@ import { parseAmount } from "./parse-amount";
 import { parseDateTime, parseTimeOfDay, type ParsedDateTime } from "./parse-date-time";
 
 const MAX_ECHO_CHARS = 60;
-const SCIENTIFIC_NOTATION = /^[-+]?\d+(\.\d+)?e\+?\d+$/i;
+const SCIENTIFIC_NOTATION = /^[-+]?\d+(\.\d+)?e\+\d{1,3}$/i;
+
+/**
+ * Every cell an adapter reads passes here, millions per file, so the regex only sees cells with an
+ * "E+" where an exponent of one to three digits would start (Excel writes "3.34988E+18", always with
+ * the "+"; so do numberToText and JavaScript).
+ */
+function inScientificNotation(value: string): boolean {
+  const n = value.length;
+  if (n < 4) return false;
+  const plus = value.charCodeAt(n - 3) === 43 ? n - 3 : value.charCodeAt(n - 2) === 43 ? n - 2 : value.charCodeAt(n - 4) === 43 ? n - 4 : -1;
+  if (plus < 2) return false;
+  const e = value.charCodeAt(plus - 1);
+  return (e === 69 || e === 101) && SCIENTIFIC_NOTATION.test(value);
+}
+
 const echo = (text: string) => (text.length > MAX_ECHO_CHARS ? `${text.slice(0, MAX_ECHO_CHARS)}…` : text);
 
 export class RowCells {
@@ -46,7 +61,7 @@ export class RowCells {
   text(names: ColumnNames): string | undefined {
     const value = this.raw(names);
     if (isEmptyValue(value)) return undefined;
-    if (SCIENTIFIC_NOTATION.test(value!)) {
+    if (inScientificNotation(value!)) {
       this.error("NUMBER_LOST_DIGITS", names, { value: echo(value!) });
       return undefined;
     }
