@@ -2,7 +2,7 @@
 // header, so one file may hold several accounts. One import goes into one fund account: the rows of
 // the chosen account are read and the others passed over; without a choice, a file of more than one
 // account is refused whole, naming them (the same STATEMENT_SEVERAL_ACCOUNTS as a statement file's).
-import { ACCOUNT_LIST_SEPARATOR, accountKey } from "../statements/statement-accounts";
+import { accountKey, severalAccountsError } from "../statements/statement-accounts";
 import type { ImportError } from "../types";
 
 export class OwnAccounts {
@@ -29,9 +29,6 @@ export class OwnAccounts {
     const several = this.chosen === undefined && this.seen.size > 1;
     const chosenMissing = this.chosen !== undefined && !this.chosenSeen;
     if (!several && !chosenMissing) return null;
-    const named = [...this.seen.values()].map((account) => account || "?");
-    const params: Record<string, string | number> = { formatId: this.formatId, count: named.length, accounts: named.join(ACCOUNT_LIST_SEPARATOR) };
-    if (chosenMissing) params.chosen = this.chosen!.trim();
-    return { row: null, column: null, code: "STATEMENT_SEVERAL_ACCOUNTS", params, severity: "error" };
+    return severalAccountsError({ formatId: this.formatId }, [...this.seen.values()], chosenMissing ? this.chosen!.trim() : undefined);
   }
 }

@@ -70,8 +70,7 @@ export class RowCells {
 
   requiredText(names: ColumnNames): string | undefined {
     const value = this.text(names);
-    // A cell refused for its content already said why; "missing" is only for an empty one.
-    if (value === undefined && isEmptyValue(this.raw(names))) this.error("MISSING_VALUE", names, {});
+    if (value === undefined) this.error("MISSING_VALUE", names, {});
     return value;
   }
 
@@ -79,7 +78,7 @@ export class RowCells {
   amount(names: ColumnNames, options: { required?: boolean; decimals?: number } = {}): bigint | undefined {
     const value = this.text(names);
     if (value === undefined) {
-      if (options.required && isEmptyValue(this.raw(names))) this.error("MISSING_VALUE", names, {});
+      if (options.required) this.error("MISSING_VALUE", names, {});
       return undefined;
     }
     const parsed = parseAmount(value, options.decimals);

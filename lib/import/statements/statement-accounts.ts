@@ -25,11 +25,20 @@ export type AccountSelection =
   | { ok: true; transactions: StatementTransaction[]; account: string | undefined }
   | { ok: false; error: ImportError };
 
-function severalAccounts(format: StatementFormat, accounts: string[], chosen?: string): AccountSelection {
+/**
+ * The refusal of a file of several accounts (or without the chosen one), naming them; "?" stands for
+ * one without a number. `source` is a statement's standard ({ format: "MT940" }) or a table layout's
+ * id ({ formatId }) for a corporate export with an own-account column (normalize/own-accounts.ts).
+ */
+export function severalAccountsError(source: { format: string } | { formatId: string }, accounts: readonly string[], chosen?: string): ImportError {
   const named = accounts.map((account) => account || "?");
-  const params: Record<string, string | number> = { format, count: named.length, accounts: named.join(ACCOUNT_LIST_SEPARATOR) };
+  const params: Record<string, string | number> = { ...source, count: named.length, accounts: named.join(ACCOUNT_LIST_SEPARATOR) };
   if (chosen !== undefined) params.chosen = chosen;
-  return { ok: false, error: { row: null, column: null, code: "STATEMENT_SEVERAL_ACCOUNTS", params, severity: "error" } };
+  return { row: null, column: null, code: "STATEMENT_SEVERAL_ACCOUNTS", params, severity: "error" };
+}
+
+function severalAccounts(format: StatementFormat, accounts: string[], chosen?: string): AccountSelection {
+  return { ok: false, error: severalAccountsError({ format }, accounts, chosen) };
 }
 
 /**
