@@ -20,8 +20,8 @@ const pureLayerStaysPure = [
   { group: ["next", "next/*", "next-auth", "next-auth/*", "next-intl/server"], message: "Pure layer: no framework or request here; pass what is needed as arguments." },
   {
     // Only pure siblings: anything else in lib/ may pull Prisma or Next in through the back door.
-    regex: "^@/lib/(?!(money|match-engine|import|generate)(/|$)|errors$)",
-    message: "Pure layer: import only lib/money, lib/match-engine, lib/import, lib/generate and lib/errors.",
+    regex: "^@/lib/(?!(money|match-engine|import|generate|fees)(/|$)|errors$)",
+    message: "Pure layer: import only lib/money, lib/match-engine, lib/import, lib/generate, lib/fees and lib/errors.",
   },
   { regex: "^(\\.\\./)+(.+/)?db(/|$)", message: "Pure layer: no database access here." },
 ];
@@ -48,7 +48,7 @@ const config = [
   },
   { files: ["components/**/*.{ts,tsx}"], rules: restrict(componentsStayUi) },
   { files: ["lib/**/*.{ts,tsx}"], rules: restrict(libStaysBelowTheUi) },
-  { files: ["lib/{match-engine,import,money,generate}/**/*.{ts,tsx}"], rules: restrict(pureLayerStaysPure) },
+  { files: ["lib/{match-engine,import,money,generate,fees}/**/*.{ts,tsx}"], rules: restrict(pureLayerStaysPure) },
 ];
 
 export default config;

@@ -1,12 +1,12 @@
 // The bill lines the fee charts read, in one pass (shared by both through oncePerScope): the trend's
 // lines (analysis-period.ts) summed by store, month, whether the day is in the period, line type and
 // memo — as 费用分析 sums them (lib/reports/fee-analysis.ts: sales are the SALE lines of the same
-// bills, fees the fee lines classified by lib/reports/fee-types.ts, shown as costs) — then folded in
+// bills, fees the fee lines classified by lib/fees/fee-types.ts, shown as costs) — then folded in
 // TypeScript per distinct memo, a few hundred, not per line.
 import type { Tx } from "@/lib/db/client";
 import type { SettlementLineType } from "@/lib/db/generated/enums";
 import { lineFilterSql } from "@/lib/reports/fee-analysis";
-import { classifyFee, COMMISSION_LIKE_FEE_TYPES, FEE_LINE_TYPES, type FeeType } from "@/lib/reports/fee-types";
+import { classifyFee, COMMISSION_LIKE_FEE_TYPES, FEE_LINE_TYPES, type FeeType } from "@/lib/fees/fee-types";
 import type { ReportFilters } from "@/lib/reports/report-filters";
 import type { ReportScope } from "@/lib/reports/standard-report";
 import { trendPeriod } from "./analysis-period";

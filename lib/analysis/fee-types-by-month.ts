@@ -3,7 +3,7 @@
 // contracts allow on those sales (Σ sales × Store.feeRateBps over Σ sales of stores with a rate) as
 // lines over them. Bill lines as 费用分析 reads them (fee-lines.ts). A month leads to 费用分析 for it.
 import { contractedMinor } from "@/lib/reports/fee-analysis";
-import { FEE_TYPES, type FeeType } from "@/lib/reports/fee-types";
+import { FEE_TYPES, type FeeType } from "@/lib/fees/fee-types";
 import { ratio } from "@/lib/reports/report-rates";
 import type { ReportColumn, ReportResult, ReportRow } from "@/lib/reports/report-result";
 import type { AnalysisChart } from "./analysis-chart";

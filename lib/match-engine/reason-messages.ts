@@ -50,11 +50,24 @@ export const REASON_MESSAGES: Messages = {
   SEVERAL_ORDERS_ONE_RECEIPT: { "zh-CN": "一笔收款对应 {orders} 笔订单", en: "One receipt covers {orders} orders" },
   SEVERAL_RECEIPTS_ONE_ORDER: { "zh-CN": "一笔订单分 {receipts} 次收款", en: "One order was paid in {receipts} receipts" },
   COMMISSION_WITHIN_CONTRACT: { "zh-CN": "佣金未超过合同费率 {contractBps}", en: "The commission is within the contracted rate of {contractBps}" },
+  COMMISSION_WITHIN_USUAL_RATE: {
+    "zh-CN": "佣金未超过本店常见费率 {rateBps}（根据已确认订单学得）",
+    en: "The commission is within the store's usual rate of {rateBps} (learned from its confirmed orders)",
+  },
+  FEES_ITEMIZED_ON_BILL: { "zh-CN": "各项费用均由平台账单逐笔列明，与订单金额相符", en: "Every fee is itemized on the platform's bill and adds up with the order" },
+  FEE_RATE_LEARNED: {
+    "zh-CN": "店铺未设置合同费率，按本店常见费率 {rateBps} 估算佣金（根据已确认订单学得）",
+    en: "No contracted rate: the commission is estimated at the store's usual rate of {rateBps} (learned from its confirmed orders)",
+  },
   PLATFORM_FUNDED_DISCOUNT: { "zh-CN": "平台承担的优惠 {amountMinor} 由平台补给商家", en: "The platform paid back its own discount of {amountMinor}" },
   REFUND_FROM_ORDER: { "zh-CN": "订单导出中的退款金额 {amountMinor}", en: "A refund of {amountMinor} per the order export" },
   COMMISSION_ABOVE_CONTRACT: {
     "zh-CN": "佣金 {commissionMinor} 超过合同费率 {contractBps} 允许的 {allowedMinor}",
     en: "Commission {commissionMinor} exceeds the {allowedMinor} the contracted rate of {contractBps} allows",
+  },
+  COMMISSION_ABOVE_USUAL_RATE: {
+    "zh-CN": "佣金 {commissionMinor} 超过本店常见费率 {rateBps} 允许的 {allowedMinor}",
+    en: "Commission {commissionMinor} exceeds the {allowedMinor} the store's usual rate of {rateBps} allows",
   },
   CONTRACT_RATE_UNKNOWN: { "zh-CN": "店铺未设置合同费率，无法核对佣金", en: "The store has no contracted fee rate to check the commission against" },
   SERVICE_FEE_ABOVE_LIMIT: { "zh-CN": "服务费 {amountMinor} 超过上限 {allowedMinor}", en: "Service fee {amountMinor} is above the limit of {allowedMinor}" },

@@ -24,6 +24,12 @@ export interface ReconcileStore {
   settlementTermsDays: number;
   /** Contracted commission / service-fee rate in basis points (500 = 5 %); 0 = unknown. */
   feeRateBps: number;
+  /**
+   * Without a contracted rate: the store's usual commission rate learned from its confirmed orders
+   * (lib/fee-rates) — the median to expect a fee by, and the rate 90 % of orders stay within to
+   * check one. Only ever used where a fee must be inferred; a fee the bill itemizes needs no rate.
+   */
+  learnedFeeRate?: { medianBps: number; upperBps: number; orders: number };
   /** Wallet accounts (Alipay …) whose lines belong to this store; when absent, any wallet may. */
   walletAccountIds?: readonly string[];
 }

@@ -3,7 +3,7 @@
 // lines with the file row each came from; the notes name the orders with the highest fee rate.
 //
 // What is read: bill lines (SettlementLine) booked (occurredOn) in the period. A line's fee type comes
-// from lib/reports/fee-types.ts (its line type and the platform's words); sales, the base of every
+// from lib/fees/fee-types.ts (its line type and the platform's words); sales, the base of every
 // rate, are the SALE lines of the same bills in the same store-month — what the platform itself
 // charged its fees on, in the same month as the fees — rather than the orders' paid amounts, which
 // fall in the month the buyer paid, days or weeks before the platform settles and charges.
@@ -24,7 +24,7 @@ import type { Tx } from "@/lib/db/client";
 import type { Platform, SettlementLineType } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
 import { monthBounds } from "@/lib/ledger/business-day";
-import { classifyFee, COMMISSION_LIKE_FEE_TYPES, FEE_LINE_TYPES, FEE_TYPES, type FeeType } from "./fee-types";
+import { classifyFee, COMMISSION_LIKE_FEE_TYPES, FEE_LINE_TYPES, FEE_TYPES, type FeeType } from "@/lib/fees/fee-types";
 import type { ReportFilters } from "./report-filters";
 import { ratio } from "./report-rates";
 import type { DrillKey, DrillPage, DrillResult, ReportColumn, ReportNote, ReportResult, ReportRow } from "./report-result";

@@ -22,7 +22,7 @@ import { confirmProposals } from "@/lib/match-review/decide-proposals";
 import { unmatchedSums } from "@/lib/match-review/list-unmatched";
 import { runReconciliation } from "@/lib/match-runs/run-reconciliation";
 import { agingBuckets } from "@/lib/receivables/aging-buckets";
-import { classifyFee, COMMISSION_LIKE_FEE_TYPES } from "@/lib/reports/fee-types";
+import { classifyFee, COMMISSION_LIKE_FEE_TYPES } from "@/lib/fees/fee-types";
 import { resolveReportFilters, type ReportFilterInput, type ReportFilters } from "@/lib/reports/report-filters";
 import type { ReportResult, ReportRow } from "@/lib/reports/report-result";
 import { defaultReportPeriod } from "@/lib/reports/report-scope";

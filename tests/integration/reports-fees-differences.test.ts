@@ -20,7 +20,7 @@ import { writeOffOrder } from "@/lib/match-review/write-off-order";
 import { runReconciliation } from "@/lib/match-runs/run-reconciliation";
 import { refreshReceivables } from "@/lib/receivables/refresh-receivables";
 import { refreshReceivablesAndRollups } from "@/lib/reports/rollups/refresh-report-rollups";
-import { classifyFee, FEE_LINE_TYPES, type FeeType } from "@/lib/reports/fee-types";
+import { classifyFee, FEE_LINE_TYPES, type FeeType } from "@/lib/fees/fee-types";
 import { resolveReportFilters, type ReportFilterInput } from "@/lib/reports/report-filters";
 import type { DrillKey, ReportResult, ReportRow } from "@/lib/reports/report-result";
 import type { ReportScope, StandardReport } from "@/lib/reports/standard-report";

@@ -2,7 +2,7 @@
 // store should pay, per store-month and per order.
 //
 // What is compared: the fee types the contracted rate (Store.feeRateBps) speaks of —
-// COMMISSION_LIKE_FEE_TYPES of lib/reports/fee-types.ts — each on its own; affiliate commission
+// COMMISSION_LIKE_FEE_TYPES of lib/fees/fee-types.ts — each on its own; affiliate commission
 // (淘宝客, 多多进宝), payment fees, advertising are other costs with their own rates and are left out,
 // so a 20 % 多多进宝 order does not fire. Fees and sales come from the platform's own lines:
 //   - bill lines (SettlementLine): an order's commission-like lines against its SALE lines;
@@ -32,7 +32,7 @@
 import type { AlertSeverity } from "../alert-types";
 import type { AlertDetector } from "../alert-detector";
 import type { AlertFinding } from "../alert-finding";
-import { classifyFee, COMMISSION_LIKE_FEE_TYPES, FEE_LINE_TYPES, type FeeType } from "@/lib/reports/fee-types";
+import { classifyFee, COMMISSION_LIKE_FEE_TYPES, FEE_LINE_TYPES, type FeeType } from "@/lib/fees/fee-types";
 import type { SettlementLineType } from "@/lib/db/generated/enums";
 import { MAX_ALERT_REFS } from "../alert-refs";
 import { refJsonSql, refsOf } from "./ref-sql";

@@ -21,7 +21,7 @@ import type { AlertSeverity } from "../alert-types";
 import type { AlertDetector } from "../alert-detector";
 import type { AlertFinding } from "../alert-finding";
 import type { Tx } from "@/lib/db/client";
-import { FEE_LINE_TYPES } from "@/lib/reports/fee-types";
+import { FEE_LINE_TYPES } from "@/lib/fees/fee-types";
 import { orderBusinessDaySql } from "@/lib/ledger/business-day";
 import { refJsonSql, refsAggSql, refsOf } from "./ref-sql";
 import { addDays, median } from "./robust-stats";

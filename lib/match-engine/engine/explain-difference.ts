@@ -84,7 +84,11 @@ export interface OrderFacts {
   /** Σ merchantReceivedMinor when every row has one. */
   received: number | undefined;
   refundByStatus: boolean;
+  /** The store's contracted commission rate (0: unknown). */
   feeRateBps: number;
+  /** Its usual rate learned from confirmed orders (0: none): the median, and the 90th percentile. */
+  learnedMedianBps: number;
+  learnedUpperBps: number;
   netOfCommission: boolean;
 }
 
@@ -107,23 +111,33 @@ export function orderFacts(table: RowTable, index: OrderIndex, rules: ReconcileR
     received,
     refundByStatus,
     feeRateBps: ledger.feeRateBps,
+    learnedMedianBps: ledger.learnedMedianBps,
+    learnedUpperBps: ledger.learnedUpperBps,
     netOfCommission: ledger.platform !== undefined && rules.netOfCommissionPlatforms.includes(ledger.platform),
   };
 }
 
-/** Commission, service fee and promotion within the rules' limits on `base` (the settled sale). */
-function checkFeeLimits(book: AdjustmentBook, rules: ReconcileRules, base: number, feeRateBps: number): void {
+/**
+ * An inferred commission (one no bill line itemizes) checked against the store's contracted rate,
+ * else against the rate 90 % of its confirmed orders stayed within; with neither it waits for a
+ * person. Service fee and promotion within the rules' limits on `base` (the settled sale).
+ */
+function checkInferredFees(book: AdjustmentBook, rules: ReconcileRules, base: number, facts: OrderFacts): void {
   const slack = Number(rules.autoConfirm.maxRoundingMinor);
   const commission = book.get("COMMISSION");
   if (commission > 0) {
     if (!rules.autoConfirm.commissionWithinContract) {
       book.blockers.push(reason("DIFFERENCE_TYPE_NOT_AUTO", { type: "COMMISSION", amountMinor: commission }));
-    } else if (feeRateBps <= 0) {
-      book.blockers.push(sharedReason("CONTRACT_RATE_UNKNOWN"));
+    } else if (facts.feeRateBps > 0) {
+      const allowed = percentOf(Math.max(0, base), facts.feeRateBps) + slack;
+      if (commission > allowed) book.blockers.push(reason("COMMISSION_ABOVE_CONTRACT", { commissionMinor: commission, allowedMinor: allowed, contractBps: facts.feeRateBps }));
+      else book.reasons.push(sharedReasonWith("COMMISSION_WITHIN_CONTRACT", "contractBps", facts.feeRateBps));
+    } else if (facts.learnedUpperBps > 0) {
+      const allowed = percentOf(Math.max(0, base), facts.learnedUpperBps) + slack;
+      if (commission > allowed) book.blockers.push(reason("COMMISSION_ABOVE_USUAL_RATE", { commissionMinor: commission, allowedMinor: allowed, rateBps: facts.learnedUpperBps }));
+      else book.reasons.push(sharedReasonWith("COMMISSION_WITHIN_USUAL_RATE", "rateBps", facts.learnedUpperBps));
     } else {
-      const allowed = percentOf(Math.max(0, base), feeRateBps) + slack;
-      if (commission > allowed) book.blockers.push(reason("COMMISSION_ABOVE_CONTRACT", { commissionMinor: commission, allowedMinor: allowed, contractBps: feeRateBps }));
-      else book.reasons.push(sharedReasonWith("COMMISSION_WITHIN_CONTRACT", "contractBps", feeRateBps));
+      book.blockers.push(sharedReason("CONTRACT_RATE_UNKNOWN"));
     }
   }
   const serviceFee = book.get("SERVICE_FEE");
@@ -139,6 +153,29 @@ function checkFeeLimits(book: AdjustmentBook, rules: ReconcileRules, base: numbe
 }
 
 /**
+ * Fees the platform's own bill itemizes for the order are recorded facts: the group is proven when
+ * they and the order add up, whatever their level (a high fee is a risk to look into — the
+ * FEE_RATE_HIGH alert —, not a doubt about the match). What is said about them is for the reader:
+ * that the bill itemized them, and how the commission stands against the contract when there is one.
+ */
+function noteItemizedFees(book: AdjustmentBook, rules: ReconcileRules, base: number, facts: OrderFacts, itemized: boolean): void {
+  if (!itemized) return;
+  book.reasons.push(FEES_ITEMIZED);
+  const commission = book.get("COMMISSION");
+  if (commission <= 0) return;
+  if (!rules.autoConfirm.commissionWithinContract) {
+    book.blockers.push(reason("DIFFERENCE_TYPE_NOT_AUTO", { type: "COMMISSION", amountMinor: commission }));
+    return;
+  }
+  if (facts.feeRateBps <= 0) return;
+  const allowed = percentOf(Math.max(0, base), facts.feeRateBps) + Number(rules.autoConfirm.maxRoundingMinor);
+  if (commission > allowed) book.reasons.push(reason("COMMISSION_ABOVE_CONTRACT", { commissionMinor: commission, allowedMinor: allowed, contractBps: facts.feeRateBps }));
+  else book.reasons.push(sharedReasonWith("COMMISSION_WITHIN_CONTRACT", "contractBps", facts.feeRateBps));
+}
+
+const FEES_ITEMIZED = sharedReason("FEES_ITEMIZED_ON_BILL");
+
+/**
  * An order against its bill / wallet lines. Items: the order (−paid) and the lines (their signs).
  * Fee, promotion and refund lines explain themselves; the rest, paid − sales, is a platform-funded
  * discount (when the order's 实收 shows it), a refund (when the order's refund amount or status
@@ -148,6 +185,7 @@ export function explainOrderLines(table: RowTable, rules: ReconcileRules, facts:
   const book = new AdjustmentBook(rules);
   let sale = 0;
   let refundLines = 0;
+  let itemized = false;
   for (const line of lines) {
     const amount = signedLeft(line);
     switch (table.lineKind[line]) {
@@ -156,12 +194,15 @@ export function explainOrderLines(table: RowTable, rules: ReconcileRules, facts:
         break;
       case LineKind.COMMISSION:
         book.add("COMMISSION", -amount);
+        itemized = true;
         break;
       case LineKind.SERVICE_FEE:
         book.add("SERVICE_FEE", -amount);
+        itemized = true;
         break;
       case LineKind.PROMOTION:
         book.add("PROMOTION", -amount);
+        itemized = true;
         break;
       case LineKind.REFUND:
         book.add("REFUND", -amount);
@@ -194,7 +235,7 @@ export function explainOrderLines(table: RowTable, rules: ReconcileRules, facts:
     }
   }
   book.addRemainder(rest);
-  checkFeeLimits(book, rules, sale > 0 ? sale : facts.paid, facts.feeRateBps);
+  noteItemizedFees(book, rules, sale > 0 ? sale : facts.paid, facts, itemized);
   return book.finish();
 }
 
@@ -221,17 +262,20 @@ export function expectOrderNet(rules: ReconcileRules, facts: OrderFacts, aboutRo
     book.add("COMMISSION", commission);
     if (facts.refund > 0) book.add("REFUND", facts.refund);
     book.addRemainder(facts.paid - net - commission - facts.refund);
-    checkFeeLimits(book, rules, gross, facts.feeRateBps);
+    checkInferredFees(book, rules, gross, facts);
   } else {
     const base = facts.received !== undefined ? facts.received : facts.paid - facts.refund;
-    const commission = percentOf(Math.max(0, base), facts.feeRateBps);
+    const rate = expectedRateBps(facts);
+    const commission = percentOf(Math.max(0, base), rate);
     net = base - commission;
     book.add("COMMISSION", commission);
     const gap = facts.paid - base;
     if (gap < 0) book.add("PROMOTION", gap, "platform-funded discount");
     else if (gap > 0 && (facts.refund > 0 || facts.refundByStatus)) book.add("REFUND", gap);
     else book.addRemainder(gap);
-    if (facts.feeRateBps <= 0) book.blockers.push(sharedReason("CONTRACT_RATE_UNKNOWN"));
+    // With a contracted rate the commission is that rate by definition; a learned one is said.
+    if (facts.feeRateBps <= 0 && rate > 0) book.reasons.push(sharedReasonWith("FEE_RATE_LEARNED", "rateBps", rate));
+    else if (rate <= 0) book.blockers.push(sharedReason("CONTRACT_RATE_UNKNOWN"));
   }
   const explanation = book.finish(aboutRow);
   return { net, adjustments: explanation.adjustments, blockers: explanation.blockers };
@@ -241,7 +285,12 @@ export function expectOrderNet(rules: ReconcileRules, facts: OrderFacts, aboutRo
 export function expectedOrderNet(facts: OrderFacts): number {
   if (facts.netOfCommission && facts.received !== undefined) return facts.received;
   const base = facts.received !== undefined ? facts.received : facts.paid - facts.refund;
-  return base - percentOf(Math.max(0, base), facts.feeRateBps);
+  return base - percentOf(Math.max(0, base), expectedRateBps(facts));
+}
+
+/** The rate an inferred commission is expected at: the contract's, else the store's usual (median) one. */
+function expectedRateBps(facts: OrderFacts): number {
+  return facts.feeRateBps > 0 ? facts.feeRateBps : facts.learnedMedianBps;
 }
 
 /**

@@ -6,6 +6,7 @@ import type { ReconcileRules } from "../rules";
 import type { AccountType, BankTransactionInput, OrderInput, ReconcileInput, SettlementLineInput, Side, StorePlatform } from "../types";
 import { compareIds, ReconcileInputError, sortedById } from "./canonical-order";
 import { containsAny } from "./keys";
+import { LineKinds } from "./line-kinds";
 import { InvalidDateError, LocalDateParser, SECONDS_PER_DAY } from "./local-date";
 import { minorToNumber } from "./money";
 import { isWalletWithdrawal } from "../row-role";
@@ -23,9 +24,7 @@ export const Role = {
 } as const;
 export type RoleCode = (typeof Role)[keyof typeof Role];
 
-/** What a LINE is, for typing a group's difference. */
-export const LineKind = { NONE: 0, SALE: 1, COMMISSION: 2, SERVICE_FEE: 3, PROMOTION: 4, REFUND: 5, OTHER: 6 } as const;
-export type LineKindCode = (typeof LineKind)[keyof typeof LineKind];
+export { LineKind, type LineKindCode } from "./line-kinds";
 
 export const NO_DAY = -2_147_483_648;
 
@@ -35,6 +34,9 @@ export interface Ledger {
   platform?: StorePlatform;
   accountType?: AccountType;
   feeRateBps: number;
+  /** The usual rate learned from confirmed orders (0: none), for stores without a contracted one. */
+  learnedMedianBps: number;
+  learnedUpperBps: number;
   settlementTermsDays: number;
   currency: string;
 }
@@ -107,12 +109,12 @@ export class RowTable {
     const storeIndex = new Map<string, number>();
     for (const store of [...input.stores].sort((a, b) => compareIds(a.id, b.id))) {
       storeIndex.set(store.id, this.ledgers.length);
-      this.ledgers.push({ id: store.id, kind: "store", platform: store.platform, feeRateBps: store.feeRateBps, settlementTermsDays: store.settlementTermsDays, currency: store.currency });
+      this.ledgers.push({ id: store.id, kind: "store", platform: store.platform, feeRateBps: store.feeRateBps, learnedMedianBps: store.learnedFeeRate?.medianBps ?? 0, learnedUpperBps: store.learnedFeeRate?.upperBps ?? 0, settlementTermsDays: store.settlementTermsDays, currency: store.currency });
     }
     const accountIndex = new Map<string, number>();
     for (const account of [...input.accounts].sort((a, b) => compareIds(a.id, b.id))) {
       accountIndex.set(account.id, this.ledgers.length);
-      this.ledgers.push({ id: account.id, kind: "account", accountType: account.type, feeRateBps: 0, settlementTermsDays: 0, currency: account.currency });
+      this.ledgers.push({ id: account.id, kind: "account", accountType: account.type, feeRateBps: 0, learnedMedianBps: 0, learnedUpperBps: 0, settlementTermsDays: 0, currency: account.currency });
     }
 
     const dates = new LocalDateParser();
@@ -174,6 +176,7 @@ export class RowTable {
     }
 
     let ledgerDataUntil = NO_DAY;
+    const lineKinds = new LineKinds(rules.walletKeywords);
     try {
       for (let k = 0; k < this.settlement.length; k++) {
         const line = this.settlement[k]!;
@@ -198,7 +201,7 @@ export class RowTable {
           this.up[i] = Math.abs(amount);
         } else {
           this.role[i] = Role.LINE;
-          this.lineKind[i] = LINE_KIND_OF_TYPE[line.lineType];
+          this.lineKind[i] = lineKinds.ofBillLine(line.lineType, line.memo);
         }
       }
     } catch (error) {
@@ -207,7 +210,6 @@ export class RowTable {
     }
 
     let bankDataUntil = NO_DAY;
-    const keywords = rules.walletKeywords;
     try {
       for (let k = 0; k < this.bank.length; k++) {
         const row = this.bank[k]!;
@@ -238,7 +240,7 @@ export class RowTable {
           this.up[i] = Math.abs(amount);
         } else {
           this.role[i] = Role.LINE;
-          this.lineKind[i] = walletLineKind(amount, row.memo, keywords);
+          this.lineKind[i] = lineKinds.ofWalletRow(amount, row.memo);
         }
       }
     } catch (error) {
@@ -367,22 +369,3 @@ function binarySearch(start: number, end: number, compare: (row: number) => numb
   return -1;
 }
 
-const LINE_KIND_OF_TYPE: Record<Exclude<SettlementLineInput["lineType"], "WITHDRAWAL">, LineKindCode> = {
-  SALE: LineKind.SALE,
-  REFUND: LineKind.REFUND,
-  COMMISSION: LineKind.COMMISSION,
-  SERVICE_FEE: LineKind.SERVICE_FEE,
-  PROMOTION: LineKind.PROMOTION,
-  ADJUSTMENT: LineKind.OTHER,
-  OTHER: LineKind.OTHER,
-};
-
-/** Wallet rows have no line type: money in is a sale, money out is typed by the words of its memo. */
-function walletLineKind(amount: number, memo: string | undefined, keywords: ReconcileRules["walletKeywords"]): LineKindCode {
-  if (amount > 0) return containsAny(memo, keywords.REFUND) ? LineKind.OTHER : LineKind.SALE;
-  if (containsAny(memo, keywords.REFUND)) return LineKind.REFUND;
-  if (containsAny(memo, keywords.COMMISSION)) return LineKind.COMMISSION;
-  if (containsAny(memo, keywords.SERVICE_FEE)) return LineKind.SERVICE_FEE;
-  if (containsAny(memo, keywords.PROMOTION)) return LineKind.PROMOTION;
-  return LineKind.OTHER;
-}

@@ -60,6 +60,29 @@ function score(golden: GoldenMonth, result: ReconcileResult): Score {
   return scoreOf;
 }
 
+/** True links the files make recoverable, and how many of them automatic confirmations booked (and wrong pairs booked). */
+function automaticCoverage(golden: GoldenMonth, result: ReconcileResult): { truth: number; right: number; wrong: number } {
+  const booked = new Map<LinkCategory, Set<string>>();
+  let wrong = 0;
+  for (const proposal of result.proposals) {
+    if (!proposal.autoConfirm) continue;
+    for (const { category, pair } of proposalPairs(golden, proposal)) {
+      if (!golden.truth.pairs.get(category)!.has(pair)) wrong++;
+      if (!booked.has(category)) booked.set(category, new Set());
+      booked.get(category)!.add(pair);
+    }
+  }
+  let truth = 0;
+  let right = 0;
+  for (const category of RECOVERABLE) {
+    for (const pair of golden.truth.pairs.get(category) ?? []) {
+      truth++;
+      if (booked.get(category)?.has(pair)) right++;
+    }
+  }
+  return { truth, right, wrong };
+}
+
 const percent = (part: number, whole: number) => (whole === 0 ? "—" : `${((100 * part) / whole).toFixed(2)} %`);
 
 function report(title: string, golden: GoldenMonth, result: ReconcileResult, scoreOf: Score): { recoverable: number; overall: number } {
@@ -108,6 +131,20 @@ describe.each([
     expect(overall).toBeGreaterThanOrEqual(0.98);
     // What passes 1–3 propose for a person is right too (every pair so far; allow a slip or two).
     expect(scoreOf.proposedWrong / scoreOf.proposedPairs).toBeLessThanOrEqual(0.01);
+  });
+
+  // The first day of a new company: nobody has typed the contracted rates in yet. What the platforms'
+  // own bills itemize proves its group anyway, so automatic confirmations must cover as much.
+  it.each([
+    { rates: "with the contracted rates", feeRates: true },
+    { rates: "with no contracted rate on any store", feeRates: false },
+  ])("confirms by itself ≥ 95 % of the recoverable true links, $rates, and none wrong", ({ rates, feeRates }) => {
+    const input = feeRates ? golden.input : { ...golden.input, stores: golden.input.stores.map((store) => ({ ...store, feeRateBps: 0 })) };
+    const ran = feeRates ? result : reconcile(input, defaultRules("golden"));
+    const coverage = automaticCoverage(golden, ran);
+    console.log(`\n${title}, ${rates}: automatic confirmations cover ${coverage.right} / ${coverage.truth} = ${percent(coverage.right, coverage.truth)} of the recoverable true links (${coverage.wrong} wrong)`);
+    expect(coverage.wrong).toBe(0);
+    expect(coverage.right / coverage.truth).toBeGreaterThanOrEqual(0.95);
   });
 
   it("gives the same bytes for the same month, in any row order", () => {

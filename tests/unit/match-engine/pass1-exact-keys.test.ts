@@ -2,7 +2,7 @@
 // order numbers in bank memos; and how each group's difference is typed and judged.
 import { describe, expect, it } from "vitest";
 import type { ReconcileInput } from "@/lib/match-engine";
-import { adjustmentsOf, bank, codesOf, idsOf, input, line, onlyProposal, order, PAYERS, run, unmatchedCodes } from "./helpers";
+import { adjustmentsOf, bank, codesOf, idsOf, input, line, onlyProposal, order, PAYERS, run, STORES, unmatchedCodes } from "./helpers";
 
 describe("pass 1: order ↔ bill / wallet lines by order number", () => {
   interface Case {
@@ -22,7 +22,7 @@ describe("pass 1: order ↔ bill / wallet lines by order number", () => {
         build: () => ({ data: input({ orders: [o], lines: [sale, fee] }), expectIds: [o.id, sale.id, fee.id] }),
         auto: true,
         adjustments: { COMMISSION: 60n },
-        codes: ["ORDER_NO_EXACT", "COMMISSION_WITHIN_CONTRACT"],
+        codes: ["ORDER_NO_EXACT", "FEES_ITEMIZED_ON_BILL", "COMMISSION_WITHIN_CONTRACT"],
       };
     })(),
     (() => {
@@ -35,7 +35,7 @@ describe("pass 1: order ↔ bill / wallet lines by order number", () => {
         build: () => ({ data: input({ orders: [o], bank: [sale, commission, huabei] }), expectIds: [o.id, sale.id, commission.id, huabei.id] }),
         auto: true,
         adjustments: { COMMISSION: 180n, SERVICE_FEE: 72n },
-        codes: ["ORDER_NO_WITH_PREFIX", "COMMISSION_WITHIN_CONTRACT"],
+        codes: ["ORDER_NO_WITH_PREFIX", "FEES_ITEMIZED_ON_BILL", "COMMISSION_WITHIN_CONTRACT"],
       };
     })(),
     (() => {
@@ -58,7 +58,7 @@ describe("pass 1: order ↔ bill / wallet lines by order number", () => {
         build: () => ({ data: input({ orders: [o], bank: [sale, commission] }), expectIds: [o.id, sale.id, commission.id] }),
         auto: true,
         adjustments: { COMMISSION: 350n, REFUND: 3000n },
-        codes: ["ORDER_NO_WITH_PREFIX", "REFUND_FROM_ORDER", "COMMISSION_WITHIN_CONTRACT"],
+        codes: ["ORDER_NO_WITH_PREFIX", "REFUND_FROM_ORDER", "FEES_ITEMIZED_ON_BILL", "COMMISSION_WITHIN_CONTRACT"],
       };
     })(),
     (() => {
@@ -71,7 +71,7 @@ describe("pass 1: order ↔ bill / wallet lines by order number", () => {
         build: () => ({ data: input({ orders: [o], bank: [sale, commission, refund] }), expectIds: [o.id, sale.id, commission.id, refund.id] }),
         auto: true,
         adjustments: { COMMISSION: 645n, REFUND: 12900n },
-        codes: ["ORDER_NO_WITH_PREFIX", "COMMISSION_WITHIN_CONTRACT"],
+        codes: ["ORDER_NO_WITH_PREFIX", "FEES_ITEMIZED_ON_BILL", "COMMISSION_WITHIN_CONTRACT"],
       };
     })(),
     (() => {
@@ -83,7 +83,7 @@ describe("pass 1: order ↔ bill / wallet lines by order number", () => {
         build: () => ({ data: input({ orders: [o], lines: [sale, fee] }), expectIds: [o.id, sale.id, fee.id] }),
         auto: true,
         adjustments: { COMMISSION: 30n, PROMOTION: -300n },
-        codes: ["ORDER_NO_EXACT", "PLATFORM_FUNDED_DISCOUNT", "COMMISSION_WITHIN_CONTRACT"],
+        codes: ["ORDER_NO_EXACT", "PLATFORM_FUNDED_DISCOUNT", "FEES_ITEMIZED_ON_BILL", "COMMISSION_WITHIN_CONTRACT"],
       };
     })(),
     (() => {
@@ -91,11 +91,49 @@ describe("pass 1: order ↔ bill / wallet lines by order number", () => {
       const sale = line({ orderNo: "250301-3003", amountMinor: 10000n });
       const fee = line({ orderNo: "250301-3003", lineType: "COMMISSION", amountMinor: -500n });
       return {
-        name: "commission above the store's contracted rate: proposed, not booked",
+        name: "commission above the store's contracted rate, itemized on the bill: booked, the level said (a risk for FEE_RATE_HIGH, not a doubt)",
         build: () => ({ data: input({ orders: [o], lines: [sale, fee] }), expectIds: [o.id, sale.id, fee.id] }),
-        auto: false,
+        auto: true,
         adjustments: { COMMISSION: 500n },
-        codes: ["ORDER_NO_EXACT", "COMMISSION_ABOVE_CONTRACT"],
+        codes: ["ORDER_NO_EXACT", "FEES_ITEMIZED_ON_BILL", "COMMISSION_ABOVE_CONTRACT"],
+      };
+    })(),
+    (() => {
+      const o = order({ orderNo: "250301-3004", paidMinor: 10000n });
+      const sale = line({ orderNo: "250301-3004", amountMinor: 10000n });
+      const fee = line({ orderNo: "250301-3004", lineType: "COMMISSION", amountMinor: -60n, memo: "0030001|技术服务费-技术服务费" });
+      return {
+        name: "a store without a contracted rate: the itemized fee proves the group all the same",
+        build: () => ({ data: input({ orders: [o], lines: [sale, fee] }, { stores: STORES.map((store) => ({ ...store, feeRateBps: 0 })) }), expectIds: [o.id, sale.id, fee.id] }),
+        auto: true,
+        adjustments: { COMMISSION: 60n },
+        codes: ["ORDER_NO_EXACT", "FEES_ITEMIZED_ON_BILL"],
+      };
+    })(),
+    (() => {
+      const o = order({ storeId: "tmall", orderNo: "2228000000000000077", paidMinor: 10000n });
+      const sale = bank({ accountId: "alipay", merchantOrderNo: "T200P2228000000000000077", amountMinor: 10000n, memo: "交易收入" });
+      const commission = bank({ accountId: "alipay", merchantOrderNo: "T200P2228000000000000077", amountMinor: -400n, memo: "收费 / 天猫佣金（类目：服饰）扣款[2228000000000000077]" });
+      const affiliate = bank({ accountId: "alipay", merchantOrderNo: "T200P2228000000000000077", amountMinor: -1500n, memo: "淘宝客佣金代扣款[2228000000000000077]" });
+      const insurance = bank({ accountId: "alipay", merchantOrderNo: "T200P2228000000000000077", amountMinor: -88n, memo: "运费险[2228000000000000077]" });
+      return {
+        name: "淘宝客 affiliate commission is marketing, not the platform's commission; 运费险 a service charge",
+        build: () => ({ data: input({ orders: [o], bank: [sale, commission, affiliate, insurance] }), expectIds: [o.id, sale.id, commission.id, affiliate.id, insurance.id] }),
+        auto: true,
+        adjustments: { COMMISSION: 400n, SERVICE_FEE: 88n, PROMOTION: 1500n },
+        codes: ["ORDER_NO_WITH_PREFIX", "FEES_ITEMIZED_ON_BILL", "COMMISSION_WITHIN_CONTRACT"],
+      };
+    })(),
+    (() => {
+      const o = order({ orderNo: "250301-3005", paidMinor: 10000n });
+      const sale = line({ orderNo: "250301-3005", amountMinor: 10000n });
+      const adjustment = line({ orderNo: "250301-3005", lineType: "ADJUSTMENT", amountMinor: -700n, memo: "0090001|其他-调账" });
+      return {
+        name: "a bill line whose words name no fee type: OTHER, for a person",
+        build: () => ({ data: input({ orders: [o], lines: [sale, adjustment] }), expectIds: [o.id, sale.id, adjustment.id] }),
+        auto: false,
+        adjustments: { OTHER: 700n },
+        codes: ["ORDER_NO_EXACT", "DIFFERENCE_TYPE_NOT_AUTO"],
       };
     })(),
     (() => {
@@ -107,7 +145,7 @@ describe("pass 1: order ↔ bill / wallet lines by order number", () => {
         build: () => ({ data: input({ orders: [o], lines: [sale, fee] }), expectIds: [o.id, sale.id, fee.id] }),
         auto: false,
         adjustments: { COMMISSION: 42n, REFUND: 3000n },
-        codes: ["ORDER_NO_EXACT", "COMMISSION_WITHIN_CONTRACT", "REFUND_AMOUNT_UNVERIFIED"],
+        codes: ["ORDER_NO_EXACT", "FEES_ITEMIZED_ON_BILL", "COMMISSION_WITHIN_CONTRACT", "REFUND_AMOUNT_UNVERIFIED"],
       };
     })(),
     (() => {
@@ -141,7 +179,7 @@ describe("pass 1: order ↔ bill / wallet lines by order number", () => {
         build: () => ({ data: input({ orders: rows, lines: [sale, fee] }), expectIds: [rows[0]!.id, rows[1]!.id, sale.id, fee.id] }),
         auto: true,
         adjustments: { COMMISSION: 1437n },
-        codes: ["ORDER_NO_EXACT", "COMMISSION_WITHIN_CONTRACT"],
+        codes: ["ORDER_NO_EXACT", "FEES_ITEMIZED_ON_BILL", "COMMISSION_WITHIN_CONTRACT"],
       };
     })(),
   ];

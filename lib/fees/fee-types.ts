@@ -11,7 +11,7 @@
 //   - Shopify payments: "fee charge" (the processing fee split off each charge), "chargeback visa".
 // The first rule whose words appear wins, so the specific words come before the general ones
 // (淘宝客佣金 is affiliate commission, not the platform's; 信用卡支付服务费 a payment fee, not a service fee).
-import type { SettlementLineType } from "@/lib/db/generated/enums";
+import type { SettlementLineType } from "@/lib/import/types";
 
 /** Every fee type, in the order the report shows them. Their names are messages reports.feeTypes.<type>. */
 export const FEE_TYPES = [

@@ -2,7 +2,7 @@
 // joinText of the export's columns, " / " between them): 拼多多 账务明细, 支付宝 账务明细 of a 天猫
 // shop, Amazon settlement V2 (/work/shared/fixtures/amazon-settlement), Shopify payments.
 import { describe, expect, it } from "vitest";
-import { classifyFee, FEE_LINE_TYPES, FEE_TYPES, type FeeLineFacts, type FeeType } from "@/lib/reports/fee-types";
+import { classifyFee, FEE_LINE_TYPES, FEE_TYPES, type FeeLineFacts, type FeeType } from "@/lib/fees/fee-types";
 
 const cases: Array<[FeeLineFacts, FeeType | null]> = [
   // 拼多多 店铺账务明细 (账务类型 / 备注 / 业务描述)
