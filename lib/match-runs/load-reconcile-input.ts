@@ -25,6 +25,7 @@ import { countingStatusSql } from "@/lib/ledger/counting-groups";
 import { notExcludedCopySql } from "@/lib/ledger/excluded-rows";
 import { SpentAllocationsBuilder } from "@/lib/match-engine/spent-allocations";
 import { BigIntCache } from "@/lib/match-engine/engine/money";
+import { learnedCommissionRates } from "@/lib/fee-rates/learned-commission-rates";
 import { readCopyRows, type CopyRow } from "./copy-text-reader";
 import { SharedDates, SharedStrings } from "./shared-strings";
 import { withSnapshotClients } from "./snapshot-clients";
@@ -182,6 +183,7 @@ export async function loadReconcileInput(pool: pg.Pool, orgId: string, scope: Re
           `SELECT id, platform, currency, "settlementTermsDays", "feeRateBps" FROM "Store" WHERE "orgId" = $1 ORDER BY id`,
           [org],
         );
+        const learned = await learnedCommissionRates(b!, org);
         const accountRows = await b!.query<{ id: string; type: AccountType; currency: string }>(
           `SELECT id, type, currency FROM "FundAccount" WHERE "orgId" = $1 ORDER BY id`,
           [org],
@@ -191,7 +193,11 @@ export async function loadReconcileInput(pool: pg.Pool, orgId: string, scope: Re
           [org],
         );
         // The bill lines are the smallest table: what decided groups spent comes after them.
-        return [lines, storeRows.rows, accountRows.rows, pairs.rows, await readSpent(b!, org)] as const;
+        const stores = storeRows.rows.map((store): ReconcileStore => {
+          const learnedFeeRate = store.feeRateBps > 0 ? undefined : learned.get(store.id);
+          return learnedFeeRate ? { ...store, learnedFeeRate } : store;
+        });
+        return [lines, stores, accountRows.rows, pairs.rows, await readSpent(b!, org)] as const;
       })(),
       readTable(
         c!,
@@ -202,7 +208,7 @@ export async function loadReconcileInput(pool: pg.Pool, orgId: string, scope: Re
     ]);
     return {
       // Which wallet serves which store has no column yet: without walletAccountIds any wallet may.
-      stores: stores.map((store): ReconcileStore => ({ ...store, currency: store.currency })),
+      stores,
       accounts: accounts.map((account) => ({ id: account.id, type: account.type, currency: account.currency })),
       orders,
       settlementLines,

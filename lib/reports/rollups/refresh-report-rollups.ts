@@ -9,6 +9,7 @@ import { rebuildAdjustmentRollup } from "./adjustment-rollup";
 import { rebuildUnmatchedRollup } from "./unmatched-rollup";
 import { rebuildBankChainRollup } from "./bank-chain-rollup";
 import { rebuildPayoutRollup } from "./payout-rollup";
+import { rebuildStoreFeeRates } from "@/lib/fee-rates/rebuild-store-fee-rates";
 
 export type ReportRollup = AlsoRebuild;
 
@@ -18,6 +19,7 @@ export const REPORT_ROLLUPS: ReportRollup[] = [
   rebuildAdjustmentRollup, // 差异汇总's rows
   rebuildBankChainRollup,
   rebuildPayoutRollup,
+  rebuildStoreFeeRates, // not a report's: each store's usual fee rates (store settings, and matching without a contracted rate)
 ];
 
 export async function refreshReportRollups(client: pg.PoolClient, orgId: string): Promise<void> {

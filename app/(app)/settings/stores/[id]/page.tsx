@@ -9,11 +9,17 @@ import { findOr404 } from "@/lib/shared/page-lookup";
 import { formatBpsAsPercent } from "@/lib/shared/percent-bps";
 import { getStoreOrThrow } from "@/lib/stores/store-service";
 import { setStoreArchivedAction } from "@/lib/actions/settings/stores";
+import { LearnedFeeRates } from "@/components/settings/learned-fee-rates";
+import { listStoreFeeRates } from "@/lib/fee-rates/store-fee-rates";
 
 export default async function EditStorePage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requirePageContext("stores.manage");
   const store = await findOr404(getStoreOrThrow(db, ctx.orgId, (await params).id));
-  const t = await getTranslations("stores");
+  const [t, rates, org] = await Promise.all([
+    getTranslations("stores"),
+    listStoreFeeRates(db, ctx.orgId, store.id),
+    db.organization.findUniqueOrThrow({ where: { id: ctx.orgId }, select: { timezone: true } }),
+  ]);
   return (
     <div>
       <PageHeader
@@ -37,6 +43,7 @@ export default async function EditStorePage({ params }: { params: Promise<{ id: 
           autoConfirmDays: store.autoConfirmDays === null ? "" : String(store.autoConfirmDays),
         }}
       />
+      <LearnedFeeRates rates={rates} contracted={store.feeRateBps > 0} timeZone={org.timezone} />
     </div>
   );
 }
