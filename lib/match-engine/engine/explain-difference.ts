@@ -246,6 +246,8 @@ export interface OrderExpectation {
   adjustments: DraftAdjustment[];
   /** Why this order's part may not be booked automatically. */
   blockers: Reason[];
+  /** What else the reader should know (the rate it was expected at was learned, not contracted). */
+  reasons: Reason[];
 }
 
 /**
@@ -278,7 +280,7 @@ export function expectOrderNet(rules: ReconcileRules, facts: OrderFacts, aboutRo
     else if (rate <= 0) book.blockers.push(sharedReason("CONTRACT_RATE_UNKNOWN"));
   }
   const explanation = book.finish(aboutRow);
-  return { net, adjustments: explanation.adjustments, blockers: explanation.blockers };
+  return { net, adjustments: explanation.adjustments, blockers: explanation.blockers, reasons: explanation.reasons };
 }
 
 /** expectOrderNet(…).net alone, without the adjustments (for ranking a million orders). */

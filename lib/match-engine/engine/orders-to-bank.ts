@@ -10,6 +10,8 @@ export interface OrdersToBankDraft {
   rows: number[];
   adjustments: DraftAdjustment[];
   blockers: Reason[];
+  /** What the reader should know about how it was expected (a learned rather than contracted rate). */
+  notes: Reason[];
   /** What the orders should bring, and what the receipts brought (or, capped, what was taken of them). */
   expected: number;
   received: number;
@@ -29,6 +31,7 @@ export function expectedFromOrder(context: RunContext, group: number, viaPlatfor
     net: facts.paid - refund,
     adjustments: refund > 0 ? [{ type: "REFUND" as const, amount: refund, aboutRow: first }] : [],
     blockers: [] as Reason[],
+    reasons: [] as Reason[],
   };
 }
 
@@ -51,6 +54,7 @@ export function draftOrdersToBank(context: RunContext, groups: readonly number[]
   const allocations: number[] | undefined = receiveAtMost === undefined ? undefined : [];
   const adjustments: DraftAdjustment[] = [];
   const blockers: Reason[] = [];
+  const notes: Reason[] = [];
   let expected = 0;
   let sum = 0;
   for (const group of groups) {
@@ -66,6 +70,7 @@ export function draftOrdersToBank(context: RunContext, groups: readonly number[]
       sum += adjustment.amount;
     }
     for (const blocker of expectation.blockers) if (!blockers.some((other) => other.code === blocker.code)) blockers.push(blocker);
+    for (const note of expectation.reasons) if (!notes.some((other) => other.code === note.code)) notes.push(note);
   }
   let received = 0;
   let budget = receiveAtMost ?? Number.POSITIVE_INFINITY;
@@ -80,7 +85,7 @@ export function draftOrdersToBank(context: RunContext, groups: readonly number[]
     sum += amount;
   }
   closeRemainder(rules, adjustments, blockers, -sum);
-  const draft: OrdersToBankDraft = { rows, adjustments: adjustments.map(({ aboutRow, ...rest }) => (aboutRow === undefined ? rest : { ...rest, aboutRow })), blockers, expected, received };
+  const draft: OrdersToBankDraft = { rows, adjustments: adjustments.map(({ aboutRow, ...rest }) => (aboutRow === undefined ? rest : { ...rest, aboutRow })), blockers, notes, expected, received };
   if (allocations) draft.allocations = allocations;
   return draft;
 }

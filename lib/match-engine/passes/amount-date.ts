@@ -121,7 +121,7 @@ function pairOrder(context: RunContext, source: Source, receipt: number): void {
     link: "ORDER_BANK",
     rows: draft.rows,
     adjustments: draft.adjustments,
-    reasons: commonReasons(context, source, receipt),
+    reasons: [...commonReasons(context, source, receipt), ...draft.notes],
     blockers: draft.blockers,
     confidence: draft.blockers.length === 0 ? 85 : 70,
   });

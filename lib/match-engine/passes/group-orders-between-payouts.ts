@@ -120,6 +120,7 @@ function proposeWindow(context: RunContext, store: DirectPayoutStore, payout: nu
         : reason("SUM_WITHIN_TOLERANCE", { expectedMinor: expected, actualMinor: received, differenceMinor: received - expected, toleranceMinor: tolerance }),
     );
   }
+  reasons.push(...draft.notes);
   sink.commit({
     pass: 2,
     rule: "ORDERS_BETWEEN_PAYOUTS",

@@ -76,6 +76,7 @@ function groupStore(context: RunContext, store: DirectPayoutStore): void {
         reason("COUNTERPARTY_IS_PLATFORM", { counterparty: table.bankRow(receipt).counterparty ?? "", platform }),
         reason("SETTLEMENT_DATES_IN_WINDOW", { orders: groups.length, fromDate: dateOf(store.instants[start]!), toDate: dateOf(store.instants[end - 1]!) }),
         sumReason(draft.expected, amount, tolerance),
+        ...draft.notes,
       ],
       blockers,
       confidence: 80,

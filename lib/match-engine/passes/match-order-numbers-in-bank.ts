@@ -90,6 +90,7 @@ export function matchOrderNumbersInBank(context: RunContext): void {
       difference === 0
         ? reason("SUM_EXACT", { amountMinor: draft.received })
         : reason("SUM_WITHIN_TOLERANCE", { expectedMinor: draft.expected, actualMinor: draft.received, differenceMinor: difference, toleranceMinor: tolerance }),
+      ...draft.notes,
     );
     sink.commit({
       pass: 1,

@@ -64,6 +64,7 @@ export function suggestPayoutWindows(context: RunContext): void {
             toDate: dateOfDay(toDay),
           }),
           reason("SUM_MISMATCH", { expectedMinor: expected, actualMinor: received, differenceMinor: received - expected }),
+          ...draft.notes,
         ],
         blockers: draft.blockers,
         confidence: 10 + 50 * (1 - Math.min(1, gap)),

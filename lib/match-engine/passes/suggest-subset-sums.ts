@@ -90,7 +90,7 @@ function trySubset(context: RunContext, receipt: number, candidates: readonly nu
       link: "ORDER_BANK",
       rows: draft.rows,
       adjustments: draft.adjustments,
-      reasons: [subsetReason],
+      reasons: [subsetReason, ...draft.notes],
       blockers: draft.blockers,
       confidence: 55,
     }) !== undefined

@@ -1,8 +1,8 @@
 // Pass 2 — many → one: wallet sweeps, lines sharing a payout id, withdrawals paid by the platform's
 // entity without a number, and orders of directly-paid platforms grouped by settlement date.
 import { describe, expect, it } from "vitest";
-import type { BankTransactionInput, OrderInput } from "@/lib/match-engine";
-import { adjustmentsOf, bank, codesOf, idsOf, input, line, onlyProposal, order, PAYERS, run, unmatchedCodes } from "./helpers";
+import type { BankTransactionInput, OrderInput, ReconcileStore } from "@/lib/match-engine";
+import { adjustmentsOf, bank, codesOf, idsOf, input, line, onlyProposal, order, PAYERS, run, STORES, unmatchedCodes } from "./helpers";
 
 describe("pass 2: a withdrawal sweeps the lines since the previous one", () => {
   const at = (day: number, time: string) => ({ occurredOn: `2025-03-${String(day).padStart(2, "0")}`, occurredAt: `2025-03-${String(day).padStart(2, "0")}T${time}` });
@@ -110,7 +110,7 @@ describe("pass 2: orders of a platform that pays the bank directly, by settlemen
     expect(idsOf(proposal)).toEqual([orders[0]!.id, orders[1]!.id, receipt.id]);
     expect(proposal.link).toBe("ORDER_BANK");
     expect(proposal.autoConfirm).toBe(false);
-    expect(codesOf(proposal)).toEqual(["COUNTERPARTY_IS_PLATFORM", "SETTLEMENT_DATES_IN_WINDOW", "SUM_EXACT", "INFERRED_FROM_SETTLEMENT_DATES"]);
+    expect(codesOf(proposal)).toEqual(["COUNTERPARTY_IS_PLATFORM", "SETTLEMENT_DATES_IN_WINDOW", "SUM_EXACT", "COMMISSION_WITHIN_CONTRACT", "INFERRED_FROM_SETTLEMENT_DATES"]);
     // Per order: what it paid, what it kept back as commission (about that order).
     expect(proposal.adjustments.map((adjustment) => [adjustment.type, adjustment.amountMinor, adjustment.about?.id])).toEqual([
       ["COMMISSION", 800n, orders[0]!.id],
@@ -182,6 +182,29 @@ describe("pass 2: orders certainly due between two payouts of a directly-paying 
     expect(unmatchedCodes(run(data, { passes: ["MANY_TO_ONE"] }), "orders", refunded.id)[0]).toBe("REFUND_MAY_PRECEDE_SETTLEMENT");
     // Exact and the rules allow settlement-date groups: booked without a person.
     expect(onlyProposal(run(data, { passes: ["MANY_TO_ONE"], autoConfirm: { settlementDateGroups: true } })).autoConfirm).toBe(true);
+  });
+
+  it("without a contracted rate expects the commission at the store's learned usual rate, and says so", () => {
+    const a = douyin("DYL", 10000n, "2025-03-04T10:00:00");
+    const b = douyin("DYM", 20000n, "2025-03-07T12:00:00");
+    const data = (learnedFeeRate?: ReconcileStore["learnedFeeRate"]) =>
+      input(
+        { orders: [a, b], bank: [opening(), payout(50000n, "2025-03-10"), payout(28500n, "2025-03-17")] },
+        { stores: STORES.map((store) => (store.id === "douyin" ? { ...store, feeRateBps: 0, ...(learnedFeeRate ? { learnedFeeRate } : {}) } : store)) },
+      );
+    const rules = { passes: ["MANY_TO_ONE" as const], autoConfirm: { settlementDateGroups: true } };
+    const learned = onlyProposal(run(data({ medianBps: 500, upperBps: 520, orders: 300 }), rules));
+    expect(codesOf(learned)).toContain("FEE_RATE_LEARNED");
+    expect(codesOf(learned)).not.toContain("CONTRACT_RATE_UNKNOWN");
+    expect(learned.reasons.find((reason) => reason.code === "FEE_RATE_LEARNED")!.params).toEqual({ rateBps: "500" });
+    expect(learned.adjustments.map((adjustment) => [adjustment.type, adjustment.amountMinor])).toEqual([
+      ["COMMISSION", 500n],
+      ["COMMISSION", 1000n],
+    ]);
+    expect(learned.autoConfirm).toBe(true);
+    // Neither a contract nor a learned rate: nothing to expect the commission by, so no exact group to book.
+    const unknown = run(data(), rules).proposals.filter((proposal) => proposal.link === "ORDER_BANK");
+    expect(unknown.every((proposal) => !proposal.autoConfirm)).toBe(true);
   });
 
   it("never books a receipt it explains only in part, whatever the rules", () => {
