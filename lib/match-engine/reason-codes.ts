@@ -62,6 +62,7 @@ export const REASON_PARAMS = {
   NOT_WITHDRAWN_YET: ["since"],
   SWEEP_SUM_MISMATCH: ["expectedMinor", "actualMinor", "differenceMinor"],
   CARRIED_IN_BALANCE_UNPROVEN: ["openingMinor", "carriedInMinor", "keptMinor"],
+  SWEPT_CARRIED_IN_BALANCE_ONLY: ["openingMinor", "keptMinor"],
   NOT_IN_BANK_YET: ["withdrawnOn", "dataUntil"],
   NO_BANK_RECEIPT: ["withdrawnOn"],
   AMBIGUOUS_CANDIDATES: ["count"],

@@ -111,6 +111,10 @@ export const REASON_MESSAGES: Messages = {
     "zh-CN": "对账单期初余额 {openingMinor}，提现后余额 {keptMinor}：无法证明提现取走的是期初余额中的 {carriedInMinor}（余额未清零，对账单中也没有其他提现留下同样的余额）",
     en: "Opening balance {openingMinor}, {keptMinor} left after the withdrawal: nothing proves it took {carriedInMinor} of the opening balance (the wallet was not emptied, and no other withdrawal of the statement leaves the same balance)",
   },
+  SWEPT_CARRIED_IN_BALANCE_ONLY: {
+    "zh-CN": "对账单中的第一笔提现，此前没有明细：提现的是期初余额 {openingMinor} 中的钱（提现后余额 {keptMinor}），来源在上一期对账单中",
+    en: "The statement's first withdrawal, before any line: it took money of the opening balance of {openingMinor} (leaving {keptMinor}); where it came from is in the previous statement",
+  },
   NOT_IN_BANK_YET: { "zh-CN": "{withdrawnOn} 提现，银行流水截至 {dataUntil} 尚未到账", en: "Withdrawn on {withdrawnOn}; not in the bank statement, which ends on {dataUntil}" },
   NO_BANK_RECEIPT: { "zh-CN": "{withdrawnOn} 提现，未找到对应的银行收款", en: "Withdrawn on {withdrawnOn}; no bank receipt found" },
   AMBIGUOUS_CANDIDATES: { "zh-CN": "有 {count} 个候选，无法唯一确定", en: "{count} candidates fit: no unique match" },

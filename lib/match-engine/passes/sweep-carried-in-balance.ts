@@ -9,7 +9,8 @@
 // balance and each follows from the one before (no row is missing), the run holds all of those rows
 // whole, and either the withdrawal emptied the wallet (kept = 0: nothing can be left of any line) or
 // the statement's later sweeps, each exact, leave the same balance (the wallet keeps a floor no
-// sweep touches). Otherwise the withdrawal stays open with CARRIED_IN_BALANCE_UNPROVEN.
+// sweep touches). Otherwise the withdrawal stays open with CARRIED_IN_BALANCE_UNPROVEN. A first
+// withdrawal before any line took carried-in money only: no group, a note (SWEPT_CARRIED_IN_BALANCE_ONLY).
 import { dayText, reason } from "../engine/reasons";
 import type { RunContext } from "../engine/run-context";
 
@@ -39,7 +40,7 @@ export function tieFirstSweep(context: RunContext, rows: readonly number[], firs
   const { table, sink, notes } = context;
   const { withdrawal, position, lines } = first;
   // The run must be every row since the statement's start, each whole.
-  if (lines.length !== position || lines.length === 0) return;
+  if (lines.length !== position) return;
   for (const line of lines) if (table.down[line] !== Math.abs(table.amount[line]!)) return;
   if (table.up[withdrawal] !== Math.abs(table.amount[withdrawal]!)) return;
   // Balances printed on every row and chained: balance = previous balance + amount.
@@ -61,6 +62,12 @@ export function tieFirstSweep(context: RunContext, rows: readonly number[], firs
   const floorShown = keptAfterSweeps.length > 0 && keptAfterSweeps.every((balance) => balance === kept);
   if (kept !== 0 && !floorShown) {
     notes.add(withdrawal, "upstream", reason("CARRIED_IN_BALANCE_UNPROVEN", { openingMinor: opening, carriedInMinor: carriedIn, keptMinor: kept }));
+    return;
+  }
+  // Before any line: all it took was carried in. No row of the input shows where from, so no group,
+  // but the withdrawal's open upstream side says so.
+  if (lines.length === 0) {
+    notes.add(withdrawal, "upstream", reason("SWEPT_CARRIED_IN_BALANCE_ONLY", { openingMinor: opening, keptMinor: kept }));
     return;
   }
   const committed = sink.commit({

@@ -31,6 +31,7 @@ export function sweepWalletWithdrawals(context: RunContext): void {
       run = [];
       // No withdrawal before it, and every row before it open: the run starts where the ledger does.
       const isFirst = position === lines.length;
+      if (isFirst && lines.length === 0 && table.up[row]! > 0) first = { withdrawal: row, position, lines };
       if (!(table.up[row]! > 0) || lines.length === 0) continue;
       const sent = -lines.reduce((sum, line) => sum + sink.signedAvailable(line, link), 0);
       const received = sink.signedAvailable(row, link);

@@ -82,6 +82,15 @@ describe("pass 2: the first withdrawal of a wallet statement sweeps the carried-
     expect(unmatchedCodes(result, "bank", data.at(-1)!.id, "upstream")).toEqual(["SWEEP_SUM_MISMATCH", "NO_CANDIDATE"]);
   });
 
+  it("says a withdrawal booked before any line took carried-in money only (no group: no row shows where from)", () => {
+    const out = withdrawal(25000n, 0n, 1, "08:00:00");
+    const sale = wallet(10000n, 10000n, 1, "09:00:00");
+    const result = run(input({ bank: [out, sale] }), sweeps);
+    expect(result.proposals).toEqual([]);
+    const item = result.unmatched.bank.find((entry) => entry.id === out.id && entry.direction === "upstream")!;
+    expect(item.reasons[0]).toEqual({ code: "SWEPT_CARRIED_IN_BALANCE_ONLY", params: { openingMinor: "25000", keptMinor: "0" } });
+  });
+
   it("uses the carried-in balance only for the first withdrawal of the statement", () => {
     const sale = wallet(10000n, 10000n, 1, "09:00:00");
     const first = withdrawal(10000n, 0n, 1, "16:00:00");
@@ -91,6 +100,21 @@ describe("pass 2: the first withdrawal of a wallet statement sweeps the carried-
     const result = run(input({ bank: [sale, first, later, second] }), sweeps);
     expect(result.proposals.map(idsOf)).toEqual([[sale.id, first.id]]);
     expect(codesOf(result.proposals[0]!)).toEqual(["SWEEP_SINCE_PREVIOUS_WITHDRAWAL", "SUM_EXACT"]);
+  });
+
+  it("sweeps a statement's tail with the next statement's lines when both are in the run (no carried-in part)", () => {
+    // March ends after a 50.00 sale the 1 April withdrawal takes with April's 20.00; the wallet keeps 0.
+    const marchSale = wallet(10000n, 10000n, 1, "09:00:00");
+    const marchOut = withdrawal(10000n, 0n, 1, "16:00:00");
+    const tail = wallet(5000n, 5000n, 3, "23:00:00");
+    const april = bank({ accountId: "alipay", amountMinor: 2000n, memo: "交易收入", occurredOn: "2025-04-01", occurredAt: "2025-04-01T08:00:00", sequence: 1, balanceMinor: 7000n });
+    const aprilOut = bank({ accountId: "alipay", amountMinor: -7000n, memo: "提现 / 提现到银行卡", occurredOn: "2025-04-01", occurredAt: "2025-04-01T10:00:00", sequence: 2, balanceMinor: 0n });
+    const result = run(input({ bank: [marchSale, marchOut, tail, april, aprilOut] }), sweeps);
+    expect(result.proposals.map(idsOf)).toEqual([[marchSale.id, marchOut.id], [tail.id, april.id, aprilOut.id]]);
+    expect(result.proposals.flatMap((proposal) => proposal.adjustments)).toEqual([]);
+    // April alone: its first withdrawal takes the 50.00 as carried in (the March tail is not in the run).
+    const alone = onlyProposal(run(input({ bank: [april, aprilOut] }), sweeps));
+    expect(adjustmentsOf(alone)).toEqual({ CARRIED_IN_BALANCE: -5000n });
   });
 
   it("leaves a platform bill (PDD 账务明细 prints no balance) as it was", () => {
