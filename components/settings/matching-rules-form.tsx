@@ -16,8 +16,11 @@ import type { SaveRulesResult } from "@/lib/match-rules/rules-service";
 
 type PassRow = { kind: PassKind; enabled: boolean };
 
-/** OTHER is an unexplained difference: the engine never books it automatically, so it is not offered. */
-const AUTO_TYPES = ADJUSTMENT_TYPES.filter((type) => type !== "OTHER");
+/**
+ * OTHER is an unexplained difference: the engine never books it automatically, so it is not offered.
+ * CARRIED_IN_BALANCE is read off the statement's printed balances, not a difference to allow: not offered either.
+ */
+const AUTO_TYPES = ADJUSTMENT_TYPES.filter((type) => type !== "OTHER" && type !== "CARRIED_IN_BALANCE");
 
 function PassOrder({ initial, error, readOnly }: { initial: PassRow[]; error?: string; readOnly: boolean }) {
   const t = useTranslations("matchingRules");

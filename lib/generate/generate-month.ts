@@ -71,6 +71,10 @@ export function describeFundAccounts(): FundAccountDescription[] {
 }
 
 function createStoreRun(profile: StoreProfile, exportedCount: number, seed: number, calendar: MonthCalendar): StoreRun {
+  const schedule = withdrawalSchedule(profile.wallet, calendar, new Mulberry32(deriveSeed(seed, `withdrawals:${profile.key}`)));
+  // The withdrawal before the month came one cadence before the first of the month; what settled
+  // since is in the wallet on the 1st. Only the Alipay ledger prints the balance that shows it.
+  const carriedIn = profile.wallet.kind === "alipay-ledger" && schedule.length > 0 ? { fromSec: schedule[0]! - profile.wallet.withdrawalEveryDays * SECONDS_PER_DAY, minor: 0 } : undefined;
   const simulation: StoreSimulation = {
     profile,
     streamSeed: deriveSeed(seed, `orders:${profile.key}`),
@@ -85,6 +89,8 @@ function createStoreRun(profile: StoreProfile, exportedCount: number, seed: numb
     ids: platformIds(deriveSeed(seed, `ids:${profile.key}`)),
     digests: new OrderDigests(totalOrders(simulation)),
     log: new EventLog(),
+    schedule,
+    ...(carriedIn ? { carriedIn } : {}),
     withdrawals: [],
     walletExtras: [],
   };
@@ -99,7 +105,7 @@ async function writeOrders(run: StoreRun, output: OrdersOutput, filePath: string
     const order = simulateOrder(run.simulation, index, rng);
     const row = order.inExport ? writer.write(order) : 0;
     const firstEvent = run.log.count;
-    addOrderEvents(order, run.log, calendar);
+    addOrderEvents(order, run.log, calendar, run.carriedIn);
     run.digests.record(order, row, firstEvent);
   }
   run.digests.firstEvent[total] = run.log.count;
@@ -124,9 +130,8 @@ function addAlipayTopUps(run: StoreRun, calendar: MonthCalendar, rng: Mulberry32
 }
 
 /** Pass 2: play the wallet; returns the wallet file's data rows (undefined when there is no file). */
-function settleWallet(run: StoreRun, output: WalletOutput | undefined, filePath: string | undefined, calendar: MonthCalendar, seed: number): number | undefined {
-  const { profile, ids } = run;
-  const schedule = withdrawalSchedule(profile.wallet, calendar, new Mulberry32(deriveSeed(seed, `withdrawals:${profile.key}`)));
+function settleWallet(run: StoreRun, output: WalletOutput | undefined, filePath: string | undefined, calendar: MonthCalendar): number | undefined {
+  const { profile, ids, schedule } = run;
   const sink = output && filePath ? output.open(filePath) : payoutOnlyWallet();
   const withdrawalId = (sequence: number, timeSec: number) => {
     const date = calendar.compactDateOf(timeSec);
@@ -134,7 +139,7 @@ function settleWallet(run: StoreRun, output: WalletOutput | undefined, filePath:
     if (profile.wallet.kind === "pdd-ledger") return ids.pddWithdrawalNo(sequence, date);
     return ids.payoutNo(profile.wallet.payoutIdPrefix ?? "PO", sequence, date);
   };
-  run.withdrawals = runWallet({ log: run.log, schedule, sink, withdrawalId });
+  run.withdrawals = runWallet({ log: run.log, schedule, sink, withdrawalId, carriedInMinor: run.carriedIn?.minor ?? 0 });
   const rows = sink.close();
   return output ? rows : undefined;
 }
@@ -175,7 +180,7 @@ export async function generateMonth(options: GenerateMonthOptions): Promise<Gene
     if (run.profile.wallet.kind === "alipay-ledger") addAlipayTopUps(run, calendar, settingsRng);
   }
   for (const { run, wallet } of stores) {
-    const rows = settleWallet(run, wallet, wallet && path.join(outDir, wallet.file.name), calendar, seed);
+    const rows = settleWallet(run, wallet, wallet && path.join(outDir, wallet.file.name), calendar);
     if (wallet && rows !== undefined) addFile(wallet.file, rows);
   }
 

@@ -21,6 +21,10 @@ export const REASON_MESSAGES: Messages = {
     "zh-CN": "本次提现汇总了上次提现后的 {lines} 条明细（{fromDate} 至 {toDate}）",
     en: "The withdrawal sweeps the {lines} lines since the previous one ({fromDate} to {toDate})",
   },
+  SWEEP_WITH_CARRIED_IN_BALANCE: {
+    "zh-CN": "本次是对账单中的第一笔提现：汇总了 {fromDate} 至 {toDate} 的 {lines} 条明细，另取走期初余额 {openingMinor} 中的 {carriedInMinor}（提现后余额 {keptMinor}）",
+    en: "The statement's first withdrawal: it sweeps the {lines} lines from {fromDate} to {toDate} and {carriedInMinor} of the opening balance of {openingMinor} (leaving {keptMinor})",
+  },
   SETTLEMENT_DATES_IN_WINDOW: {
     "zh-CN": "{orders} 笔订单的预计结算日在 {fromDate} 至 {toDate} 之间",
     en: "{orders} orders are due to settle between {fromDate} and {toDate}",
@@ -32,6 +36,14 @@ export const REASON_MESSAGES: Messages = {
   SETTLED_SINCE_STATEMENT_START: {
     "zh-CN": "{orders} 笔订单预计于 {fromDate} 至 {toDate} 结算：晚于银行流水的起始日 {statementFrom}，早于本笔打款最早可能的发出日 {earliestOn}，其间没有别的打款",
     en: "{orders} orders were due to settle from {fromDate} to {toDate}: after the bank statement begins ({statementFrom}) and before {earliestOn}, the earliest day this payout can have been sent, with no payout in between",
+  },
+  SAME_AMOUNT_OTHER_PAYER: {
+    "zh-CN": "另有 {count} 笔同金额收款来自非平台的付款方（{counterparty}），不是这笔提现",
+    en: "{count} other receipts of the same amount come from payers that are not the platform ({counterparty}): not this withdrawal",
+  },
+  SAME_AMOUNT_BOOKED_BEFORE: {
+    "zh-CN": "另有 {count} 笔同金额收款入账早于提现时间 {withdrawnAt}，不可能是这笔提现",
+    en: "{count} other receipts of the same amount were booked before the withdrawal left at {withdrawnAt}: they cannot be it",
   },
   SUM_EXACT: { "zh-CN": "合计金额 {amountMinor} 完全相等", en: "The totals agree exactly at {amountMinor}" },
   SUM_WITHIN_TOLERANCE: {
@@ -81,6 +93,10 @@ export const REASON_MESSAGES: Messages = {
     "zh-CN": "这些订单只说明了到账 {receivedMinor} 中的 {explainedMinor}，其余 {restMinor} 仍未匹配（未导入的上期订单、打款日前后结算的订单、平台补贴的优惠等）",
     en: "These orders explain {explainedMinor} of the {receivedMinor} received; the other {restMinor} stays open (orders of an earlier period not imported, orders due around the payout days, discounts the platform pays back …)",
   },
+  SAME_AMOUNT_RECEIPTS: {
+    "zh-CN": "银行中另有 {count} 笔同金额收款也符合（{others}），付款方和入账时间都无法区分，请人工确认",
+    en: "{count} more bank receipts of the same amount fit ({others}); neither the payer nor the booking time tells them apart: a person decides",
+  },
   SUGGESTION_ONLY: { "zh-CN": "仅为建议，需人工确认", en: "A suggestion only: a person must confirm it" },
   AUTO_CONFIRM_DISABLED: { "zh-CN": "规则未允许自动确认", en: "The rules do not allow automatic confirmation" },
   NEVER_PAID: { "zh-CN": "买家未付款", en: "The buyer never paid" },
@@ -104,6 +120,14 @@ export const REASON_MESSAGES: Messages = {
     "zh-CN": "提现金额 {expectedMinor} 与期间明细合计 {actualMinor} 相差 {differenceMinor}",
     en: "The withdrawal of {expectedMinor} differs from the lines before it ({actualMinor}) by {differenceMinor}",
   },
+  CARRIED_IN_BALANCE_UNPROVEN: {
+    "zh-CN": "对账单期初余额 {openingMinor}，提现后余额 {keptMinor}：无法证明提现取走的是期初余额中的 {carriedInMinor}（余额未清零，对账单中也没有其他提现留下同样的余额）",
+    en: "Opening balance {openingMinor}, {keptMinor} left after the withdrawal: nothing proves it took {carriedInMinor} of the opening balance (the wallet was not emptied, and no other withdrawal of the statement leaves the same balance)",
+  },
+  SWEPT_CARRIED_IN_BALANCE_ONLY: {
+    "zh-CN": "对账单中的第一笔提现，此前没有明细：提现的是期初余额 {openingMinor} 中的钱（提现后余额 {keptMinor}），来源在上一期对账单中",
+    en: "The statement's first withdrawal, before any line: it took money of the opening balance of {openingMinor} (leaving {keptMinor}); where it came from is in the previous statement",
+  },
   NOT_IN_BANK_YET: { "zh-CN": "{withdrawnOn} 提现，银行流水截至 {dataUntil} 尚未到账", en: "Withdrawn on {withdrawnOn}; not in the bank statement, which ends on {dataUntil}" },
   NO_BANK_RECEIPT: { "zh-CN": "{withdrawnOn} 提现，未找到对应的银行收款", en: "Withdrawn on {withdrawnOn}; no bank receipt found" },
   AMBIGUOUS_CANDIDATES: { "zh-CN": "有 {count} 个候选，无法唯一确定", en: "{count} candidates fit: no unique match" },
@@ -126,6 +150,7 @@ export const ADJUSTMENT_LABELS: Record<AdjustmentType, { "zh-CN": string; en: st
   ROUNDING: { "zh-CN": "尾差", en: "rounding" },
   FX: { "zh-CN": "汇兑差", en: "exchange difference" },
   BAD_DEBT: { "zh-CN": "坏账", en: "bad debt" },
+  CARRIED_IN_BALANCE: { "zh-CN": "期初余额转入", en: "balance carried in" },
   OTHER: { "zh-CN": "其他", en: "other" },
 };
 

@@ -99,6 +99,8 @@ export interface BankTransactionInput {
   counterpartyAccount?: string;
   memo?: string;
   merchantOrderNo?: string;
+  /** The balance the wallet's statement prints after this row (Alipay 账户余额), when it prints one: ties a statement's first sweep to what was carried in. */
+  balanceMinor?: bigint;
 }
 
 export type ReconcileRow = OrderInput | SettlementLineInput | BankTransactionInput;
@@ -118,7 +120,11 @@ export interface MatchItem extends ItemRef {
   slot?: Slot;
 }
 
-export const ADJUSTMENT_TYPES = ["FEE", "COMMISSION", "SERVICE_FEE", "PROMOTION", "REFUND", "ROUNDING", "FX", "BAD_DEBT", "OTHER"] as const;
+/**
+ * CARRIED_IN_BALANCE: money a withdrawal took that was already in the wallet when its statement
+ * began (the printed opening balance), so no line of the statement shows where it came from.
+ */
+export const ADJUSTMENT_TYPES = ["FEE", "COMMISSION", "SERVICE_FEE", "PROMOTION", "REFUND", "ROUNDING", "FX", "BAD_DEBT", "CARRIED_IN_BALANCE", "OTHER"] as const;
 export type AdjustmentType = (typeof ADJUSTMENT_TYPES)[number];
 
 /** Explains part of a group's difference: + money that was due but kept back (fee, refund), − money received beyond what was due (platform-funded discount). */

@@ -111,7 +111,7 @@ function readSettlementLine(row: CopyRow, v: Vocabulary): SettlementLineInput {
 }
 
 function readBankTransaction(row: CopyRow, v: Vocabulary): BankTransactionInput {
-  // id, fundAccountId, amountMinor, currency, occurredOn, occurredAt, sourceRow, reference, secondaryReference, counterparty, memo, merchantOrderNo
+  // id, fundAccountId, amountMinor, currency, occurredOn, occurredAt, sourceRow, reference, secondaryReference, counterparty, memo, merchantOrderNo, balanceMinor
   const transaction: BankTransactionInput = {
     side: "bank",
     id: row.ascii(0)!,
@@ -133,6 +133,8 @@ function readBankTransaction(row: CopyRow, v: Vocabulary): BankTransactionInput 
   if (memo !== undefined) transaction.memo = memo;
   const merchantOrderNo = row.text(11);
   if (merchantOrderNo !== undefined) transaction.merchantOrderNo = merchantOrderNo;
+  // The printed balance: a wallet statement's first sweep is tied by it (sweep-carried-in-balance.ts).
+  if (!row.isNull(12)) transaction.balanceMinor = v.amounts.of(row.integer(12));
   return transaction;
 }
 
@@ -201,7 +203,7 @@ export async function loadReconcileInput(pool: pg.Pool, orgId: string, scope: Re
       })(),
       readTable(
         c!,
-        `SELECT id, "fundAccountId", "amountMinor", currency, "occurredOn", "occurredAt", "sourceRow", reference, "secondaryReference", counterparty, memo, "merchantOrderNo"
+        `SELECT id, "fundAccountId", "amountMinor", currency, "occurredOn", "occurredAt", "sourceRow", reference, "secondaryReference", counterparty, memo, "merchantOrderNo", "balanceMinor"
          FROM "BankTransaction" WHERE "orgId" = '${org}' AND ${notExcludedCopySql("BANK", `"BankTransaction"`, org)}${sqlDateRange(`"occurredOn"`, scope)}`,
         (row) => readBankTransaction(row, v),
       ),

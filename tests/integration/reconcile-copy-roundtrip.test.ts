@@ -39,7 +39,7 @@ async function world() {
   });
   await db.bankTransaction.createMany({
     data: [
-      { ...common, fundAccountId: wallet.id, sourceRow: 1, amountMinor: -1_234n, currency: "CNY", occurredOn: new Date("2025-03-06"), occurredAt: new Date("2025-03-06T08:00:02Z"), merchantOrderNo: "T200PT-1", memo: "收费 / 佣金", counterparty: "支付宝（中国）网络技术有限公司", naturalKey: "e" },
+      { ...common, fundAccountId: wallet.id, sourceRow: 1, amountMinor: -1_234n, currency: "CNY", occurredOn: new Date("2025-03-06"), occurredAt: new Date("2025-03-06T08:00:02Z"), merchantOrderNo: "T200PT-1", memo: "收费 / 佣金", counterparty: "支付宝（中国）网络技术有限公司", balanceMinor: BIG, naturalKey: "e" },
       { ...common, fundAccountId: bank.id, sourceRow: 4, amountMinor: 99_999n, currency: "CNY", occurredOn: new Date("2025-03-08"), reference: "B\t1", secondaryReference: "S2", counterpartyAccount: "621483", memo: AWKWARD, naturalKey: "f" },
     ],
   });
@@ -99,6 +99,7 @@ async function expectedInput(orgId: string) {
       counterparty: r.counterparty ?? undefined,
       memo: r.memo ?? undefined,
       merchantOrderNo: r.merchantOrderNo ?? undefined,
+      balanceMinor: r.balanceMinor ?? undefined,
     })),
   };
 }

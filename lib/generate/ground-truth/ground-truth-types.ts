@@ -147,6 +147,12 @@ export interface WithdrawalRecord {
   walletRow: { file: string; row: number; id: string } | null;
   /** What the withdrawal sweeps: a contiguous run of wallet lines (file rows fromRow…toRow). */
   grouped: { lines: number; file?: string; fromRow?: number; toRow?: number };
+  /**
+   * The month's first Alipay withdrawal: money in the wallet before the month that it took besides
+   * its lines (amount = Σ lines + carriedIn). The ledger's printed balance before its first row
+   * includes it.
+   */
+  carriedIn?: number;
   bank: BankRef | null;
 }
 

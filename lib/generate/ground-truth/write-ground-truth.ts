@@ -97,6 +97,7 @@ export function writeGroundTruth(input: GroundTruthInput): SummaryRecord {
         grouped: wallet
           ? { lines: withdrawal.lineCount, file: wallet.file.name, fromRow: withdrawal.firstRow, toRow: withdrawal.lastRow }
           : { lines: withdrawal.lineCount },
+        ...(withdrawal.carriedInMinor > 0 ? { carriedIn: withdrawal.carriedInMinor } : {}),
         bank: bank ?? null,
       };
       write(record);

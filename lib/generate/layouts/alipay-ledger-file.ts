@@ -64,8 +64,10 @@ export function openAlipayLedgerFile(path: string, run: StoreRun, calendar: Mont
   };
 
   return {
-    begin(lowestRunningSum) {
-      balance = options.baseOpeningBalanceMinor - Math.min(0, lowestRunningSum);
+    begin(lowestRunningSum, carriedIn) {
+      // What the wallet keeps after every sweep (never below zero in the month), plus what arrived
+      // since the last withdrawal before the month: the first one sweeps that too.
+      balance = addMinor(options.baseOpeningBalanceMinor - Math.min(0, lowestRunningSum), carriedIn);
     },
     writeEvent(event) {
       const time = log.time[event]!;

@@ -1,7 +1,8 @@
 // Plays one wallet's month in time order: every event is written (or, for platforms that pay the bank
 // directly, only counted) and each scheduled withdrawal sweeps what arrived since the previous one.
 // A withdrawal therefore groups a contiguous run of wallet lines, and equals their sum exactly.
-// When nothing (or less than nothing) arrived since the last one, the withdrawal is skipped.
+// When nothing (or less than nothing) arrived since the last one, the withdrawal is skipped. Money
+// that arrived after the last withdrawal before the month (carriedInMinor) is swept by the first one.
 import { addMinor } from "../money/percent-of-minor";
 import type { EventLog } from "./event-log";
 
@@ -18,11 +19,16 @@ export interface Withdrawal {
   firstRow: number;
   lastRow: number;
   lineCount: number;
+  /** What it took beyond its lines: money in the wallet before the month (the first withdrawal only). */
+  carriedInMinor: number;
 }
 
 export interface WalletSink {
-  /** Called once before any row with the lowest running sum the month reaches (to pick an opening balance). */
-  begin(lowestRunningSumMinor: number): void;
+  /**
+   * Called once before any row with the lowest running sum the month reaches (to pick an opening
+   * balance) and the money carried in from before the month, which the opening balance includes.
+   */
+  begin(lowestRunningSumMinor: number, carriedInMinor: number): void;
   /** Writes the event's line; returns its line number (0 when nothing is written). */
   writeEvent(event: number): number;
   writeWithdrawal(withdrawal: Withdrawal): number;
@@ -34,11 +40,13 @@ export interface RunWalletInput {
   schedule: readonly number[];
   sink: WalletSink;
   withdrawalId(sequence: number, timeSec: number): string;
+  /** Arrived since the last withdrawal before the month (0: none). */
+  carriedInMinor?: number;
 }
 
 /** Running sum of wallet lines between sweeps, at its lowest (≤ 0). */
-function lowestRunningSum(log: EventLog, order: Float64Array, schedule: readonly number[]): number {
-  let pending = 0;
+function lowestRunningSum(log: EventLog, order: Float64Array, schedule: readonly number[], carriedIn: number): number {
+  let pending = carriedIn;
   let lowest = 0;
   let next = 0;
   for (const event of order) {
@@ -52,13 +60,15 @@ function lowestRunningSum(log: EventLog, order: Float64Array, schedule: readonly
   return lowest;
 }
 
-export function runWallet({ log, schedule, sink, withdrawalId }: RunWalletInput): Withdrawal[] {
+export function runWallet({ log, schedule, sink, withdrawalId, carriedInMinor = 0 }: RunWalletInput): Withdrawal[] {
   const order = log.sortedByTime();
   log.prepareResults();
-  sink.begin(lowestRunningSum(log, order, schedule));
+  const carriedIn = Math.max(0, carriedInMinor);
+  sink.begin(lowestRunningSum(log, order, schedule, carriedIn), carriedIn);
 
   const withdrawals: Withdrawal[] = [];
-  let pending = 0;
+  let pending = carriedIn;
+  let carriedPending = carriedIn;
   let lineCount = 0;
   let firstRow = 0;
   let lastRow = 0;
@@ -74,10 +84,12 @@ export function runWallet({ log, schedule, sink, withdrawalId }: RunWalletInput)
       firstRow,
       lastRow,
       lineCount,
+      carriedInMinor: carriedPending,
     };
     withdrawal.row = sink.writeWithdrawal(withdrawal);
     withdrawals.push(withdrawal);
     pending = 0;
+    carriedPending = 0;
     lineCount = 0;
     firstRow = 0;
     lastRow = 0;

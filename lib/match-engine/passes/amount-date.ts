@@ -2,7 +2,9 @@
 // paired only where the pairing is unique both ways — the source has exactly one receipt within the
 // tolerance and the date window, and that receipt fits no other source. Sources are withdrawals
 // (→ any receipt not from another platform's payer) and single orders of platforms that pay the bank
-// directly (→ whole receipts from that platform's payer only).
+// directly (→ whole receipts from that platform's payer only). A withdrawal with several equal
+// receipts keeps only those its booking time and payer allow (break-receipt-ties.ts); if several
+// remain and no other source wants them, it is proposed with one, naming the others, for a person.
 import { explainTransfer } from "../engine/explain-difference";
 import { SECONDS_PER_DAY } from "../engine/local-date";
 import { toleranceFor } from "../engine/money";
@@ -11,6 +13,7 @@ import { reason } from "../engine/reasons";
 import type { RunContext } from "../engine/run-context";
 import { Role } from "../engine/row-table";
 import type { Reason } from "../types";
+import { MAX_TIED_RECEIPTS, narrowReceipts, preferredOfTied, type NarrowedReceipts } from "./break-receipt-ties";
 
 /** Beyond this many fitting receipts a source is plainly ambiguous; stop counting. */
 const MAX_FITS = 64;
@@ -66,29 +69,43 @@ export function matchAmountAndDate(context: RunContext): void {
     }
     return found;
   });
+  // Equal receipts of one withdrawal: set aside those that cannot be it (a pile at the cap is left whole).
+  const narrowed: NarrowedReceipts[] = sources.map((source, position) => {
+    const found = candidatesOf[position]!;
+    return source.kind === "withdrawal" && found.length < MAX_FITS ? narrowReceipts(context, source.key, found) : { receipts: found, reasons: [] };
+  });
   const claims = new Map<number, number>();
-  for (const found of candidatesOf) for (const receipt of found) claims.set(receipt, (claims.get(receipt) ?? 0) + 1);
+  for (const { receipts: found } of narrowed) for (const receipt of found) claims.set(receipt, (claims.get(receipt) ?? 0) + 1);
 
   sources.forEach((source, position) => {
-    const found = candidatesOf[position]!;
-    if (found.length !== 1) {
-      if (found.length > 1 && source.kind === "withdrawal") context.notes.add(source.key, "downstream", reason("AMBIGUOUS_CANDIDATES", { count: found.length }));
+    const { receipts: found, reasons: tieReasons } = narrowed[position]!;
+    if (found.length > 1) {
+      if (source.kind !== "withdrawal") return;
+      // Still several: a proposal for a person when no other source wants any of them.
+      if (found.length <= MAX_TIED_RECEIPTS && found.every((receipt) => claims.get(receipt) === 1)) {
+        const { receipt, blocker } = preferredOfTied(context, source.key, found);
+        pairWithdrawal(context, source, receipt, tieReasons, [blocker]);
+      } else {
+        context.notes.add(source.key, "downstream", reason("AMBIGUOUS_CANDIDATES", { count: found.length }));
+      }
       return;
     }
+    if (found.length === 0) return;
     const receipt = found[0]!;
     if (claims.get(receipt) !== 1) {
       context.notes.add(receipt, "upstream", reason("AMBIGUOUS_CANDIDATES", { count: claims.get(receipt) ?? 0 }));
       return;
     }
-    if (source.kind === "withdrawal") pairWithdrawal(context, source, receipt);
+    if (source.kind === "withdrawal") pairWithdrawal(context, source, receipt, tieReasons, []);
     else pairOrder(context, source, receipt);
   });
 }
 
-function commonReasons(context: RunContext, source: Source, receipt: number): Reason[] {
+function commonReasons(context: RunContext, source: Source, receipt: number, unique = true): Reason[] {
   const { table, payers } = context;
   const days = table.day[receipt]! - source.day;
-  const reasons = [reason("AMOUNT_AND_DATE_UNIQUE", { amountMinor: table.up[receipt]! })];
+  // A pair chosen among equal receipts says why in its own reasons instead of "the only one".
+  const reasons = unique ? [reason("AMOUNT_AND_DATE_UNIQUE", { amountMinor: table.up[receipt]! })] : [];
   if (days !== 0) reasons.push(reason("DATE_DIFF_DAYS", { days }));
   const counterparty = table.bankRow(receipt).counterparty;
   if (payers.paysFor(counterparty, source.ledger)) {
@@ -98,18 +115,19 @@ function commonReasons(context: RunContext, source: Source, receipt: number): Re
   return reasons;
 }
 
-function pairWithdrawal(context: RunContext, source: Source, receipt: number): void {
+function pairWithdrawal(context: RunContext, source: Source, receipt: number, tieReasons: readonly Reason[], tieBlockers: readonly Reason[]): void {
   const { table, rules, sink } = context;
   const explanation = explainTransfer(rules, table.down[source.key]!, table.up[receipt]!);
+  const blockers = [...tieBlockers, ...explanation.blockers];
   sink.commit({
     pass: 3,
     rule: "AMOUNT_DATE",
     link: "PAYOUT_BANK",
     rows: [source.key, receipt],
     adjustments: explanation.adjustments,
-    reasons: [...commonReasons(context, source, receipt), ...explanation.reasons],
-    blockers: explanation.blockers,
-    confidence: explanation.blockers.length === 0 ? 90 : 75,
+    reasons: [...commonReasons(context, source, receipt, tieReasons.length === 0), ...tieReasons, ...explanation.reasons],
+    blockers,
+    confidence: blockers.length === 0 ? (tieReasons.length === 0 ? 90 : 85) : tieBlockers.length > 0 ? 50 : 75,
   });
 }
 

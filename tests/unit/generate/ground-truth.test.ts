@@ -94,7 +94,7 @@ describe.each([
     }
   });
 
-  it("makes each withdrawal the exact sum of the contiguous wallet lines it groups", () => {
+  it("makes each withdrawal the exact sum of the contiguous wallet lines it groups (the first Alipay one: plus what was carried in)", () => {
     const swept = new Map<string, { sum: number; count: number; rows: number[] }>();
     const sweep = (id: string | null, amount: number, row?: number) => {
       if (id === null) return;
@@ -110,7 +110,7 @@ describe.each([
     expect(withdrawals.length).toBeGreaterThan(10);
     for (const withdrawal of withdrawals) {
       const group = swept.get(withdrawal.id)!;
-      expect(group.sum, withdrawal.id).toBe(withdrawal.amount);
+      expect(group.sum + (withdrawal.carriedIn ?? 0), withdrawal.id).toBe(withdrawal.amount);
       expect(group.count, withdrawal.id).toBe(withdrawal.grouped.lines);
       if (withdrawal.walletRow) {
         expect(Math.min(...group.rows)).toBe(withdrawal.grouped.fromRow);
@@ -130,6 +130,22 @@ describe.each([
         }
       }
     }
+  });
+
+  it("starts the Alipay ledger with the money carried in, which its first withdrawal sweeps and its balances show", () => {
+    const alipay = withdrawals.filter((withdrawal) => withdrawal.store === "tmall");
+    const [first, ...later] = alipay;
+    expect(first!.carriedIn).toBeGreaterThan(0);
+    expect(later.every((withdrawal) => withdrawal.carriedIn === undefined)).toBe(true);
+    expect(withdrawals.filter((withdrawal) => withdrawal.store !== "tmall").every((withdrawal) => withdrawal.carriedIn === undefined)).toBe(true);
+    // The printed balance before the first row, less the one after the first withdrawal (what the
+    // wallet keeps), is what was carried in; every later withdrawal leaves the same balance.
+    const file = first!.walletRow!.file;
+    const ledger = [...rows.get(file)!.values()] as BankTransactionRow[];
+    const opening = ledger[0]!.balanceMinor! - ledger[0]!.amountMinor;
+    const kept = rowAt<BankTransactionRow>(rows, file, first!.walletRow!.row).balanceMinor!;
+    expect(opening - kept).toBe(BigInt(first!.carriedIn!));
+    for (const withdrawal of later) expect(rowAt<BankTransactionRow>(rows, file, withdrawal.walletRow!.row).balanceMinor).toBe(kept);
   });
 
   it("links each withdrawal to a bank credit of the same amount that quotes its id", () => {

@@ -30,6 +30,8 @@ export interface TruthLinks {
   orderFirstRow: Map<RowRef, RowRef>;
   /** Rows that are withdrawals (wallet 提现 lines). */
   withdrawalRows: Set<RowRef>;
+  /** Withdrawal rows that also swept money carried in from before the month → that amount. */
+  carriedIn: Map<RowRef, number>;
 }
 
 const made: string[] = [];
@@ -131,6 +133,7 @@ function toBank(id: string, accountId: string, row: BankTransactionRow): BankTra
     ...optional("counterpartyAccount"),
     ...optional("memo"),
     ...optional("merchantOrderNo"),
+    ...optional("balanceMinor"),
   };
 }
 
@@ -149,9 +152,11 @@ async function truthLinks(month: GeneratedMonth): Promise<TruthLinks> {
   for (const record of records) if (record.type === "withdrawal") withdrawals.set(`${record.store}:${record.id}`, record);
   const orderFirstRow = new Map<RowRef, RowRef>();
   const withdrawalRows = new Set<RowRef>();
+  const carriedIn = new Map<RowRef, number>();
   for (const record of records) {
     if (record.type === "withdrawal") {
       if (record.walletRow) withdrawalRows.add(rowRef(record.walletRow.file, record.walletRow.row));
+      if (record.walletRow && record.carriedIn) carriedIn.set(rowRef(record.walletRow.file, record.walletRow.row), record.carriedIn);
       if (record.walletRow && record.bank) pairs.get("withdrawal→bank")!.add(pair(rowRef(record.walletRow.file, record.walletRow.row), rowRef(record.bank.file, record.bank.row)));
     } else if (record.type === "walletLine" && record.withdrawal) {
       const withdrawal = withdrawals.get(`${record.store}:${record.withdrawal}`);
@@ -171,7 +176,7 @@ async function truthLinks(month: GeneratedMonth): Promise<TruthLinks> {
       }
     }
   }
-  return { pairs, orderFirstRow, withdrawalRows };
+  return { pairs, orderFirstRow, withdrawalRows, carriedIn };
 }
 
 const CATEGORY_OF_LINK: Record<MatchLink, LinkCategory> = {

@@ -105,9 +105,21 @@ function report(title: string, golden: GoldenMonth, result: ReconcileResult, sco
   lines.push(`  precision of automatic confirmations:     ${scoreOf.autoPairs - scoreOf.autoWrong} / ${scoreOf.autoPairs} = ${percent(scoreOf.autoPairs - scoreOf.autoWrong, scoreOf.autoPairs)}`);
   lines.push(`  precision of all pass 1–3 proposals:      ${scoreOf.proposedPairs - scoreOf.proposedWrong} / ${scoreOf.proposedPairs} = ${percent(scoreOf.proposedPairs - scoreOf.proposedWrong, scoreOf.proposedPairs)}`);
   lines.push(`  precision of pass 4 suggestions:          ${scoreOf.suggestedPairs - scoreOf.suggestedWrong} / ${scoreOf.suggestedPairs} = ${percent(scoreOf.suggestedPairs - scoreOf.suggestedWrong, scoreOf.suggestedPairs)}`);
+  lines.push(`  first sweeps with a carried-in balance:   ${firstSweeps(golden, result).filter((sweep) => sweep.found).length} / ${golden.truth.carriedIn.size} tied (${firstSweeps(golden, result).filter((sweep) => sweep.auto).length} automatic)`);
   lines.push(`  groups: ${result.stats.proposals} (${result.stats.autoConfirmed} automatic) ${JSON.stringify(result.stats.byRule)}`);
   console.log(lines.join("\n"));
   return { recoverable: recoverableFound / recoverableTruth, overall: allFound / allTruth };
+}
+
+/** Per withdrawal that the truth says swept money carried in: whether a pass 1–3 group ties it with exactly that amount. */
+function firstSweeps(golden: GoldenMonth, result: ReconcileResult): { ref: string; found: boolean; auto: boolean }[] {
+  return [...golden.truth.carriedIn].map(([ref, amount]) => {
+    const group = result.proposals.find(
+      (proposal) => proposal.pass <= 3 && proposal.link === "SETTLEMENT_PAYOUT" && proposal.items.some((item) => golden.refOfId.get(item.id) === ref),
+    );
+    const carried = group?.adjustments.find((adjustment) => adjustment.type === "CARRIED_IN_BALANCE")?.amountMinor;
+    return { ref, found: carried === BigInt(-amount), auto: carried === BigInt(-amount) && group!.autoConfirm };
+  });
 }
 
 describe.each([
@@ -128,6 +140,9 @@ describe.each([
     expect(scoreOf.autoPairs).toBeGreaterThan(1000);
     expect(scoreOf.autoWrong).toBe(0);
     expect(recoverable).toBeGreaterThanOrEqual(0.98);
+    // The month's first Alipay withdrawal also swept money carried in: tied by the printed balances.
+    expect(golden.truth.carriedIn.size).toBe(1);
+    expect(firstSweeps(golden, result)).toEqual([...golden.truth.carriedIn.keys()].map((ref) => ({ ref, found: true, auto: true })));
     expect(overall).toBeGreaterThanOrEqual(0.98);
     // What passes 1–3 propose for a person is right too (every pair so far; allow a slip or two).
     expect(scoreOf.proposedWrong / scoreOf.proposedPairs).toBeLessThanOrEqual(0.01);

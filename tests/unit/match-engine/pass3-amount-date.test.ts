@@ -1,6 +1,6 @@
 // Pass 3 — one ↔ one by amount and date window, only where the pairing is unique both ways.
 import { describe, expect, it } from "vitest";
-import { bank, codesOf, idsOf, input, line, onlyProposal, order, PAYERS, run, unmatchedCodes } from "./helpers";
+import { bank, codesOf, idsOf, input, line, onlyProposal, order, PAYERS, run } from "./helpers";
 
 const withdrawal = (amountMinor: bigint, occurredOn: string) => line({ lineType: "WITHDRAWAL", amountMinor: -amountMinor, occurredOn });
 const receipt = (amountMinor: bigint, occurredOn: string, counterparty?: string) => bank({ amountMinor, occurredOn, ...(counterparty ? { counterparty } : {}) });
@@ -28,11 +28,15 @@ describe("pass 3: amount and date window", () => {
     expect(codesOf(proposal)[0]).toBe("AMOUNT_AND_DATE_UNIQUE");
   });
 
-  it("makes no pair when a withdrawal has two fitting receipts", () => {
+  it("books no pair when a withdrawal has two fitting receipts that nothing tells apart: a person chooses", () => {
     const source = withdrawal(5000n, "2025-03-10");
-    const result = run(input({ lines: [source], bank: [receipt(5000n, "2025-03-10"), receipt(5000n, "2025-03-11")] }), { passes: ["AMOUNT_DATE"] });
-    expect(result.proposals).toEqual([]);
-    expect(unmatchedCodes(result, "settlement", source.id, "downstream")).toContain("AMBIGUOUS_CANDIDATES");
+    const first = receipt(5000n, "2025-03-10");
+    const result = run(input({ lines: [source], bank: [first, receipt(5000n, "2025-03-11")] }), { passes: ["AMOUNT_DATE"] });
+    const proposal = onlyProposal(result, "AMOUNT_DATE");
+    expect(proposal.autoConfirm).toBe(false);
+    // The same day comes first; the other is named (pass3-equal-receipts.test.ts has the tie rules).
+    expect(idsOf(proposal)).toEqual([source.id, first.id]);
+    expect(codesOf(proposal)).toContain("SAME_AMOUNT_RECEIPTS");
   });
 
   it("makes no pair when a receipt fits two withdrawals", () => {

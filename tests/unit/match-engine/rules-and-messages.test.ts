@@ -59,6 +59,6 @@ describe("reason messages", () => {
     expect(formatReason(reason, "zh-CN")).toBe("应收 ¥1,234.56，实收 ¥1,234.00，差额 -¥0.56 在容差 ¥1.00 内");
     expect(formatReason(reason, "en")).toBe("Expected ¥1,234.56, received ¥1,234.00: the difference -¥0.56 is within the tolerance ¥1.00");
     expect(formatReason({ code: "DIFFERENCE_TYPE_NOT_AUTO", params: { type: "FEE", amountMinor: "50" } }, "zh-CN")).toBe("手续费 差额 ¥0.50 需人工确认");
-    expect(Object.keys(ADJUSTMENT_LABELS)).toHaveLength(9);
+    expect(Object.keys(ADJUSTMENT_LABELS)).toHaveLength(10);
   });
 });

@@ -1,0 +1,3 @@
+-- AlterEnum
+ALTER TYPE "AdjustmentType" ADD VALUE 'CARRIED_IN_BALANCE';
+
