@@ -30,8 +30,9 @@
 //   memo names gives them an upstream side again.
 //
 // After a run (run-reconciliation.ts, right after the save, in a transaction of its own): the entries
-// its snapshot saw are replaced by the rows still open — the engine's unmatched rows, every row of a
-// proposal not saved as CONFIRMED — plus the pins; an unscoped run then moves the watermarks. Not in
+// of the rows it loaded (those its snapshot saw) are replaced by the rows still open — the engine's
+// unmatched rows, every row of a proposal not saved as CONFIRMED — plus the pins, as a difference;
+// an unscoped run then moves the watermarks. Not in
 // the save's transaction because save-proposals.ts owns that one; a crash between the two leaves the
 // old entries and watermarks, a superset of what is open: the next run loads more, never less.
 // Entries written after the run's snapshot (by the events below) are kept: each entry records the
@@ -50,6 +51,7 @@ import { isWalletWithdrawal } from "@/lib/match-engine/row-role";
 import type { IncrementalLoad, LoadFacts } from "./load-reconcile-input";
 
 const SIDE_TO_DB: Record<Side, MatchSide> = { order: "ORDER", settlement: "SETTLEMENT", bank: "BANK" };
+const SIDE_FROM_DB: Record<MatchSide, Side> = { ORDER: "order", SETTLEMENT: "settlement", BANK: "bank" };
 
 export type LoadState = {
   runId: string;
@@ -216,37 +218,43 @@ export type RecordOptions = {
   runId: string;
   facts: LoadFacts;
   rows: OpenRowIds;
-  /** Every row id the run loaded (a date-scoped run replaces only their entries). */
-  loaded?: OpenRowIds;
+  /** Every row id the run loaded: only their entries may go. */
+  loaded: OpenRowIds;
   /** An unscoped run moves the watermarks and writes the state. */
   state?: { contextKey: string; storesWithLines: string[] };
 };
 
-/** Replaces the entries the run's snapshot saw (of its loaded rows) by `rows`, and moves the watermarks. */
+/**
+ * Makes the entries of the loaded rows say `rows`: entries of loaded rows that are not in `rows`
+ * go (only those the run's snapshot saw), rows not listed yet come in. Written as a difference, so a
+ * re-run that changed little writes little (rewriting every entry each run bloated the table).
+ */
 export async function recordOpenRows(pool: pg.Pool, orgId: string, options: RecordOptions): Promise<void> {
   const { facts, rows, loaded, state } = options;
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
-    const visible = `pg_visible_in_snapshot(("writtenBy")::text::xid8, $2::pg_snapshot)`;
-    if (loaded) {
-      for (const side of ["order", "settlement", "bank"] as const) {
-        await client.query(`DELETE FROM "ReconcileOpenRow" WHERE "orgId" = $1 AND side = $3::"MatchSide" AND "rowId" = ANY($4::bigint[]) AND ${visible}`, [
+    const listed = await client.query<{ side: MatchSide; rowId: string }>(`SELECT side, "rowId"::text AS "rowId" FROM "ReconcileOpenRow" WHERE "orgId" = $1`, [orgId]);
+    const existing: OpenRowIds = { order: new Set(), settlement: new Set(), bank: new Set() };
+    for (const entry of listed.rows) existing[SIDE_FROM_DB[entry.side]].add(entry.rowId);
+    let inserted = 0;
+    for (const side of ["order", "settlement", "bank"] as const) {
+      const gone = [...existing[side]].filter((id) => loaded[side].has(id) && !rows[side].has(id));
+      if (gone.length > 0) {
+        await client.query(
+          `DELETE FROM "ReconcileOpenRow" WHERE "orgId" = $1 AND side = $3::"MatchSide" AND "rowId" = ANY($4::bigint[]) AND pg_visible_in_snapshot(("writtenBy")::text::xid8, $2::pg_snapshot)`,
+          [orgId, facts.snapshot, SIDE_TO_DB[side], gone],
+        );
+      }
+      const added = [...rows[side]].filter((id) => !existing[side].has(id));
+      inserted += added.length;
+      if (added.length > 0) {
+        await client.query(`INSERT INTO "ReconcileOpenRow" ("orgId", side, "rowId") SELECT $1, $2::"MatchSide", unnest($3::bigint[]) ON CONFLICT ("orgId", side, "rowId") DO NOTHING`, [
           orgId,
-          facts.snapshot,
           SIDE_TO_DB[side],
-          [...loaded[side]],
+          added,
         ]);
       }
-    } else {
-      await client.query(`DELETE FROM "ReconcileOpenRow" WHERE "orgId" = $1 AND ${visible}`, [orgId, facts.snapshot]);
-    }
-    for (const side of ["order", "settlement", "bank"] as const) {
-      if (rows[side].size === 0) continue;
-      await client.query(
-        `INSERT INTO "ReconcileOpenRow" ("orgId", side, "rowId") SELECT $1, $2::"MatchSide", unnest($3::bigint[]) ON CONFLICT ("orgId", side, "rowId") DO NOTHING`,
-        [orgId, SIDE_TO_DB[side], [...rows[side]]],
-      );
     }
     if (state) {
       await client.query(
@@ -259,6 +267,8 @@ export async function recordOpenRows(pool: pg.Pool, orgId: string, options: Reco
       );
     }
     await client.query("COMMIT");
+    // Many new entries (a first run): the planner must know, or it reads the next load's seed badly.
+    if (inserted > 10_000) await client.query(`ANALYZE "ReconcileOpenRow"`);
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
     throw error;

@@ -125,7 +125,7 @@ export async function executeRun(db: Db, actor: Actor, run: ReconciliationRun, p
         runId: run.id,
         facts,
         rows,
-        ...(dated ? { loaded: loadedRowIds(input) } : {}),
+        loaded: loadedRowIds(input),
         ...(unscoped ? { state: { contextKey, storesWithLines: [...witnesses.keys()].sort() } } : {}),
       });
     }
