@@ -222,6 +222,8 @@ export type LoadFacts = {
   snapshot: string;
   maxIds: { order: string; settlement: string; bank: string };
   pendingBatchIds: string[];
+  /** The organization's change count (open-rows.ts) in the snapshot. */
+  changesSeen: string;
   /** Orders loaded only because a loaded row names their number. */
   namedOrders: number;
 };
@@ -252,8 +254,9 @@ export async function loadRunInput(pool: pg.Pool, orgId: string, scope: Reconcil
     // The server's defaults, stated: the parsers read ISO dates and plain text.
     for (const client of [a!, b!, c!]) await client.query("SET LOCAL DateStyle = ISO; SET LOCAL client_encoding = UTF8");
     // What the snapshot holds, for the next run's watermarks; and how many rows to expect.
-    const held = await a!.query<{ snapshot: string; order: string | null; settlement: string | null; bank: string | null; pending: string[]; estimate: string }>(
+    const held = await a!.query<{ snapshot: string; changes: string | null; order: string | null; settlement: string | null; bank: string | null; pending: string[]; estimate: string }>(
       `SELECT pg_current_snapshot()::text AS snapshot,
+              (SELECT changes FROM "ReconcileLoadState" WHERE "orgId" = $1)::text AS changes,
               (SELECT max(id) FROM "Order" WHERE "orgId" = $1)::text AS order,
               (SELECT max(id) FROM "SettlementLine" WHERE "orgId" = $1)::text AS settlement,
               (SELECT max(id) FROM "BankTransaction" WHERE "orgId" = $1)::text AS bank,
@@ -349,6 +352,7 @@ export async function loadRunInput(pool: pg.Pool, orgId: string, scope: Reconcil
       snapshot: snapshot.snapshot,
       maxIds: { order: snapshot.order ?? "0", settlement: snapshot.settlement ?? "0", bank: snapshot.bank ?? "0" },
       pendingBatchIds: snapshot.pending,
+      changesSeen: snapshot.changes ?? "0",
       namedOrders,
     };
     return { input, facts };

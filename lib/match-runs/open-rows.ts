@@ -42,6 +42,10 @@
 // 20261205002459_reconcile_open_rows), whichever code path makes them: a counting group that stops
 // counting (reversed, rejected, undone, approval refused) or is deleted, and an exclusion removed.
 // Rules or accounts changed (contextKey), no state yet, or a store's witness gone: a full load.
+//
+// Nothing changed at all since the last unscoped run — triggers count every change that can alter a
+// run's answer (migration 20261205004936_reconcile_change_count) and no row came above the watermarks
+// — and the run is skipped: its answer is the groups that stand (unchangedSinceLastRun).
 import type pg from "pg";
 import type { Db } from "@/lib/db/client";
 import type { MatchSide } from "@/lib/db/generated/enums";
@@ -59,6 +63,9 @@ export type LoadState = {
   maxIds: { order: string; settlement: string; bank: string };
   pendingBatchIds: string[];
   storesWithLines: string[];
+  /** The change count now, and as the last unscoped run's snapshot saw it. */
+  changes: string;
+  changesAtRun: string;
 };
 
 /** Why a run loaded everything (recorded in its results). */
@@ -79,7 +86,26 @@ export async function readLoadState(db: Db, orgId: string): Promise<LoadState | 
     maxIds: { order: state.orderMaxId.toString(), settlement: state.settlementMaxId.toString(), bank: state.bankMaxId.toString() },
     pendingBatchIds: state.pendingBatchIds,
     storesWithLines: state.storesWithLines,
+    changes: state.changes.toString(),
+    changesAtRun: state.changesAtRun.toString(),
   };
+}
+
+/**
+ * True when nothing that can alter a run's answer changed since the last unscoped run: the triggers'
+ * change count is what that run's snapshot saw, no row came above the watermarks, no batch was
+ * committing then. Such a run would write exactly the groups that stand; it is skipped.
+ */
+export async function unchangedSinceLastRun(db: Db, orgId: string, state: LoadState): Promise<boolean> {
+  if (state.changes !== state.changesAtRun || state.pendingBatchIds.length > 0) return false;
+  const [max] = await db.$queryRawUnsafe<{ order: string | null; settlement: string | null; bank: string | null }[]>(
+    `SELECT (SELECT max(id) FROM "Order" WHERE "orgId" = $1::uuid)::text AS order,
+            (SELECT max(id) FROM "SettlementLine" WHERE "orgId" = $1::uuid)::text AS settlement,
+            (SELECT max(id) FROM "BankTransaction" WHERE "orgId" = $1::uuid)::text AS bank`,
+    orgId,
+  );
+  const notAbove = (id: string | null, maxId: string) => id === null || !isAbove(id, maxId);
+  return notAbove(max!.order, state.maxIds.order) && notAbove(max!.settlement, state.maxIds.settlement) && notAbove(max!.bank, state.maxIds.bank);
 }
 
 /** The partial load a run may make, or why it must load everything. */
@@ -258,13 +284,16 @@ export async function recordOpenRows(pool: pg.Pool, orgId: string, options: Reco
     }
     if (state) {
       await client.query(
-        `INSERT INTO "ReconcileLoadState" ("orgId", "runId", "contextKey", "orderMaxId", "settlementMaxId", "bankMaxId", "pendingBatchIds", "storesWithLines", "writtenBy", "updatedAt")
-         VALUES ($1, $2, $3, $4, $5, $6, $7::uuid[], $8::uuid[], (pg_current_xact_id())::text::bigint, now())
+        `INSERT INTO "ReconcileLoadState" ("orgId", "runId", "contextKey", "orderMaxId", "settlementMaxId", "bankMaxId", "pendingBatchIds", "storesWithLines", "writtenBy", "changesAtRun", "updatedAt")
+         VALUES ($1, $2, $3, $4, $5, $6, $7::uuid[], $8::uuid[], (pg_current_xact_id())::text::bigint, $9, now())
          ON CONFLICT ("orgId") DO UPDATE SET "runId" = EXCLUDED."runId", "contextKey" = EXCLUDED."contextKey", "orderMaxId" = EXCLUDED."orderMaxId",
            "settlementMaxId" = EXCLUDED."settlementMaxId", "bankMaxId" = EXCLUDED."bankMaxId", "pendingBatchIds" = EXCLUDED."pendingBatchIds",
-           "storesWithLines" = EXCLUDED."storesWithLines", "writtenBy" = EXCLUDED."writtenBy", "updatedAt" = now()`,
-        [orgId, options.runId, state.contextKey, facts.maxIds.order, facts.maxIds.settlement, facts.maxIds.bank, facts.pendingBatchIds, state.storesWithLines],
+           "storesWithLines" = EXCLUDED."storesWithLines", "writtenBy" = EXCLUDED."writtenBy", "changesAtRun" = EXCLUDED."changesAtRun", "updatedAt" = now()`,
+        [orgId, options.runId, state.contextKey, facts.maxIds.order, facts.maxIds.settlement, facts.maxIds.bank, facts.pendingBatchIds, state.storesWithLines, facts.changesSeen],
       );
+    } else {
+      // A scoped run replaced some proposals only: what stands is no longer one unscoped run's answer.
+      await client.query(`UPDATE "ReconcileLoadState" SET changes = changes + 1 WHERE "orgId" = $1`, [orgId]);
     }
     await client.query("COMMIT");
     // Many new entries (a first run): the planner must know, or it reads the next load's seed badly.

@@ -10,8 +10,8 @@ import { AppError, isUniqueViolation } from "@/lib/errors";
 import { parseRules, reconcile, type ReconcileInput } from "@/lib/match-engine";
 import { toJsonValue } from "@/lib/shared/json-safe";
 import { loadRunInput, type LoadFacts, type ReconcileScope } from "./load-reconcile-input";
-import { contextKeyOf, loadedRowIds, planLoad, readLoadState, recordOpenRows, rowsToList, storeWitnesses, type FullLoadReason } from "./open-rows";
-import { runResultsJson, runScope, runScopeJson } from "./run-record";
+import { contextKeyOf, loadedRowIds, planLoad, readLoadState, recordOpenRows, rowsToList, storeWitnesses, unchangedSinceLastRun, type FullLoadReason, type LoadState } from "./open-rows";
+import { runResults, runResultsJson, runScope, runScopeJson } from "./run-record";
 import { getOrgRules } from "@/lib/match-rules/rules-store";
 import { inputRowFacts } from "./input-row-facts";
 import { saveProposals } from "./save-proposals";
@@ -38,8 +38,11 @@ export type RunSummary = {
   durationMs: number;
   /** Where the time went: reading the rows, the engine, writing the groups (and the open-row cache). */
   phasesMs: { load: number; match: number; save: number };
-  /** What the run read (open-rows.ts): only the open and new rows, or everything, and why. */
-  load: { incremental: boolean; fullBecause?: FullLoadReason; namedOrders: number };
+  /**
+   * What the run read (open-rows.ts): only the open and new rows, or everything, and why; or
+   * nothing, when nothing changed since the run `unchangedSince` (its answer stands).
+   */
+  load: { incremental: boolean; fullBecause?: FullLoadReason; namedOrders: number; unchangedSince?: string };
 };
 
 export async function startRun(db: Db, actor: Actor, scope: ReconcileScope): Promise<ReconciliationRun> {
@@ -88,6 +91,10 @@ export async function executeRun(db: Db, actor: Actor, run: ReconciliationRun, p
     // cache but must not move the watermarks; month, store and account scopes read every row.
     const dated = scope.from !== undefined || scope.to !== undefined;
     const plan = planLoad(state, contextKey, rules);
+    const unscoped = !dated && !isNarrowed(scope);
+    if (unscoped && state && "incremental" in plan && (await unchangedSinceLastRun(db, actor.orgId, state))) {
+      return await finishUnchanged(db, actor, run, state, since(started));
+    }
     const loadProgress = throttled((fraction) => progress(0.3 * fraction, "jobs.phase.loading"));
     const onRows = (rows: number, estimate: number) => loadProgress.report(Math.min(0.95, rows / estimate));
     let fullBecause: FullLoadReason | undefined = "full" in plan ? plan.full : undefined;
@@ -118,7 +125,6 @@ export async function executeRun(db: Db, actor: Actor, run: ReconciliationRun, p
     await saveProgress.settled();
     // The open-row cache, right after the save (open-rows.ts says why not inside it). Before any
     // unscoped run wrote a state, entries mean nothing: a scoped run then leaves them alone.
-    const unscoped = !dated && !isNarrowed(scope);
     if (unscoped || state) {
       const rows = rowsToList(input, result, open.kept, saved.skippedOverlapping === 0, rules, witnesses);
       await recordOpenRows(pool, actor.orgId, {
@@ -165,6 +171,39 @@ export async function executeRun(db: Db, actor: Actor, run: ReconciliationRun, p
     });
     throw error;
   }
+}
+
+/**
+ * A run over a state nothing changed since the last unscoped run: that run's groups are what this
+ * one would write, so they stand; its record says which run answered and reads no row.
+ */
+async function finishUnchanged(db: Db, actor: Actor, run: ReconciliationRun, state: LoadState, durationMs: number): Promise<RunSummary> {
+  const [previous, proposed, locked] = await Promise.all([
+    db.reconciliationRun.findFirst({ where: { orgId: actor.orgId, id: state.runId }, select: { id: true, results: true } }),
+    db.matchGroup.count({ where: { orgId: actor.orgId, status: "PROPOSED" } }),
+    lockedMonthsOf(db, actor.orgId),
+  ]);
+  const before = previous ? runResults(previous) : {};
+  const summary: RunSummary = {
+    runId: run.id,
+    proposed,
+    autoConfirmed: 0,
+    unmatched: before.unmatched ?? { orders: 0, settlement: 0, bank: 0 },
+    skippedInLockedMonths: 0,
+    keptInLockedMonths: before.keptInLockedMonths ?? 0,
+    lockedMonths: [...locked].sort(),
+    keptOutsideScope: 0,
+    skippedOutsideScope: 0,
+    skippedOverlapping: 0,
+    durationMs,
+    phasesMs: { load: durationMs, match: 0, save: 0 },
+    load: { incremental: true, namedOrders: 0, unchangedSince: state.runId },
+  };
+  await db.reconciliationRun.update({
+    where: { orgId_id: { orgId: run.orgId, id: run.id } },
+    data: { status: "SUCCEEDED", progress: 1, finishedAt: new Date(), durationMs, inputCounts: { orders: 0, settlement: 0, bank: 0 }, results: runResultsJson({ ...summary }) },
+  });
+  return summary;
 }
 
 /**
