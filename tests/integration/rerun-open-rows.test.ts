@@ -6,6 +6,7 @@
 //   groups took, on some side of it) and every row imported since, and are far fewer than all rows;
 // - each re-run's groups (keys and statuses) are the engine's answer over the WHOLE history loaded
 //   the old way, also after a person reverses or rejects a group and after an exclusion is removed.
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -245,6 +246,29 @@ describe("a re-run reads what is open and what is new", () => {
     const expected = await fullAnswer(owner);
     const run = await runReconciliation(db, owner, {}, getPgPool());
     expect(run.load.incremental).toBe(true);
+    expect(await groupsOfRun(run)).toEqual(expected);
+  });
+
+  it("a refund line arriving after its order was booked brings the order into the load", async () => {
+    // A booked bill group's order and line (PDD's bill names orders by number).
+    const [booked] = await db.$queryRawUnsafe<{ orderId: bigint; orderNo: string; storeId: string }[]>(
+      `SELECT o.id AS "orderId", o."orderNo", o."storeId" FROM "MatchGroup" g JOIN "MatchItem" i ON i."orgId" = g."orgId" AND i."groupId" = g.id AND i.side = 'ORDER'
+         JOIN "Order" o ON o."orgId" = i."orgId" AND o.id = i."rowId"
+        WHERE g."orgId" = $1::uuid AND g.status = 'CONFIRMED' AND g.link = 'ORDER_SETTLEMENT'
+          AND EXISTS (SELECT 1 FROM "SettlementLine" l WHERE l."orgId" = o."orgId" AND l."orderNo" = o."orderNo") ORDER BY o.id LIMIT 1`,
+      owner.orgId,
+    );
+    expect(booked).toBeDefined();
+    expect((await openRowsBySql(owner.orgId)).order.has(booked!.orderId.toString())).toBe(false);
+    await db.settlementLine.create({
+      data: { orgId: owner.orgId, storeId: booked!.storeId, batchId: randomUUID(), sourceRow: 1, lineType: "REFUND", orderNo: booked!.orderNo, amountMinor: -100n, currency: "CNY", occurredOn: new Date("2025-03-30T00:00:00Z"), naturalKey: randomUUID() },
+    });
+    const loaded = await nextLoad(owner);
+    expect(loaded.order.has(booked!.orderId.toString())).toBe(true);
+    const expected = await fullAnswer(owner);
+    const run = await runReconciliation(db, owner, {}, getPgPool());
+    expect(run.load.incremental).toBe(true);
+    expect(run.load.namedOrders).toBeGreaterThanOrEqual(1);
     expect(await groupsOfRun(run)).toEqual(expected);
   });
 
