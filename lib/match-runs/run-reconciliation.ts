@@ -93,6 +93,9 @@ export async function executeRun(db: Db, actor: Actor, run: ReconciliationRun, p
     const plan = planLoad(state, contextKey, rules);
     const unscoped = !dated && !isNarrowed(scope);
     if (unscoped && state && "incremental" in plan && (await unchangedSinceLastRun(db, actor.orgId, state))) {
+      // The phases still pass, so whoever watches the job sees it go by as any run.
+      await progress(0.3, "jobs.phase.matching");
+      await progress(0.7, "jobs.phase.saving");
       return await finishUnchanged(db, actor, run, state, since(started));
     }
     const loadProgress = throttled((fraction) => progress(0.3 * fraction, "jobs.phase.loading"));
