@@ -41,11 +41,13 @@
 // Events that open a closed row again add it back in their own transaction, by triggers (migration
 // 20261205002459_reconcile_open_rows), whichever code path makes them: a counting group that stops
 // counting (reversed, rejected, undone, approval refused) or is deleted, and an exclusion removed.
-// Rules or accounts changed (contextKey), no state yet, or a store's witness gone: a full load.
+// Rules, accounts or the matching code changed (contextKey, MATCHING_CODE_VERSION), no state yet, or
+// a store's witness gone: a full load.
 //
 // Nothing changed at all since the last unscoped run — triggers count every change that can alter a
 // run's answer (migration 20261205004936_reconcile_change_count) and no row came above the watermarks
-// — and the run is skipped: its answer is the groups that stand (unchangedSinceLastRun).
+// — and the run is skipped: its answer is the groups that stand (unchangedSinceLastRun). A new table
+// whose contents change answers (a store's learned fee rates, say) needs the same counting trigger.
 import type pg from "pg";
 import type { Db } from "@/lib/db/client";
 import type { MatchSide } from "@/lib/db/generated/enums";
@@ -71,10 +73,17 @@ export type LoadState = {
 /** Why a run loaded everything (recorded in its results). */
 export type FullLoadReason = "NO_STATE" | "CONTEXT_CHANGED" | "STORE_WITNESS_MISSING";
 
-/** What, besides the rows, makes every answer different: the rules, the accounts' kinds, the stores' platforms. */
+/**
+ * The code's part of an answer: bump it when a change to the passes (or to what they read beside the
+ * open rows, the pins above) can change what a run proposes. The first run after such a deploy then
+ * loads everything and is not skipped; without the bump it would stand on the old code's answer.
+ */
+export const MATCHING_CODE_VERSION = "issue-20";
+
+/** What, besides the rows, makes every answer different: the code, the rules, the accounts' kinds, the stores' platforms. */
 export function contextKeyOf(rulesVersion: string, accounts: readonly { id: string; type: string }[], stores: readonly { id: string; platform: string }[]): string {
   const list = (items: readonly string[]) => [...items].sort().join(",");
-  return `${rulesVersion}|${list(accounts.map((a) => `${a.id}:${a.type}`))}|${list(stores.map((s) => `${s.id}:${s.platform}`))}`;
+  return `${MATCHING_CODE_VERSION}|${rulesVersion}|${list(accounts.map((a) => `${a.id}:${a.type}`))}|${list(stores.map((s) => `${s.id}:${s.platform}`))}`;
 }
 
 export async function readLoadState(db: Db, orgId: string): Promise<LoadState | undefined> {
