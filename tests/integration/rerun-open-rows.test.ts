@@ -272,6 +272,29 @@ describe("a re-run reads what is open and what is new", () => {
     expect(await groupsOfRun(run)).toEqual(expected);
   });
 
+  it("a store's settings changed or a scoped run in between: the next run does not stand on the last answer", async () => {
+    await runReconciliation(db, owner, {}, getPgPool());
+    const answered = (await db.reconcileLoadState.findUniqueOrThrow({ where: { orgId: owner.orgId } })).runId;
+    expect((await runReconciliation(db, owner, {}, getPgPool())).load.unchangedSince).toBe(answered);
+    const store = await db.store.findFirstOrThrow({ where: { orgId: owner.orgId }, orderBy: { id: "asc" } });
+    await db.store.update({ where: { orgId_id: { orgId: owner.orgId, id: store.id } }, data: { feeRateBps: store.feeRateBps + 10 } });
+    const afterStore = await runReconciliation(db, owner, {}, getPgPool());
+    expect(afterStore.load.unchangedSince).toBeUndefined();
+    expect(afterStore.load.incremental).toBe(true);
+
+    // A run over some days reads part of the bills and statements: it keeps the watermarks where
+    // they were, and the run after it does not take its answer for the last unscoped one.
+    const state = await db.reconcileLoadState.findUniqueOrThrow({ where: { orgId: owner.orgId } });
+    const dated = await runReconciliation(db, owner, { from: "2025-03-10", to: "2025-03-12" }, getPgPool());
+    expect(dated.load.unchangedSince).toBeUndefined();
+    const after = await db.reconcileLoadState.findUniqueOrThrow({ where: { orgId: owner.orgId } });
+    expect({ runId: after.runId, order: after.orderMaxId, bank: after.bankMaxId }).toEqual({ runId: state.runId, order: state.orderMaxId, bank: state.bankMaxId });
+    const expected = await fullAnswer(owner);
+    const next = await runReconciliation(db, owner, {}, getPgPool());
+    expect(next.load.unchangedSince).toBeUndefined();
+    expect(await groupsOfRun(next)).toEqual(expected);
+  });
+
   it("a rules change makes the next run read everything", async () => {
     await db.reconcileRuleSet.upsert({ where: { orgId: owner.orgId }, create: { orgId: owner.orgId, rules: {} }, update: { version: { increment: 1 } } });
     const run = await runReconciliation(db, owner, {}, getPgPool());
