@@ -204,9 +204,20 @@ export type IncrementalLoad = {
   maxIds: { order: string; settlement: string; bank: string };
   /** Import batches still committing in that snapshot: their rows may have lower ids. */
   pendingBatchIds: readonly string[];
-  /** The order numbers that loaded bill, wallet and bank rows and new orders may name (open-rows.ts). */
-  orderKeys: (loaded: { orders: readonly OrderInput[]; settlementLines: readonly SettlementLineInput[]; bankTransactions: readonly BankTransactionInput[] }) => string[];
+  /**
+   * The last run's snapshot and the transaction that wrote its entries: entries written by others
+   * after it are "fresh" (reopened since). Absent: every loaded row counts as fresh.
+   */
+  listedBefore?: { snapshot: string; writtenBy: string };
+  /** The order numbers that the fresh loaded rows (new since the last run, or listed by others since) may name (open-rows.ts). */
+  orderKeys: (
+    loaded: { orders: readonly OrderInput[]; settlementLines: readonly SettlementLineInput[]; bankTransactions: readonly BankTransactionInput[] },
+    fresh: FreshEntries | undefined,
+  ) => string[];
 };
+
+/** Open-row entries written after the last run's snapshot by someone other than that run, by side. */
+export type FreshEntries = { order: Set<string>; settlement: Set<string>; bank: Set<string> };
 
 export type LoadOptions = {
   /** Absent: the whole history. */
@@ -319,7 +330,17 @@ export async function loadRunInput(pool: pg.Pool, orgId: string, scope: Reconcil
       // Orders that the loaded rows name but that are closed (a refund line whose order was booked):
       // without them the engine would call the number unknown, or unique where it is ambiguous.
       const loaded = new Set(orders.map((order) => order.id));
-      const keys = incremental.orderKeys({ orders, settlementLines, bankTransactions });
+      let fresh: FreshEntries | undefined;
+      if (incremental.listedBefore) {
+        fresh = { order: new Set(), settlement: new Set(), bank: new Set() };
+        const entries = await a!.query<{ side: string; rowId: string }>(
+          `SELECT side, "rowId"::text AS "rowId" FROM "ReconcileOpenRow"
+            WHERE "orgId" = $1 AND "writtenBy" <> $2::bigint AND NOT pg_visible_in_snapshot(("writtenBy")::text::xid8, $3::pg_snapshot)`,
+          [org, incremental.listedBefore.writtenBy, incremental.listedBefore.snapshot],
+        );
+        for (const entry of entries.rows) fresh[SIDE_FROM_DB[entry.side]!].add(entry.rowId);
+      }
+      const keys = incremental.orderKeys({ orders, settlementLines, bankTransactions }, fresh);
       if (keys.length > 0) {
         const named = await a!.query<{ id: string }>(`SELECT id::text AS id FROM "Order" WHERE "orgId" = $1 AND "orderNo" = ANY($2::text[])`, [org, keys]);
         const missing = named.rows.map((row) => row.id).filter((id) => !loaded.has(id));

@@ -68,6 +68,9 @@ export type LoadState = {
   /** The change count now, and as the last unscoped run's snapshot saw it. */
   changes: string;
   changesAtRun: string;
+  /** The last unscoped run's snapshot and the transaction that wrote its entries. */
+  snapshot?: string;
+  writtenBy: string;
 };
 
 /** Why a run loaded everything (recorded in its results). */
@@ -97,6 +100,8 @@ export async function readLoadState(db: Db, orgId: string): Promise<LoadState | 
     storesWithLines: state.storesWithLines,
     changes: state.changes.toString(),
     changesAtRun: state.changesAtRun.toString(),
+    ...(state.snapshot ? { snapshot: state.snapshot } : {}),
+    writtenBy: state.writtenBy.toString(),
   };
 }
 
@@ -125,13 +130,17 @@ export function planLoad(state: LoadState | undefined, contextKey: string, rules
     incremental: {
       maxIds: state.maxIds,
       pendingBatchIds: state.pendingBatchIds,
-      orderKeys: (loaded) => {
+      // The last run listed the orders its listed rows name (rowsToList): only rows new since, or
+      // listed by someone else since (a reversal, an exclusion removed), need them looked up.
+      ...(state.snapshot && state.pendingBatchIds.length === 0 ? { listedBefore: { snapshot: state.snapshot, writtenBy: state.writtenBy } } : {}),
+      orderKeys: (loaded, fresh) => {
         const keys = new Set<string>();
         const add = (key: string) => keys.add(key);
-        for (const line of loaded.settlementLines) lineOrderKeys(line, rules.orderNoPrefixes, add);
-        for (const row of loaded.bankTransactions) bankOrderKeys(row, rules.orderNoPrefixes, add);
+        const isFresh = (side: "settlement" | "bank", id: string, maxId: string) => !fresh || isAbove(id, maxId) || fresh[side].has(id);
+        for (const line of loaded.settlementLines) if (isFresh("settlement", line.id, state.maxIds.settlement)) lineOrderKeys(line, rules.orderNoPrefixes, add);
+        for (const row of loaded.bankTransactions) if (isFresh("bank", row.id, state.maxIds.bank)) bankOrderKeys(row, rules.orderNoPrefixes, add);
         // New orders: another store's order with the same number makes the number ambiguous.
-        for (const order of loaded.orders) if (isAbove(order.id, state.maxIds.order)) add(normalizeKey(order.orderNo));
+        for (const order of loaded.orders) if (isAbove(order.id, state.maxIds.order) || fresh?.order.has(order.id)) add(normalizeKey(order.orderNo));
         keys.delete("");
         return [...keys];
       },
@@ -293,12 +302,12 @@ export async function recordOpenRows(pool: pg.Pool, orgId: string, options: Reco
     }
     if (state) {
       await client.query(
-        `INSERT INTO "ReconcileLoadState" ("orgId", "runId", "contextKey", "orderMaxId", "settlementMaxId", "bankMaxId", "pendingBatchIds", "storesWithLines", "writtenBy", "changesAtRun", "updatedAt")
-         VALUES ($1, $2, $3, $4, $5, $6, $7::uuid[], $8::uuid[], (pg_current_xact_id())::text::bigint, $9, now())
+        `INSERT INTO "ReconcileLoadState" ("orgId", "runId", "contextKey", "orderMaxId", "settlementMaxId", "bankMaxId", "pendingBatchIds", "storesWithLines", "writtenBy", "changesAtRun", "updatedAt", snapshot)
+         VALUES ($1, $2, $3, $4, $5, $6, $7::uuid[], $8::uuid[], (pg_current_xact_id())::text::bigint, $9, now(), $10)
          ON CONFLICT ("orgId") DO UPDATE SET "runId" = EXCLUDED."runId", "contextKey" = EXCLUDED."contextKey", "orderMaxId" = EXCLUDED."orderMaxId",
            "settlementMaxId" = EXCLUDED."settlementMaxId", "bankMaxId" = EXCLUDED."bankMaxId", "pendingBatchIds" = EXCLUDED."pendingBatchIds",
-           "storesWithLines" = EXCLUDED."storesWithLines", "writtenBy" = EXCLUDED."writtenBy", "changesAtRun" = EXCLUDED."changesAtRun", "updatedAt" = now()`,
-        [orgId, options.runId, state.contextKey, facts.maxIds.order, facts.maxIds.settlement, facts.maxIds.bank, facts.pendingBatchIds, state.storesWithLines, facts.changesSeen],
+           "storesWithLines" = EXCLUDED."storesWithLines", "writtenBy" = EXCLUDED."writtenBy", "changesAtRun" = EXCLUDED."changesAtRun", "updatedAt" = now(), snapshot = EXCLUDED.snapshot`,
+        [orgId, options.runId, state.contextKey, facts.maxIds.order, facts.maxIds.settlement, facts.maxIds.bank, facts.pendingBatchIds, state.storesWithLines, facts.changesSeen, facts.snapshot],
       );
     } else {
       // A scoped run replaced some proposals only: what stands is no longer one unscoped run's answer.
