@@ -14,7 +14,9 @@
 // A partial ("incremental") load reads: the listed rows ∪ the new rows, minus rows marked not for
 // reconciliation; the orders that those rows name by number (a refund line arriving after its order
 // was booked needs the order: without it the engine says "order not found", or finds one order where
-// two stores share the number); and what counting groups spent of the loaded rows alone.
+// two stores share the number) — looked up only for rows new since the last run or listed by someone
+// else since, the last run having listed the orders its own listed rows name; and what counting
+// groups spent of the loaded rows alone.
 //
 // Closed rows kept listed as context ("pins"), because passes look at them beside the open ones:
 // - every withdrawal (bill WITHDRAWAL lines, wallet 提现): a sweep takes the lines since the PREVIOUS
