@@ -57,14 +57,21 @@ export async function rebuildStoreFeeRates(client: pg.PoolClient, orgId: string)
     if (!group) groups.set(row.groupId, (group = []));
     group.push({ lineType: row.lineType, text: row.text, amountMinor: BigInt(row.amountMinor) });
   }
-  await client.query(`DELETE FROM "StoreFeeRate" WHERE "orgId" = $1`, [orgId]);
+  // Written as a difference (upsert, then delete what is no longer learned): a rate that moved counts
+  // as a change that can alter a run's answer (trigger of migration 20261205012000_store_fee_rate_counts),
+  // a rebuild that only saw more orders at the same rates does not.
   const computedAt = new Date();
+  const kept: string[] = [];
   for (const [storeId, groups] of byStore) {
     for (const rate of usualFeeRates(groups.values())) {
+      kept.push(`${storeId}:${rate.feeType}`);
       await client.query(
-        `INSERT INTO "StoreFeeRate" ("orgId", "storeId", "feeType", "medianBps", "upperBps", orders, "ofOrders", "computedAt") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        `INSERT INTO "StoreFeeRate" ("orgId", "storeId", "feeType", "medianBps", "upperBps", orders, "ofOrders", "computedAt") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT ("orgId", "storeId", "feeType") DO UPDATE SET "medianBps" = EXCLUDED."medianBps", "upperBps" = EXCLUDED."upperBps",
+                orders = EXCLUDED.orders, "ofOrders" = EXCLUDED."ofOrders", "computedAt" = EXCLUDED."computedAt"`,
         [orgId, storeId, rate.feeType, rate.medianBps, rate.upperBps, rate.orders, rate.ofOrders, computedAt],
       );
     }
   }
+  await client.query(`DELETE FROM "StoreFeeRate" WHERE "orgId" = $1 AND NOT ("storeId"::text || ':' || "feeType" = ANY($2::text[]))`, [orgId, kept]);
 }

@@ -1,6 +1,6 @@
 // Matching engine: order → platform settlement → wallet → bank. Pure functions over plain arrays;
 // see README.md for the sign convention, the passes and their reason codes.
-export { reconcile } from "./reconcile";
+export { reconcile, type ReconcileOptions } from "./reconcile";
 export { serializeResult } from "./serialize-result";
 export { traceOrderChains, type OrderChain } from "./order-chain";
 export { defaultRules, parseRules, reconcileRulesSchema, PASS_KINDS, PASS_NUMBER, DEFAULT_RULES_VERSION, type PassKind, type ReconcileRules, type ReconcileRulesInput } from "./rules";

@@ -18,10 +18,19 @@ const PASSES: Record<PassKind, (context: RunContext) => void> = {
   SUGGESTIONS: runSuggestions,
 };
 
-export function reconcile(input: ReconcileInput, rules: ReconcileRules): ReconcileResult {
+/** `onProgress` hears the share of the work done (0…1) between passes: the engine keeps no clock, the caller throttles. */
+export type ReconcileOptions = { onProgress?: (fraction: number) => void };
+
+export function reconcile(input: ReconcileInput, rules: ReconcileRules, options: ReconcileOptions = {}): ReconcileResult {
+  const { onProgress } = options;
   const context = createRunContext(input, rules);
+  onProgress?.(0.2);
   const confirmedOverAllocated = applyConfirmed(context.table, input.confirmed ?? []) + (input.spent ? applySpent(context.table, input.spent) : 0);
-  for (const pass of rules.passes) PASSES[pass](context);
+  onProgress?.(0.3);
+  rules.passes.forEach((pass, done) => {
+    PASSES[pass](context);
+    onProgress?.(0.3 + (0.6 * (done + 1)) / rules.passes.length);
+  });
   context.sink.finishKeys();
   const unmatched = explainUnmatched(context);
   const proposals = context.sink.proposals;

@@ -80,6 +80,17 @@ describe("a month reconciled with no contracted rate on any store", () => {
     expect(rows.filter((row) => row.storeId === storeIdOf.get("jd") || row.storeId === storeIdOf.get("douyin"))).toEqual([]);
   });
 
+  it("counts a learned rate that moves as a change a run must see, and a rebuild that learns the same rates as none", async () => {
+    const changes = async () => (await db.reconcileLoadState.findUniqueOrThrow({ where: { orgId: owner.orgId } })).changes;
+    const before = await changes();
+    await refreshReceivablesAndRollups(getPgPool(), owner.orgId);
+    expect(await changes()).toBe(before);
+    await db.storeFeeRate.update({ where: { orgId_storeId_feeType: { orgId: owner.orgId, storeId: storeIdOf.get("tmall")!, feeType: "COMMISSION" } }, data: { medianBps: { increment: 7 } } });
+    expect(await changes()).toBe(before + 1n);
+    await refreshReceivablesAndRollups(getPgPool(), owner.orgId);
+    expect(await changes()).toBe(before + 2n);
+  });
+
   it("gives the next run the learned commission rate of stores without a contract, and none to a store with one", async () => {
     const learned = await db.storeFeeRate.findFirstOrThrow({ where: { orgId: owner.orgId, storeId: storeIdOf.get("tmall"), feeType: "COMMISSION" } });
     let input = await loadReconcileInput(getPgPool(), owner.orgId);

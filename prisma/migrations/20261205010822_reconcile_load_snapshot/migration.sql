@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ReconcileLoadState" ADD COLUMN     "snapshot" TEXT;
+
