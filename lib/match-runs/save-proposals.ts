@@ -89,24 +89,6 @@ export async function writeProposals(
   const org = copyText(orgId);
   const run = copyText(runId);
 
-  // Items go first. PostgreSQL spends most of the save on their two indexes while Node would idle
-  // on the socket, so each group's stored facts are computed then (held compactly, below); the groups'
-  // COPY, which Node's per-group work held up when it went first, then only joins strings
-  // (docs/decisions/0016-match-storage.md). No foreign key orders the tables inside the transaction.
-  const facts = groupFactsColumns(proposals.length);
-  const items = openCopyWriter(client, `COPY "MatchItem" ("orgId", "groupId", side, "rowId", slot, "amountMinor") FROM STDIN`);
-  for (let g = 0; g < proposals.length; g++) {
-    const p = proposals[g]!;
-    facts.set(g, groupFacts(p.items, p.adjustments, rowFacts));
-    const head = `${org}\t${ids[g]}\t`;
-    for (const item of inKeyOrder(p.items)) {
-      if (!item.slot) throw new Error(`proposal ${p.key}: item ${item.side} ${item.id} has no slot`);
-      const wait = send(items, `${head}${SIDE_TO_DB[item.side]}\t${copyText(item.id)}\t${SLOT_TO_DB[item.slot]}\t${item.amountMinor}\n`);
-      if (wait) await wait;
-    }
-  }
-  await items.end();
-
   const groups = openCopyWriter(
     client,
     `COPY "MatchGroup" (id, "orgId", "runId", key, kind, status, pass, rule, link, confidence, reasons, "decidedAt",
@@ -117,10 +99,22 @@ export async function writeProposals(
     const p = proposals[g]!;
     if (p.autoConfirm) autoConfirmed++;
     const decided = p.autoConfirm ? `CONFIRMED\t${p.pass}\t${p.rule}\t${p.link}\t${p.confidence}\t${toJson(p.reasons)}\t${decidedAt}` : `PROPOSED\t${p.pass}\t${p.rule}\t${p.link}\t${p.confidence}\t${toJson(p.reasons)}\t\\N`;
-    const wait = send(groups, `${ids[g]}\t${org}\t${run}\t${copyText(p.key)}\tAUTO\t${decided}\t${facts.text(g)}\n`);
+    const wait = send(groups, `${ids[g]}\t${org}\t${run}\t${copyText(p.key)}\tAUTO\t${decided}\t${factsText(groupFacts(p.items, p.adjustments, rowFacts))}\n`);
     if (wait) await wait;
   }
   await groups.end();
+
+  const items = openCopyWriter(client, `COPY "MatchItem" ("orgId", "groupId", side, "rowId", slot, "amountMinor") FROM STDIN`);
+  for (let g = 0; g < proposals.length; g++) {
+    const p = proposals[g]!;
+    const head = `${org}\t${ids[g]}\t`;
+    for (const item of inKeyOrder(p.items)) {
+      if (!item.slot) throw new Error(`proposal ${p.key}: item ${item.side} ${item.id} has no slot`);
+      const wait = send(items, `${head}${SIDE_TO_DB[item.side]}\t${copyText(item.id)}\t${SLOT_TO_DB[item.slot]}\t${item.amountMinor}\n`);
+      if (wait) await wait;
+    }
+  }
+  await items.end();
 
   const adjustments = openCopyWriter(
     client,
@@ -139,35 +133,9 @@ export async function writeProposals(
   return { proposed: proposals.length - autoConfirmed, autoConfirmed, replaced, keptInLockedMonths, keptOutsideScope, skippedOverlapping: candidates.length - proposals.length };
 }
 
-/**
- * Every group's facts as COPY text columns (amount, difference, rows, day, stores, accounts), held
- * from the items' COPY to the groups' in typed arrays: a text per group raised a 1M-order run's
- * peak RSS by about 125 MiB (2,030 → 2,157 MiB, over the bench's 2 GiB). Day, stores and accounts come in few combinations, kept once each.
- */
-function groupFactsColumns(count: number) {
-  const amount = new BigInt64Array(count);
-  const difference = new BigInt64Array(count);
-  const rows = new Int32Array(count);
-  const tail = new Int32Array(count);
-  const tails: string[] = [];
-  const tailIndex = new Map<string, number>();
-  return {
-    set(g: number, facts: GroupFacts) {
-      // A typed array would wrap silently where the BIGINT column refuses: refuse here too.
-      if (BigInt.asIntN(64, facts.amountMinor) !== facts.amountMinor || BigInt.asIntN(64, facts.differenceMinor) !== facts.differenceMinor) {
-        throw new Error(`group ${g}: amount ${facts.amountMinor} or difference ${facts.differenceMinor} is beyond BIGINT`);
-      }
-      amount[g] = facts.amountMinor;
-      difference[g] = facts.differenceMinor;
-      rows[g] = facts.rowCount;
-      // Ids need no escaping.
-      const text = `${facts.day ?? "\\N"}\t{${facts.storeIds.join(",")}}\t{${facts.fundAccountIds.join(",")}}`;
-      let index = tailIndex.get(text);
-      if (index === undefined) tailIndex.set(text, (index = tails.push(text) - 1));
-      tail[g] = index;
-    },
-    text: (g: number) => `${amount[g]}\t${difference[g]}\t${rows[g]}\t${tails[tail[g]!]}`,
-  };
+/** A group's facts as COPY text columns: amount, difference, rows, day, stores, accounts (ids need no escaping). */
+function factsText(facts: GroupFacts): string {
+  return `${facts.amountMinor}\t${facts.differenceMinor}\t${facts.rowCount}\t${facts.day ?? "\\N"}\t{${facts.storeIds.join(",")}}\t{${facts.fundAccountIds.join(",")}}`;
 }
 
 /** The run's result in its own transaction on a connection of `pool`. */
