@@ -5,7 +5,7 @@ import fs from "node:fs";
 import type { OrgContext } from "@/lib/auth/load-org-context";
 import { getPgPool } from "@/lib/db/pg-pool";
 import { createFundAccount } from "@/lib/fund-accounts/fund-account-service";
-import { describeFundAccounts, describeStores, type GeneratedMonth } from "@/lib/generate";
+import { describeFundAccounts, describeStores, type GeneratedFile, type GeneratedMonth } from "@/lib/generate";
 import { importFile } from "@/lib/import-batches/import-file";
 import { createStore } from "@/lib/stores/store-service";
 import { db } from "./fixtures";
@@ -15,7 +15,12 @@ export async function importGeneratedFiles(ctx: OrgContext, month: GeneratedMont
     await createStore(db, ctx, { name: store.name, platform: store.platform, currency: store.currency, settlementTermsDays: store.settlementTermsDays, feeRatePercent: store.feeRateBps });
   }
   for (const { key: _key, ...account } of describeFundAccounts()) await createFundAccount(db, ctx, account);
-  for (const file of month.files) {
+  await importGeneratedFileList(ctx, month.files);
+}
+
+/** Files of a generated month, each imported into the store or account it belongs to (already created). */
+export async function importGeneratedFileList(ctx: OrgContext, files: readonly GeneratedFile[]): Promise<void> {
+  for (const file of files) {
     const target = file.storeOrAccount;
     const ids =
       target.type === "store"

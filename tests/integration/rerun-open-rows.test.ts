@@ -15,7 +15,7 @@ import type { OrgContext } from "@/lib/auth/load-org-context";
 import { getPgPool } from "@/lib/db/pg-pool";
 import { createFundAccount } from "@/lib/fund-accounts/fund-account-service";
 import { describeFundAccounts, describeStores, generateMonth, type GeneratedFile, type GeneratedMonth } from "@/lib/generate";
-import { importFile } from "@/lib/import-batches/import-file";
+import { importGeneratedFileList } from "./generated-month";
 import { reconcile } from "@/lib/match-engine";
 import { getOrgRules } from "@/lib/match-rules/rules-store";
 import { rejectProposals } from "@/lib/match-review/decide-proposals";
@@ -32,17 +32,6 @@ let owner: OrgContext;
 let month: GeneratedMonth;
 let later: GeneratedFile[];
 
-async function importFiles(ctx: OrgContext, files: readonly GeneratedFile[]): Promise<void> {
-  for (const file of files) {
-    const target = file.storeOrAccount;
-    const ids =
-      target.type === "store"
-        ? { storeId: (await db.store.findFirstOrThrow({ where: { orgId: ctx.orgId, name: target.name } })).id }
-        : { fundAccountId: (await db.fundAccount.findFirstOrThrow({ where: { orgId: ctx.orgId, name: target.name } })).id };
-    const result = await importFile(db, getPgPool(), ctx, { fileName: file.name, source: fs.createReadStream(file.path), ...ids });
-    if (result.status !== "COMMITTED") throw new Error(`${file.name} was ${result.status}`);
-  }
-}
 
 type Sides = { order: Set<string>; settlement: Set<string>; bank: Set<string> };
 
@@ -142,7 +131,7 @@ beforeAll(async () => {
   // (new lines whose orders were there, some booked already).
   later = month.files.filter((file) => file.name.startsWith("douyin-orders") || file.name.startsWith("pdd-ledger"));
   expect(later.length).toBe(2);
-  await importFiles(
+  await importGeneratedFileList(
     owner,
     month.files.filter((file) => !later.includes(file)),
   );
@@ -196,7 +185,7 @@ describe("a re-run reads what is open and what is new", () => {
   it("after an import, reads the open rows and the new ones, and answers as a full run", async () => {
     const before = await openRowsBySql(owner.orgId);
     const maxOrder = (await db.order.aggregate({ where: { orgId: owner.orgId }, _max: { id: true } }))._max.id ?? 0n;
-    await importFiles(owner, later);
+    await importGeneratedFileList(owner, later);
     const fresh = await db.order.findMany({ where: { orgId: owner.orgId, id: { gt: maxOrder } }, select: { id: true } });
     expect(fresh.length).toBeGreaterThan(0);
     const loaded = await nextLoad(owner);
