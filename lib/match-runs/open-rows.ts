@@ -265,8 +265,11 @@ export type RecordOptions = {
   runId: string;
   facts: LoadFacts;
   rows: OpenRowIds;
-  /** Every row id the run loaded: only their entries may go. */
-  loaded: OpenRowIds;
+  /**
+   * Every row id the run loaded: only their entries may go. "all" for a run that read every row
+   * (a full, unscoped load): three sets of 2.3 M ids cost a 1M-order first run over 100 MiB at its peak.
+   */
+  loaded: OpenRowIds | "all";
   /** An unscoped run moves the watermarks and writes the state. */
   state?: { contextKey: string; storesWithLines: string[] };
 };
@@ -286,7 +289,7 @@ export async function recordOpenRows(pool: pg.Pool, orgId: string, options: Reco
     for (const entry of listed.rows) existing[SIDE_FROM_DB[entry.side]].add(entry.rowId);
     let inserted = 0;
     for (const side of ["order", "settlement", "bank"] as const) {
-      const gone = [...existing[side]].filter((id) => loaded[side].has(id) && !rows[side].has(id));
+      const gone = [...existing[side]].filter((id) => (loaded === "all" || loaded[side].has(id)) && !rows[side].has(id));
       if (gone.length > 0) {
         await client.query(
           `DELETE FROM "ReconcileOpenRow" WHERE "orgId" = $1 AND side = $3::"MatchSide" AND "rowId" = ANY($4::bigint[]) AND pg_visible_in_snapshot(("writtenBy")::text::xid8, $2::pg_snapshot)`,

@@ -134,7 +134,7 @@ export async function executeRun(db: Db, actor: Actor, run: ReconciliationRun, p
         runId: run.id,
         facts,
         rows,
-        loaded: loadedRowIds(input),
+        loaded: facts.incremental || dated ? loadedRowIds(input) : "all",
         ...(unscoped ? { state: { contextKey, storesWithLines: [...witnesses.keys()].sort() } } : {}),
       });
     }
