@@ -18,7 +18,9 @@ import { buildMonth } from "./reconcile-month";
 import { seedIncrement } from "./reconcile-increment";
 import { seedMonth } from "./reconcile-seed";
 
-const TARGETS = { totalSeconds: 10, peakRssMiB: 2048, rerunRatio: 1, plusOnePercentRatio: 2 };
+// Issue 20: each a ratio to the SQL hash join of the same measurement (the machine is shared and
+// noisy; the first run's old 10 s target was withdrawn: PostgreSQL alone needs ~22 s for its rows).
+const TARGETS = { firstRunRatio: 12, peakRssMiB: 2048, rerunRatio: 1, plusOnePercentRatio: 2 };
 const projectRoot = process.cwd();
 
 const { values } = parseArgs({
@@ -175,9 +177,9 @@ try {
   log(`  re-run after +1 %: ${describe(plusOnePercent)} (${plusOnePercent.autoConfirmed} new groups booked)`);
 
   const all = [...results, rerun, openRerun, plusOnePercent];
-  const worst = { totalSeconds: Math.max(...results.map((r) => r.totalSeconds)), peakRssMiB: Math.max(...all.map((r) => r.peakRssMiB)) };
+  const worst = { firstRunRatio: Math.max(...results.map((r) => r.ratio)), peakRssMiB: Math.max(...all.map((r) => r.peakRssMiB)) };
   const verdict = {
-    totalSeconds: worst.totalSeconds <= TARGETS.totalSeconds,
+    firstRunRatio: worst.firstRunRatio <= TARGETS.firstRunRatio,
     peakRss: worst.peakRssMiB <= TARGETS.peakRssMiB,
     rerunRatio: rerun.ratio <= TARGETS.rerunRatio,
     plusOnePercentRatio: plusOnePercent.ratio <= TARGETS.plusOnePercentRatio,
@@ -190,7 +192,7 @@ try {
     console.log(`  load            ${of("loadSeconds")} s`);
     console.log(`  engine          ${of("engineSeconds")} s`);
     console.log(`  save            ${of("saveSeconds")} s   (${last.groups.toLocaleString("en")} groups, ${last.items.toLocaleString("en")} items, ${last.adjustments.toLocaleString("en")} adjustments)`);
-    console.log(`  total           ${of("totalSeconds")} s   (target ≤ ${TARGETS.totalSeconds} s) ${verdict.totalSeconds ? "✔" : "✘"}`);
+    console.log(`  total           ${of("totalSeconds")} s = ${of("ratio")} × SQL hash join ${of("sqlHashJoinSeconds")} s (target ≤ ${TARGETS.firstRunRatio} ×) ${verdict.firstRunRatio ? "✔" : "✘"}`);
     const mark = (ok: boolean) => (ok ? "✔" : "✘");
     console.log(`  re-run          ${rerun.totalSeconds} s = ${rerun.ratio} × SQL hash join ${rerun.sqlHashJoinSeconds} s (target ≤ ${TARGETS.rerunRatio} ×) ${mark(verdict.rerunRatio)}   (nothing new: load ${rerun.loadSeconds} s, engine ${rerun.engineSeconds} s, save ${rerun.saveSeconds} s)`);
     console.log(`  open-row re-run ${openRerun.totalSeconds} s = ${openRerun.ratio} × SQL hash join ${openRerun.sqlHashJoinSeconds} s   (a change that alters nothing: load ${openRerun.loadSeconds} s, engine ${openRerun.engineSeconds} s, save ${openRerun.saveSeconds} s)`);
