@@ -39,14 +39,11 @@ export async function rebuildStoreFeeRates(client: pg.PoolClient, orgId: string)
        JOIN "BankTransaction" b ON b."orgId" = $1 AND b.id = i."rowId"
      UNION ALL
      -- Orders paid straight to the bank: what the buyer paid as the sale, the recorded commission as the fee.
-     SELECT r."storeId", r.id || ':' || a."aboutRowId", 'SALE', '', o."paidAmountMinor"::text
+     SELECT r."storeId", r.id || ':' || a."aboutRowId", v."lineType", '', v.amount::text
        FROM (${RECENT_GROUPS_SQL("ORDER_BANK")}) r
        JOIN "MatchAdjustment" a ON a."orgId" = $1 AND a."groupId" = r.id AND a.type = 'COMMISSION' AND a."aboutSide" = 'ORDER'
        JOIN "Order" o ON o."orgId" = $1 AND o.id = a."aboutRowId"
-     UNION ALL
-     SELECT r."storeId", r.id || ':' || a."aboutRowId", 'COMMISSION', '', (-a."amountMinor")::text
-       FROM (${RECENT_GROUPS_SQL("ORDER_BANK")}) r
-       JOIN "MatchAdjustment" a ON a."orgId" = $1 AND a."groupId" = r.id AND a.type = 'COMMISSION' AND a."aboutSide" = 'ORDER'`,
+       CROSS JOIN LATERAL (VALUES ('SALE', o."paidAmountMinor"), ('COMMISSION', -a."amountMinor")) v("lineType", amount)`,
     [orgId],
   );
   const byStore = new Map<string, Map<string, OrderLineFact[]>>();

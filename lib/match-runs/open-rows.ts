@@ -137,11 +137,12 @@ export function planLoad(state: LoadState | undefined, contextKey: string, rules
       // listed by someone else since (a reversal, an exclusion removed), need them looked up.
       ...(state.snapshot && state.pendingBatchIds.length === 0 ? { listedBefore: { snapshot: state.snapshot, writtenBy: state.writtenBy } } : {}),
       orderKeys: (loaded, fresh) => {
+        const upperPrefixes = upper(rules.orderNoPrefixes);
         const keys = new Set<string>();
         const add = (key: string) => keys.add(key);
         const isFresh = (side: "settlement" | "bank", id: string, maxId: string) => !fresh || isAbove(id, maxId) || fresh[side].has(id);
-        for (const line of loaded.settlementLines) if (isFresh("settlement", line.id, state.maxIds.settlement)) lineOrderKeys(line, rules.orderNoPrefixes, add);
-        for (const row of loaded.bankTransactions) if (isFresh("bank", row.id, state.maxIds.bank)) bankOrderKeys(row, rules.orderNoPrefixes, add);
+        for (const line of loaded.settlementLines) if (isFresh("settlement", line.id, state.maxIds.settlement)) lineOrderKeys(line, upperPrefixes, add);
+        for (const row of loaded.bankTransactions) if (isFresh("bank", row.id, state.maxIds.bank)) bankOrderKeys(row, upperPrefixes, add);
         // New orders: another store's order with the same number makes the number ambiguous.
         for (const order of loaded.orders) if (isAbove(order.id, state.maxIds.order) || fresh?.order.has(order.id)) add(normalizeKey(order.orderNo));
         keys.delete("");
@@ -165,15 +166,13 @@ function upper(prefixes: readonly string[]): string[] {
 }
 
 /** The order numbers a bill line may name: its order number, its memo's tokens. */
-function lineOrderKeys(line: SettlementLineInput, prefixes: readonly string[], add: (key: string) => void): void {
-  const upperPrefixes = upper(prefixes);
+function lineOrderKeys(line: SettlementLineInput, upperPrefixes: readonly string[], add: (key: string) => void): void {
   withPrefixes(normalizeKey(line.orderNo), upperPrefixes, add);
   for (const token of memoTokens(line.memo)) withPrefixes(token, upperPrefixes, add);
 }
 
 /** The order numbers a bank or wallet row may name: 商户订单号, references, memo tokens. */
-function bankOrderKeys(row: BankTransactionInput, prefixes: readonly string[], add: (key: string) => void): void {
-  const upperPrefixes = upper(prefixes);
+function bankOrderKeys(row: BankTransactionInput, upperPrefixes: readonly string[], add: (key: string) => void): void {
   for (const value of [row.merchantOrderNo, row.reference, row.secondaryReference]) withPrefixes(normalizeKey(value), upperPrefixes, add);
   for (const token of memoTokens(row.memo)) withPrefixes(token, upperPrefixes, add);
 }
@@ -251,10 +250,11 @@ export function rowsToList(input: ReconcileInput, result: ReconcileResult, kept:
   // Orders that open rows name, and other stores' orders with an open order's number.
   const keys = new Set<string>();
   const add = (key: string) => keys.add(key);
-  for (const line of input.settlementLines) if (rows.settlement.has(line.id)) lineOrderKeys(line, rules.orderNoPrefixes, add);
-  for (const row of input.bankTransactions) if (rows.bank.has(row.id) && !bankAccounts.has(row.accountId)) bankOrderKeys(row, rules.orderNoPrefixes, add);
+  const upperPrefixes = upper(rules.orderNoPrefixes);
+  for (const line of input.settlementLines) if (rows.settlement.has(line.id)) lineOrderKeys(line, upperPrefixes, add);
+  for (const row of input.bankTransactions) if (rows.bank.has(row.id) && !bankAccounts.has(row.accountId)) bankOrderKeys(row, upperPrefixes, add);
   // Bank receipts are all pinned; only the open ones name orders that must stay loaded.
-  for (const row of input.bankTransactions) if (bankAccounts.has(row.accountId) && row.amountMinor > 0n && openBank.has(row.id)) bankOrderKeys(row, rules.orderNoPrefixes, add);
+  for (const row of input.bankTransactions) if (bankAccounts.has(row.accountId) && row.amountMinor > 0n && openBank.has(row.id)) bankOrderKeys(row, upperPrefixes, add);
   for (const order of input.orders) if (rows.order.has(order.id)) add(normalizeKey(order.orderNo));
   keys.delete("");
   if (keys.size > 0) for (const order of input.orders) if (keys.has(normalizeKey(order.orderNo))) rows.order.add(order.id);

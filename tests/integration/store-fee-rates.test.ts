@@ -10,6 +10,7 @@ import type { OrgContext } from "@/lib/auth/load-org-context";
 import { getPgPool } from "@/lib/db/pg-pool";
 import { describeStores, generateMonth, readGroundTruth, type GeneratedMonth } from "@/lib/generate";
 import { runReconciliation } from "@/lib/match-runs/run-reconciliation";
+import { confirmProposals } from "@/lib/match-review/decide-proposals";
 import { loadReconcileInput } from "@/lib/match-runs/load-reconcile-input";
 import { refreshReceivablesAndRollups } from "@/lib/reports/rollups/refresh-report-rollups";
 import { db, makeOrg } from "./fixtures";
@@ -99,5 +100,23 @@ describe("a month reconciled with no contracted rate on any store", () => {
     await db.store.update({ where: { orgId_id: { orgId: owner.orgId, id: storeIdOf.get("tmall")! } }, data: { feeRateBps: 500 } });
     input = await loadReconcileInput(getPgPool(), owner.orgId);
     expect(input.stores.find((store) => store.id === storeIdOf.get("tmall"))!.learnedFeeRate).toBeUndefined();
+  });
+
+  it("learns a directly-paid store's commission from the payout groups a person confirmed", async () => {
+    // JD pays the bank straight: its commission is only ever a group's adjustment about each order.
+    const jd = storeIdOf.get("jd")!;
+    await db.store.update({ where: { orgId_id: { orgId: owner.orgId, id: jd } }, data: { feeRateBps: 800 } });
+    await runReconciliation(db, owner, {}, getPgPool());
+    const payouts = await db.matchGroup.findMany({ where: { orgId: owner.orgId, status: "PROPOSED", link: "ORDER_BANK", storeIds: { equals: [jd] } }, select: { id: true } });
+    expect(payouts.length).toBeGreaterThan(0);
+    await confirmProposals(db, owner, payouts.map((group) => group.id));
+    await refreshReceivablesAndRollups(getPgPool(), owner.orgId);
+    const learned = await db.storeFeeRate.findUnique({ where: { orgId_storeId_feeType: { orgId: owner.orgId, storeId: jd, feeType: "COMMISSION" } } });
+    // Most orders' commission was put at the contract's 8 % of what they settled for. The 90th percentile
+    // is higher (10.87 % on this month): against what the buyer paid, orders whose 结算金额 the platform
+    // cut further (refunds, discounts it does not pay back) show more.
+    expect(learned!.medianBps).toBe(800);
+    expect(learned!.upperBps).toBeGreaterThanOrEqual(800);
+    expect(learned!.orders).toBeGreaterThanOrEqual(20);
   });
 });

@@ -129,9 +129,7 @@ function checkInferredFees(book: AdjustmentBook, rules: ReconcileRules, base: nu
     if (!rules.autoConfirm.commissionWithinContract) {
       book.blockers.push(reason("DIFFERENCE_TYPE_NOT_AUTO", { type: "COMMISSION", amountMinor: commission }));
     } else if (facts.feeRateBps > 0) {
-      const allowed = percentOf(Math.max(0, base), facts.feeRateBps) + slack;
-      if (commission > allowed) book.blockers.push(reason("COMMISSION_ABOVE_CONTRACT", { commissionMinor: commission, allowedMinor: allowed, contractBps: facts.feeRateBps }));
-      else book.reasons.push(sharedReasonWith("COMMISSION_WITHIN_CONTRACT", "contractBps", facts.feeRateBps));
+      commissionAgainstContract(book, rules, base, facts.feeRateBps, commission, book.blockers);
     } else if (facts.learnedUpperBps > 0) {
       const allowed = percentOf(Math.max(0, base), facts.learnedUpperBps) + slack;
       if (commission > allowed) book.blockers.push(reason("COMMISSION_ABOVE_USUAL_RATE", { commissionMinor: commission, allowedMinor: allowed, rateBps: facts.learnedUpperBps }));
@@ -167,10 +165,17 @@ function noteItemizedFees(book: AdjustmentBook, rules: ReconcileRules, base: num
     book.blockers.push(reason("DIFFERENCE_TYPE_NOT_AUTO", { type: "COMMISSION", amountMinor: commission }));
     return;
   }
-  if (facts.feeRateBps <= 0) return;
-  const allowed = percentOf(Math.max(0, base), facts.feeRateBps) + Number(rules.autoConfirm.maxRoundingMinor);
-  if (commission > allowed) book.reasons.push(reason("COMMISSION_ABOVE_CONTRACT", { commissionMinor: commission, allowedMinor: allowed, contractBps: facts.feeRateBps }));
-  else book.reasons.push(sharedReasonWith("COMMISSION_WITHIN_CONTRACT", "contractBps", facts.feeRateBps));
+  if (facts.feeRateBps > 0) commissionAgainstContract(book, rules, base, facts.feeRateBps, commission, book.reasons);
+}
+
+/**
+ * The commission against the contracted rate on `base` (+ rounding): within it is said as a reason;
+ * above it goes to `above` — the blockers for an inferred fee, the reasons for an itemized one.
+ */
+function commissionAgainstContract(book: AdjustmentBook, rules: ReconcileRules, base: number, contractBps: number, commission: number, above: Reason[]): void {
+  const allowed = percentOf(Math.max(0, base), contractBps) + Number(rules.autoConfirm.maxRoundingMinor);
+  if (commission > allowed) above.push(reason("COMMISSION_ABOVE_CONTRACT", { commissionMinor: commission, allowedMinor: allowed, contractBps }));
+  else book.reasons.push(sharedReasonWith("COMMISSION_WITHIN_CONTRACT", "contractBps", contractBps));
 }
 
 const FEES_ITEMIZED = sharedReason("FEES_ITEMIZED_ON_BILL");
